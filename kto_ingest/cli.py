@@ -1,0 +1,174 @@
+"""The command line: parse arguments, call the pipeline, write outputs, return an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import ExitCode
+from .pipeline import Options, explain_file, process_paths
+from .registry import Registry
+from .schema import BatchResult, json_schema
+from .writers import FORMATS, render, render_table, write_atomic
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="kto-ingest controleert klanttevredenheidsrapporten (KTO) in PDF.\n\n"
+    "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
+)
+
+SUBCOMMANDS = {"check", "explain", "schema"}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kto-ingest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon het versienummer en stop.")
+    ] = False,
+) -> None:
+    """kto-ingest controleert klanttevredenheidsrapporten (KTO) in PDF."""
+
+
+def _stdout_console() -> Console:
+    """Rich console for stdout; wide enough for the results table when output is piped."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=max(console.width, 130))
+    return console
+
+
+def exit_code(result: BatchResult) -> ExitCode:
+    if any(e.status == "error" for e in result.reports):
+        return ExitCode.UNREADABLE
+    if any(e.verdict == "voldoet_niet" for e in result.reports):
+        return ExitCode.NOT_COMPLIANT
+    return ExitCode.OK
+
+
+@app.command("check")
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json of csv.")
+    ] = "table",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="Schrijf naar dit bestand; '-' is het scherm.")
+    ] = None,
+) -> None:
+    """Controleer alle rapporten in de opgegeven bestanden en mappen."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    registry = Registry.from_entry_points()
+    err = Console(stderr=True)
+    for problem in registry.problems:
+        err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
+    if output and output != "-":
+        _refuse_overwriting_input(Path(output), paths)
+    result = BatchResult(version=__version__, reports=list(process_paths(paths, registry, Options())))
+    if fmt == "table" and (output is None or output == "-"):
+        render_table(result, _stdout_console())
+    elif output is None or output == "-":
+        sys.stdout.write(render(result, fmt))
+    else:
+        write_atomic(Path(output), render(result, fmt))
+        err.print(f"Resultaat geschreven naar {output}", markup=False)
+    raise typer.Exit(int(exit_code(result)))
+
+
+def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
+    out = output.resolve()
+    for p in inputs:
+        p = p.resolve()
+        if out == p or (p.is_dir() and out.suffix.lower() == ".pdf" and out.is_relative_to(p)):
+            raise typer.BadParameter("het uitvoerbestand zou een invoerbestand overschrijven", param_hint="--output")
+
+
+@app.command("explain")
+def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> None:
+    """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
+    registry = Registry.from_entry_points()
+    result = explain_file(path, registry)
+    console = _stdout_console()
+    entry = result.entry
+    console.print(f"Bestand: {entry.file}", markup=False)
+    if entry.sha256:
+        console.print(f"SHA-256: {entry.sha256}   pagina's: {entry.pages or '–'}", markup=False)
+    if result.detections:
+        console.print("\nHerkenning per leesmodule:", style="bold")
+        for det in result.detections:
+            verdict = "gekozen" if det.parser == entry.parser else ("zeker genoeg" if det.sure_enough else "niet zeker genoeg")
+            console.print(
+                f"  {det.name} [{det.parser}]: {det.score:.0%} (drempel {det.min_score:.0%}) – {verdict}", markup=False
+            )
+            if det.problem:
+                console.print(f"    herkenning mislukte: {det.problem}", markup=False)
+            for s in det.signals:
+                mark = "✓" if s.found else "✗"
+                where = f" (pagina {s.page})" if s.page and s.found else ""
+                console.print(f"    {mark} {s.description}{where}", markup=False)
+    if entry.status == "error":
+        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {entry.error.message}", style="red", markup=False)
+        raise typer.Exit(int(ExitCode.UNREADABLE))
+    console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
+    facts = entry.model_dump(mode="json")
+    for name, ev in entry.evidence.items():
+        value = facts.get(name)
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != "text"}
+        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
+        console.print(f"  {name} = {shown}", markup=False)
+        console.print(f"      pagina {ev.page}: {ev.raw!r}", markup=False)
+    missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]
+    if missing:
+        console.print(f"  Niet gevonden: {', '.join(missing)}", style="yellow", markup=False)
+    for row in entry.results:
+        console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
+    console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
+    for warning in entry.warnings:
+        console.print(f"  Let op: {warning}", style="yellow", markup=False)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Druk het JSON-schema van de uitvoer af."""
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI in-process and return the exit code (for tests and wrappers)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
+        args.insert(0, "check")
+    elif args and args[0].startswith("-") and args[0] not in {"--help", "--version", "-h"}:
+        args.insert(0, "check")
+    try:
+        rv = app(args=args, prog_name="kto-ingest", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("Afgebroken.", err=True)
+        return 130
+    except typer.TyperException as exc:  # usage errors; typer's click keeps show() and exit_code
+        if hasattr(exc, "show"):
+            exc.show()
+            return int(getattr(exc, "exit_code", ExitCode.USAGE))
+        raise
+    return rv if isinstance(rv, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())

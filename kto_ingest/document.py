@@ -1,0 +1,260 @@
+"""Open a PDF once and give parsers its text with positions.
+
+The file is read into memory once (hashed from those bytes), opened with
+PyMuPDF from that buffer, and every page's words are extracted once. Parsers
+work on :class:`Word`, :class:`Line` and :class:`Block` objects; the few that
+need exact table geometry ask :meth:`Document.plumber_page` for a pdfplumber
+page, opened lazily from the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._pymupdf import pymupdf
+from .errors import ErrorCode, KtoError
+
+if TYPE_CHECKING:
+    import pdfplumber.page
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+# Share of the page height at the top and bottom treated as running header / footer.
+MARGIN_SHARE = 0.06
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    page: int  # 1-based
+    block: int
+    line: int
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
+    return (
+        round(min(w.x0 for w in words), 1),
+        round(min(w.y0 for w in words), 1),
+        round(max(w.x1 for w in words), 1),
+        round(max(w.y1 for w in words), 1),
+    )
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return _bbox(self.words)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph as PyMuPDF groups it; ``text`` joins its lines with single spaces."""
+
+    lines: list[Line]
+    in_margin: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return _bbox([w for line in self.lines for w in line.words])
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word]
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for block in self.blocks for line in block.lines]
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        """Blocks outside the running header and footer."""
+        return [b for b in self.blocks if not b.in_margin]
+
+
+def _group(words: list[Word], height: float) -> list[Block]:
+    blocks: dict[int, dict[int, list[Word]]] = {}
+    for w in words:
+        blocks.setdefault(w.block, {}).setdefault(w.line, []).append(w)
+    top, bottom = height * MARGIN_SHARE, height * (1 - MARGIN_SHARE)
+    out = []
+    for _, lines in sorted(blocks.items()):
+        block = Block([Line(ws) for _, ws in sorted(lines.items())])
+        _, y0, _, y1 = block.bbox
+        block.in_margin = y1 <= top or y0 >= bottom
+        out.append(block)
+    return out
+
+
+class Document:
+    """One opened PDF. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path, data: bytes, fitz_doc: "pymupdf.Document") -> None:
+        self.path = path
+        self.data = data
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.fitz = fitz_doc
+        self.repaired = bool(getattr(fitz_doc, "is_repaired", False))
+        self._plumber = None
+
+    @property
+    def page_count(self) -> int:
+        return self.fitz.page_count
+
+    @cached_property
+    def pages(self) -> list[Page]:
+        pages = []
+        for index, fpage in enumerate(self.fitz):
+            number = index + 1
+            words = [
+                Word(x0, y0, x1, y1, text, number, block, line)
+                for (x0, y0, x1, y1, text, block, line, _wno) in fpage.get_text("words")
+            ]
+            rect = fpage.rect
+            pages.append(Page(number, rect.width, rect.height, words, _group(words, rect.height)))
+        return pages
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+    @property
+    def has_text(self) -> bool:
+        return any(p.words for p in self.pages)
+
+    def plumber_page(self, number: int) -> "pdfplumber.page.Page":
+        """pdfplumber's view of one page, for exact table geometry. Opened once, from the same bytes."""
+        if self._plumber is None:
+            import pdfplumber  # imported here: only a table page ever needs it
+
+            self._plumber = pdfplumber.open(io.BytesIO(self.data))
+        return self._plumber.pages[number - 1]
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        self.fitz.close()
+
+    def __enter__(self) -> "Document":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _sniff(head: bytes) -> str:
+    """A short Dutch description of what a non-PDF file looks like."""
+    h = head.lstrip()[:16].lower()
+    if head.startswith(b"\x89PNG"):
+        return "een PNG-afbeelding"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "een JPEG-afbeelding"
+    if head.startswith(b"PK\x03\x04"):
+        return "een ZIP- of Office-bestand (bijvoorbeeld .docx)"
+    if h.startswith((b"<!doctype html", b"<html")):
+        return "een webpagina (HTML)"
+    return "geen PDF"
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a candidate file read-only, refusing what cannot be a PDF we can check."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise KtoError(ErrorCode.NOT_FOUND) from None
+    except OSError as exc:
+        raise KtoError(ErrorCode.UNREADABLE, f"Het bestand kan niet worden gelezen: {exc.strerror}.") from None
+    if st.st_size == 0:
+        raise KtoError(ErrorCode.EMPTY)
+    if st.st_size > max_bytes:
+        raise KtoError(
+            ErrorCode.TOO_LARGE,
+            f"Het bestand is {st.st_size / 1e6:.0f} MB; de grens is {max_bytes / 1e6:.0f} MB.",
+        )
+    try:
+        with open(path, "rb") as fh:  # read-only: input files are never written to
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise KtoError(ErrorCode.UNREADABLE) from None
+    except OSError as exc:
+        raise KtoError(ErrorCode.UNREADABLE, f"Het bestand kan niet worden gelezen: {exc.strerror}.") from None
+    if not data:
+        raise KtoError(ErrorCode.EMPTY)
+    if b"%PDF-" not in data[:1024]:
+        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {_sniff(data[:64])}.")
+    return data
+
+
+def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Open one PDF or raise :class:`KtoError` with a stable code and a Dutch message."""
+    path = Path(path)
+    data = read_bytes(path, max_bytes)
+    try:
+        fdoc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for broken files
+        raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend ({exc}).") from None
+    if fdoc.needs_pass:
+        fdoc.close()
+        raise KtoError(ErrorCode.ENCRYPTED)
+    if fdoc.page_count == 0:
+        fdoc.close()
+        raise KtoError(ErrorCode.CORRUPT, "De PDF bevat geen pagina's.")
+    doc = Document(path, data, fdoc)
+    try:
+        doc.pages  # extract once, now, so that a broken page shows up here
+    except Exception as exc:
+        doc.close()
+        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen ({exc}).") from None
+    if not doc.has_text:
+        doc.close()
+        raise KtoError(ErrorCode.NO_TEXT)
+    return doc
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as the user should see it: relative to ``base`` (default cwd) when below it."""
+    base = base or Path.cwd()
+    try:
+        return os.path.relpath(path, base) if path.is_absolute() and path.is_relative_to(base) else str(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,60 @@
+"""Error codes, exit codes and the one exception type that carries them.
+
+A file the tool cannot read becomes a report entry with ``status="error"`` and
+an ``error`` object ``{"code", "message"}``. The code is stable (other tools
+read it); the message is Dutch and meant for the account manager.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ErrorCode(enum.StrEnum):
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    NOT_A_PDF = "not_a_pdf"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    TOO_LARGE = "too_large"
+    NO_TEXT = "no_text"
+    UNSUPPORTED_LAYOUT = "unsupported_layout"
+    AMBIGUOUS_LAYOUT = "ambiguous_layout"
+    PARSER_FAILED = "parser_failed"
+    TIMEOUT = "timeout"
+
+
+# One sentence per code, shown when the raising code gives no more specific text.
+DEFAULT_MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.NOT_FOUND: "Het bestand of de map bestaat niet.",
+    ErrorCode.UNREADABLE: "Het bestand kan niet worden gelezen (geen leesrechten).",
+    ErrorCode.EMPTY: "Het bestand is leeg (0 bytes).",
+    ErrorCode.NOT_A_PDF: "Het bestand is geen PDF.",
+    ErrorCode.CORRUPT: "De PDF is beschadigd en kan niet worden geopend.",
+    ErrorCode.ENCRYPTED: "De PDF is beveiligd met een wachtwoord; vraag een onbeveiligde versie op.",
+    ErrorCode.TOO_LARGE: "Het bestand is te groot om te controleren.",
+    ErrorCode.NO_TEXT: "De PDF bevat geen tekst (waarschijnlijk een scan); deze kan nog niet automatisch worden gelezen.",
+    ErrorCode.UNSUPPORTED_LAYOUT: "De opmaak van dit rapport wordt niet herkend.",
+    ErrorCode.AMBIGUOUS_LAYOUT: "Meerdere leesmodules herkennen dit rapport even goed; er is niet gekozen.",
+    ErrorCode.PARSER_FAILED: "Het uitlezen van het rapport is mislukt door een interne fout.",
+    ErrorCode.TIMEOUT: "Het controleren van dit bestand duurde te lang en is afgebroken.",
+}
+
+
+class KtoError(Exception):
+    """The tool could not do its job for one file. Carries a stable code."""
+
+    def __init__(self, code: ErrorCode, message: str | None = None) -> None:
+        self.code = code
+        self.message = message or DEFAULT_MESSAGES[code]
+        super().__init__(f"{code}: {self.message}")
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit status of ``kto-ingest``; 2 is typer's usage error."""
+
+    OK = 0
+    NOT_COMPLIANT = 1
+    USAGE = 2
+    UNREADABLE = 3

@@ -1,0 +1,103 @@
+"""paths -> discover -> open once -> pick parser -> parse -> signature -> (rules) -> entry.
+
+Findings are data; an exception here means the tool could not do its job for
+one file, and becomes an error entry with a stable code. Nothing stops the
+batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .discover import discover
+from .document import DEFAULT_MAX_BYTES, Document, display_path, open_document
+from .errors import ErrorCode, KtoError
+from .registry import Detection, Registry
+from .schema import ErrorInfo, ReportEntry
+from .signature import inspect_signature
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Options:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    base: Path | None = None  # paths in the output are shown relative to this (default: cwd)
+
+
+@dataclass
+class Explanation:
+    """Everything ``kto-ingest explain`` shows for one file."""
+
+    entry: ReportEntry
+    detections: list[Detection] = field(default_factory=list)
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = None) -> ReportEntry:
+    return ReportEntry(
+        file=name,
+        sha256=doc.sha256 if doc else (_sha256_of(path) if exc.code != ErrorCode.NOT_FOUND else None),
+        status="error",
+        error=ErrorInfo(code=exc.code, message=exc.message),
+        pages=doc.page_count if doc else None,
+    )
+
+
+def explain_file(path: Path, registry: Registry, options: Options | None = None) -> Explanation:
+    """Process one file and keep the parser detections for ``explain``."""
+    options = options or Options()
+    name = display_path(path, options.base)
+    try:
+        doc = open_document(path, options.max_bytes)
+    except KtoError as exc:
+        return Explanation(_error_entry(path, name, exc))
+    with doc:
+        try:
+            parser, detections = registry.choose(doc)
+        except KtoError as exc:
+            return Explanation(_error_entry(path, name, exc, doc), registry.detect_all(doc))
+        try:
+            facts = parser.parse(doc)
+        except Exception as exc:  # a parser bug must not sink the batch
+            log.exception("parser %s failed on %s", parser.id, path)
+            err = KtoError(ErrorCode.PARSER_FAILED, f"Het uitlezen met {parser.name} is mislukt: {type(exc).__name__}: {exc}")
+            return Explanation(_error_entry(path, name, err, doc), detections)
+        warnings = list(facts.warnings)
+        if doc.repaired:
+            warnings.insert(0, "De PDF was beschadigd en is bij het openen hersteld; controleer de gegevens.")
+        entry = ReportEntry(
+            file=name,
+            sha256=doc.sha256,
+            status="parsed",
+            parser=parser.id,
+            pages=doc.page_count,
+            signature=inspect_signature(doc),
+            **facts.model_dump(exclude={"warnings"}),
+            warnings=warnings,
+        )
+        return Explanation(entry, detections)
+
+
+def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:
+    return explain_file(path, registry, options).entry
+
+
+def process_paths(paths: Iterable[Path | str], registry: Registry, options: Options | None = None) -> Iterator[ReportEntry]:
+    """One entry per discovered file, in sorted order, streamed as each finishes."""
+    for path in discover(paths):
+        yield process_file(path, registry, options)

@@ -1,0 +1,165 @@
+"""Write a :class:`BatchResult` as JSON, CSV or a Dutch terminal table. Writers never decide."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .schema import BatchResult, ReportEntry
+
+FORMATS = ("table", "json", "csv")
+
+
+def nl_number(value: float | int | None, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def nl_date(value: dt.date | None) -> str:
+    return value.strftime("%-d-%-m-%Y") if value else "–"
+
+
+def nl_bool(value: bool | None) -> str:
+    return "–" if value is None else ("ja" if value else "nee")
+
+
+def period_text(entry: ReportEntry) -> str:
+    p = entry.meetperiode
+    return f"{nl_date(p.start)} t/m {nl_date(p.end)}" if p else "–"
+
+
+# ---- JSON ------------------------------------------------------------------------------
+def to_json(result: BatchResult) -> str:
+    return result.model_dump_json(indent=2) + "\n"
+
+
+# ---- CSV -------------------------------------------------------------------------------
+CSV_COLUMNS = [
+    "bestand", "status", "foutcode", "foutmelding", "parser", "bureau", "leverancier",
+    "meetperiode_start", "meetperiode_eind", "rapportdatum", "definitief", "groep", "dienst",
+    "totaal", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer", "publicatie", "pagina",
+]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """Text from a PDF must never become a spreadsheet formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(result: BatchResult) -> str:
+    """One line per results row (a report without rows gets one line); Dutch Excel dialect."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in result.reports:
+        head = [
+            entry.file, entry.status, entry.error.code.value if entry.error else "",
+            entry.error.message if entry.error else "", entry.parser or "", entry.bureau or "",
+            entry.supplier or "",
+            entry.meetperiode.start.isoformat() if entry.meetperiode and entry.meetperiode.start else "",
+            entry.meetperiode.end.isoformat() if entry.meetperiode and entry.meetperiode.end else "",
+            entry.report_date.isoformat() if entry.report_date else "",
+            nl_bool(entry.final) if entry.final is not None else "",
+        ]
+        rows = entry.results or [None]
+        for row in rows:
+            tail = ["", "", "", "", "", "", "", "", ""]
+            if row is not None:
+                tail = [
+                    row.group or "", row.service, nl_bool(row.is_total),
+                    nl_number(row.netto_steekproef) if row.netto_steekproef is not None else "",
+                    nl_number(row.ingevuld) if row.ingevuld is not None else "",
+                    nl_number(row.respons_pct) if row.respons_pct is not None else "",
+                    nl_number(row.rapportcijfer) if row.rapportcijfer is not None else "",
+                    nl_bool(row.publicatie) if row.publicatie is not None else "",
+                    str(row.page),
+                ]
+            writer.writerow([csv_safe(c) for c in head + tail])
+    return "\ufeff" + buf.getvalue()
+
+
+# ---- terminal table --------------------------------------------------------------------
+def render_table(result: BatchResult, console: Console) -> None:
+    for entry in result.reports:
+        title = Text(entry.file, style="bold")
+        if entry.status == "error":
+            title.append(f"  ONLEESBAAR [{entry.error.code.value}] ", style="bold red")
+            title.append(entry.error.message)
+            console.print(title)
+            console.print()
+            continue
+        console.print(title)
+        kind = {True: "definitief", False: "CONCEPT", None: "definitief/concept onbekend"}[entry.final]
+        console.print(
+            f"  Bureau: {entry.bureau or '–'}   Leverancier: {entry.supplier or '–'}   "
+            f"Meetperiode: {period_text(entry)}   Rapport: {nl_date(entry.report_date)} ({kind})",
+            highlight=False,
+            markup=False,
+        )
+        if entry.results:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+            table.add_column("Groep")
+            table.add_column("Dienst")
+            for name in ("Netto steekproef", "Ingevuld", "Respons (%)", "Rapportcijfer"):
+                table.add_column(name, justify="right")
+            table.add_column("Publicatie")
+            table.add_column("Pag.", justify="right")
+            for row in entry.results:
+                table.add_row(
+                    {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "–"),
+                    Text(row.service, style="bold" if row.is_total else ""),
+                    nl_number(row.netto_steekproef), nl_number(row.ingevuld),
+                    nl_number(row.respons_pct), nl_number(row.rapportcijfer),
+                    nl_bool(row.publicatie), str(row.page),
+                )
+            console.print(table)
+        else:
+            console.print("  Geen resultatentabel gevonden.", style="yellow")
+        for warning in entry.warnings:
+            console.print(f"  Let op: {warning}", style="yellow", highlight=False, markup=False)
+        console.print()
+    parsed = sum(e.status == "parsed" for e in result.reports)
+    errors = len(result.reports) - parsed
+    console.print(f"{len(result.reports)} bestand(en): {parsed} gelezen, {errors} onleesbaar.", style="bold")
+
+
+def to_table_text(result: BatchResult, width: int = 120) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    render_table(result, console)
+    return console.file.getvalue()
+
+
+# ---- files -----------------------------------------------------------------------------
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temp file in the same folder and rename, so a reader never sees half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(result: BatchResult, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(result)
+    if fmt == "csv":
+        return to_csv(result)
+    return to_table_text(result)
