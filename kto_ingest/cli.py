@@ -13,7 +13,9 @@ from rich.console import Console
 from . import __version__
 from .errors import ExitCode
 from .pipeline import Options, explain_file, process_paths
+from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
+from .rules import RULES
 from .schema import BatchResult, json_schema
 from .writers import FORMATS, render, render_table, write_atomic
 
@@ -25,7 +27,7 @@ app = typer.Typer(
     "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
 )
 
-SUBCOMMANDS = {"check", "explain", "schema"}
+SUBCOMMANDS = {"check", "explain", "schema", "rules"}
 
 
 def _version(value: bool) -> None:
@@ -68,17 +70,25 @@ def check(
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", help="Schrijf naar dit bestand; '-' is het scherm.")
     ] = None,
+    regime_name: Annotated[
+        str, typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard), blik-op-werk, of een .toml-bestand.")
+    ] = DEFAULT_REGIME,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        regime = load_regime(regime_name)
+    except RegimeError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--regime") from None
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
     if output and output != "-":
         _refuse_overwriting_input(Path(output), paths)
-    result = BatchResult(version=__version__, reports=list(process_paths(paths, registry, Options())))
+    reports = list(process_paths(paths, registry, Options(regime=regime)))
+    result = BatchResult(version=__version__, regime=regime.id, reports=reports)
     if fmt == "table" and (output is None or output == "-"):
         render_table(result, _stdout_console())
     elif output is None or output == "-":
@@ -140,6 +150,25 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
         console.print(f"  Let op: {warning}", style="yellow", markup=False)
+
+
+@app.command("rules")
+def rules(
+    regime_name: Annotated[str, typer.Option("--regime", help="Toon alleen de regels van deze regeling.")] = "",
+) -> None:
+    """Toon alle regels met hun uitleg, en per regeling de parameters met hun bron."""
+    console = _stdout_console()
+    selected = load_regime(regime_name) if regime_name else None
+    ids = selected.regime.rules if selected else sorted(RULES)
+    for rule_id in ids:
+        r = RULES[rule_id]
+        console.print(f"{r.id}  {r.title}", style="bold", markup=False)
+        console.print("    " + " ".join(r.doc.split()), markup=False)
+    if selected:
+        console.print(f"\nParameters van {selected.id} (versie {selected.regime.version}):", style="bold", markup=False)
+        for name, p in selected.params.items():
+            value = "niet bekend" if p.value is None else p.value
+            console.print(f"  {name} = {value}\n      bron: {p.bron}", markup=False)
 
 
 @app.command("schema")

@@ -186,3 +186,17 @@ def find_period(text: str) -> tuple[dt.date, dt.date, str] | None:
     if end < start:
         raise DutchParseError(f"{m[0]!r}: einddatum ligt voor de begindatum")
     return start, end, m[0]
+
+
+def format_number(value: float | int | None, decimals: int = 1) -> str:
+    """Print a number the Dutch way: 6.3 -> "6,3"; None -> "–"."""
+    if value is None:
+        return "–"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def format_date(value: dt.date | None) -> str:
+    """1 September 2018 -> "1-9-2018"; None -> "–"."""
+    return f"{value.day}-{value.month}-{value.year}" if value else "–"

@@ -18,6 +18,8 @@ from .document import DEFAULT_MAX_BYTES, Document, display_path, open_document
 from .errors import ErrorCode, KtoError
 from .registry import Detection, Registry
 from .schema import ErrorInfo, ReportEntry
+from .regime import Regime
+from .rules import evaluate
 from .signature import inspect_signature
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     base: Path | None = None  # paths in the output are shown relative to this (default: cwd)
+    regime: Regime | None = None  # None: extract only, no checks
 
 
 @dataclass
@@ -90,6 +93,8 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             **facts.model_dump(exclude={"warnings"}),
             warnings=warnings,
         )
+        if options.regime is not None:
+            entry.checks, entry.verdict = evaluate(entry, options.regime)
         return Explanation(entry, detections)
 
 

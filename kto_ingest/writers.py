@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 import tempfile
@@ -14,21 +13,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .dutch import format_date, format_number
 from .schema import BatchResult, ReportEntry
 
 FORMATS = ("table", "json", "csv")
 
 
-def nl_number(value: float | int | None, decimals: int = 1) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
-def nl_date(value: dt.date | None) -> str:
-    return value.strftime("%-d-%-m-%Y") if value else "–"
+nl_number = format_number
+nl_date = format_date
 
 
 def nl_bool(value: bool | None) -> str:
@@ -102,6 +94,10 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print(title)
             console.print()
             continue
+        verdict = {"voldoet": ("VOLDOET", "bold green"), "voldoet_niet": ("VOLDOET NIET", "bold red"),
+                   "handmatig": ("HANDMATIG BEOORDELEN", "bold yellow")}.get(entry.verdict or "")
+        if verdict:
+            title.append(f"  {verdict[0]}", style=verdict[1])
         console.print(title)
         kind = {True: "definitief", False: "CONCEPT", None: "definitief/concept onbekend"}[entry.final]
         console.print(
@@ -129,12 +125,22 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print(table)
         else:
             console.print("  Geen resultatentabel gevonden.", style="yellow")
+        for check in entry.checks:
+            if check.status in ("fail", "manual", "warn"):
+                label = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP"}[check.status]
+                page = f" (p. {check.page})" if check.page else ""
+                console.print(f"  {label} {check.rule}: {check.message}{page}", highlight=False, markup=False)
         for warning in entry.warnings:
             console.print(f"  Let op: {warning}", style="yellow", highlight=False, markup=False)
         console.print()
     parsed = sum(e.status == "parsed" for e in result.reports)
     errors = len(result.reports) - parsed
-    console.print(f"{len(result.reports)} bestand(en): {parsed} gelezen, {errors} onleesbaar.", style="bold")
+    counts = {v: sum(e.verdict == v for e in result.reports) for v in ("voldoet", "voldoet_niet", "handmatig")}
+    console.print(
+        f"{len(result.reports)} bestand(en): {counts['voldoet']} voldoet, {counts['voldoet_niet']} voldoet niet, "
+        f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).",
+        style="bold",
+    )
 
 
 def to_table_text(result: BatchResult, width: int = 120) -> str:

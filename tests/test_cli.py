@@ -20,14 +20,15 @@ ROW_FIELDS = {"group", "service", "is_total", "netto_steekproef", "ingevuld", "r
 def test_json_contract_on_all_fixtures(capsys):
     code = main([str(FIXTURES), "--format", "json", "--output", "-"])
     data = json.loads(capsys.readouterr().out)
-    assert code == 0
-    assert data["tool"] == "kto-ingest" and data["version"] == __version__ and "regime" in data
+    assert code == 1  # every fixture fails at least one rule of uwv-scholing-2021 (e.g. not signed)
+    assert data["tool"] == "kto-ingest" and data["version"] == __version__ and data["regime"] == "uwv-scholing-2021"
     files = [r["file"] for r in data["reports"]]
     assert files == sorted(files, key=str.casefold)
     assert len(files) == len(list(FIXTURES.glob("*.pdf")))
     for report in data["reports"]:
         assert CONTRACT_FIELDS <= set(report)
         assert report["status"] == "parsed" and report["parser"] == "panteia-bow"
+        assert report["verdict"] == "voldoet_niet" and report["checks"]
         for row in report["results"]:
             assert ROW_FIELDS <= set(row)
             assert isinstance(row["rapportcijfer"], float)
@@ -36,14 +37,15 @@ def test_json_contract_on_all_fixtures(capsys):
 def test_table_output_is_dutch_and_shows_the_numbers(capsys):
     code = main([str(FIXTURES / "ivio-integratie-2019.pdf")])
     out = capsys.readouterr().out
-    assert code == 0
-    for text in ("Leverancier: IVIO-Integratie", "Meetperiode: 1-1-2018 t/m 31-12-2018", "Opdrachtgevers", "10,6", "0,0", "gelezen"):
+    assert code == 1
+    for text in ("Leverancier: IVIO-Integratie", "Meetperiode: 1-1-2018 t/m 31-12-2018", "Opdrachtgevers", "10,6", "0,0",
+                 "VOLDOET NIET", "SCH-MEETPERIODE", "1 voldoet niet"):
         assert text in out, text
 
 
 def test_csv_output_dutch_excel(tmp_path):
     target = tmp_path / "uit.csv"
-    assert main([str(FIXTURES / "workaut-2023.pdf"), "--format", "csv", "--output", str(target)]) == 0
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "--format", "csv", "--output", str(target)]) == 1
     raw = target.read_bytes()
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -105,3 +107,15 @@ def test_explain_says_why_a_layout_is_not_recognised(tmp_path, capsys):
     assert "niet zeker genoeg" in out
     assert "✗ 'tabel 1.1 Resultaten voor het keurmerk' aanwezig" in out
     assert "unsupported_layout" in out
+
+
+def test_regime_option_and_rules_command(capsys):
+    # blik-op-werk: WorkAut's 8,3 meets 6,5 total and 5,5 per service, and its table is consistent.
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "--regime", "blik-op-werk", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["regime"] == "blik-op-werk" and data["reports"][0]["verdict"] == "voldoet"
+    assert main([str(FIXTURES), "--regime", "bestaat-niet"]) == 2
+    capsys.readouterr()
+    assert main(["rules", "--regime", "uwv-scholing-2021"]) == 0
+    out = capsys.readouterr().out
+    assert "SCH-NORM" in out and "bron:" in out and "niet bekend" in out

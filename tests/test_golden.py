@@ -11,6 +11,7 @@ import json
 import pytest
 
 from kto_ingest.pipeline import Options, process_file
+from kto_ingest.regime import DEFAULT_REGIME, load_regime
 from kto_ingest.schema import ReportEntry
 
 from .conftest import EXPECTED, FIXTURES, fixture_pdfs
@@ -24,7 +25,8 @@ _cache: dict[str, dict] = {}
 
 def actual(registry, name: str) -> dict:
     if name not in _cache:
-        entry = process_file(FIXTURES / f"{name}.pdf", registry, Options(base=FIXTURES))
+        options = Options(base=FIXTURES, regime=load_regime(DEFAULT_REGIME))
+        entry = process_file(FIXTURES / f"{name}.pdf", registry, options)
         _cache[name] = entry.model_dump(mode="json")
     return _cache[name]
 
