@@ -11,6 +11,9 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .audit import build_audit
+from .bureaus import RegisterError, load_register
+from .clms import ClmsError, load_clms
 from .errors import ExitCode
 from .pipeline import Options, explain_file, process_paths
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
@@ -71,8 +74,16 @@ def check(
         Optional[str], typer.Option("--output", "-o", help="Schrijf naar dit bestand; '-' is het scherm.")
     ] = None,
     regime_name: Annotated[
-        str, typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard), blik-op-werk, of een .toml-bestand.")
+        str,
+        typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard), blik-op-werk, uwv-jobcoaching, of een .toml-bestand."),
     ] = DEFAULT_REGIME,
+    bureaus: Annotated[
+        Optional[Path], typer.Option("--bureaus", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
+    ] = None,
+    clms: Annotated[
+        Optional[Path],
+        typer.Option("--clms", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
+    ] = None,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     if fmt not in FORMATS:
@@ -81,14 +92,23 @@ def check(
         regime = load_regime(regime_name)
     except RegimeError as exc:
         raise typer.BadParameter(str(exc), param_hint="--regime") from None
+    try:
+        register = load_register(bureaus)
+    except RegisterError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bureaus") from None
+    try:
+        clms_export = load_clms(clms) if clms else None
+    except ClmsError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--clms") from None
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
     if output and output != "-":
         _refuse_overwriting_input(Path(output), paths)
-    reports = list(process_paths(paths, registry, Options(regime=regime)))
-    result = BatchResult(version=__version__, regime=regime.id, reports=reports)
+    options = Options(regime=regime, register=register, clms=clms_export)
+    reports = list(process_paths(paths, registry, options))
+    result = BatchResult(version=__version__, regime=regime.id, audit=build_audit(regime, register, clms_export), reports=reports)
     if fmt == "table" and (output is None or output == "-"):
         render_table(result, _stdout_console())
     elif output is None or output == "-":

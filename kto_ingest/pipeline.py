@@ -18,8 +18,10 @@ from .document import DEFAULT_MAX_BYTES, Document, display_path, open_document
 from .errors import ErrorCode, KtoError
 from .registry import Detection, Registry
 from .schema import ErrorInfo, ReportEntry
+from .bureaus import Register
+from .clms import ClmsExport
 from .regime import Regime
-from .rules import evaluate
+from .rules import Context, decided_by, evaluate
 from .signature import inspect_signature
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     base: Path | None = None  # paths in the output are shown relative to this (default: cwd)
     regime: Regime | None = None  # None: extract only, no checks
+    register: Register | None = None  # the bureau register (SCH-BUREAU)
+    clms: ClmsExport | None = None  # received dates and ended services (--clms)
 
 
 @dataclass
@@ -94,7 +98,10 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             warnings=warnings,
         )
         if options.regime is not None:
-            entry.checks, entry.verdict = evaluate(entry, options.regime)
+            clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
+            ctx = Context(options.regime, options.register, clms)
+            entry.checks, entry.verdict = evaluate(entry, ctx)
+            entry.decided_by = decided_by(entry.checks)
         return Explanation(entry, detections)
 
 

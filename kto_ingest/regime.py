@@ -38,6 +38,7 @@ class Regime(BaseModel):
     regime: RegimeInfo
     params: dict[str, Param] = {}
     sha256: str = ""
+    source: str = ""  # "builtin:<name>" or the path it was loaded from
 
     @property
     def id(self) -> str:
@@ -61,13 +62,14 @@ def load_regime(name_or_path: str = DEFAULT_REGIME) -> Regime:
 
     path = Path(name_or_path)
     if path.suffix == ".toml" and path.exists():
-        data = path.read_bytes()
+        data, source = path.read_bytes(), str(path)
     elif name_or_path in builtin_names():
         data = resources.files("kto_ingest.regimes").joinpath(f"{name_or_path}.toml").read_bytes()
+        source = f"builtin:{name_or_path}"
     else:
         raise RegimeError(f"onbekende regeling {name_or_path!r}; kies uit {', '.join(builtin_names())} of een .toml-bestand")
     try:
-        regime = Regime.model_validate({**tomllib.loads(data.decode("utf-8")), "sha256": hashlib.sha256(data).hexdigest()})
+        regime = Regime.model_validate({**tomllib.loads(data.decode("utf-8")), "sha256": hashlib.sha256(data).hexdigest(), "source": source})
     except (tomllib.TOMLDecodeError, ValidationError) as exc:
         raise RegimeError(f"regeling {name_or_path!r} is ongeldig: {exc}") from None
     unknown = [r for r in regime.regime.rules if r not in RULES]

@@ -86,6 +86,7 @@ class ResultRow(Model):
     respons_pct: float | None = None
     rapportcijfer: float | None = None
     publicatie: bool | None = None
+    benaderd: int | None = Field(default=None, description="Clients approached for this row, when the report gives it per row.")
     page: int
     raw: dict[str, str] = Field(default_factory=dict, description="Cell texts as printed, per column.")
 
@@ -98,12 +99,45 @@ class Question(Model):
     page: int
 
 
+Coverage = Literal["whole_file", "extended", "partial"]
+Modification = Literal["none", "form_filling", "annotations", "other"]
+
+
+class SignatureField(Model):
+    """One signature form field of the PDF, as a signature validator reports it."""
+
+    name: str
+    signed: bool
+    intact: bool | None = Field(default=None, description="The signed bytes are cryptographically unchanged.")
+    coverage: Coverage | None = Field(
+        default=None, description="'whole_file', or 'extended' by incremental updates after signing."
+    )
+    modification: Modification | None = Field(
+        default=None, description="What later updates changed: nothing, form filling, annotations, or other (page content)."
+    )
+    changed_pages: list[int] = Field(default_factory=list, description="Pages changed after signing, where this can be told.")
+    signer: str | None = Field(default=None, description="Common name of the signer's certificate.")
+    organisation: str | None = Field(default=None, description="Organisation (O) of the signer's certificate.")
+    signing_time: dt.datetime | None = None
+    trusted: bool | None = Field(default=None, description="The certificate chains to a configured trust root.")
+    self_signed: bool | None = None
+    note: str | None = None
+
+
 class Signature(Model):
     kind: Literal["digital", "visual", "none"]
     intact: bool | None = None
     signer: str | None = None
     fields: int = Field(default=0, description="Number of signature form fields in the PDF.")
     note: str | None = None
+    signer_organisation: str | None = None
+    signing_time: dt.datetime | None = None
+    coverage: Coverage | None = None
+    modification: Modification | None = None
+    changed_pages: list[int] = Field(default_factory=list)
+    trusted: bool | None = None
+    pages: list[int] = Field(default_factory=list, description="Pages with a visible signature block.")
+    details: list[SignatureField] = Field(default_factory=list, description="Every signature field, signed or empty.")
 
 
 class Check(Model):
@@ -111,6 +145,37 @@ class Check(Model):
     status: Status
     message: str
     page: int | None = None
+
+
+class JobcoachPeriod(Model):
+    """One jobcoachperiode: the werknemer's and the werkgever's score ("Weergave cijfers")."""
+
+    werknemer: str | None = None
+    werknemer_cijfer: float | None = None
+    werkgever: str | None = None
+    werkgever_cijfer: float | None = None
+    page: int | None = None
+
+
+class AnswerCounts(Model):
+    """How often each answer was given to one question of a beoordelingsformulier."""
+
+    group: Literal["werknemer", "werkgever"]
+    question: str
+    counts: dict[str, int | None]
+    page: int | None = None
+
+
+class Jobcoaching(Model):
+    """The facts of a jobcoaching annual report in UWV's rapportageformat (seed 001)."""
+
+    recognition_date: dt.date | None = Field(default=None, description="Datum erkenning: the meetperiode runs from its day and month.")
+    periods: list[JobcoachPeriod] = Field(default_factory=list)
+    werknemer_avg: float | None = None
+    werkgever_avg: float | None = None
+    raw: dict[str, str] = Field(default_factory=dict, description="The averages as printed, e.g. '7,2'.")
+    answers: list[AnswerCounts] = Field(default_factory=list)
+    analysis: str | None = Field(default=None, description="The analysis and conclusions section, as printed.")
 
 
 class Facts(Model):
@@ -127,6 +192,10 @@ class Facts(Model):
     promotor_score: float | None = None
     results: list[ResultRow] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    jobcoaching: Jobcoaching | None = None
+    confidence: Literal["high", "low"] = Field(
+        default="high", description="'low' when a generic parser or OCR read the values; rules then ask for a person."
+    )
     layout: str | None = Field(default=None, description="Which layout of the vendor's report, e.g. '2019'.")
     evidence: dict[str, Evidence] = Field(
         default_factory=dict, description="Per extracted field: page and raw text it came from."
@@ -147,6 +216,9 @@ class _EntryTail(Model):
     signature: Signature | None = None
     checks: list[Check] = Field(default_factory=list)
     verdict: Verdict | None = None
+    decided_by: list[str] = Field(
+        default_factory=list, description="The rules whose findings set the verdict (failed ones, else those needing a person)."
+    )
 
 
 # Bases are listed in reverse so that pydantic orders the fields head, facts, tail.
@@ -154,10 +226,35 @@ class ReportEntry(_EntryTail, Facts, _EntryHead):
     """One entry per input file in the JSON output."""
 
 
+class AuditSource(Model):
+    """One input the decisions rest on, identified so that it can be found again."""
+
+    id: str | None = None
+    version: str | None = None
+    date: dt.date | None = None
+    source: str
+    sha256: str
+
+
+class Audit(Model):
+    """What the decisions rest on, so a decision can be reproduced a year later. Each report's
+    own sha256 is in its entry."""
+
+    tool_version: str
+    python: str
+    pymupdf: str
+    created: dt.datetime
+    regime: AuditSource | None = None
+    bureaus: AuditSource | None = None
+    clms: AuditSource | None = None
+    trust: list[AuditSource] = Field(default_factory=list)
+
+
 class BatchResult(Model):
     tool: Literal["kto-ingest"] = "kto-ingest"
     version: str
     regime: str | None = None
+    audit: Audit | None = None
     reports: list[ReportEntry] = Field(default_factory=list)
 
 

@@ -125,11 +125,7 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print(table)
         else:
             console.print("  Geen resultatentabel gevonden.", style="yellow")
-        for check in entry.checks:
-            if check.status in ("fail", "manual", "warn"):
-                label = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP"}[check.status]
-                page = f" (p. {check.page})" if check.page else ""
-                console.print(f"  {label} {check.rule}: {check.message}{page}", highlight=False, markup=False)
+        render_reasons(entry, console)
         for warning in entry.warnings:
             console.print(f"  Let op: {warning}", style="yellow", highlight=False, markup=False)
         console.print()
@@ -141,6 +137,31 @@ def render_table(result: BatchResult, console: Console) -> None:
         f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).",
         style="bold",
     )
+
+
+STATUS_LABEL = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP", "pass": "OK", "n/a": "N.V.T."}
+
+
+def render_reasons(entry: ReportEntry, console: Console) -> None:
+    """The findings that decided the verdict in full, then the other open points by rule id."""
+    decisive = [c for c in entry.checks if c.rule in entry.decided_by and c.status in ("fail", "manual")
+                and STATUS_LABEL[c.status] == STATUS_LABEL[_worst(entry)]]
+    for check in decisive:
+        page = f" (p. {check.page})" if check.page else ""
+        console.print(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", highlight=False, markup=False)
+    rest: dict[str, list[str]] = {}
+    for check in entry.checks:
+        if check not in decisive and check.status in ("fail", "manual", "warn"):
+            ids = rest.setdefault(STATUS_LABEL[check.status].lower(), [])
+            if check.rule not in ids:
+                ids.append(check.rule)
+    if rest:
+        console.print("  Verder: " + "; ".join(f"{label} {', '.join(ids)}" for label, ids in rest.items()),
+                      style="dim", highlight=False, markup=False)
+
+
+def _worst(entry: ReportEntry) -> str:
+    return "fail" if entry.verdict == "voldoet_niet" else "manual"
 
 
 def to_table_text(result: BatchResult, width: int = 120) -> str:

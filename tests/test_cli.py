@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -119,3 +120,44 @@ def test_regime_option_and_rules_command(capsys):
     assert main(["rules", "--regime", "uwv-scholing-2021"]) == 0
     out = capsys.readouterr().out
     assert "SCH-NORM" in out and "bron:" in out and "niet bekend" in out
+
+
+def test_clms_and_updated_register_change_the_decision(tmp_path, capsys):
+    pdf = FIXTURES / "variant-borderless-calendar-2021.pdf"
+    bureaus = tmp_path / "bureaus.toml"
+    bureaus.write_text('[register]\ndatum = 2022-02-01\nbron = "test"\n[[bureau]]\nnaam = "Panteia"\nstatus = "lid"\n'
+                       'koepel = "VBO"\nbron = "VBO-ledenlijst (test)"\ngecontroleerd = 2022-02-01\n', "utf-8")
+    clms = tmp_path / "clms.csv"
+    clms.write_text(f"bestand;ontvangen;perceel;beeindigd\n{pdf.name};28-02-2022;Opleidingen;49\n", "utf-8")
+    main([str(pdf), "--format", "json", "--output", "-", "--bureaus", str(bureaus), "--clms", str(clms)])
+    data = json.loads(capsys.readouterr().out)
+    status = {c["rule"]: c["status"] for c in data["reports"][0]["checks"]}
+    assert status["SCH-BUREAU"] == "pass" and status["SCH-TIJDIG"] == "pass"
+    # 57 clients approached in the report against 49 ended services in CLMS.
+    assert status["SCH-BENADERD"] == "fail"
+    audit = data["audit"]
+    assert audit["bureaus"]["source"] == str(bureaus) and audit["bureaus"]["date"] == "2022-02-01"
+    assert audit["clms"]["sha256"] == hashlib.sha256(clms.read_bytes()).hexdigest()
+    assert audit["regime"]["id"] == "uwv-scholing-2021" and len(audit["regime"]["sha256"]) == 64
+    assert audit["tool_version"] == __version__
+
+
+def test_audit_without_extra_inputs_names_the_shipped_data(capsys):
+    main([str(FIXTURES / "workaut-2023.pdf"), "--format", "json", "--output", "-"])
+    audit = json.loads(capsys.readouterr().out)["audit"]
+    assert audit["regime"]["source"] == "builtin:uwv-scholing-2021"
+    assert audit["bureaus"]["source"].endswith("bureaus.toml") and audit["clms"] is None
+
+
+def test_bad_clms_file_is_a_usage_error_in_dutch(tmp_path, capsys):
+    bad = tmp_path / "clms.csv"
+    bad.write_text("bestand;ontvangen\nx.pdf;morgen\n", "utf-8")
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "--clms", str(bad)]) == 2
+    assert "ontvangstdatum 'morgen' is geen datum" in capsys.readouterr().err
+
+
+def test_table_shows_the_deciding_rules_then_the_rest(capsys):
+    main([str(FIXTURES / "workaut-2023.pdf")])
+    out = capsys.readouterr().out
+    assert "VOLDOET NIET SCH-ONDERTEKEND" in out
+    assert "Verder: handmatig SCH-BUREAU" in out and "SCH-PERCEEL" in out

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from kto_ingest.bureaus import load_register
 from kto_ingest.pipeline import Options, process_file
 from kto_ingest.regime import DEFAULT_REGIME, load_regime
 from kto_ingest.schema import ReportEntry
@@ -25,7 +26,7 @@ _cache: dict[str, dict] = {}
 
 def actual(registry, name: str) -> dict:
     if name not in _cache:
-        options = Options(base=FIXTURES, regime=load_regime(DEFAULT_REGIME))
+        options = Options(base=FIXTURES, regime=load_regime(DEFAULT_REGIME), register=load_register())
         entry = process_file(FIXTURES / f"{name}.pdf", registry, options)
         _cache[name] = entry.model_dump(mode="json")
     return _cache[name]

@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
+from kto_ingest.bureaus import load_register
+from kto_ingest.clms import ClmsRecord
 from kto_ingest.regime import RegimeError, builtin_names, load_regime
-from kto_ingest.rules import RULES, evaluate, verdict_of
-from kto_ingest.schema import Check, Period, Question, ReportEntry, ResultRow, Signature
+from kto_ingest.rules import RULES, Context, decided_by, evaluate, verdict_of
+from kto_ingest.schema import Approach, Approached, Check, Period, Question, ReportEntry, ResultRow, Signature
 
 SCH = load_regime("uwv-scholing-2021")
 BOW = load_regime("blik-op-werk")
@@ -33,14 +35,30 @@ def entry(**kw) -> ReportEntry:
         meetperiode=Period(start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31)),
         results=[row(), row("Totaal", total=True)],
         questions=[Question(figure=f"3.{i}", text=t, page=12) for i, t in enumerate(UWV_QUESTIONS)],
-        signature=Signature(kind="digital", intact=True, signer="Panteia"),
+        signature=Signature(kind="digital", intact=True, signer="J. de Vries", signer_organisation="Panteia B.V.", trusted=True),
+        bureau="Panteia", supplier="Leer Unique", report_date=dt.date(2022, 2, 15),
+        approached=Approached(clienten=100, opdrachtgevers=0),
+        approach=Approach(email=True, schriftelijk=True, herinnering=True, telefonisch="nee", page=5,
+                          text="De cliënten zijn zowel per email als schriftelijk uitgenodigd. Zij hebben een herinnering ontvangen."),
     )
     base.update(kw)
     return ReportEntry(**base)
 
 
-def run(rule_id, e, regime=SCH):
-    return [c.status for c in RULES[rule_id].fn(e, regime)], RULES[rule_id].fn(e, regime)
+def run(rule_id, e, regime=SCH, **ctx):
+    checks = RULES[rule_id].fn(e, Context(regime, **ctx))
+    return [c.status for c in checks], checks
+
+
+def edited_regime(tmp_path, old, new, name="uwv-scholing-2021"):
+    """A copy of a built-in regime with one edit, as an account manager would make next year."""
+    from importlib import resources
+
+    src = (resources.files("kto_ingest.regimes") / f"{name}.toml").read_text("utf-8")
+    assert old in src
+    path = tmp_path / "volgend-jaar.toml"
+    path.write_text(src.replace(old, new), "utf-8")
+    return load_regime(str(path))
 
 
 def test_every_rule_is_documented_and_every_regime_loads():
@@ -71,9 +89,23 @@ def test_definitief():
 
 def test_ondertekend():
     assert run("SCH-ONDERTEKEND", entry())[0] == ["pass"]
-    assert run("SCH-ONDERTEKEND", entry(signature=Signature(kind="visual")))[0] == ["manual"]
+    statuses, checks = run("SCH-ONDERTEKEND", entry(signature=Signature(kind="visual", pages=[19])))
+    assert statuses == ["manual"] and checks[0].page == 19 and "pagina 19" in checks[0].message
     assert run("SCH-ONDERTEKEND", entry(signature=Signature(kind="digital")))[0] == ["manual"]
     assert run("SCH-ONDERTEKEND", entry(signature=Signature(kind="none")))[0] == ["fail"]
+
+
+def test_ondertekend_signer_trust_and_changes():
+    good = dict(kind="digital", intact=True, signer="J. de Vries", signer_organisation="Panteia B.V.", trusted=True)
+    other = Signature(**{**good, "signer_organisation": "Onderzoeksbureau Elders"})
+    statuses, checks = run("SCH-ONDERTEKEND", entry(signature=other))
+    assert statuses == ["manual"] and "J. de Vries" in checks[0].message and "niet door het onderzoeksbureau Panteia" in checks[0].message
+    untrusted = Signature(**{**good, "trusted": False})
+    statuses, checks = run("SCH-ONDERTEKEND", entry(signature=untrusted))
+    assert statuses == ["manual"] and "vertrouwde uitgever" in checks[0].message
+    changed = Signature(**{**good, "intact": False, "changed_pages": [7], "note": "pagina 7 is na ondertekening gewijzigd"})
+    statuses, checks = run("SCH-ONDERTEKEND", entry(signature=changed))
+    assert statuses == ["fail"] and checks[0].page == 7 and "pagina 7" in checks[0].message
 
 
 def test_vragen_lists_missing_by_name():
@@ -110,15 +142,17 @@ def test_respons_without_known_minimum_is_manual_with_numbers():
 
 
 def test_respons_with_a_minimum_in_an_edited_regime(tmp_path):
-    from importlib import resources
-
-    src = (resources.files("kto_ingest.regimes") / "uwv-scholing-2021.toml").read_text("utf-8")
-    edited = src.replace('[params.min_response]\n', '[params.min_response]\nvalue = 30.0\n')
-    path = tmp_path / "volgend-jaar.toml"
-    path.write_text(edited, "utf-8")
-    regime = load_regime(str(path))
+    regime = edited_regime(tmp_path, "[params.min_response]\n", "[params.min_response]\nvalue = 30.0\n")
+    assert regime.source.endswith("volgend-jaar.toml") and regime.sha256 != SCH.sha256
     assert run("SCH-RESPONS", entry(results=[row(pct="40,0")]), regime)[0] == ["pass"]
-    assert run("SCH-RESPONS", entry(results=[row(ingevuld=20, pct="20,0")]), regime)[0] == ["fail"]
+    # Not met, but the report says how and how often clients were approached: a person judges it.
+    statuses, checks = run("SCH-RESPONS", entry(results=[row(ingevuld=20, pct="20,0")]), regime)
+    assert statuses == ["manual"]
+    assert "haalt de eis van 30,0 % niet" in checks[0].message and "herinnering" in checks[0].message
+    assert checks[0].page == 5
+    # Not met and no account of the approach: fail.
+    statuses, checks = run("SCH-RESPONS", entry(results=[row(ingevuld=20, pct="20,0")], approach=None), regime)
+    assert statuses == ["fail"] and "hoe vaak en op welke wijze" in checks[0].message
 
 
 def test_consistency_accepts_either_rounding_of_a_half():
@@ -159,12 +193,142 @@ def test_a_crashing_rule_becomes_manual(monkeypatch):
         raise KeyError("kapot")
 
     monkeypatch.setitem(rules.RULES, "SCH-NORM", rules.Rule("SCH-NORM", "t", "d", boom))
-    checks, verdict = evaluate(entry(), SCH)
+    checks, verdict = evaluate(entry(), Context(SCH))
     norm = [c for c in checks if c.rule == "SCH-NORM"]
     assert norm and norm[0].status == "manual" and "kapot" in norm[0].message
-    assert verdict == "handmatig"
+    assert verdict == "handmatig" and "SCH-NORM" in decided_by(checks)
 
 
 def test_error_entries_get_no_verdict():
     e = ReportEntry(file="x.pdf", status="error")
-    assert evaluate(e, SCH) == ([], None)
+    assert evaluate(e, Context(SCH)) == ([], None)
+
+
+# ---- bureau register ----------------------------------------------------------------------
+REGISTER_TOML = """
+[register]
+datum = 2022-01-10
+bron = "test"
+
+[[bureau]]
+naam = "Panteia"
+aliassen = ["Panteia B.V."]
+status = "lid"
+koepel = "MOA"
+bron = "MOA-ledenlijst (test)"
+gecontroleerd = 2022-01-10
+
+[[bureau]]
+naam = "Enquêtes & Zo"
+status = "geen_lid"
+bron = "VBO-, VSO- en MOA-ledenlijst (test)"
+gecontroleerd = 2022-01-10
+
+[[bureau]]
+naam = "Twijfel Onderzoek"
+status = "onbevestigd"
+bron = "niet geraadpleegd"
+gecontroleerd = 2022-01-10
+"""
+
+
+def test_bureau_member_passes_with_source_and_date(tmp_path):
+    path = tmp_path / "bureaus.toml"
+    path.write_text(REGISTER_TOML, "utf-8")
+    reg = load_register(path)
+    statuses, checks = run("SCH-BUREAU", entry(bureau="Panteia B.V."), register=reg)
+    assert statuses == ["pass"]
+    assert "MOA" in checks[0].message and "MOA-ledenlijst (test)" in checks[0].message and "10-1-2022" in checks[0].message
+    assert run("SCH-BUREAU", entry(bureau="Enquêtes & Zo"), register=reg)[0] == ["fail"]
+    assert run("SCH-BUREAU", entry(bureau="Twijfel Onderzoek"), register=reg)[0] == ["manual"]
+    statuses, checks = run("SCH-BUREAU", entry(bureau="Onbekend Bureau"), register=reg)
+    assert statuses == ["manual"] and "Onbekend Bureau" in checks[0].message and "--bureaus" in checks[0].message
+    assert run("SCH-BUREAU", entry(bureau=None), register=reg)[0] == ["manual"]
+
+
+def test_bureau_koepel_not_accepted_by_regime(tmp_path):
+    path = tmp_path / "bureaus.toml"
+    path.write_text(REGISTER_TOML, "utf-8")
+    regime = edited_regime(tmp_path, 'value = ["VBO", "VSO", "MOA"]', 'value = ["VBO", "VSO"]')
+    statuses, checks = run("SCH-BUREAU", entry(), regime, register=load_register(path))
+    assert statuses == ["fail"] and "alleen VBO of VSO" in checks[0].message
+
+
+def test_shipped_register_never_passes_silently():
+    reg = load_register()
+    assert reg.find("Panteia B.V.") is not None
+    assert all(b.bron and b.gecontroleerd for b in reg.bureau)
+    # No membership is asserted without a consulted member list.
+    assert run("SCH-BUREAU", entry(), register=reg)[0] == ["manual"]
+    assert run("SCH-BUREAU", entry())[0] == ["manual"]  # no register at all
+
+
+# ---- deadline, approached, methodological account ----------------------------------------
+def test_tijdig_with_and_without_clms():
+    on_time = ClmsRecord(received=dt.date(2022, 3, 1))
+    late = ClmsRecord(received=dt.date(2022, 3, 2))
+    assert run("SCH-TIJDIG", entry(), clms=on_time)[0] == ["pass"]
+    statuses, checks = run("SCH-TIJDIG", entry(), clms=late)
+    assert statuses == ["fail"] and "2-3-2022" in checks[0].message and "1-3-2022" in checks[0].message
+    statuses, checks = run("SCH-TIJDIG", entry())
+    assert statuses == ["warn"] and "15-2-2022" in checks[0].message
+    assert run("SCH-TIJDIG", entry(report_date=dt.date(2022, 4, 1)))[0] == ["fail"]
+    assert run("SCH-TIJDIG", entry(report_date=None))[0] == ["manual"]
+
+
+def test_benaderd_against_clms_ended_services():
+    assert run("SCH-BENADERD", entry())[0] == ["manual"]  # no CLMS export
+    assert run("SCH-BENADERD", entry(), clms=ClmsRecord(ended={"Opleidingen": 100}))[0] == ["pass"]
+    statuses, checks = run("SCH-BENADERD", entry(), clms=ClmsRecord(ended={"Opleidingen": 104}))
+    assert statuses == ["fail"] and "100" in checks[0].message and "104" in checks[0].message
+    # Two percelen in CLMS but one total in the report: the total matches at best.
+    two = ClmsRecord(ended={"Opleidingen": 60, "Leerbanen": 40})
+    assert run("SCH-BENADERD", entry(), clms=two)[0] == ["manual"]
+    # A report that gives approached per row is compared per perceel.
+    rows = [row(netto=58).model_copy(update={"benaderd": 60}), row("Leerbaan", netto=40).model_copy(update={"benaderd": 38})]
+    statuses, checks = run("SCH-BENADERD", entry(results=rows), clms=two)
+    assert statuses == ["pass", "fail"] and "Leerbanen: 38 benaderd" in checks[1].message
+
+
+def test_verantwoording_lists_what_is_missing():
+    assert run("SCH-VERANTWOORDING", entry())[0] == ["pass"]
+    statuses, checks = run("SCH-VERANTWOORDING", entry(approach=None))
+    assert statuses == ["fail"] and "wijze van benadering" in checks[0].message
+    bare = ResultRow(group="clienten", service="Leerbaan", is_total=False, netto_steekproef=10, page=7)
+    statuses, checks = run("SCH-VERANTWOORDING", entry(results=[bare]))
+    assert statuses == ["fail"] and "aantal deelgenomen, responspercentage" in checks[0].message
+    assert run("SCH-VERANTWOORDING", entry(results=[]))[0] == ["fail"]
+
+
+def test_unmapped_service_label_asks_for_a_person():
+    e = entry(results=[row(), row("Sociale activering en participatie")])
+    statuses, checks = run("SCH-PERCEEL", e)
+    assert statuses == ["pass", "manual"]
+    assert "Opleidingen" in checks[0].message and "'Sociale activering en participatie'" in checks[1].message
+
+
+def test_exemption_uses_clms_ended_services_when_given():
+    e = entry(results=[row(netto=3, ingevuld=2, pct="66,7", cijfer=6.0)])
+    # netto steekproef 3 < 5, but CLMS says 12 services ended: no exemption, the norm applies.
+    assert run("SCH-VRIJSTELLING", e, clms=ClmsRecord(ended={"Opleidingen": 12}))[0] == []
+    assert run("SCH-NORM", e, clms=ClmsRecord(ended={"Opleidingen": 12}))[0] == ["fail"]
+    statuses, checks = run("SCH-VRIJSTELLING", entry(), clms=ClmsRecord(ended={"Opleidingen": 4}))
+    assert statuses == ["n/a"] and "4 beëindigde diensten (CLMS)" in checks[0].message
+
+
+def test_publication_column_is_shown_as_reported():
+    statuses, checks = run("BOW-PUBLICATIE", entry(), BOW)
+    assert set(statuses) == {"n/a"} and "publicatie ja" in checks[0].message
+
+
+def test_decided_by_names_the_rules_that_set_the_verdict():
+    c = lambda r, s: Check(rule=r, status=s, message="m")  # noqa: E731
+    assert decided_by([c("A", "fail"), c("B", "manual"), c("A", "fail"), c("C", "fail")]) == ["A", "C"]
+    assert decided_by([c("A", "warn"), c("B", "manual")]) == ["B"]
+    assert decided_by([c("A", "warn"), c("B", "pass")]) == []
+
+
+def test_low_confidence_values_never_pass_on_their_own():
+    checks, verdict = evaluate(entry(confidence="low"), Context(BOW))
+    assert verdict == "handmatig"
+    assert not [c for c in checks if c.status == "pass"]

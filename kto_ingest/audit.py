@@ -1,0 +1,27 @@
+"""The audit record: what a batch's decisions rest on, so they can be reproduced a year later."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+
+from . import __version__
+from ._pymupdf import pymupdf
+from .bureaus import Register
+from .clms import ClmsExport
+from .regime import Regime
+from .schema import Audit, AuditSource
+
+
+def build_audit(regime: Regime | None, register: Register | None = None, clms: ClmsExport | None = None,
+                trust: list[AuditSource] | None = None) -> Audit:
+    return Audit(
+        tool_version=__version__,
+        python=platform.python_version(),
+        pymupdf=pymupdf.VersionBind,
+        created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        regime=AuditSource(id=regime.id, version=regime.regime.version, source=regime.source, sha256=regime.sha256) if regime else None,
+        bureaus=AuditSource(date=register.info.datum, source=register.source, sha256=register.sha256) if register else None,
+        clms=AuditSource(source=clms.source, sha256=clms.sha256) if clms else None,
+        trust=trust or [],
+    )

@@ -1,0 +1,108 @@
+"""The register of research bureaus and their koepel (VBO, VSO or MOA).
+
+UWV only accepts a KTO carried out by a member of one of three koepels. Their member lists are web
+pages kto-ingest cannot reach, so the register is data: ``kto_ingest/data/bureaus.toml`` ships with
+the tool and ``--bureaus FILE`` replaces it with an updated copy. Every entry names its koepel, the
+list it was checked against (``bron``) and when (``gecontroleerd``); an entry that is not confirmed
+says so and the rule asks for a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+KOEPELS = ("VBO", "VSO", "MOA")
+BUILTIN = "kto_ingest/data/bureaus.toml"
+
+# Legal forms and punctuation that do not distinguish one bureau from another.
+_LEGAL_FORM = regex.compile(r"\b(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|holding|groep|group)(?=\s|$)", regex.IGNORECASE)
+
+
+def normalise_name(name: str) -> str:
+    """'Panteia B.V.' and 'PANTEIA' compare equal; diacritics and punctuation do not matter."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = _LEGAL_FORM.sub(" ", text)
+    text = regex.sub(r"[^\w&]+", " ", text)
+    return " ".join(text.split())
+
+
+class RegisterError(ValueError):
+    pass
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Bureau(_Model):
+    naam: str
+    aliassen: list[str] = Field(default_factory=list)
+    status: Literal["lid", "onbevestigd", "geen_lid"]
+    koepel: Literal["VBO", "VSO", "MOA"] | None = None
+    bron: str = Field(min_length=1)
+    gecontroleerd: dt.date
+
+    @model_validator(mode="after")
+    def _member_has_koepel(self) -> Bureau:
+        if self.status == "lid" and self.koepel is None:
+            raise ValueError(f"{self.naam}: status 'lid' vraagt een koepel ({', '.join(KOEPELS)})")
+        return self
+
+
+class RegisterInfo(_Model):
+    datum: dt.date
+    bron: str
+
+
+class Register(_Model):
+    info: RegisterInfo = Field(alias="register")  # "register" itself would shadow ABCMeta.register
+    bureau: list[Bureau] = Field(default_factory=list)
+    source: str = ""
+    sha256: str = ""
+
+    @model_validator(mode="after")
+    def _names_unique(self) -> Register:
+        seen: dict[str, str] = {}
+        for b in self.bureau:
+            for name in (b.naam, *b.aliassen):
+                key = normalise_name(name)
+                if key in seen and seen[key] != b.naam:
+                    raise ValueError(f"naam {name!r} staat bij zowel {seen[key]} als {b.naam}")
+                seen[key] = b.naam
+        return self
+
+    def find(self, name: str | None) -> Bureau | None:
+        if not name:
+            return None
+        key = normalise_name(name)
+        for b in self.bureau:
+            if key in {normalise_name(n) for n in (b.naam, *b.aliassen)}:
+                return b
+        return None
+
+
+def load_register(path: Path | None = None) -> Register:
+    """The shipped register, or the file given with ``--bureaus``; validated when loaded."""
+    if path is None:
+        data = resources.files("kto_ingest").joinpath("data", "bureaus.toml").read_bytes()
+        source = BUILTIN
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RegisterError(f"bureauregister {path} kan niet worden gelezen: {exc.strerror}") from None
+        source = str(path)
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+        return Register.model_validate({**raw, "source": source, "sha256": hashlib.sha256(data).hexdigest()})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValidationError) as exc:
+        raise RegisterError(f"bureauregister {source} is ongeldig: {exc}") from None
