@@ -15,6 +15,7 @@ from .audit import build_audit
 from .bureaus import RegisterError, load_register
 from .clms import ClmsError, load_clms
 from .errors import ExitCode
+from .signature import TrustError, load_trust
 from .pipeline import Options, explain_file, process_paths
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
@@ -84,6 +85,10 @@ def check(
         Optional[Path],
         typer.Option("--clms", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
     ] = None,
+    trust_dir: Annotated[
+        Optional[Path],
+        typer.Option("--trust", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
+    ] = None,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     if fmt not in FORMATS:
@@ -100,15 +105,20 @@ def check(
         clms_export = load_clms(clms) if clms else None
     except ClmsError as exc:
         raise typer.BadParameter(str(exc), param_hint="--clms") from None
+    try:
+        trust = load_trust(trust_dir)
+    except (TrustError, OSError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--trust") from None
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
     if output and output != "-":
         _refuse_overwriting_input(Path(output), paths)
-    options = Options(regime=regime, register=register, clms=clms_export)
+    options = Options(regime=regime, register=register, clms=clms_export, trust=trust)
     reports = list(process_paths(paths, registry, options))
-    result = BatchResult(version=__version__, regime=regime.id, audit=build_audit(regime, register, clms_export), reports=reports)
+    result = BatchResult(version=__version__, regime=regime.id, audit=build_audit(regime, register, clms_export, trust.sources),
+                         reports=reports)
     if fmt == "table" and (output is None or output == "-"):
         render_table(result, _stdout_console())
     elif output is None or output == "-":
@@ -197,8 +207,18 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
+def _quiet_libraries() -> None:
+    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
+    findings are in the report already, so keep them off the account manager's screen."""
+    import logging
+
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI in-process and return the exit code (for tests and wrappers)."""
+    _quiet_libraries()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")

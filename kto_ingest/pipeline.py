@@ -22,7 +22,7 @@ from .bureaus import Register
 from .clms import ClmsExport
 from .regime import Regime
 from .rules import Context, decided_by, evaluate
-from .signature import inspect_signature
+from .signature import Trust, inspect_signature
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class Options:
     regime: Regime | None = None  # None: extract only, no checks
     register: Register | None = None  # the bureau register (SCH-BUREAU)
     clms: ClmsExport | None = None  # received dates and ended services (--clms)
+    trust: Trust | None = None  # trust roots for signer certificates (--trust)
 
 
 @dataclass
@@ -93,7 +94,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             status="parsed",
             parser=parser.id,
             pages=doc.page_count,
-            signature=inspect_signature(doc),
+            signature=inspect_signature(doc, options.trust),
             **facts.model_dump(exclude={"warnings"}),
             warnings=warnings,
         )

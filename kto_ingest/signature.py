@@ -1,33 +1,231 @@
-"""What the PDF says about signatures, as far as PyMuPDF can tell without cryptography.
+"""Is the report signed by the bureau? Digital signatures verified with pyHanko, offline; visible
+signatures recognised on the page.
 
-A signature form field with a value means the file carries a digital signature;
-whether it is intact and who signed it needs a signature validator and stays
-None here. Visible (pasted or drawn) signatures are not recognised yet, so
-"none" means: no digital signature field with a value.
+Digital: for every signature field, signed or empty; whether the signed bytes are intact; whether
+the signature covers the whole file or later incremental updates were appended, and what those
+changed (form filling, annotations, or page content, with the pages); the signer's certificate
+(common name and organisation); the signing time; whether the certificate chains to a trust root
+given with ``--trust``. Without trust roots an untrusted chain is reported as untrusted, not as
+invalid. Nothing is fetched from the network.
+
+Visual: a signature block (wording such as "ondertekend", "handtekening", "namens ...") with an
+image or an ink-like drawing (curves) close to it, on any page.
+
+pyHanko is imported only when the file has a signature, so unsigned reports pay nothing for it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
 from ._pymupdf import pymupdf
 from .document import Document
-from .schema import Signature
+from .schema import AuditSource, Signature, SignatureField
+
+log = logging.getLogger(__name__)
+
+CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+SIGNATURE_WORDS = regex.compile(
+    r"\b(?:onderteken(?:d|ing)|handtekening|getekend|namens|voor\s+akkoord)\b", regex.IGNORECASE
+)
+NEAR = 120.0  # points: how close an image or ink drawing must be to the signature wording
 
 
-def inspect_signature(doc: Document) -> Signature:
-    fields = 0
-    signed = 0
-    for page in doc.fitz:
-        for widget in page.widgets(types=[pymupdf.PDF_WIDGET_TYPE_SIGNATURE]) or []:
-            fields += 1
-            if widget.field_value:
-                signed += 1
-    if signed:
-        return Signature(
-            kind="digital",
-            fields=fields,
-            note=f"{signed} van {fields} handtekeningvelden ondertekend; echtheid nog niet gecontroleerd.",
-        )
-    note = "Geen digitale handtekening gevonden; zichtbare handtekeningen worden nog niet herkend."
+class TrustError(ValueError):
+    pass
+
+
+@dataclass
+class Trust:
+    """Trust roots for signer certificates (``--trust DIR``)."""
+
+    certs: list = field(default_factory=list)  # asn1crypto certificates
+    sources: list[AuditSource] = field(default_factory=list)
+
+
+def load_trust(path: Path | None) -> Trust:
+    """PEM or DER certificates from a folder (or one file). Unreadable files are an error."""
+    if path is None:
+        return Trust()
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in CERT_SUFFIXES) if path.is_dir() else [path]
+    if not files:
+        raise TrustError(f"geen certificaten (.pem, .crt, .cer, .der) gevonden in {path}")
+    trust = Trust()
+    for f in files:
+        try:
+            data = f.read_bytes()
+            certs = list(load_certs_from_pemder_data(data))
+        except Exception as exc:  # noqa: BLE001 - any parse failure is the same error to the user
+            raise TrustError(f"certificaat {f} kan niet worden gelezen: {exc}") from None
+        if not certs:
+            raise TrustError(f"geen certificaat in {f}")
+        trust.certs += certs
+        trust.sources.append(AuditSource(id=certs[0].subject.human_friendly, source=str(f), sha256=hashlib.sha256(data).hexdigest()))
+    return trust
+
+
+def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
+    fields, signed = _widget_counts(doc)
+    if signed or b"/ByteRange" in doc.data:
+        try:
+            return _digital(doc, trust or Trust(), fields)
+        except Exception as exc:  # noqa: BLE001 - a validator failure must not lose the report
+            log.exception("signature validation failed for %s", doc.path)
+            return Signature(kind="digital", fields=fields, intact=None,
+                             note=f"De digitale handtekening kon niet worden gecontroleerd ({type(exc).__name__}).")
+    pages = find_visual_signatures(doc)
+    if pages:
+        where = ", ".join(map(str, pages))
+        return Signature(kind="visual", fields=fields, pages=pages,
+                         note=f"Zichtbare handtekening (ondertekening met handtekening of afbeelding) op pagina {where}; geen digitale handtekening.")
+    note = "Geen digitale handtekening en geen zichtbaar ondertekeningsblok gevonden."
     if fields:
         note = f"{fields} leeg handtekeningveld; " + note[0].lower() + note[1:]
     return Signature(kind="none", fields=fields, note=note)
+
+
+def _widget_counts(doc: Document) -> tuple[int, int]:
+    fields = signed = 0
+    for page in doc.fitz:
+        for widget in page.widgets(types=[pymupdf.PDF_WIDGET_TYPE_SIGNATURE]) or []:
+            fields += 1
+            signed += bool(widget.field_value)
+    return fields, signed
+
+
+# ---- digital -------------------------------------------------------------------------------
+def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+    from pyhanko_certvalidator import ValidationContext
+
+    reader = PdfFileReader(io.BytesIO(doc.data), strict=False)
+    names = [(name, value is not None) for name, value, _ in enumerate_sig_fields(reader, filled_status=None)]
+    # trust_roots=[] (not None): never fall back to the operating system's trust list.
+    context = ValidationContext(trust_roots=list(trust.certs), allow_fetching=False)
+    usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False)
+    details: list[SignatureField] = []
+    validated = set()
+    for emb in reader.embedded_signatures:
+        validated.add(emb.field_name)
+        status = validate_pdf_signature(emb, context, key_usage_settings=usage)
+        details.append(_field(doc, emb, status))
+    details += [SignatureField(name=name, signed=False) for name, is_signed in names if not is_signed and name not in validated]
+    return _summary(details, max(widget_fields, len(names)))
+
+
+def _field(doc: Document, emb, status) -> SignatureField:
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    subject = status.signing_cert.subject.native
+    coverage = {SignatureCoverageLevel.ENTIRE_FILE: "whole_file", SignatureCoverageLevel.ENTIRE_REVISION: "extended"}.get(
+        status.coverage, "partial")
+    level = status.modification_level
+    modification = {ModificationLevel.NONE: "none", ModificationLevel.LTA_UPDATES: "none",
+                    ModificationLevel.FORM_FILLING: "form_filling", ModificationLevel.ANNOTATIONS: "annotations"}.get(level, "other")
+    changed: list[int] = []
+    annotated: list[int] = []
+    if coverage == "extended":
+        changed, annotated = _changed_pages(doc, emb)
+        # pyHanko reports appended annotations as unexplained changes; when no page content changed
+        # and only annotations were added, say so instead of "other".
+        if modification == "other" and not changed and annotated:
+            modification = "annotations"
+    intact = bool(status.intact and status.valid) and coverage != "partial" and modification != "other"
+    notes = []
+    if not (status.intact and status.valid):
+        notes.append("de ondertekende bytes zijn gewijzigd of de handtekening is ongeldig")
+    if coverage == "partial":
+        notes.append("de handtekening dekt het bestand niet aaneengesloten")
+    if modification == "other":
+        where = f" (pagina {', '.join(map(str, changed))})" if changed else ""
+        notes.append(f"de inhoud is na ondertekening gewijzigd{where}")
+    elif modification == "annotations":
+        notes.append(f"na ondertekening zijn alleen opmerkingen/annotaties toegevoegd (pagina {', '.join(map(str, annotated))})")
+    elif modification == "form_filling":
+        notes.append("na ondertekening zijn alleen formuliervelden ingevuld")
+    trusted = status.trusted
+    self_signed = status.signing_cert.self_signed in ("yes", "maybe")
+    if not trusted:
+        notes.append("het certificaat leidt niet naar een vertrouwde uitgever" + (" (zelfondertekend)" if self_signed else ""))
+    return SignatureField(
+        name=emb.field_name, signed=True, intact=intact, coverage=coverage, modification=modification,
+        changed_pages=changed or annotated if modification in ("other", "annotations") else [],
+        signer=subject.get("common_name"), organisation=subject.get("organization_name"),
+        signing_time=status.signer_reported_dt, trusted=bool(trusted), self_signed=self_signed,
+        note="; ".join(notes) or None,
+    )
+
+
+def _changed_pages(doc: Document, emb) -> tuple[list[int], list[int]]:
+    """Compare the signed revision with the file as it is now, page by page: pages whose content
+    changed, and pages that only gained annotations."""
+    end = emb.byte_range[2] + emb.byte_range[3]
+    changed, annotated = [], []
+    with pymupdf.open(stream=doc.data[:end], filetype="pdf") as signed:
+        for number, page in enumerate(doc.fitz, start=1):
+            if number > signed.page_count:
+                changed.append(number)
+                continue
+            before = signed[number - 1]
+            if page.read_contents() != before.read_contents() or page.get_text() != before.get_text():
+                changed.append(number)
+            elif len(list(page.annots() or [])) != len(list(before.annots() or [])):
+                annotated.append(number)
+    return changed, annotated
+
+
+def _summary(details: list[SignatureField], fields: int) -> Signature:
+    signed = [d for d in details if d.signed]
+    if not signed:
+        return Signature(kind="none", fields=fields, details=details, note=f"{fields} leeg handtekeningveld; geen digitale handtekening.")
+    # The signature that matters is the bureau's; with several, judge the first (the original) and list all.
+    first = signed[0]
+    later_broken = [d for d in signed[1:] if d.intact is False]
+    intact = first.intact and not later_broken
+    note = first.note
+    if later_broken:
+        note = f"{note + '; ' if note else ''}een latere handtekening ({later_broken[0].name}) is niet intact"
+    return Signature(
+        kind="digital", intact=intact, signer=first.signer, fields=max(fields, len(details)), note=note,
+        signer_organisation=first.organisation, signing_time=first.signing_time, coverage=first.coverage,
+        modification=first.modification, changed_pages=first.changed_pages, trusted=first.trusted, details=details,
+    )
+
+
+# ---- visual --------------------------------------------------------------------------------
+def find_visual_signatures(doc: Document) -> list[int]:
+    """Pages with signature wording and, near it, an image or an ink-like drawing."""
+    pages = []
+    for page in doc.pages:
+        hits = [line for line in page.lines if SIGNATURE_WORDS.search(line.text)]
+        if not hits:
+            continue
+        fitz_page = doc.fitz[page.number - 1]
+        marks = [tuple(info["bbox"]) for info in fitz_page.get_image_info()]
+        marks += [tuple(d["rect"]) for d in fitz_page.get_drawings() if _ink_like(d)]
+        if any(_near(line.bbox, mark) for line in hits for mark in marks):
+            pages.append(page.number)
+    return pages
+
+
+def _ink_like(drawing: dict) -> bool:
+    """A stroked path of several curves and no fill: a drawn signature, not a chart bar or a rule."""
+    curves = sum(1 for item in drawing.get("items", []) if item[0] == "c")
+    return curves >= 3 and drawing.get("fill") is None
+
+
+def _near(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    vertical_gap = max(b[1] - a[3], a[1] - b[3], 0)
+    return vertical_gap <= NEAR

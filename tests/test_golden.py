@@ -13,6 +13,7 @@ import pytest
 from kto_ingest.bureaus import load_register
 from kto_ingest.pipeline import Options, process_file
 from kto_ingest.regime import DEFAULT_REGIME, load_regime
+from kto_ingest.signature import load_trust
 from kto_ingest.schema import ReportEntry
 
 from .conftest import EXPECTED, FIXTURES, fixture_pdfs
@@ -26,7 +27,8 @@ _cache: dict[str, dict] = {}
 
 def actual(registry, name: str) -> dict:
     if name not in _cache:
-        options = Options(base=FIXTURES, regime=load_regime(DEFAULT_REGIME), register=load_register())
+        # As an account manager runs it with the test CA as trust root: kto-ingest fixtures/ --trust fixtures/pki
+        options = Options(base=FIXTURES, regime=load_regime(DEFAULT_REGIME), register=load_register(), trust=load_trust(FIXTURES / "pki"))
         entry = process_file(FIXTURES / f"{name}.pdf", registry, options)
         _cache[name] = entry.model_dump(mode="json")
     return _cache[name]

@@ -47,8 +47,9 @@ def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Het rapport moet door het onderzoeksbureau zijn ondertekend (seed 000, 'Beoordeling').
     Een intacte digitale handtekening van een vertrouwde ondertekenaar van het bureau zelf is
     'pass'. Intact maar van een andere organisatie, of zonder vertrouwde keten (zelfondertekend,
-    geen --trust): 'manual' met de ondertekenaar. Na ondertekening inhoudelijk gewijzigd of
-    gebroken: 'fail', met de gewijzigde pagina waar die bekend is. Alleen een zichtbare
+    geen --trust): 'manual' met de ondertekenaar. Na ondertekening alleen opmerkingen toegevoegd:
+    'manual' met de pagina. Na ondertekening inhoudelijk gewijzigd of gebroken: 'fail', met de
+    gewijzigde pagina waar die bekend is. Alleen een zichtbare
     handtekening: 'manual' met de pagina. Geen handtekening: 'fail'."""
     rid = "SCH-ONDERTEKEND"
     sig = entry.signature
@@ -67,6 +68,11 @@ def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
     same_org = bool(entry.bureau) and bool(org) and normalise_name(entry.bureau) in normalise_name(org)
     if not same_org:
         return [check(rid, "manual", f"Digitaal ondertekend door {signer}, niet door het onderzoeksbureau {entry.bureau or '(onbekend)'}; handmatig nagaan.")]
+    if sig.modification == "annotations":
+        pages = ", ".join(map(str, sig.changed_pages))
+        return [check(rid, "manual", f"Digitaal ondertekend door {signer} en intact, maar na ondertekening zijn opmerkingen "
+                      f"(annotaties) toegevoegd op pagina {pages}; bekijk of die de inhoud afdekken.",
+                      sig.changed_pages[0] if sig.changed_pages else None)]
     if sig.trusted is not True:
         return [check(rid, "manual", f"Digitaal ondertekend door {signer} en intact, maar het certificaat leidt niet naar een vertrouwde uitgever (zie --trust); handmatig nagaan.")]
     return [check(rid, "pass", f"Digitaal ondertekend door {signer}; handtekening intact.")]
