@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
 from .audit import build_audit
@@ -16,12 +18,13 @@ from .bureaus import RegisterError, load_register
 from .clms import ClmsError, load_clms
 from .errors import ExitCode
 from .signature import TrustError, load_trust
-from .pipeline import Options, explain_file, process_paths
+from .discover import discover
+from .pipeline import Options, explain_file, process_file
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, json_schema
-from .writers import FORMATS, render, render_table, write_atomic
+from .writers import BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, render, render_table, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -69,11 +72,15 @@ def exit_code(result: BatchResult) -> ExitCode:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json of csv.")
-    ] = "table",
-    output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="Schrijf naar dit bestand; '-' is het scherm.")
+        Optional[str], typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json, csv, xlsx of html.")
     ] = None,
+    outputs: Annotated[
+        Optional[list[str]],
+        typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' is het scherm); mag vaker, de vorm volgt dan uit de extensie."),
+    ] = None,
+    csv_dialect: Annotated[
+        str, typer.Option("--csv-dialect", help="nl (standaard: ; en decimale komma, voor Nederlandse Excel) of international (, en punt).")
+    ] = "nl",
     regime_name: Annotated[
         str,
         typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard), blik-op-werk, uwv-jobcoaching, of een .toml-bestand."),
@@ -91,8 +98,7 @@ def check(
     ] = None,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    targets = _targets(fmt, outputs or [], csv_dialect)
     try:
         regime = load_regime(regime_name)
     except RegimeError as exc:
@@ -113,20 +119,59 @@ def check(
     err = Console(stderr=True)
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
-    if output and output != "-":
-        _refuse_overwriting_input(Path(output), paths)
+    for path, _ in targets:
+        if path is not None:
+            _refuse_overwriting_input(path, paths)
+            if not path.parent.resolve().is_dir():
+                raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust)
-    reports = list(process_paths(paths, registry, options))
-    result = BatchResult(version=__version__, regime=regime.id, audit=build_audit(regime, register, clms_export, trust.sources),
-                         reports=reports)
-    if fmt == "table" and (output is None or output == "-"):
-        render_table(result, _stdout_console())
-    elif output is None or output == "-":
-        sys.stdout.write(render(result, fmt))
-    else:
-        write_atomic(Path(output), render(result, fmt))
-        err.print(f"Resultaat geschreven naar {output}", markup=False)
+    result = run_batch(paths, registry, options, err)
+    for path, target_fmt in targets:
+        if path is None and target_fmt == "table":
+            render_table(result, _stdout_console())
+        elif path is None:
+            sys.stdout.write(render(result, target_fmt, csv_dialect))
+        else:
+            write_atomic(path, render(result, target_fmt, csv_dialect))
+            err.print(f"Resultaat geschreven naar {path}", markup=False)
     raise typer.Exit(int(exit_code(result)))
+
+
+def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tuple[Path | None, str]]:
+    """(file or None for the screen, format) per output. With several files, each file's extension
+    chooses its format; with one, --format wins when given."""
+    if fmt is not None and fmt not in FORMATS:
+        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    if csv_dialect not in CSV_DIALECTS:
+        raise typer.BadParameter(f"kies uit {', '.join(CSV_DIALECTS)}", param_hint="--csv-dialect")
+    if not outputs:
+        outputs = ["-"]
+    targets: list[tuple[Path | None, str]] = []
+    for out in outputs:
+        path = None if out == "-" else Path(out)
+        chosen = fmt if (fmt and len(outputs) == 1) else (format_for(path) if path else fmt) or ("table" if path is None else None)
+        if chosen is None:
+            raise typer.BadParameter(f"kan de uitvoervorm van {out!r} niet uit de extensie afleiden; gebruik .json, .csv, "
+                                     ".xlsx, .html of .txt, of --format", param_hint="--output")
+        if path is None and chosen in BINARY_FORMATS:
+            raise typer.BadParameter("een Excel-bestand kan niet naar het scherm; geef --output resultaten.xlsx", param_hint="--output")
+        targets.append((path, chosen))
+    return targets
+
+
+def run_batch(paths: list[Path], registry: Registry, options: Options, err: Console) -> BatchResult:
+    """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI)."""
+    files = list(discover(paths))
+    reports = []
+    show = err.is_terminal and not os.environ.get("CI") and len(files) > 1
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not show) as progress:
+        task = progress.add_task("Rapporten controleren", total=len(files))
+        for path in files:
+            reports.append(process_file(path, registry, options))
+            progress.advance(task)
+    audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [])
+    return BatchResult(version=__version__, regime=options.regime.id if options.regime else None, audit=audit, reports=reports)
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:

@@ -107,7 +107,9 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
 
 
 def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:
-    return explain_file(path, registry, options).entry
+    entry = explain_file(path, registry, options).entry
+    entry._source = Path(path).resolve()
+    return entry
 
 
 def process_paths(paths: Iterable[Path | str], registry: Registry, options: Options | None = None) -> Iterator[ReportEntry]:

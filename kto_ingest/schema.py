@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .errors import ErrorCode
 
@@ -224,6 +226,9 @@ class _EntryTail(Model):
 # Bases are listed in reverse so that pydantic orders the fields head, facts, tail.
 class ReportEntry(_EntryTail, Facts, _EntryHead):
     """One entry per input file in the JSON output."""
+
+    # Where the input is on disk, for writers that show evidence from the PDF (not in the JSON).
+    _source: Path | None = PrivateAttr(default=None)
 
 
 class AuditSource(Model):

@@ -16,7 +16,15 @@ from rich.text import Text
 from .dutch import format_date, format_number
 from .schema import BatchResult, ReportEntry
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx", "html")
+BINARY_FORMATS = {"xlsx"}
+EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "table"}
+CSV_DIALECTS = ("nl", "international")
+
+
+def format_for(path: Path) -> str | None:
+    """The output format an output file's extension asks for."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
 
 
 nl_number = format_number
@@ -52,10 +60,17 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(result: BatchResult) -> str:
-    """One line per results row (a report without rows gets one line); Dutch Excel dialect."""
+def to_csv(result: BatchResult, dialect: str = "nl") -> str:
+    """One line per results row (a report without rows gets one line). Dialect "nl" is what Dutch
+    Excel opens by double-click (";", decimal comma, UTF-8 with BOM); "international" uses ","
+    and a decimal point, without BOM."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    nl = dialect == "nl"
+    writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
+
+    def num(value: float | int) -> str:
+        return format_number(value) if nl else (str(value) if isinstance(value, int) else f"{value:.1f}")
+
     writer.writerow(CSV_COLUMNS)
     for entry in result.reports:
         head = [
@@ -73,15 +88,15 @@ def to_csv(result: BatchResult) -> str:
             if row is not None:
                 tail = [
                     row.group or "", row.service, nl_bool(row.is_total),
-                    nl_number(row.netto_steekproef) if row.netto_steekproef is not None else "",
-                    nl_number(row.ingevuld) if row.ingevuld is not None else "",
-                    nl_number(row.respons_pct) if row.respons_pct is not None else "",
-                    nl_number(row.rapportcijfer) if row.rapportcijfer is not None else "",
+                    num(row.netto_steekproef) if row.netto_steekproef is not None else "",
+                    num(row.ingevuld) if row.ingevuld is not None else "",
+                    num(row.respons_pct) if row.respons_pct is not None else "",
+                    num(row.rapportcijfer) if row.rapportcijfer is not None else "",
                     nl_bool(row.publicatie) if row.publicatie is not None else "",
                     str(row.page),
                 ]
             writer.writerow([csv_safe(c) for c in head + tail])
-    return "\ufeff" + buf.getvalue()
+    return ("\ufeff" if nl else "") + buf.getvalue()
 
 
 # ---- terminal table --------------------------------------------------------------------
@@ -140,12 +155,23 @@ def render_table(result: BatchResult, console: Console) -> None:
 
 
 STATUS_LABEL = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP", "pass": "OK", "n/a": "N.V.T."}
+VERDICT_LABEL = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet", "handmatig": "handmatig beoordelen", "onleesbaar": "onleesbaar"}
+
+
+def deciding_checks(entry: ReportEntry) -> list:
+    """The findings that set the verdict: failed ones, else those needing a person."""
+    worst = "fail" if entry.verdict == "voldoet_niet" else "manual"
+    return [c for c in entry.checks if c.rule in entry.decided_by and c.status == worst]
+
+
+def reasons_text(entry: ReportEntry) -> str:
+    """The deciding reasons in one cell/line: 'SCH-NORM: ... | SCH-ONDERTEKEND: ...'."""
+    return " | ".join(f"{c.rule}: {c.message}" for c in deciding_checks(entry))
 
 
 def render_reasons(entry: ReportEntry, console: Console) -> None:
     """The findings that decided the verdict in full, then the other open points by rule id."""
-    decisive = [c for c in entry.checks if c.rule in entry.decided_by and c.status in ("fail", "manual")
-                and STATUS_LABEL[c.status] == STATUS_LABEL[_worst(entry)]]
+    decisive = deciding_checks(entry)
     for check in decisive:
         page = f" (p. {check.page})" if check.page else ""
         console.print(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", highlight=False, markup=False)
@@ -160,10 +186,6 @@ def render_reasons(entry: ReportEntry, console: Console) -> None:
                       style="dim", highlight=False, markup=False)
 
 
-def _worst(entry: ReportEntry) -> str:
-    return "fail" if entry.verdict == "voldoet_niet" else "manual"
-
-
 def to_table_text(result: BatchResult, width: int = 120) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
     render_table(result, console)
@@ -171,22 +193,34 @@ def to_table_text(result: BatchResult, width: int = 120) -> str:
 
 
 # ---- files -----------------------------------------------------------------------------
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write via a temp file in the same folder and rename, so a reader never sees half a file."""
     path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the mode a normal save would
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def render(result: BatchResult, fmt: str) -> str:
+def render(result: BatchResult, fmt: str, csv_dialect: str = "nl") -> str | bytes:
     if fmt == "json":
         return to_json(result)
     if fmt == "csv":
-        return to_csv(result)
+        return to_csv(result, csv_dialect)
+    if fmt == "xlsx":
+        from .report_xlsx import to_xlsx
+
+        return to_xlsx(result)
+    if fmt == "html":
+        from .report_html import to_html
+
+        return to_html(result)
     return to_table_text(result)

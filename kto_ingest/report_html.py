@@ -1,0 +1,180 @@
+"""One self-contained HTML report: the overview, and per report its facts with their pages, its
+findings, and as evidence an image of the results table cropped from the PDF page.
+
+No network and no scripts: styles are inline, images are data: URLs, and a Content-Security-Policy
+forbids everything else, so even text from a PDF that looks like ``<script>`` is shown as text
+(it is escaped as well).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from ._pymupdf import pymupdf
+from .dutch import format_date, format_number
+from .schema import BatchResult, ReportEntry, ResultRow
+from .writers import STATUS_LABEL, VERDICT_LABEL, deciding_checks, period_text
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+CSS = """
+body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:1.5rem;color:#1d1d1d;max-width:1200px}
+h1{font-size:1.5rem;margin-bottom:.2rem} h2{font-size:1.2rem;margin-top:2.2rem;border-top:2px solid #ccc;padding-top:1rem}
+h3{font-size:1rem;margin-bottom:.3rem}
+table{border-collapse:collapse;margin:.4rem 0 1rem 0} th,td{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
+th{background:#f2f2f2} td.num{text-align:right;font-variant-numeric:tabular-nums}
+.v-voldoet,.s-pass{background:#c6efce}.v-voldoet_niet,.s-fail{background:#ffc7ce}
+.v-handmatig,.s-manual,.s-warn{background:#ffeb9c}.v-onleesbaar{background:#d9d9d9}.s-n-a{background:#ededed}
+.muted{color:#666;font-size:.9rem} img.evidence{border:1px solid #999;max-width:100%;display:block;margin:.3rem 0}
+.totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem}
+"""
+FACTS = [("bureau", "Bureau"), ("supplier", "Leverancier"), ("meetperiode", "Meetperiode"), ("report_date", "Rapportdatum"),
+         ("final", "Definitief"), ("approached", "Benaderd"), ("approach", "Wijze van benadering")]
+
+
+def e(value) -> str:
+    return escape("–" if value is None else str(value), quote=True)
+
+
+def _verdict_key(entry: ReportEntry) -> str:
+    return "onleesbaar" if entry.status == "error" else (entry.verdict or "")
+
+
+def _fact(entry: ReportEntry, name: str) -> str:
+    value = getattr(entry, name)
+    if name == "meetperiode":
+        return period_text(entry)
+    if name == "report_date":
+        return format_date(value)
+    if name == "final":
+        return "–" if value is None else ("ja" if value else "nee, concept")
+    if name == "approached" and value:
+        return f"{value.clienten if value.clienten is not None else '–'} cliënten, {value.opdrachtgevers if value.opdrachtgevers is not None else '–'} opdrachtgevers"
+    if name == "approach" and value:
+        ways = [w for w, on in (("e-mail", value.email), ("schriftelijk", value.schriftelijk), ("herinnering", value.herinnering)) if on]
+        return ", ".join(ways + [f"telefonisch: {value.telefonisch or '–'}"])
+    return "–" if value is None else str(value)
+
+
+# ---- evidence images -----------------------------------------------------------------------
+def table_images(entry: ReportEntry, dpi: int = 110) -> list[tuple[int, bytes]]:
+    """PNG crops of the results table, one per page it is on; empty when the PDF is not at hand."""
+    source = entry._source
+    if source is None or not entry.results or not Path(source).is_file():
+        return []
+    header = entry.evidence.get("results")
+    crops = []
+    try:
+        with pymupdf.open(source) as doc:
+            for number in sorted({r.page for r in entry.results}):
+                page = doc[number - 1]
+                rect = _table_rect(page, [r for r in entry.results if r.page == number],
+                                   header.bbox if header and header.page == number else None)
+                if rect is not None:
+                    crops.append((number, page.get_pixmap(clip=rect, dpi=dpi).tobytes("png")))
+    except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
+        return []
+    return crops
+
+
+def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | None":
+    cells = {v for r in rows for v in r.raw.values() if v}
+    words = [w for w in page.get_text("words") if w[4] in cells]
+    # On a continuation page the header may be repeated above the first row: leave room for it.
+    top = header_bbox[1] - 24 if header_bbox else (min(w[1] for w in words) - 36 if words else None)
+    if top is None:
+        return None
+    below = [w[3] for w in words if w[1] >= top]
+    bottom = (max(below) if below else (header_bbox[3] if header_bbox else top + 100)) + 20  # a wrapped last label
+    r = page.rect
+    return pymupdf.Rect(r.x0 + 40, max(r.y0, top), r.x1 - 40, min(r.y1, bottom))
+
+
+# ---- page ----------------------------------------------------------------------------------
+def to_html(result: BatchResult, images: bool = True) -> str:
+    reports = result.reports
+    counts = {k: sum(_verdict_key(x) == k for x in reports) for k in ("voldoet", "voldoet_niet", "handmatig", "onleesbaar")}
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>KTO-controle {e(format_date(dt.date.today()))}</title><style>{CSS}</style></head><body>",
+        "<h1>KTO-controle</h1>",
+        f'<p class="muted">Regeling {e(result.regime)} · kto-ingest {e(result.version)} · {len(reports)} bestand(en)</p>',
+        '<p class="totals">' + "".join(f'<span class="v-{k}">{counts[k]} {e(VERDICT_LABEL[k])}</span>' for k in counts) + "</p>",
+        "<h2>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
+        "<th>Oordeel</th><th>Redenen</th></tr></thead><tbody>",
+    ]
+    for i, x in enumerate(reports):
+        key = _verdict_key(x)
+        reasons = e(x.error.message) if x.error else "<br>".join(f"<b>{e(c.rule)}</b>: {e(c.message)}" for c in deciding_checks(x))
+        out.append(f'<tr><td><a href="#r{i}">{e(x.file)}</a></td><td>{e(x.bureau)}</td><td>{e(x.supplier)}</td>'
+                   f'<td>{e(period_text(x))}</td><td class="v-{key}">{e(VERDICT_LABEL.get(key, key))}</td><td>{reasons}</td></tr>')
+    out.append("</tbody></table>")
+    for i, x in enumerate(reports):
+        out += _report(i, x, images)
+    out.append(_audit(result))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
+    key = _verdict_key(x)
+    out = [f'<h2 id="r{i}">{e(x.file)}</h2>',
+           f'<p><span class="v-{key}">&nbsp;{e(VERDICT_LABEL.get(key, key))}&nbsp;</span> '
+           f'<span class="muted">SHA-256 {e(x.sha256)} · {e(x.pages)} pagina\'s · leesmodule {e(x.parser)}</span></p>']
+    if x.error:
+        out.append(f"<p>Niet gelezen [{e(x.error.code.value)}]: {e(x.error.message)}</p>")
+        return out
+    out.append("<h3>Gegevens</h3><table><tr><th>Gegeven</th><th>Waarde</th><th>Pagina</th><th>Zoals gedrukt</th></tr>")
+    for name, label in FACTS:
+        ev = x.evidence.get(name)
+        out.append(f"<tr><td>{label}</td><td>{e(_fact(x, name))}</td><td class=\"num\">{e(ev.page if ev else None)}</td>"
+                   f"<td class=\"muted\">{e(ev.raw if ev else None)}</td></tr>")
+    sig = x.signature
+    if sig:
+        out.append(f"<tr><td>Handtekening</td><td>{e({'digital': 'digitaal', 'visual': 'zichtbaar', 'none': 'geen'}[sig.kind])}"
+                   f"{', ' + e(sig.signer) if sig.signer else ''}</td><td class=\"num\">{e(', '.join(map(str, sig.pages)) or None)}</td>"
+                   f"<td class=\"muted\">{e(sig.note)}</td></tr>")
+    out.append("</table>")
+    if x.results:
+        out.append("<h3>Resultaten</h3><table><tr><th>Groep</th><th>Dienst</th><th>Netto steekproef</th><th>Ingevuld</th>"
+                   "<th>Respons (%)</th><th>Rapportcijfer</th><th>Publicatie</th><th>Pagina</th></tr>")
+        for r in x.results:
+            label = f"<b>{e(r.service)}</b>" if r.is_total else e(r.service)
+            out.append(f"<tr><td>{e({'clienten': 'Cliënten', 'opdrachtgevers': 'Opdrachtgevers'}.get(r.group or '', '–'))}</td>"
+                       f"<td>{label}</td><td class=\"num\">{e(format_number(r.netto_steekproef))}</td>"
+                       f"<td class=\"num\">{e(format_number(r.ingevuld))}</td><td class=\"num\">{e(format_number(r.respons_pct))}</td>"
+                       f"<td class=\"num\">{e(format_number(r.rapportcijfer))}</td>"
+                       f"<td>{e(None if r.publicatie is None else ('ja' if r.publicatie else 'nee'))}</td><td class=\"num\">{r.page}</td></tr>")
+        out.append("</table>")
+        for page, png in (table_images(x) if images else []):
+            out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
+                       f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+    if x.checks:
+        out.append("<h3>Controles</h3><table><tr><th>Regel</th><th>Uitkomst</th><th>Melding</th><th>Pagina</th></tr>")
+        for c in x.checks:
+            cls = "s-" + c.status.replace("/", "-")
+            out.append(f'<tr><td>{e(c.rule)}</td><td class="{cls}">{e(STATUS_LABEL[c.status].lower())}</td>'
+                       f'<td>{e(c.message)}</td><td class="num">{e(c.page)}</td></tr>')
+        out.append("</table>")
+    for w in x.warnings:
+        out.append(f'<p class="muted">Let op: {e(w)}</p>')
+    return out
+
+
+def _audit(result: BatchResult) -> str:
+    a = result.audit
+    if a is None:
+        return ""
+    rows = [("kto-ingest", a.tool_version, ""), ("Python / PyMuPDF", f"{a.python} / {a.pymupdf}", ""),
+            ("Gemaakt (UTC)", a.created.isoformat(), "")]
+    for label, src in (("Regeling", a.regime), ("Bureauregister", a.bureaus), ("CLMS-export", a.clms), *(
+            ("Vertrouwd certificaat", t) for t in a.trust)):
+        if src:
+            rows.append((label, f"{src.source} {src.version or (src.date.isoformat() if src.date else '')}", src.sha256))
+    body = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td><td class=\"muted\">{e(h)}</td></tr>" for k, v, h in rows)
+    return f"<h2>Verantwoording</h2><table><tr><th>Onderdeel</th><th>Bron</th><th>SHA-256</th></tr>{body}</table>"

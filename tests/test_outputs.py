@@ -1,0 +1,173 @@
+"""What the account manager gets: Excel, CSV in both dialects, and the self-contained HTML report
+(checked in a real headless Chromium), including text from a PDF that tries to be a formula or a
+script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kto_ingest.cli import main
+from kto_ingest.report_html import to_html
+from kto_ingest.report_xlsx import to_xlsx
+from kto_ingest.schema import BatchResult, Check, ReportEntry, ResultRow
+
+from .conftest import FIXTURES
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+           "<script>document.title='gehackt'</script><img src=x onerror=alert(1)>"]
+
+
+def hostile_batch() -> BatchResult:
+    reports = []
+    for i, name in enumerate(HOSTILE):
+        e = ReportEntry(file=f"rapport-{i}.pdf", status="parsed", parser="test", supplier=name, bureau=name,
+                        results=[ResultRow(group="clienten", service=name, is_total=False, netto_steekproef=128, ingevuld=8,
+                                           respons_pct=6.3, rapportcijfer=8.1, page=7)],
+                        checks=[Check(rule="SCH-NORM", status="fail", message=name, page=7)], verdict="voldoet_niet",
+                        decided_by=["SCH-NORM"])
+        reports.append(e)
+    return BatchResult(version="test", regime="uwv-scholing-2021", reports=reports)
+
+
+# ---- Excel ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory):
+    out = tmp_path_factory.mktemp("xlsx") / "resultaten.xlsx"
+    assert main([str(FIXTURES), "--trust", str(FIXTURES / "pki"), "--output", str(out)]) == 1
+    return out
+
+
+def test_workbook_sheets_headers_filters_and_formats(workbook_path):
+    wb = load_workbook(workbook_path)
+    assert wb.sheetnames == ["Overzicht", "Resultaten", "Controles", "Verantwoording"]
+    for ws in (wb["Overzicht"], wb["Resultaten"], wb["Controles"]):
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    res = wb["Resultaten"]
+    header = [c.value for c in res[1]]
+    row = next(r for r in res.iter_rows(min_row=2, values_only=False) if r[0].value.endswith("leer-unique-2019.pdf"))
+    by = dict(zip(header, row))
+    assert by["Respons (%)"].value == 6.3 and by["Respons (%)"].number_format == "0.0"  # Dutch Excel shows 6,3
+    assert by["Rapportcijfer"].value == 8.1 and by["Netto steekproef"].value == 128
+    ov = wb["Overzicht"]
+    verdicts = {r[0].value: r[6] for r in ov.iter_rows(min_row=2)}
+    cell = verdicts["fixtures/signed-changed-results.pdf"]
+    assert cell.value == "voldoet niet" and cell.fill.fgColor.rgb.endswith("FFC7CE")
+    assert verdicts["fixtures/signed-intact.pdf"].value == "handmatig beoordelen"
+    reasons = {r[0].value: r[7].value for r in ov.iter_rows(min_row=2)}
+    assert "SCH-ONDERTEKEND" in reasons["fixtures/signed-changed-results.pdf"]
+    assert wb["Overzicht"]["D2"].number_format == "d-m-yyyy"
+
+
+def test_text_from_a_pdf_never_becomes_a_formula_in_excel(tmp_path):
+    data = to_xlsx(hostile_batch())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in z.read(n) for n in sheets)
+    wb = load_workbook(io.BytesIO(data))
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value in HOSTILE]
+    assert len(cells) >= 3 * len(HOSTILE)
+    assert all(c.data_type == "s" for c in cells)
+
+
+# ---- CSV -----------------------------------------------------------------------------------
+def test_csv_international_dialect(tmp_path):
+    out = tmp_path / "r.csv"
+    main([str(FIXTURES / "leer-unique-2019.pdf"), "-o", str(out), "--csv-dialect", "international"])
+    raw = out.read_bytes()
+    assert not raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    assert rows[0]["respons_pct"] == "6.3" and rows[0]["rapportcijfer"] == "8.1"
+
+
+def test_csv_formula_text_is_neutralised():
+    from kto_ingest.writers import to_csv
+
+    for dialect in ("nl", "international"):
+        text = to_csv(hostile_batch(), dialect)
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if dialect == "nl" else ","))
+        suppliers = [r[6] for r in rows[1:]]
+        assert all(s.startswith("'") for s in suppliers[:4]), suppliers
+
+
+# ---- several outputs, safety ---------------------------------------------------------------
+def test_several_outputs_in_one_run_by_extension(tmp_path, capsys):
+    outs = [tmp_path / "r.xlsx", tmp_path / "r.html", tmp_path / "r.json", tmp_path / "r.csv"]
+    main([str(FIXTURES / "workaut-2023.pdf"), *sum((["-o", str(o)] for o in outs), [])])
+    assert outs[0].read_bytes()[:2] == b"PK" and outs[1].read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert outs[2].read_text("utf-8").lstrip().startswith("{") and outs[3].read_bytes().startswith("\ufeff".encode())
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temp files
+    assert oct(outs[0].stat().st_mode & 0o777) != "0o600"
+
+
+def test_output_format_problems_are_usage_errors(tmp_path, capsys):
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "--format", "xlsx"]) == 2
+    assert "Excel-bestand kan niet naar het scherm" in capsys.readouterr().err
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "-o", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.doc")]) == 2
+    assert "extensie" in capsys.readouterr().err
+    assert main([str(FIXTURES / "workaut-2023.pdf"), "-o", str(tmp_path / "bestaat-niet" / "a.html")]) == 2
+
+
+# ---- HTML ----------------------------------------------------------------------------------
+def test_html_is_self_contained_and_escapes_pdf_text():
+    html = to_html(hostile_batch())
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    for attr in ("src=\"http", "href=\"http", "src='http", "@import", "url("):
+        assert attr not in html
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("html")
+    shutil.copy(FIXTURES / "variant-table-page-break.pdf", folder / "rapport met spatie.pdf")
+    out = folder / "KTO-controle.html"
+    main([str(folder / "rapport met spatie.pdf"), "-o", str(out)])
+    hostile = folder / "hostile.html"
+    hostile.write_text(to_html(hostile_batch()), "utf-8")
+    return out, hostile
+
+
+def _browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if not chromium or sync_playwright is None:
+        if os.environ.get("KTO_REQUIRE_BROWSER"):
+            pytest.fail("headless Chromium (Debian package chromium) and playwright are required here")
+        pytest.skip("no headless Chromium on this machine (.ci/run installs it)")
+    return chromium, sync_playwright
+
+
+def test_html_report_in_a_real_browser(report_html):
+    chromium, sync_playwright = _browser()
+    out, hostile = report_html
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        requests, dialogs = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(out.as_uri())
+        body = page.inner_text("body")
+        for text in ("KTO-controle", "Opleidingshuis Noord", "voldoet niet", "SCH-NORM", "22,7", "Pagina"):
+            assert text in body, text
+        # The evidence images render: one per page the results table is on (7 and 8).
+        widths = page.eval_on_selector_all("img.evidence", "imgs => imgs.map(i => i.naturalWidth)")
+        assert len(widths) == 2 and all(w > 200 for w in widths)
+        assert page.locator("text=Bewijs: de resultatentabel zoals op pagina 8").count() == 1
+        page.goto(hostile.as_uri())
+        assert page.title().startswith("KTO-controle")  # the injected script did not run
+        assert "<script>document.title='gehackt'</script>" in page.inner_text("body")
+        assert not dialogs
+        browser.close()
+    assert all(u.startswith(("file:", "data:")) for u in requests), requests
