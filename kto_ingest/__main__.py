@@ -1,3 +1,3 @@
-from .cli import run
+from .launcher import run
 
 run()

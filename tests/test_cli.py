@@ -161,3 +161,12 @@ def test_table_shows_the_deciding_rules_then_the_rest(capsys):
     out = capsys.readouterr().out
     assert "VOLDOET NIET SCH-ONDERTEKEND" in out
     assert "Verder: handmatig SCH-BUREAU" in out and "SCH-PERCEEL" in out
+
+
+def test_version_answers_without_loading_the_pdf_machinery():
+    import subprocess
+    import sys
+
+    code = "import sys; sys.argv = ['kto-ingest', '--version']\ntry:\n    from kto_ingest.launcher import run; run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pymupdf', 'pydantic', 'typer', 'pyhanko') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [f"kto-ingest {__version__}", "[]"]
