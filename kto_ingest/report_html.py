@@ -16,7 +16,7 @@ from pathlib import Path
 from ._pymupdf import pymupdf
 from .dutch import format_date, format_number
 from .schema import BatchResult, ReportEntry, ResultRow
-from .writers import STATUS_LABEL, VERDICT_LABEL, deciding_checks, period_text
+from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
@@ -37,9 +37,6 @@ FACTS = [("bureau", "Bureau"), ("supplier", "Leverancier"), ("meetperiode", "Mee
 def e(value) -> str:
     return escape("–" if value is None else str(value), quote=True)
 
-
-def _verdict_key(entry: ReportEntry) -> str:
-    return "onleesbaar" if entry.status == "error" else (entry.verdict or "")
 
 
 def _fact(entry: ReportEntry, name: str) -> str:
@@ -95,7 +92,7 @@ def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | Non
 # ---- page ----------------------------------------------------------------------------------
 def to_html(result: BatchResult, images: bool = True) -> str:
     reports = result.reports
-    counts = {k: sum(_verdict_key(x) == k for x in reports) for k in ("voldoet", "voldoet_niet", "handmatig", "onleesbaar")}
+    counts = {k: sum(verdict_key(x) == k for x in reports) for k in ("voldoet", "voldoet_niet", "handmatig", "onleesbaar")}
     out = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
@@ -109,7 +106,7 @@ def to_html(result: BatchResult, images: bool = True) -> str:
         "<th>Oordeel</th><th>Redenen</th></tr></thead><tbody>",
     ]
     for i, x in enumerate(reports):
-        key = _verdict_key(x)
+        key = verdict_key(x)
         reasons = e(x.error.message) if x.error else "<br>".join(f"<b>{e(c.rule)}</b>: {e(c.message)}" for c in deciding_checks(x))
         out.append(f'<tr><td><a href="#r{i}">{e(x.file)}</a></td><td>{e(x.bureau)}</td><td>{e(x.supplier)}</td>'
                    f'<td>{e(period_text(x))}</td><td class="v-{key}">{e(VERDICT_LABEL.get(key, key))}</td><td>{reasons}</td></tr>')
@@ -122,7 +119,7 @@ def to_html(result: BatchResult, images: bool = True) -> str:
 
 
 def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
-    key = _verdict_key(x)
+    key = verdict_key(x)
     out = [f'<h2 id="r{i}">{e(x.file)}</h2>',
            f'<p><span class="v-{key}">&nbsp;{e(VERDICT_LABEL.get(key, key))}&nbsp;</span> '
            f'<span class="muted">SHA-256 {e(x.sha256)} · {e(x.pages)} pagina\'s · leesmodule {e(x.parser)}</span></p>']

@@ -15,8 +15,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .schema import BatchResult, ReportEntry
-from .writers import STATUS_LABEL, VERDICT_LABEL, reasons_text
+from .schema import BatchResult
+from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, reasons_text
 
 FILLS = {
     "voldoet": "C6EFCE", "voldoet_niet": "FFC7CE", "handmatig": "FFEB9C", "onleesbaar": "D9D9D9",
@@ -54,9 +54,6 @@ def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list], forma
     return ws
 
 
-def _verdict_key(entry: ReportEntry) -> str:
-    return "onleesbaar" if entry.status == "error" else (entry.verdict or "")
-
 
 def _colour(ws, column: int, keys: list[str]) -> None:
     for row, key in enumerate(keys, start=2):
@@ -72,14 +69,14 @@ def to_xlsx(result: BatchResult) -> bytes:
         mp = e.meetperiode
         overview.append([
             e.file, e.bureau, e.supplier, mp.start if mp else None, mp.end if mp else None, e.report_date,
-            VERDICT_LABEL.get(_verdict_key(e), ""),
+            VERDICT_LABEL.get(verdict_key(e), ""),
             e.error.message if e.error else reasons_text(e), e.error.code.value if e.error else None, e.pages, e.sha256,
         ])
     ws = _sheet(wb, "Overzicht",
                 ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
                  "Redenen", "Foutcode", "Pagina's", "SHA-256"],
                 overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"}, [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20])
-    _colour(ws, 7, [_verdict_key(e) for e in result.reports])
+    _colour(ws, 7, [verdict_key(e) for e in result.reports])
 
     results = []
     for e in result.reports:

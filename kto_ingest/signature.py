@@ -161,7 +161,7 @@ def _field(doc: Document, emb, status) -> SignatureField:
         notes.append("het certificaat leidt niet naar een vertrouwde uitgever" + (" (zelfondertekend)" if self_signed else ""))
     return SignatureField(
         name=emb.field_name, signed=True, intact=intact, coverage=coverage, modification=modification,
-        changed_pages=changed or annotated if modification in ("other", "annotations") else [],
+        changed_pages=(changed or annotated) if modification in ("other", "annotations") else [],
         signer=subject.get("common_name"), organisation=subject.get("organization_name"),
         signing_time=status.signer_reported_dt, trusted=bool(trusted), self_signed=self_signed,
         note="; ".join(notes) or None,

@@ -158,6 +158,11 @@ STATUS_LABEL = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP",
 VERDICT_LABEL = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet", "handmatig": "handmatig beoordelen", "onleesbaar": "onleesbaar"}
 
 
+def verdict_key(entry: ReportEntry) -> str:
+    """The verdict, or 'onleesbaar' for a file that could not be read (for labels and colours)."""
+    return "onleesbaar" if entry.status == "error" else (entry.verdict or "")
+
+
 def deciding_checks(entry: ReportEntry) -> list:
     """The findings that set the verdict: failed ones, else those needing a person."""
     worst = "fail" if entry.verdict == "voldoet_niet" else "manual"

@@ -88,6 +88,27 @@ def page_of(entry: ReportEntry, field: str) -> int | None:
     return ev.page if ev else None
 
 
+def on_time(rule_id: str, entry: ReportEntry, ctx: Context, deadline, term: str) -> list[Check]:
+    """Received by ``deadline``? The received date comes from CLMS; without it only the report date
+    is known: after the deadline it is a fail (a report cannot arrive before it is written),
+    otherwise a warning that receipt was not checked. ``term`` names the deadline in messages,
+    e.g. 'de deadline van 1-3-2022'."""
+    from ..dutch import format_date as d
+
+    received = ctx.clms.received if ctx.clms else None
+    if received is not None:
+        if received <= deadline:
+            return [check(rule_id, "pass", f"Ontvangen op {d(received)} (CLMS), op tijd voor {term}.")]
+        return [check(rule_id, "fail", f"Ontvangen op {d(received)} (CLMS), na {term}.")]
+    page = page_of(entry, "report_date")
+    if entry.report_date is None:
+        return [check(rule_id, "manual", f"Ontvangstdatum onbekend (geen CLMS-export) en geen rapportdatum gevonden; {term}.")]
+    if entry.report_date > deadline:
+        return [check(rule_id, "fail", f"Het rapport is gedateerd {d(entry.report_date)}, na {term}.", page)]
+    return [check(rule_id, "warn", f"Ontvangstdatum onbekend (geen CLMS-export); de rapportdatum {d(entry.report_date)} "
+                  f"ligt vóór {term}.", page)]
+
+
 def perceel_of(label: str, ctx: Context) -> str | None:
     """The UWV perceel (and cluster) a service label of the report falls under, by the regime's
     ``percelen`` patterns; None when no pattern matches."""

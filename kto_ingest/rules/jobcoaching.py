@@ -10,7 +10,7 @@ from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
 from ..schema import Check, Jobcoaching, ReportEntry
-from .base import Context, check, no_param, page_of, rule
+from .base import Context, check, no_param, on_time, page_of, rule
 
 GROUPS = {"werknemer": "werknemers", "werkgever": "werkgevers"}
 
@@ -108,18 +108,7 @@ def jc_tijdig(entry: ReportEntry, ctx: Context) -> list[Check]:
     if mp is None or mp.end is None:
         return [check(rid, "manual", "Geen einde van de meetperiode gevonden, dus de termijn is niet te bepalen.")]
     deadline = _add_months(mp.end, int(months))
-    received = ctx.clms.received if ctx.clms else None
-    if received is not None:
-        status = "pass" if received <= deadline else "fail"
-        word = "binnen" if status == "pass" else "na"
-        return [check(rid, status, f"Ontvangen op {d(received)} (CLMS), {word} de termijn tot {d(deadline)}.")]
-    page = page_of(entry, "report_date")
-    if entry.report_date is None:
-        return [check(rid, "manual", f"Ontvangstdatum onbekend (geen CLMS-export) en geen rapportdatum; termijn tot {d(deadline)}.")]
-    if entry.report_date > deadline:
-        return [check(rid, "fail", f"Het rapport is gedateerd {d(entry.report_date)}, na de termijn tot {d(deadline)}.", page)]
-    return [check(rid, "warn", f"Ontvangstdatum onbekend (geen CLMS-export); de rapportdatum {d(entry.report_date)} ligt binnen "
-                  f"de termijn tot {d(deadline)}.", page)]
+    return on_time(rid, entry, ctx, deadline, f"de termijn tot en met {d(deadline)}")
 
 
 @rule("JC-PERIODES", "Jobcoaching: cijfers per periode en gemiddelden kloppen")

@@ -9,7 +9,7 @@ from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
 from ..schema import Check, ReportEntry, ResultRow
-from .base import Context, check, either, labelled, no_param, page_of, perceel_of, rule, service_rows
+from .base import Context, check, either, on_time, labelled, no_param, page_of, perceel_of, rule, service_rows
 
 
 @rule("SCH-BUREAU", "Onderzoeksbureau is lid van VBO, VSO of MOA")
@@ -107,18 +107,7 @@ def tijdig(entry: ReportEntry, ctx: Context) -> list[Check]:
     deadline = ctx.value("deadline")
     if deadline is None:
         return no_param(rid, "deadline")
-    received = ctx.clms.received if ctx.clms else None
-    if received is not None:
-        if received <= deadline:
-            return [check(rid, "pass", f"Ontvangen op {d(received)} (CLMS), uiterlijk {d(deadline)}.")]
-        return [check(rid, "fail", f"Ontvangen op {d(received)} (CLMS), na de deadline van {d(deadline)}.")]
-    page = page_of(entry, "report_date")
-    if entry.report_date is None:
-        return [check(rid, "manual", f"Ontvangstdatum onbekend (geen CLMS-export) en geen rapportdatum gevonden; deadline {d(deadline)}.")]
-    if entry.report_date > deadline:
-        return [check(rid, "fail", f"Het rapport is gedateerd {d(entry.report_date)}, na de deadline van {d(deadline)}.", page)]
-    return [check(rid, "warn", f"Ontvangstdatum onbekend (geen CLMS-export); de rapportdatum {d(entry.report_date)} ligt "
-                  f"vóór de deadline van {d(deadline)}.", page)]
+    return on_time(rid, entry, ctx, deadline, f"de deadline van {d(deadline)}")
 
 
 @rule("SCH-DEFINITIEF", "Definitief rapport, geen concept")
