@@ -23,4 +23,10 @@ import pymupdf  # noqa: E402
 if hasattr(pymupdf, "TOOLS") and hasattr(pymupdf.TOOLS, "unset_quad_corrections"):
     pymupdf.TOOLS.unset_quad_corrections(False)
 
+# MuPDF prints its errors and warnings ("cycle in page tree", "compression bomb detected") on
+# stdout, where they would corrupt `--format json`. They reach the user as error entries instead.
+if hasattr(pymupdf, "TOOLS"):
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+
 __all__ = ["pymupdf"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -19,12 +21,14 @@ from .clms import ClmsError, load_clms
 from .errors import ExitCode
 from .signature import TrustError, load_trust
 from .discover import discover
-from .pipeline import Options, explain_file, process_file
+from .document import display_path
+from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
+from .pipeline import Options, explain_file, process_file, quiet_libraries
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
-from .schema import BatchResult, json_schema
-from .writers import BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, render, render_table, write_atomic
+from .schema import BatchResult, ReportEntry, json_schema
+from .writers import BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, render, render_table, to_jsonl_line, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -35,6 +39,7 @@ app = typer.Typer(
 )
 
 SUBCOMMANDS = {"check", "explain", "schema", "rules"}
+INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 
 def _version(value: bool) -> None:
@@ -72,7 +77,7 @@ def exit_code(result: BatchResult) -> ExitCode:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
     fmt: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json, csv, xlsx of html.")
+        Optional[str], typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json, jsonl (per bestand één regel, zodra het klaar is), csv, xlsx of html.")
     ] = None,
     outputs: Annotated[
         Optional[list[str]],
@@ -96,6 +101,16 @@ def check(
         Optional[Path],
         typer.Option("--trust", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
     ] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", min=0, help="Aantal bestanden tegelijk, elk in een eigen proces (standaard: aantal processorkernen; 0: alles in dit proces, zonder tijd- en geheugengrens)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconden per bestand; daarna wordt het afgebroken met code timeout (0: geen grens).")
+    ] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=0, help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
+    ] = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
@@ -125,16 +140,39 @@ def check(
             if not path.parent.resolve().is_dir():
                 raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust)
-    result = run_batch(paths, registry, options, err)
+    limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
+    with ExitStack() as stack:
+        streams = [
+            stack.enter_context(open(path, "w", encoding="utf-8", newline="\n")) if path else sys.stdout
+            for path, target_fmt in targets
+            if target_fmt == "jsonl"
+        ]
+
+        def stream_out(entry: ReportEntry) -> None:
+            line = to_jsonl_line(entry)
+            for fh in streams:
+                fh.write(line)
+                fh.flush()
+
+        result = run_batch(paths, registry, options, err, limits, stream_out if streams else None)
+    if result.interrupted:
+        err.print(
+            f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
+            "het resultaat bevat alleen die.",
+            markup=False,
+        )
     for path, target_fmt in targets:
-        if path is None and target_fmt == "table":
+        if target_fmt == "jsonl":
+            if path:
+                err.print(f"Resultaat geschreven naar {path}", markup=False)
+        elif path is None and target_fmt == "table":
             render_table(result, _stdout_console())
         elif path is None:
             sys.stdout.write(render(result, target_fmt, csv_dialect))
         else:
             write_atomic(path, render(result, target_fmt, csv_dialect))
             err.print(f"Resultaat geschreven naar {path}", markup=False)
-    raise typer.Exit(int(exit_code(result)))
+    raise typer.Exit(INTERRUPTED if result.interrupted else int(exit_code(result)))
 
 
 def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tuple[Path | None, str]]:
@@ -151,7 +189,7 @@ def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tupl
         path = None if out == "-" else Path(out)
         chosen = fmt if (fmt and len(outputs) == 1) else (format_for(path) if path else fmt) or ("table" if path is None else None)
         if chosen is None:
-            raise typer.BadParameter(f"kan de uitvoervorm van {out!r} niet uit de extensie afleiden; gebruik .json, .csv, "
+            raise typer.BadParameter(f"kan de uitvoervorm van {out!r} niet uit de extensie afleiden; gebruik .json, .jsonl, .csv, "
                                      ".xlsx, .html of .txt, of --format", param_hint="--output")
         if path is None and chosen in BINARY_FORMATS:
             raise typer.BadParameter("een Excel-bestand kan niet naar het scherm; geef --output resultaten.xlsx", param_hint="--output")
@@ -159,19 +197,65 @@ def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tupl
     return targets
 
 
-def run_batch(paths: list[Path], registry: Registry, options: Options, err: Console) -> BatchResult:
-    """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI)."""
-    files = list(discover(paths))
-    reports = []
+def run_batch(
+    paths: list[Path],
+    registry: Registry,
+    options: Options,
+    err: Console,
+    limits: Limits | None = None,
+    on_entry: Callable[[ReportEntry], None] | None = None,
+) -> BatchResult:
+    """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI).
+
+    With ``limits.jobs`` >= 1 each file is checked in a worker process with the time and memory
+    limits; with 0 in this process (no limits; for debugging). ``on_entry`` sees each entry as it
+    finishes. Ctrl-C stops the batch: the result holds what was finished and lists the rest.
+    """
+    limits = limits or Limits(jobs=0)
+    files = discover(paths)
+    done: dict[int, ReportEntry] = {}
+    seen: dict[str, list[str]] = {}  # sha256 -> files so far, for duplicates
     show = err.is_terminal and not os.environ.get("CI") and len(files) > 1
+    interrupted = False
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True, disable=not show) as progress:
         task = progress.add_task("Rapporten controleren", total=len(files))
-        for path in files:
-            reports.append(process_file(path, registry, options))
-            progress.advance(task)
+        stream = (
+            run_isolated(files, options, limits)
+            if limits.jobs >= 1
+            else ((i, process_file(path, registry, options)) for i, path in enumerate(files))
+        )
+        try:
+            for index, entry in stream:
+                if entry.sha256:
+                    earlier = seen.setdefault(entry.sha256, [])
+                    entry.duplicates = list(earlier)
+                    earlier.append(entry.file)
+                done[index] = entry
+                if on_entry:
+                    on_entry(entry)
+                progress.advance(task)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            close = getattr(stream, "close", None)
+            if close:
+                close()
+    for entry in done.values():  # now that every file is known, each duplicate names all the others
+        if entry.sha256 and len(seen.get(entry.sha256, ())) > 1:
+            entry.duplicates = [f for f in seen[entry.sha256] if f != entry.file]
+            entry.warnings.append(
+                "Dit bestand is identiek aan " + ", ".join(entry.duplicates) + " (zelfde SHA-256); het is dubbel aangeleverd."
+            )
     audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [])
-    return BatchResult(version=__version__, regime=options.regime.id if options.regime else None, audit=audit, reports=reports)
+    return BatchResult(
+        version=__version__,
+        regime=options.regime.id if options.regime else None,
+        audit=audit,
+        reports=[done[i] for i in sorted(done)],
+        interrupted=interrupted,
+        unchecked=[display_path(files[i], options.base) for i in range(len(files)) if i not in done] if interrupted else [],
+    )
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
@@ -252,18 +336,9 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _quiet_libraries() -> None:
-    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
-    findings are in the report already, so keep them off the account manager's screen."""
-    import logging
-
-    for name in ("pyhanko", "pyhanko_certvalidator"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI in-process and return the exit code (for tests and wrappers)."""
-    _quiet_libraries()
+    quiet_libraries()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")
@@ -275,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except typer.Abort:
         typer.echo("Afgebroken.", err=True)
-        return 130
+        return INTERRUPTED
     except typer.TyperException as exc:  # usage errors; typer's click keeps show() and exit_code
         if hasattr(exc, "show"):
             exc.show()

@@ -9,16 +9,19 @@ page, opened lazily from the same bytes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._pymupdf import pymupdf
-from .errors import ErrorCode, KtoError
+from .errors import ErrorCode, KtoError, is_memory_error
 
 if TYPE_CHECKING:
     import pdfplumber.page
@@ -157,6 +160,22 @@ class Document:
     def page(self, number: int) -> Page:
         return self.pages[number - 1]
 
+    def active_content(self) -> str | None:
+        """A Dutch note when the PDF carries JavaScript or attached files. kto-ingest never runs
+        or extracts them; the account manager may want to know they are there."""
+        parts = []
+        if re.search(rb"/J(?:avaScript|S)[\s(<\[/]", self.data):
+            parts.append("JavaScript")
+        try:
+            names = [self.fitz.embfile_info(i)["filename"] for i in range(self.fitz.embfile_count())]
+        except Exception:  # noqa: BLE001 - a broken name tree is not worth an error
+            names = []
+        if names:
+            parts.append(f"{len(names)} ingesloten bestand(en) ({', '.join(names)})")
+        if not parts:
+            return None
+        return f"De PDF bevat {' en '.join(parts)}; kto-ingest heeft die niet uitgevoerd of geopend."
+
     @property
     def has_text(self) -> bool:
         return any(p.words for p in self.pages)
@@ -196,14 +215,34 @@ def _sniff(head: bytes) -> str:
     return "geen PDF"
 
 
+def _os_problem(exc: OSError) -> KtoError:
+    """A Dutch message for why the operating system would not give us the file."""
+    reasons = {
+        errno.ENOENT: None,
+        errno.EACCES: "er zijn geen leesrechten",
+        errno.EPERM: "er zijn geen leesrechten",
+        errno.ELOOP: "het is een snelkoppeling (symbolische link) die naar zichzelf verwijst",
+        errno.ENXIO: "het is geen gewoon bestand",
+        errno.EISDIR: "het is een map",
+    }
+    if exc.errno == errno.ENOENT:
+        return KtoError(ErrorCode.NOT_FOUND)
+    reason = reasons.get(exc.errno) or f"{exc.strerror or exc}"
+    return KtoError(ErrorCode.UNREADABLE, f"Het bestand kan niet worden gelezen: {reason}.")
+
+
+_KINDS = {stat.S_IFIFO: "een named pipe", stat.S_IFSOCK: "een socket", stat.S_IFCHR: "een apparaat", stat.S_IFBLK: "een apparaat"}
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a candidate file read-only, refusing what cannot be a PDF we can check."""
     try:
         st = path.stat()
-    except FileNotFoundError:
-        raise KtoError(ErrorCode.NOT_FOUND) from None
     except OSError as exc:
-        raise KtoError(ErrorCode.UNREADABLE, f"Het bestand kan niet worden gelezen: {exc.strerror}.") from None
+        raise _os_problem(exc) from None
+    if not stat.S_ISREG(st.st_mode):  # a pipe would block forever, a device never end
+        kind = "een map" if stat.S_ISDIR(st.st_mode) else _KINDS.get(stat.S_IFMT(st.st_mode), "geen gewoon bestand")
+        raise KtoError(ErrorCode.UNREADABLE, f"Dit is geen gewoon bestand maar {kind}; het is niet geopend.")
     if st.st_size == 0:
         raise KtoError(ErrorCode.EMPTY)
     if st.st_size > max_bytes:
@@ -214,10 +253,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         with open(path, "rb") as fh:  # read-only: input files are never written to
             data = fh.read(max_bytes + 1)
-    except PermissionError:
-        raise KtoError(ErrorCode.UNREADABLE) from None
     except OSError as exc:
-        raise KtoError(ErrorCode.UNREADABLE, f"Het bestand kan niet worden gelezen: {exc.strerror}.") from None
+        raise _os_problem(exc) from None
     if not data:
         raise KtoError(ErrorCode.EMPTY)
     if b"%PDF-" not in data[:1024]:
@@ -232,7 +269,14 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     try:
         fdoc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for broken files
+        if is_memory_error(exc):
+            raise
         raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend ({exc}).") from None
+    if getattr(fdoc, "is_repaired", False) and b"%%EOF" not in data[-2048:]:
+        # MuPDF rebuilds what it can of a cut-off file; the rest of the report is simply missing.
+        fdoc.close()
+        raise KtoError(ErrorCode.CORRUPT, "De PDF is onvolledig (afgebroken, bijvoorbeeld bij het downloaden of mailen); "
+                                          "vraag het bestand opnieuw op.")
     if fdoc.needs_pass:
         fdoc.close()
         raise KtoError(ErrorCode.ENCRYPTED)
@@ -244,6 +288,8 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         doc.pages  # extract once, now, so that a broken page shows up here
     except Exception as exc:
         doc.close()
+        if is_memory_error(exc):
+            raise
         raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen ({exc}).") from None
     if not doc.has_text:
         doc.close()

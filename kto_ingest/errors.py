@@ -8,6 +8,7 @@ read it); the message is Dutch and meant for the account manager.
 from __future__ import annotations
 
 import enum
+import re
 
 
 class ErrorCode(enum.StrEnum):
@@ -23,6 +24,7 @@ class ErrorCode(enum.StrEnum):
     AMBIGUOUS_LAYOUT = "ambiguous_layout"
     PARSER_FAILED = "parser_failed"
     TIMEOUT = "timeout"
+    CRASHED = "crashed"
 
 
 # One sentence per code, shown when the raising code gives no more specific text.
@@ -39,6 +41,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.AMBIGUOUS_LAYOUT: "Meerdere leesmodules herkennen dit rapport even goed; er is niet gekozen.",
     ErrorCode.PARSER_FAILED: "Het uitlezen van het rapport is mislukt door een interne fout.",
     ErrorCode.TIMEOUT: "Het controleren van dit bestand duurde te lang en is afgebroken.",
+    ErrorCode.CRASHED: "Het controleren van dit bestand liet het leesprogramma vastlopen; de PDF is waarschijnlijk beschadigd.",
 }
 
 
@@ -49,6 +52,17 @@ class KtoError(Exception):
         self.code = code
         self.message = message or DEFAULT_MESSAGES[code]
         super().__init__(f"{code}: {self.message}")
+
+
+_ALLOC_FAILED = re.compile(r"\b(?:m|re|c)alloc\b.*\bfailed\b")
+
+
+def is_memory_error(exc: BaseException) -> bool:
+    """Python's MemoryError, or MuPDF's failed allocation (raised as its own exception type)."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = f"{type(exc).__name__} {exc}".lower()
+    return "fzerrormemory" in text or "out of memory" in text or bool(_ALLOC_FAILED.search(text))
 
 
 class ExitCode(enum.IntEnum):

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .discover import discover
 from .document import DEFAULT_MAX_BYTES, Document, display_path, open_document
-from .errors import ErrorCode, KtoError
+from .errors import ErrorCode, KtoError, is_memory_error
 from .registry import Detection, Registry
 from .schema import ErrorInfo, ReportEntry
 from .bureaus import Register
@@ -46,7 +48,10 @@ class Explanation:
 
 
 def _sha256_of(path: Path) -> str | None:
+    """The hash of a regular file that could not be opened as a PDF (a pipe is never opened)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -56,7 +61,7 @@ def _sha256_of(path: Path) -> str | None:
         return None
 
 
-def _error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = None) -> ReportEntry:
+def error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = None) -> ReportEntry:
     return ReportEntry(
         file=name,
         sha256=doc.sha256 if doc else (_sha256_of(path) if exc.code != ErrorCode.NOT_FOUND else None),
@@ -73,21 +78,25 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
     try:
         doc = open_document(path, options.max_bytes)
     except KtoError as exc:
-        return Explanation(_error_entry(path, name, exc))
+        return Explanation(error_entry(path, name, exc))
     with doc:
         try:
             parser, detections = registry.choose(doc)
         except KtoError as exc:
-            return Explanation(_error_entry(path, name, exc, doc), registry.detect_all(doc))
+            return Explanation(error_entry(path, name, exc, doc), registry.detect_all(doc))
         try:
             facts = parser.parse(doc)
         except Exception as exc:  # a parser bug must not sink the batch
+            if is_memory_error(exc):
+                raise
             log.exception("parser %s failed on %s", parser.id, path)
             err = KtoError(ErrorCode.PARSER_FAILED, f"Het uitlezen met {parser.name} is mislukt: {type(exc).__name__}: {exc}")
-            return Explanation(_error_entry(path, name, err, doc), detections)
+            return Explanation(error_entry(path, name, err, doc), detections)
         warnings = list(facts.warnings)
         if doc.repaired:
             warnings.insert(0, "De PDF was beschadigd en is bij het openen hersteld; controleer de gegevens.")
+        if note := doc.active_content():
+            warnings.append(note)
         entry = ReportEntry(
             file=name,
             sha256=doc.sha256,
@@ -106,10 +115,32 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
         return Explanation(entry, detections)
 
 
+def quiet_libraries() -> None:
+    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
+    findings are in the report already, so keep them off the account manager's screen."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:
-    entry = explain_file(path, registry, options).entry
-    entry._source = Path(path).resolve()
+    """One entry for one file, whatever the file holds: an unexpected failure becomes ``crashed``."""
+    path = Path(path)
+    try:
+        entry = explain_file(path, registry, options).entry
+    except Exception as exc:
+        if is_memory_error(exc):
+            raise
+        log.exception("checking %s failed", path)
+        name = display_path(path, (options or Options()).base)
+        err = KtoError(ErrorCode.CRASHED, f"Het controleren van dit bestand is mislukt door een interne fout ({type(exc).__name__}: {exc}).")
+        entry = error_entry(path, name, err)
+    entry._source = source_path(path)
     return entry
+
+
+def source_path(path: Path) -> Path:
+    """The absolute path of an input, without resolving links (a link loop has no resolution)."""
+    return Path(os.path.abspath(path))
 
 
 def process_paths(paths: Iterable[Path | str], registry: Registry, options: Options | None = None) -> Iterator[ReportEntry]:

@@ -33,7 +33,7 @@ from importlib.metadata import entry_points
 from typing import ClassVar
 
 from .document import Document
-from .errors import ErrorCode, KtoError
+from .errors import ErrorCode, KtoError, is_memory_error
 from .schema import Facts
 
 ENTRY_POINT_GROUP = "kto_ingest.parsers"
@@ -120,6 +120,8 @@ class Registry:
             try:
                 det = parser.detect(doc)
             except Exception as exc:
+                if is_memory_error(exc):
+                    raise
                 det = Detection(parser.id, parser.name, 0.0, parser.min_score, problem=f"{type(exc).__name__}: {exc}")
             detections.append(det)
         return sorted(detections, key=lambda d: (-d.score, d.parser))

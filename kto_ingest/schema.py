@@ -221,6 +221,9 @@ class _EntryTail(Model):
     decided_by: list[str] = Field(
         default_factory=list, description="The rules whose findings set the verdict (failed ones, else those needing a person)."
     )
+    duplicates: list[str] = Field(
+        default_factory=list, description="Other files in this batch with the same sha256 (the same file submitted twice)."
+    )
 
 
 # Bases are listed in reverse so that pydantic orders the fields head, facts, tail.
@@ -261,6 +264,8 @@ class BatchResult(Model):
     regime: str | None = None
     audit: Audit | None = None
     reports: list[ReportEntry] = Field(default_factory=list)
+    interrupted: bool = Field(default=False, description="The run was stopped (Ctrl-C) before every file was checked.")
+    unchecked: list[str] = Field(default_factory=list, description="Files not checked because the run was stopped.")
 
 
 def json_schema() -> dict:

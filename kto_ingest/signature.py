@@ -26,6 +26,7 @@ import regex
 
 from ._pymupdf import pymupdf
 from .document import Document
+from .errors import is_memory_error
 from .schema import AuditSource, Signature, SignatureField
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,17 @@ class Trust:
 
     certs: list = field(default_factory=list)  # asn1crypto certificates
     sources: list[AuditSource] = field(default_factory=list)
+
+    # asn1crypto objects do not survive pickling (their parsed fields are lost), and the worker
+    # processes receive the options pickled: send the certificates as DER bytes.
+    def __getstate__(self) -> dict:
+        return {"der": [c.dump() for c in self.certs], "sources": self.sources}
+
+    def __setstate__(self, state: dict) -> None:
+        from asn1crypto import x509
+
+        self.certs = [x509.Certificate.load(der) for der in state["der"]]
+        self.sources = state["sources"]
 
 
 def load_trust(path: Path | None) -> Trust:
@@ -78,6 +90,8 @@ def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
         try:
             return _digital(doc, trust or Trust(), fields)
         except Exception as exc:  # noqa: BLE001 - a validator failure must not lose the report
+            if is_memory_error(exc):
+                raise
             log.exception("signature validation failed for %s", doc.path)
             return Signature(kind="digital", fields=fields, intact=None,
                              note=f"De digitale handtekening kon niet worden gecontroleerd ({type(exc).__name__}).")

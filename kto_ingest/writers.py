@@ -16,9 +16,9 @@ from rich.text import Text
 from .dutch import format_date, format_number
 from .schema import BatchResult, ReportEntry
 
-FORMATS = ("table", "json", "csv", "xlsx", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "html")
 BINARY_FORMATS = {"xlsx"}
-EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "table"}
+EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "table"}
 CSV_DIALECTS = ("nl", "international")
 
 
@@ -43,6 +43,11 @@ def period_text(entry: ReportEntry) -> str:
 # ---- JSON ------------------------------------------------------------------------------
 def to_json(result: BatchResult) -> str:
     return result.model_dump_json(indent=2) + "\n"
+
+
+def to_jsonl_line(entry: ReportEntry) -> str:
+    """One report entry as one line of JSON Lines, written as soon as the file is checked."""
+    return entry.model_dump_json() + "\n"
 
 
 # ---- CSV -------------------------------------------------------------------------------
@@ -218,6 +223,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 def render(result: BatchResult, fmt: str, csv_dialect: str = "nl") -> str | bytes:
     if fmt == "json":
         return to_json(result)
+    if fmt == "jsonl":
+        return "".join(to_jsonl_line(e) for e in result.reports)
     if fmt == "csv":
         return to_csv(result, csv_dialect)
     if fmt == "xlsx":

@@ -1,0 +1,220 @@
+"""Check files in worker processes, each with a time and a memory limit.
+
+One hostile file must not stop, hang or crash the batch. Each file is checked in
+a worker process. A worker that takes longer than the time limit is killed; one
+that runs out of its memory limit (an address-space limit set inside the worker)
+reports that or dies. Either way the file gets an error entry (``timeout``,
+``too_large`` or ``crashed``), the worker is replaced and the batch goes on.
+
+Entries come back in the order files finish (:func:`run_isolated` is a
+generator), so the caller can stream them out and nothing here grows with the
+number of files. Workers ignore Ctrl-C; the parent stops them when it gets one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from .document import display_path
+from .errors import ErrorCode, KtoError, is_memory_error
+from .pipeline import Options, error_entry, process_file, source_path
+from .schema import ReportEntry
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
+
+@dataclass(frozen=True)
+class Limits:
+    jobs: int = 1
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per file; None: no limit
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB  # address space per worker; None: no limit
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver on Linux: workers are forked from a clean process that has imported the pipeline
+    once, so a new worker starts in milliseconds and inherits no threads. Elsewhere spawn."""
+    if sys.platform.startswith("linux"):
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["kto_ingest.isolation", "parsers.panteia_bow"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _limit_memory(max_memory_mb: int | None) -> None:
+    if not max_memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # Windows: only the time limit applies
+        return
+    limit = max_memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> None:
+    """Receive a path, send back its entry (or a memory report), until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    from .pipeline import quiet_libraries
+    from .registry import Registry
+
+    quiet_libraries()
+    registry = Registry.from_entry_points()
+    _limit_memory(max_memory_mb)
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        try:
+            outcome = ("entry", process_file(Path(path), registry, options))
+        except BaseException as exc:  # noqa: BLE001 - report it; the parent replaces this worker
+            outcome = ("failed", "memory" if is_memory_error(exc) else f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(outcome)
+        except MemoryError:
+            conn.send(("failed", "memory"))
+        if outcome[0] == "failed":
+            return  # after running out of memory a process is best replaced
+
+
+@dataclass
+class _Slot:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    index: int | None = None  # the file being checked
+    started: float = 0.0
+
+
+class _Pool:
+    def __init__(self, options: Options, limits: Limits) -> None:
+        self.options = options
+        self.limits = limits
+        self.ctx = _context()
+        self.slots: list[_Slot] = []
+
+    def start(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(
+            target=_worker, args=(child, self.options, self.limits.max_memory_mb), name="kto-ingest-worker", daemon=True
+        )
+        process.start()
+        child.close()
+        slot = _Slot(process, parent)
+        self.slots.append(slot)
+        return slot
+
+    def retire(self, slot: _Slot, kill: bool = False) -> None:
+        self.slots.remove(slot)
+        if kill and slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(5)
+        slot.conn.close()
+
+    def close(self) -> None:
+        for slot in list(self.slots):
+            if slot.index is None:
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+            self.retire(slot, kill=slot.index is not None)
+
+
+def _failure(path: Path, options: Options, code: ErrorCode, message: str | None = None) -> ReportEntry:
+    entry = error_entry(path, display_path(path, options.base), KtoError(code, message))
+    entry._source = source_path(path)
+    return entry
+
+
+def _death(path: Path, options: Options, process: multiprocessing.process.BaseProcess, limits: Limits) -> ReportEntry:
+    """The worker died without an answer. SIGKILL from outside is the kernel's out-of-memory killer."""
+    exitcode = process.exitcode
+    if exitcode == -signal.SIGKILL:
+        return _failure(path, options, ErrorCode.TOO_LARGE, _memory_message(limits))
+    how = f"signaal {-exitcode}" if exitcode is not None and exitcode < 0 else f"code {exitcode}"
+    return _failure(
+        path,
+        options,
+        ErrorCode.CRASHED,
+        f"Het controleren van dit bestand liet het leesprogramma vastlopen ({how}); de PDF is waarschijnlijk beschadigd.",
+    )
+
+
+def _memory_message(limits: Limits) -> str:
+    if limits.max_memory_mb:
+        return f"Het controleren van dit bestand had meer dan {limits.max_memory_mb} MB geheugen nodig en is afgebroken."
+    return "Het controleren van dit bestand had meer geheugen nodig dan beschikbaar en is afgebroken."
+
+
+def run_isolated(
+    paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None
+) -> Iterator[tuple[int, ReportEntry]]:
+    """Yield ``(index into paths, entry)`` as each file finishes, one per path. ``pool`` lets a
+    test watch the workers."""
+    pool = pool or _Pool(options, limits)
+    todo = deque(range(len(paths)))
+    jobs = max(1, min(limits.jobs, len(paths)))
+    try:
+        while todo or any(s.index is not None for s in pool.slots):
+            while todo and (len(pool.slots) < jobs or any(s.index is None for s in pool.slots)):
+                slot = next((s for s in pool.slots if s.index is None), None) or pool.start()
+                slot.index = todo.popleft()
+                slot.started = time.monotonic()
+                slot.conn.send(str(paths[slot.index]))
+            busy = [s for s in pool.slots if s.index is not None]
+            wait_for = None
+            if limits.timeout:
+                wait_for = max(0.0, min(s.started + limits.timeout for s in busy) - time.monotonic())
+            ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=wait_for)
+            for slot in busy:
+                index, path = slot.index, paths[slot.index]
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    try:
+                        kind, payload = slot.conn.recv() if slot.conn.poll() else (None, None)
+                    except (EOFError, OSError):
+                        kind, payload = None, None
+                    if kind == "entry":
+                        slot.index = None
+                        yield index, payload
+                        continue
+                    if kind == "failed":
+                        entry = (
+                            _failure(path, options, ErrorCode.TOO_LARGE, _memory_message(limits))
+                            if payload == "memory"
+                            else _failure(path, options, ErrorCode.CRASHED,
+                                          f"Het controleren van dit bestand is mislukt door een interne fout ({payload}).")
+                        )
+                    else:
+                        slot.process.join(5)
+                        entry = _death(path, options, slot.process, limits)
+                    pool.retire(slot, kill=True)
+                    yield index, entry
+                elif limits.timeout and time.monotonic() - slot.started >= limits.timeout:
+                    pool.retire(slot, kill=True)
+                    yield index, _failure(
+                        path,
+                        options,
+                        ErrorCode.TIMEOUT,
+                        f"Het controleren van dit bestand duurde langer dan {limits.timeout:g} seconden en is afgebroken.",
+                    )
+    finally:
+        pool.close()

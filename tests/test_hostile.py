@@ -1,0 +1,131 @@
+"""Issue 6: broken, odd and hostile files. One run of the real command over the whole set.
+
+The set is built by ``fixtures/hostile.py`` (see there for why it is not committed). The command
+runs in a subprocess, as an account manager runs it, so a crash in a worker could not take the
+test process down with it, and stdout must be clean JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kto_ingest.errors import ErrorCode
+
+from .conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(FIXTURES))
+import hostile  # noqa: E402
+
+LIMITS = ["--jobs", "2", "--timeout", "12", "--max-memory", "600"]
+
+
+def fingerprint(folder: Path) -> dict:
+    """sha256 and mtime of every regular file, lstat of everything else, below ``folder``."""
+    out = {}
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            p = Path(root) / name
+            st = p.lstat()
+            if stat.S_ISREG(st.st_mode):
+                p.chmod(st.st_mode | stat.S_IRUSR)
+                out[str(p)] = (hashlib.sha256(p.read_bytes()).hexdigest(), st.st_mtime_ns, stat.S_IMODE(st.st_mode))
+                p.chmod(stat.S_IMODE(st.st_mode))
+            else:
+                out[str(p)] = (stat.S_IFMT(st.st_mode), st.st_mtime_ns)
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    cases = hostile.build(folder)
+    before = fingerprint(folder)
+    proc = subprocess.run(  # run inside the folder: anything extracted would show up in the fingerprint
+        [sys.executable, "-m", "kto_ingest", ".", "--format", "json", *LIMITS],
+        capture_output=True, text=True, timeout=300, cwd=folder,
+    )
+    after = fingerprint(folder)
+    entries = {r["file"]: r for r in json.loads(proc.stdout)["reports"]}
+    yield {"folder": folder, "cases": cases, "proc": proc, "entries": entries, "before": before, "after": after}
+    for case in cases:  # let pytest clean up the unreadable file
+        p = folder / case.name
+        if p.is_file() and not p.is_symlink():
+            p.chmod(0o644)
+
+
+def test_one_entry_per_file_with_the_expected_outcome(hostile_run):
+    entries = hostile_run["entries"]
+    expected = {c.name: c.expected for c in hostile_run["cases"]}
+    assert set(entries) == set(expected)  # nothing from the symbolic-link loop, nothing missing
+    got = {name: (e["error"]["code"] if e["status"] == "error" else e["status"]) for name, e in entries.items()}
+    assert got == expected
+
+
+def test_messages_are_dutch_sentences_and_codes_stable(hostile_run):
+    codes = {c.value for c in ErrorCode}
+    for name, entry in hostile_run["entries"].items():
+        if entry["status"] == "error":
+            assert entry["error"]["code"] in codes, name
+            message = entry["error"]["message"]
+            assert message[0].isupper() and message.endswith("."), (name, message)
+            assert "Traceback" not in message and "Errno" not in message, (name, message)
+
+
+def test_no_traceback_and_exit_code_says_some_files_were_unreadable(hostile_run):
+    proc = hostile_run["proc"]
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 3
+
+
+def test_inputs_are_never_modified(hostile_run):
+    assert hostile_run["after"] == hostile_run["before"]
+
+
+def test_attachment_is_never_extracted_and_active_content_is_named(hostile_run):
+    entry = hostile_run["entries"]["javascript en bijlage.pdf"]
+    note = next(w for w in entry["warnings"] if "JavaScript" in w)
+    assert "factuur.exe" in note and "niet uitgevoerd" in note
+    assert not list(hostile_run["folder"].rglob("factuur.exe"))
+    assert set(hostile_run["after"]) == set(hostile_run["before"])  # no file was added
+
+
+def test_identical_files_name_each_other(hostile_run):
+    entries = hostile_run["entries"]
+    same = [n for n, e in entries.items() if e["sha256"] == hashlib.sha256(hostile.GOOD.read_bytes()).hexdigest()]
+    assert len(same) >= 2
+    for name in same:
+        assert set(entries[name]["duplicates"]) == set(same) - {name}
+        assert any("identiek" in w for w in entries[name]["warnings"])
+
+
+def test_a_thousand_pages_read_like_the_report_they_hold(hostile_run, registry):
+    from kto_ingest.pipeline import process_file
+
+    entry = hostile_run["entries"]["1000 paginas.pdf"]
+    original = process_file(hostile.GOOD, registry).model_dump(mode="json")
+    assert entry["pages"] == 1000
+    assert entry["results"] == original["results"]
+    assert entry["meetperiode"] == original["meetperiode"]
+
+
+def test_names_survive_spaces_diacritics_and_newlines(hostile_run):
+    names = set(hostile_run["entries"])
+    assert "rapport met spaties é ü.pdf" in names
+    if sys.platform != "win32":
+        assert "regel\neinde.pdf" in names
+
+
+def test_generator_runs_as_a_script(tmp_path):
+    out = subprocess.run([sys.executable, str(FIXTURES / "hostile.py"), str(tmp_path / "set"), "--quick"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "kringverwijzing.pdf" in out.stdout and (tmp_path / "set" / "leeg.pdf").exists()
+    (tmp_path / "set" / "geen leesrechten.pdf").chmod(0o644)
