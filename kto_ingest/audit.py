@@ -13,15 +13,20 @@ from .regime import Regime
 from .schema import Audit, AuditSource
 
 
+def regime_source(regime: Regime) -> AuditSource:
+    return AuditSource(id=regime.id, version=regime.regime.version, source=regime.source, sha256=regime.sha256)
+
+
 def build_audit(regime: Regime | None, register: Register | None = None, clms: ClmsExport | None = None,
-                trust: list[AuditSource] | None = None) -> Audit:
+                trust: list[AuditSource] | None = None, more_regimes: list[Regime] | None = None) -> Audit:
     return Audit(
         tool_version=__version__,
         python=platform.python_version(),
         pymupdf=pymupdf.VersionBind,
         created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        regime=AuditSource(id=regime.id, version=regime.regime.version, source=regime.source, sha256=regime.sha256) if regime else None,
+        regime=regime_source(regime) if regime else None,
         bureaus=AuditSource(date=register.info.datum, source=register.source, sha256=register.sha256) if register else None,
         clms=AuditSource(source=clms.source, sha256=clms.sha256) if clms else None,
         trust=trust or [],
+        more_regimes=[regime_source(r) for r in more_regimes or []],
     )

@@ -23,7 +23,7 @@ from .signature import TrustError, load_trust
 from .discover import discover
 from .document import display_path
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
-from .pipeline import Options, explain_file, process_file, quiet_libraries
+from .pipeline import Options, explain_file, process_file, quiet_libraries, regime_by_id
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
@@ -88,8 +88,9 @@ def check(
     ] = "nl",
     regime_name: Annotated[
         str,
-        typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard), blik-op-werk, uwv-jobcoaching, of een .toml-bestand."),
-    ] = DEFAULT_REGIME,
+        typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard; jobcoachingrapportages dan vanzelf uwv-jobcoaching), "
+                     "blik-op-werk, uwv-jobcoaching, of een .toml-bestand. Gekozen geldt voor alle rapporten."),
+    ] = "",
     bureaus: Annotated[
         Optional[Path], typer.Option("--bureaus", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
     ] = None,
@@ -115,7 +116,7 @@ def check(
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
     try:
-        regime = load_regime(regime_name)
+        regime = load_regime(regime_name or DEFAULT_REGIME)
     except RegimeError as exc:
         raise typer.BadParameter(str(exc), param_hint="--regime") from None
     try:
@@ -139,7 +140,7 @@ def check(
             _refuse_overwriting_input(path, paths)
             if not path.parent.resolve().is_dir():
                 raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
-    options = Options(regime=regime, register=register, clms=clms_export, trust=trust)
+    options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
     with ExitStack() as stack:
         streams = [
@@ -247,7 +248,9 @@ def run_batch(
             entry.warnings.append(
                 "Dit bestand is identiek aan " + ", ".join(entry.duplicates) + " (zelfde SHA-256); het is dubbel aangeleverd."
             )
-    audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [])
+    used = sorted({e.regime for e in done.values() if e.regime} - {options.regime.id if options.regime else None})
+    audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [],
+                        [regime_by_id(r) for r in used])
     return BatchResult(
         version=__version__,
         regime=options.regime.id if options.regime else None,

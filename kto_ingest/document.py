@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._pymupdf import pymupdf
 from .errors import ErrorCode, KtoError, is_memory_error
@@ -31,8 +31,10 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 MARGIN_SHARE = 0.06
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word with its box. A tuple: a report has tens of thousands, and building a frozen
+    dataclass costs three times as much."""
+
     x0: float
     y0: float
     x1: float
@@ -63,10 +65,10 @@ def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
 @dataclass(slots=True)
 class Line:
     words: list[Word]
+    text: str = field(init=False)  # parsers read it many times; joined once
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        self.text = " ".join(w.text for w in self.words)
 
     @property
     def page(self) -> int:
@@ -83,10 +85,10 @@ class Block:
 
     lines: list[Line]
     in_margin: bool = False
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+    def __post_init__(self) -> None:
+        self.text = " ".join(line.text for line in self.lines)
 
     @property
     def page(self) -> int:
@@ -149,10 +151,8 @@ class Document:
         pages = []
         for index, fpage in enumerate(self.fitz):
             number = index + 1
-            words = [
-                Word(x0, y0, x1, y1, text, number, block, line)
-                for (x0, y0, x1, y1, text, block, line, _wno) in fpage.get_text("words")
-            ]
+            words = [Word(x0, y0, x1, y1, text, number, block, line)
+                     for (x0, y0, x1, y1, text, block, line, _wno) in fpage.get_text("words")]
             rect = fpage.rect
             pages.append(Page(number, rect.width, rect.height, words, _group(words, rect.height)))
         return pages

@@ -7,6 +7,7 @@ batch.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -22,7 +23,7 @@ from .registry import Detection, Registry
 from .schema import ErrorInfo, ReportEntry
 from .bureaus import Register
 from .clms import ClmsExport
-from .regime import Regime
+from .regime import Regime, load_regime
 from .rules import Context, decided_by, evaluate
 from .signature import Trust, inspect_signature
 
@@ -37,6 +38,8 @@ class Options:
     register: Register | None = None  # the bureau register (SCH-BUREAU)
     clms: ClmsExport | None = None  # received dates and ended services (--clms)
     trust: Trust | None = None  # trust roots for signer certificates (--trust)
+    # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
+    regime_fixed: bool = False
 
 
 @dataclass
@@ -69,6 +72,12 @@ def error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = Non
         error=ErrorInfo(code=exc.code, message=exc.message),
         pages=doc.page_count if doc else None,
     )
+
+
+@functools.cache
+def regime_by_id(regime_id: str) -> Regime:
+    """A built-in regime, loaded once per process."""
+    return load_regime(regime_id)
 
 
 def explain_file(path: Path, registry: Registry, options: Options | None = None) -> Explanation:
@@ -108,8 +117,12 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             warnings=warnings,
         )
         if options.regime is not None:
+            regime = options.regime
+            if parser.regime and parser.regime != regime.id and not options.regime_fixed:
+                regime = regime_by_id(parser.regime)
+            entry.regime = regime.id
             clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
-            ctx = Context(options.regime, options.register, clms)
+            ctx = Context(regime, options.register, clms)
             entry.checks, entry.verdict = evaluate(entry, ctx)
             entry.decided_by = decided_by(entry.checks)
         return Explanation(entry, detections)

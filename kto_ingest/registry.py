@@ -73,6 +73,10 @@ class Parser(abc.ABC):
     id: ClassVar[str]
     name: ClassVar[str]
     min_score: ClassVar[float] = 0.6
+    # A fallback parser (the generic one) is chosen only when no other parser is sure enough.
+    fallback: ClassVar[bool] = False
+    # The regime this parser's reports fall under when the user did not choose one (--regime).
+    regime: ClassVar[str | None] = None
 
     @abc.abstractmethod
     def detect(self, doc: Document) -> Detection: ...
@@ -129,7 +133,9 @@ class Registry:
     def choose(self, doc: Document) -> tuple[Parser, list[Detection]]:
         """The parser for this document, or :class:`KtoError` saying what was tried."""
         detections = self.detect_all(doc)
-        candidates = [d for d in detections if d.sure_enough]
+        fallback = {p.id for p in self.parsers if p.fallback}
+        candidates = [d for d in detections if d.sure_enough and d.parser not in fallback]
+        candidates = candidates or [d for d in detections if d.sure_enough]
         if not candidates:
             tried = ", ".join(f"{d.name} ({d.score:.0%})" for d in detections) or "geen parsers geïnstalleerd"
             raise KtoError(

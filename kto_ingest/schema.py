@@ -89,6 +89,7 @@ class ResultRow(Model):
     rapportcijfer: float | None = None
     publicatie: bool | None = None
     benaderd: int | None = Field(default=None, description="Clients approached for this row, when the report gives it per row.")
+    beeindigd: int | None = Field(default=None, description="Services ended in the meetperiode for this row, when the report gives it.")
     page: int
     raw: dict[str, str] = Field(default_factory=dict, description="Cell texts as printed, per column.")
 
@@ -216,6 +217,7 @@ class _EntryHead(Model):
 
 class _EntryTail(Model):
     signature: Signature | None = None
+    regime: str | None = Field(default=None, description="The regime this report was checked against (id).")
     checks: list[Check] = Field(default_factory=list)
     verdict: Verdict | None = None
     decided_by: list[str] = Field(
@@ -256,6 +258,9 @@ class Audit(Model):
     bureaus: AuditSource | None = None
     clms: AuditSource | None = None
     trust: list[AuditSource] = Field(default_factory=list)
+    more_regimes: list[AuditSource] = Field(
+        default_factory=list, description="Other regimes some reports were checked against (a jobcoaching report in a batch, say)."
+    )
 
 
 class BatchResult(Model):

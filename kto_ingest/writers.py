@@ -143,6 +143,14 @@ def render_table(result: BatchResult, console: Console) -> None:
                     nl_bool(row.publicatie), str(row.page),
                 )
             console.print(table)
+        elif entry.jobcoaching and entry.jobcoaching.periods:
+            jc = entry.jobcoaching
+            console.print(
+                f"  Jobcoaching: {len(jc.periods)} jobcoachperiodes; gemiddeld cijfer werknemers "
+                f"{nl_number(jc.werknemer_avg)}, werkgevers {nl_number(jc.werkgever_avg)}; "
+                f"antwoordaantallen bij {len(jc.answers)} vragen.",
+                markup=False, highlight=False,
+            )
         else:
             console.print("  Geen resultatentabel gevonden.", style="yellow")
         render_reasons(entry, console)

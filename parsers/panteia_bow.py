@@ -41,6 +41,8 @@ def _is_yes_no(text: str) -> bool:
     return True
 
 
+SECTION_NUMBER = regex.compile(r"^\d+(?:\.\d+)*\s+")
+
 COLUMNS = (
     ColumnSpec("netto_steekproef", ("netto", "steekproef"), _is_number),
     ColumnSpec("ingevuld", ("ingevuld",), _is_number),
@@ -237,7 +239,7 @@ class PanteiaBlikOpWerkParser(Parser):
                 facts.questions.append(Question(figure=m["num"], text=m["text"], page=b.page))
 
     def _layout(self, lines: list[Line], facts: Facts) -> None:
-        headings = {regex.sub(r"^\d+(?:\.\d+)*\s+", "", line.text) for line in lines}
+        headings = {SECTION_NUMBER.sub("", line.text) for line in lines}
         if all(h in headings for h in LAYOUT_2023):
             facts.layout = "2023"
         elif all(h in headings for h in LAYOUT_2019):

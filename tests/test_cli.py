@@ -26,13 +26,18 @@ def test_json_contract_on_all_fixtures(capsys):
     files = [r["file"] for r in data["reports"]]
     assert files == sorted(files, key=str.casefold)
     assert len(files) == len(list(FIXTURES.glob("*.pdf")))
+    parsers = {"jobcoaching-rapportage-2021.pdf": "uwv-jobcoaching", "klantstem-per-perceel-2021.pdf": "klantstem-uwv"}
     for report in data["reports"]:
         assert CONTRACT_FIELDS <= set(report)
-        assert report["status"] == "parsed" and report["parser"] == "panteia-bow"
+        name = report["file"].rsplit("/", 1)[-1]
+        assert report["status"] == "parsed" and report["parser"] == parsers.get(name, "panteia-bow")
+        # without --regime, a jobcoaching report is checked against the jobcoaching regime
+        assert report["regime"] == ("uwv-jobcoaching" if name.startswith("jobcoaching") else "uwv-scholing-2021")
         assert report["verdict"] in ("voldoet_niet", "handmatig") and report["checks"] and report["decided_by"]
         for row in report["results"]:
             assert ROW_FIELDS <= set(row)
             assert isinstance(row["rapportcijfer"], float)
+    assert [r["id"] for r in data["audit"]["more_regimes"]] == ["uwv-jobcoaching"]
 
 
 def test_table_output_is_dutch_and_shows_the_numbers(capsys):

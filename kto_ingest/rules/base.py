@@ -74,8 +74,10 @@ def no_param(rule_id: str, name: str) -> list[Check]:
 
 
 def service_rows(entry: ReportEntry) -> list[ResultRow]:
-    """The per-service rows of the clients' results (no totals, no opdrachtgevers)."""
-    return [r for r in entry.results if r.group == "clienten" and not r.is_total]
+    """The per-service rows of the clients' results (no totals, no opdrachtgevers). A report whose
+    table has no groups at all (one row per perceel, as UWV asks) reports on clients only."""
+    ungrouped = all(r.group is None for r in entry.results)
+    return [r for r in entry.results if (r.group == "clienten" or (ungrouped and r.group is None)) and not r.is_total]
 
 
 def either(items: list[str]) -> str:

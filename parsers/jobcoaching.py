@@ -1,0 +1,250 @@
+"""Jobcoaching annual reports in UWV's rapportageformat (seed 001).
+
+The format asks for: the scores per jobcoachperiode of werknemer and werkgever ("Weergave
+cijfers", a table Werknemer | Cijfer klanttevredenheid | Werkgever | Cijfer klanttevredenheid,
+closed by "Behaald cijfer 36:5 = 7.2 | 35,5:5 = 7.1"), per question how often each answer was given
+("Weergave vragen": werknemer nee / niet helemaal / ja; werkgever onvoldoende / matig /
+voldoende / goed), and an analysis with conclusions ("Analyse van de resultaten"). The cover gives
+the organisation, the date of recognition ("Datum erkenning") and the meetperiode.
+
+Scores are on a scale of 1 to 10, so "7.5" (as in UWV's own example) can only mean 7,5; that
+is the one place a decimal point is read as a decimal separator.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from kto_ingest import dutch
+from kto_ingest.document import Block, Document, Line, Page, Word
+from kto_ingest.registry import Detection, Parser, Signal
+from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
+from kto_ingest.tables import _visual_rows
+
+DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
+RE_ORG = regex.compile(r"^(?:Jobcoachorganisatie|Organisatie)\s*:\s*(?P<name>.+?)\s*$", regex.I)
+RE_RECOGNITION = regex.compile(rf"Datum erkenning\s*:?\s*(?P<date>{DATE})", regex.I)
+RE_PERIOD = regex.compile(rf"Meetperiode\s*:?\s*(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|-|–)\s+(?P<end>{DATE})", regex.I)
+RE_REPORT_DATE = regex.compile(rf"^\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
+RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2}))?$")
+RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*:\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
+SCALES = {
+    "werknemer": ("nee", "niet helemaal", "ja"),
+    "werkgever": ("onvoldoende", "matig", "voldoende", "goed"),
+}
+
+
+def score(text: str) -> float | None:
+    """A mark on the 1-10 scale: '7', '7,5' or '7.5'. Anything else raises."""
+    text = text.strip()
+    if not text:
+        return None
+    m = RE_SCORE.match(text)
+    if not m or not 1 <= float(f"{m['int']}.{m['frac'] or 0}") <= 10:
+        raise dutch.DutchParseError(f"{text!r} is geen cijfer tussen 1 en 10")
+    return float(f"{m['int']}.{m['frac'] or 0}")
+
+
+def _same_word(printed: str, answer: str) -> bool:
+    """'onvoldoe' is 'onvoldoende' cut at the cell edge; 'voldoend' is not 'onvoldoende'."""
+    return printed == answer or (len(printed) >= 4 and answer.startswith(printed))
+
+
+def _bands(starts: list[float]) -> list[tuple[float, float]]:
+    """Column bands from the left edges of the header cells: each runs to just before the next."""
+    return [(x - 4, (starts[i + 1] - 4) if i + 1 < len(starts) else float("inf")) for i, x in enumerate(starts)]
+
+
+def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
+    return [" ".join(w.text for w in sorted(words, key=lambda w: w.x0) if lo <= w.x0 < hi) for lo, hi in bands]
+
+
+class JobcoachingParser(Parser):
+    id = "uwv-jobcoaching"
+    name = "UWV rapportageformat Klanttevredenheid Jobcoaching"
+    min_score = 0.6
+    regime = "uwv-jobcoaching"
+
+    def detect(self, doc: Document) -> Detection:
+        first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
+        text = " ".join(b.text for p in doc.pages for b in p.blocks).lower()
+        signals = [
+            Signal("'Klanttevredenheid' en 'Jobcoach' op het voorblad", "klanttevredenheid" in first and "jobcoach" in first, 0.3, 1),
+            Signal("'Datum erkenning' genoemd", "datum erkenning" in text, 0.2),
+            Signal("Tabel met 'Cijfer klanttevredenheid' per werknemer en werkgever",
+                   "cijfer klanttevredenheid" in text and "werkgever" in text, 0.3),
+            Signal("'Weergave vragen' of antwoordschaal 'niet helemaal'", "weergave vragen" in text or "niet helemaal" in text, 0.2),
+        ]
+        return Detection.from_signals(self, signals)
+
+    def parse(self, doc: Document) -> Facts:
+        facts = Facts(jobcoaching=Jobcoaching())
+        self.cover(doc, facts)
+        for page in doc.pages:
+            self.periods(page, facts)
+            self.answers(page, facts)
+        self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
+        jc = facts.jobcoaching
+        if not jc.periods:
+            facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
+        return facts
+
+    @staticmethod
+    def evidence(facts: Facts, name: str, where: Line | Block, raw: str | None = None) -> None:
+        facts.evidence[name] = Evidence(page=where.page, raw=raw or where.text, bbox=where.bbox)
+
+    def cover(self, doc: Document, facts: Facts) -> None:
+        for line in (line for p in doc.pages[:2] for line in p.lines):
+            text = line.text
+            try:
+                if facts.supplier is None and (m := RE_ORG.match(text)):
+                    facts.supplier = m["name"]
+                    self.evidence(facts, "supplier", line)
+                elif facts.jobcoaching.recognition_date is None and (m := RE_RECOGNITION.search(text)):
+                    facts.jobcoaching.recognition_date = dutch.parse_date(m["date"])
+                    self.evidence(facts, "recognition_date", line)
+                elif facts.meetperiode is None and (m := RE_PERIOD.search(text)):
+                    start, end = dutch.parse_date(m["start"]), dutch.parse_date(m["end"])
+                    facts.meetperiode = Period(start=start, end=end)
+                    self.evidence(facts, "meetperiode", line, m[0])
+                elif facts.report_date is None and (m := RE_REPORT_DATE.match(text)):
+                    facts.report_date = dutch.parse_date(m["date"])
+                    self.evidence(facts, "report_date", line)
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
+
+    def periods(self, page: Page, facts: Facts) -> None:
+        """Weergave cijfers: rows of werknemer, score, werkgever, score; then 'Behaald cijfer'."""
+        jc = facts.jobcoaching
+        if jc.periods or "klanttevredenheid" not in {w.text.lower() for w in page.words}:
+            return
+        rows = _visual_rows(page.words)
+        head = next((i for i, r in enumerate(rows) if self._is_score_header(r)), None)
+        if head is None:
+            return
+        header = sorted(rows[head], key=lambda w: w.x0)
+        starts = [w.x0 for w in header if w.text.lower() in ("werknemer", "werkgever", "cijfer")]
+        bands = _bands(starts)
+        for words in rows[head + 1:]:
+            cells = _cells(words, bands)
+            line = Line(sorted(words, key=lambda w: w.x0))
+            if cells[0].lower().startswith("behaald"):
+                self._averages(cells, line, facts)
+                break
+            if not (cells[0] and cells[1] and cells[2] and cells[3]):
+                break  # the table has ended
+            try:
+                jc.periods.append(JobcoachPeriod(werknemer=cells[0], werknemer_cijfer=score(cells[1]),
+                                                 werkgever=cells[2], werkgever_cijfer=score(cells[3]), page=page.number))
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
+        if jc.periods:
+            facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" ".join(w.text for w in header))
+
+    @staticmethod
+    def _is_score_header(words: list[Word]) -> bool:
+        texts = [w.text.lower() for w in words]
+        return "werknemer" in texts and "werkgever" in texts and texts.count("cijfer") >= 2
+
+    def _averages(self, cells: list[str], line: Line, facts: Facts) -> None:
+        """'Behaald cijfer | 36:5 = 7.2 | | 35,5:5 = 7.1': the averages as printed."""
+        jc = facts.jobcoaching
+        found = [m for m in (RE_AVERAGE.search(c) for c in cells[1:]) if m]
+        texts = [c for c in cells[1:] if RE_AVERAGE.search(c)]
+        if len(found) != 2:
+            facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {line.text!r}")
+            return
+        try:
+            jc.werknemer_avg, jc.werkgever_avg = score(found[0]["avg"]), score(found[1]["avg"])
+        except dutch.DutchParseError as exc:
+            facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {exc}")
+            return
+        jc.raw = {"werknemer_avg": found[0]["avg"].replace(".", ","), "werkgever_avg": found[1]["avg"].replace(".", ","),
+                  "werknemer_berekening": texts[0], "werkgever_berekening": texts[1]}
+        self.evidence(facts, "averages", line)
+
+    def answers(self, page: Page, facts: Facts) -> None:
+        """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
+        words_lower = {w.text.lower() for w in page.words}
+        if "vraag" not in words_lower:
+            return
+        rows = _visual_rows(page.words)
+        i = 0
+        while i < len(rows):
+            header = sorted(rows[i], key=lambda w: w.x0)
+            group = self._answer_header(header)
+            i += 1
+            if group is None:
+                continue
+            scale = SCALES[group]
+            columns = self._answer_columns(header, scale)
+            if columns is None:
+                continue
+            bands = _bands([header[0].x0] + columns)
+            current: AnswerCounts | None = None
+            while i < len(rows):
+                cells = _cells(rows[i], bands)
+                if self._answer_header(sorted(rows[i], key=lambda w: w.x0)):
+                    break
+                question, counts = cells[0], cells[1:]
+                if not question and not all(c.isdigit() for c in counts if c):
+                    i += 1  # the rest of a header word cut at the cell edge ('onvoldoe' + 'nde')
+                    continue
+                if any(counts):
+                    try:
+                        current = AnswerCounts(group=group, question=question, page=page.number,
+                                               counts={a: dutch.parse_int(c) if c else None for a, c in zip(scale, counts)})
+                    except dutch.DutchParseError as exc:
+                        facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
+                        current = None
+                    if current:
+                        facts.jobcoaching.answers.append(current)
+                elif question.endswith(":") or not question:
+                    current = None  # a lead-in such as "Wat is uw mening over:"
+                elif current is not None and rows[i][0].y0 - max(w.y1 for w in rows[i - 1]) < 4:
+                    current.question = f"{current.question} {question}"  # the question wraps in its cell
+                else:
+                    break
+                i += 1
+
+    @staticmethod
+    def _answer_header(words: list[Word]) -> str | None:
+        """Which scale a header row 'Vraag | answers...' has; header words may be cut at the cell
+        edge ('onvoldoe', 'helemaal' on the next line), so the answers are told apart by what is left."""
+        texts = [w.text.lower() for w in words]
+        if not texts or texts[0] != "vraag":
+            return None
+        if "matig" in texts and "goed" in texts:
+            return "werkgever"
+        if "nee" in texts and "ja" in texts:
+            return "werknemer"
+        return None
+
+    @staticmethod
+    def _answer_columns(header: list[Word], scale: tuple[str, ...]) -> list[float] | None:
+        """Left edge of each answer's header cell ('niet helemaal' is two words)."""
+        starts, k = [], 1
+        for answer in scale:
+            parts = answer.split()
+            while k < len(header) and not _same_word(header[k].text.lower(), parts[0]):
+                k += 1
+            if k >= len(header):
+                return None
+            starts.append(header[k].x0)
+            k += 1
+            while k < len(header) and header[k].text.lower() in parts[1:]:
+                k += 1
+        return starts
+
+    def analysis(self, blocks: list[Block], facts: Facts) -> None:
+        start = next((i for i, b in enumerate(blocks) if b.text.strip().lower().endswith("analyse van de resultaten")), None)
+        if start is None:
+            return
+        body = []
+        for b in blocks[start + 1:]:
+            if regex.match(r"^\d+(?:\.\d+)*\s+\p{Lu}", b.text) and len(b.text) < 80:
+                break  # the next numbered heading
+            body.append(b.text)
+        if body:
+            facts.jobcoaching.analysis = "\n".join(body)
+            self.evidence(facts, "analysis", blocks[start + 1])
