@@ -26,7 +26,8 @@ def test_json_contract_on_all_fixtures(capsys):
     files = [r["file"] for r in data["reports"]]
     assert files == sorted(files, key=str.casefold)
     assert len(files) == len(list(FIXTURES.glob("*.pdf")))
-    parsers = {"jobcoaching-rapportage-2021.pdf": "uwv-jobcoaching", "klantstem-per-perceel-2021.pdf": "klantstem-uwv"}
+    parsers = {"jobcoaching-rapportage-2021.pdf": "uwv-jobcoaching", "klantstem-per-perceel-2021.pdf": "klantstem-uwv",
+               "generiek-ander-bureau-2021.pdf": "generiek"}
     for report in data["reports"]:
         assert CONTRACT_FIELDS <= set(report)
         name = report["file"].rsplit("/", 1)[-1]
