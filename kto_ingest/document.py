@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._pymupdf import pymupdf
+from . import ocr
 from .errors import ErrorCode, KtoError, is_memory_error
 
 if TYPE_CHECKING:
@@ -134,13 +135,16 @@ def _group(words: list[Word], height: float) -> list[Block]:
 class Document:
     """One opened PDF. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: Path, data: bytes, fitz_doc: "pymupdf.Document") -> None:
+    def __init__(self, path: Path, data: bytes, fitz_doc: "pymupdf.Document", use_ocr: bool = True) -> None:
         self.path = path
         self.data = data
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.fitz = fitz_doc
         self.repaired = bool(getattr(fitz_doc, "is_repaired", False))
         self._plumber = None
+        self.use_ocr = use_ocr and ocr.available()
+        self.ocr_pages: list[int] = []  # pages whose words were read by OCR
+        self.scanned_pages: list[int] = []  # pages with an image and no text layer
 
     @property
     def page_count(self) -> int:
@@ -151,8 +155,14 @@ class Document:
         pages = []
         for index, fpage in enumerate(self.fitz):
             number = index + 1
+            raw = fpage.get_text("words")
+            if ocr.needs_ocr(fpage, raw):
+                self.scanned_pages.append(number)
+                if self.use_ocr:
+                    raw = ocr.words(fpage)
+                    self.ocr_pages.append(number)
             words = [Word(x0, y0, x1, y1, text, number, block, line)
-                     for (x0, y0, x1, y1, text, block, line, _wno) in fpage.get_text("words")]
+                     for (x0, y0, x1, y1, text, block, line, _wno) in raw]
             rect = fpage.rect
             pages.append(Page(number, rect.width, rect.height, words, _group(words, rect.height)))
         return pages
@@ -262,7 +272,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, use_ocr: bool = True) -> Document:
     """Open one PDF or raise :class:`KtoError` with a stable code and a Dutch message."""
     path = Path(path)
     data = read_bytes(path, max_bytes)
@@ -283,7 +293,7 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     if fdoc.page_count == 0:
         fdoc.close()
         raise KtoError(ErrorCode.CORRUPT, "De PDF bevat geen pagina's.")
-    doc = Document(path, data, fdoc)
+    doc = Document(path, data, fdoc, use_ocr)
     try:
         doc.pages  # extract once, now, so that a broken page shows up here
     except Exception as exc:
@@ -293,6 +303,12 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen ({exc}).") from None
     if not doc.has_text:
         doc.close()
+        if doc.scanned_pages and not doc.use_ocr:
+            raise KtoError(ErrorCode.NO_TEXT, "De PDF bevat geen tekst maar afbeeldingen (een scan). Tesseract met Nederlandse "
+                           "taaldata is niet geïnstalleerd, dus de scan kan niet worden gelezen (Debian/Ubuntu: "
+                           "apt-get install tesseract-ocr tesseract-ocr-nld).")
+        if doc.ocr_pages:
+            raise KtoError(ErrorCode.NO_TEXT, "De PDF is een scan en ook met tekstherkenning (OCR) is er geen tekst in gevonden.")
         raise KtoError(ErrorCode.NO_TEXT)
     return doc
 

@@ -36,7 +36,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.CORRUPT: "De PDF is beschadigd en kan niet worden geopend.",
     ErrorCode.ENCRYPTED: "De PDF is beveiligd met een wachtwoord; vraag een onbeveiligde versie op.",
     ErrorCode.TOO_LARGE: "Het bestand is te groot om te controleren.",
-    ErrorCode.NO_TEXT: "De PDF bevat geen tekst (waarschijnlijk een scan); deze kan nog niet automatisch worden gelezen.",
+    ErrorCode.NO_TEXT: "De PDF bevat geen tekst en geen gescande pagina's; er valt niets te lezen.",
     ErrorCode.UNSUPPORTED_LAYOUT: "De opmaak van dit rapport wordt niet herkend.",
     ErrorCode.AMBIGUOUS_LAYOUT: "Meerdere leesmodules herkennen dit rapport even goed; er is niet gekozen.",
     ErrorCode.PARSER_FAILED: "Het uitlezen van het rapport is mislukt door een interne fout.",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from . import ocr
 from .document import display_path
 from .errors import ErrorCode, KtoError, is_memory_error
 from .pipeline import Options, error_entry, process_file, source_path
@@ -77,6 +78,15 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
     quiet_libraries()
     registry = Registry.from_entry_points()
     _limit_memory(max_memory_mb)
+    ocr_pages = 0
+
+    def extend_for_ocr() -> None:  # each scanned page buys the file more time
+        nonlocal ocr_pages
+        ocr_pages += 1
+        if ocr_pages <= ocr.MAX_EXTENDED_PAGES:
+            conn.send(("extend", ocr.SECONDS_PER_PAGE))
+
+    ocr.before_page = extend_for_ocr
     while True:
         try:
             path = conn.recv()
@@ -84,6 +94,7 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
             return
         if path is None:
             return
+        ocr_pages = 0
         try:
             outcome = ("entry", process_file(Path(path), registry, options))
         except BaseException as exc:  # noqa: BLE001 - report it; the parent replaces this worker
@@ -192,6 +203,9 @@ def run_isolated(
                         kind, payload = slot.conn.recv() if slot.conn.poll() else (None, None)
                     except (EOFError, OSError):
                         kind, payload = None, None
+                    if kind == "extend":  # OCR under way: this file gets more time
+                        slot.started += payload
+                        continue
                     if kind == "entry":
                         slot.index = None
                         yield index, payload

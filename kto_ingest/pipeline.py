@@ -74,6 +74,14 @@ def error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = Non
     )
 
 
+def _page_list(pages: list[int]) -> str:
+    if len(pages) == 1:
+        return f"pagina {pages[0]}"
+    if pages == list(range(pages[0], pages[-1] + 1)):
+        return f"pagina's {pages[0]}-{pages[-1]}"
+    return "pagina's " + ", ".join(map(str, pages))
+
+
 @functools.cache
 def regime_by_id(regime_id: str) -> Regime:
     """A built-in regime, loaded once per process."""
@@ -106,6 +114,13 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             warnings.insert(0, "De PDF was beschadigd en is bij het openen hersteld; controleer de gegevens.")
         if note := doc.active_content():
             warnings.append(note)
+        if doc.ocr_pages:
+            facts.confidence = "low"
+            facts.ocr_pages = list(doc.ocr_pages)
+            for ev in facts.evidence.values():
+                ev.ocr = ev.page in doc.ocr_pages
+            pages = _page_list(doc.ocr_pages)
+            warnings.insert(0, f"Gescande {pages} gelezen met tekstherkenning (OCR); controleer de cijfers in de PDF.")
         entry = ReportEntry(
             file=name,
             sha256=doc.sha256,

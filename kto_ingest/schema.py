@@ -34,6 +34,7 @@ class Evidence(Model):
     page: int | None = None
     raw: str
     bbox: tuple[float, float, float, float] | None = None
+    ocr: bool = Field(default=False, description="Read by OCR from a scanned page: check it in the PDF.")
 
 
 class ErrorInfo(Model):
@@ -200,6 +201,7 @@ class Facts(Model):
         default="high", description="'low' when a generic parser or OCR read the values; rules then ask for a person."
     )
     layout: str | None = Field(default=None, description="Which layout of the vendor's report, e.g. '2019'.")
+    ocr_pages: list[int] = Field(default_factory=list, description="Pages read by OCR (scanned, no text layer).")
     evidence: dict[str, Evidence] = Field(
         default_factory=dict, description="Per extracted field: page and raw text it came from."
     )

@@ -202,8 +202,8 @@ def _read_words(page: Page, y_from: float, columns: list[Column], specs: dict[st
         if not _row_fits(cells, specs):
             return rows, True
         height = statistics.median(w.y1 - w.y0 for w in words)
-        if heights and height > 1.25 * statistics.median(heights):
-            return rows, True  # larger type: the heading after the table
+        if heights and not any(cells.values()) and height > 1.25 * statistics.median(heights):
+            return rows, True  # a line without numbers in larger type: the heading after the table
         heights.append(height)
         bbox = (min(w.x0 for w in words), y0, max(w.x1 for w in words), y1)
         rows.append(TableRow(page.number, label, cells, tuple(round(v, 1) for v in bbox)))
