@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import ClassVar
 
-from .document import Document
+from .document import Block, Document, Line
 from .errors import ErrorCode, KtoError, is_memory_error
-from .schema import Facts
+from .schema import Evidence, Facts
 
 ENTRY_POINT_GROUP = "kto_ingest.parsers"
 
@@ -83,6 +83,11 @@ class Parser(abc.ABC):
 
     @abc.abstractmethod
     def parse(self, doc: Document) -> Facts: ...
+
+
+def add_evidence(facts: Facts, name: str, where: Line | Block, raw: str | None = None) -> None:
+    """Record where a value came from: the page, the text as printed (or ``raw``) and its box."""
+    facts.evidence[name] = Evidence(page=where.page, raw=raw or where.text, bbox=where.bbox)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .document import Document, Page, Word
+from .schema import Evidence
 
 Validator = Callable[[str], bool]
 
@@ -58,6 +59,11 @@ class Table:
     pages: list[int] = field(default_factory=list)
     method: str = "woordposities"  # or "lijnen" / "pdfplumber" (ruled cells); shown in the evidence
     header_bbox: tuple[float, float, float, float] | None = None
+
+    def evidence(self, page: int, caption: str) -> Evidence:
+        """Where the table is and how it was read, for the ``results`` evidence."""
+        where = ", ".join(map(str, self.pages))
+        return Evidence(page=page, raw=f"{caption} (gelezen met {self.method}, pagina {where})", bbox=self.header_bbox)
 
 
 def _join(words: Sequence[Word]) -> str:

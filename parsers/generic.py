@@ -20,8 +20,8 @@ import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line
-from kto_ingest.registry import Detection, Parser, Signal
-from kto_ingest.schema import Approach, Approached, Evidence, Facts, Period, Question, ResultRow
+from kto_ingest.registry import Detection, Parser, Signal, add_evidence
+from kto_ingest.schema import Approach, Approached, Facts, Period, Question, ResultRow
 from kto_ingest.tables import ColumnSpec, _is_keyword, _visual_rows, find_header, read_table
 
 
@@ -113,28 +113,24 @@ class GenericTableParser(Parser):
         self.results(doc, facts)
         return facts
 
-    @staticmethod
-    def evidence(facts: Facts, name: str, where: Line | Block, raw: str | None = None) -> None:
-        facts.evidence[name] = Evidence(page=where.page, raw=raw or where.text, bbox=where.bbox)
-
     def cover(self, doc: Document, facts: Facts) -> None:
         for line in (line for p in doc.pages[:2] for line in p.lines):
             text = line.text
             if facts.bureau is None and (m := RE_BUREAU.search(text)):
                 facts.bureau = m["name"].strip()
-                self.evidence(facts, "bureau", line, m[0])
+                add_evidence(facts, "bureau", line, m[0])
             if facts.supplier is None and (m := RE_SUPPLIER.search(text)):
                 facts.supplier = m["name"].strip()
-                self.evidence(facts, "supplier", line)
+                add_evidence(facts, "supplier", line)
             if facts.report_date is None and (m := RE_REPORT_DATE.search(text)):
                 try:
                     facts.report_date = dutch.parse_date(m["date"])
-                    self.evidence(facts, "report_date", line)
+                    add_evidence(facts, "report_date", line)
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Rapportdatum niet gelezen: {exc}")
             if facts.final is None and (m := RE_STATUS.search(text)) and len(text) < 60:
                 facts.final = m["kind"].lower() == "definitief"
-                self.evidence(facts, "final", line)
+                add_evidence(facts, "final", line)
 
     def period(self, blocks: list[Block], facts: Facts) -> None:
         for b in blocks:
@@ -148,14 +144,14 @@ class GenericTableParser(Parser):
                     facts.warnings.append(f"Meetperiode niet gelezen: einddatum ligt voor de begindatum ({m[0]!r}).")
                     continue
                 facts.meetperiode = Period(start=start, end=end)
-                self.evidence(facts, "meetperiode", b, m[0])
+                add_evidence(facts, "meetperiode", b, m[0])
                 return
 
     def approached(self, blocks: list[Block], facts: Facts) -> None:
         for b in blocks:
             if m := RE_APPROACHED.search(b.text):
                 facts.approached = Approached(clienten=dutch.parse_int(m["n"]))
-                self.evidence(facts, "approached", b, m[0])
+                add_evidence(facts, "approached", b, m[0])
                 return
 
     def approach(self, blocks: list[Block], facts: Facts) -> None:
@@ -171,7 +167,7 @@ class GenericTableParser(Parser):
                     text=b.text,
                     page=b.page,
                 )
-                self.evidence(facts, "approach", b)
+                add_evidence(facts, "approach", b)
                 return
 
     def questions(self, blocks: list[Block], facts: Facts) -> None:
@@ -198,11 +194,7 @@ class GenericTableParser(Parser):
         if table is None:
             return
         caption = self.caption(page, header)
-        facts.evidence["results"] = Evidence(
-            page=header.page,
-            raw=f"{caption or header.text} (gelezen met {table.method}, pagina {', '.join(map(str, table.pages))})",
-            bbox=table.header_bbox,
-        )
+        facts.evidence["results"] = table.evidence(header.page, caption or header.text)
         facts.results = list(self.rows(table.rows, facts))
         if not facts.results:
             facts.warnings.append(f"De resultatentabel op pagina {header.page} bevat geen rijen.")

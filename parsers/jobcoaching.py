@@ -17,7 +17,7 @@ import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Page, Word
-from kto_ingest.registry import Detection, Parser, Signal
+from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
 from kto_ingest.tables import _visual_rows
 
@@ -89,27 +89,23 @@ class JobcoachingParser(Parser):
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
         return facts
 
-    @staticmethod
-    def evidence(facts: Facts, name: str, where: Line | Block, raw: str | None = None) -> None:
-        facts.evidence[name] = Evidence(page=where.page, raw=raw or where.text, bbox=where.bbox)
-
     def cover(self, doc: Document, facts: Facts) -> None:
         for line in (line for p in doc.pages[:2] for line in p.lines):
             text = line.text
             try:
                 if facts.supplier is None and (m := RE_ORG.match(text)):
                     facts.supplier = m["name"]
-                    self.evidence(facts, "supplier", line)
+                    add_evidence(facts, "supplier", line)
                 elif facts.jobcoaching.recognition_date is None and (m := RE_RECOGNITION.search(text)):
                     facts.jobcoaching.recognition_date = dutch.parse_date(m["date"])
-                    self.evidence(facts, "recognition_date", line)
+                    add_evidence(facts, "recognition_date", line)
                 elif facts.meetperiode is None and (m := RE_PERIOD.search(text)):
                     start, end = dutch.parse_date(m["start"]), dutch.parse_date(m["end"])
                     facts.meetperiode = Period(start=start, end=end)
-                    self.evidence(facts, "meetperiode", line, m[0])
+                    add_evidence(facts, "meetperiode", line, m[0])
                 elif facts.report_date is None and (m := RE_REPORT_DATE.match(text)):
                     facts.report_date = dutch.parse_date(m["date"])
-                    self.evidence(facts, "report_date", line)
+                    add_evidence(facts, "report_date", line)
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
 
@@ -161,7 +157,7 @@ class JobcoachingParser(Parser):
             return
         jc.raw = {"werknemer_avg": found[0]["avg"].replace(".", ","), "werkgever_avg": found[1]["avg"].replace(".", ","),
                   "werknemer_berekening": texts[0], "werkgever_berekening": texts[1]}
-        self.evidence(facts, "averages", line)
+        add_evidence(facts, "averages", line)
 
     def answers(self, page: Page, facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
@@ -247,4 +243,4 @@ class JobcoachingParser(Parser):
             body.append(b.text)
         if body:
             facts.jobcoaching.analysis = "\n".join(body)
-            self.evidence(facts, "analysis", blocks[start + 1])
+            add_evidence(facts, "analysis", blocks[start + 1])

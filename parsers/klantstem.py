@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from kto_ingest.document import Block, Document
-from kto_ingest.registry import Detection, Signal
+from kto_ingest.registry import Detection, Signal, add_evidence
 from kto_ingest.schema import Approach, Facts
 
 from .generic import GenericTableParser
@@ -69,4 +69,4 @@ class KlantstemParser(GenericTableParser):
             text=block.text,
             page=block.page,
         )
-        self.evidence(facts, "approach", block)
+        add_evidence(facts, "approach", block)

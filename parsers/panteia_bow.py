@@ -18,8 +18,8 @@ import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line
-from kto_ingest.registry import Detection, Parser, Signal
-from kto_ingest.schema import Approach, Approached, Evidence, Facts, Period, Question, ResultRow, UsablePct
+from kto_ingest.registry import Detection, Parser, Signal, add_evidence
+from kto_ingest.schema import Approach, Approached, Facts, Period, Question, ResultRow, UsablePct
 from kto_ingest.tables import ColumnSpec, read_table
 
 CLIENT = r"cli[eë]nten"
@@ -122,28 +122,24 @@ class PanteiaBlikOpWerkParser(Parser):
         self._results(doc, facts)
         return facts
 
-    @staticmethod
-    def _evidence(facts: Facts, name: str, where: Line | Block, raw: str | None = None) -> None:
-        facts.evidence[name] = Evidence(page=where.page, raw=raw or where.text, bbox=where.bbox)
-
     def _cover(self, doc: Document, facts: Facts) -> None:
         # The cover facts are on page 1 in every known report; page 2 as a fallback for an inserted title page.
         for line in (line for p in doc.pages[:2] for line in p.lines):
             text = line.text
             if facts.supplier is None and (m := RE_SUPPLIER.match(text)):
                 facts.supplier = m["name"]
-                self._evidence(facts, "supplier", line)
+                add_evidence(facts, "supplier", line)
             elif facts.report_date is None and (m := RE_REPORT_DATE.match(text)):
                 try:
                     facts.report_date = dutch.parse_date(m["date"])
-                    self._evidence(facts, "report_date", line)
+                    add_evidence(facts, "report_date", line)
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Rapportdatum niet gelezen: {exc}")
             elif facts.meetperiode is None and (m := RE_MEETPERIODE.search(text)):
                 self._period_from(m["rest"], line, facts)
             elif facts.final is None and (m := RE_FINAL.match(text)):
                 facts.final = m["kind"].lower() == "definitief"
-                self._evidence(facts, "final", line)
+                add_evidence(facts, "final", line)
 
     def _period_from(self, text: str, where: Line | Block, facts: Facts) -> None:
         try:
@@ -153,13 +149,13 @@ class PanteiaBlikOpWerkParser(Parser):
             return
         if found:
             facts.meetperiode = Period(start=found[0], end=found[1])
-            self._evidence(facts, "meetperiode", where)
+            add_evidence(facts, "meetperiode", where)
 
     def _bureau(self, blocks: list[Block], facts: Facts) -> None:
         for b in blocks:
             if m := regex.search(r"berust bij (?P<name>Panteia)\b", b.text):
                 facts.bureau = m["name"]
-                self._evidence(facts, "bureau", b, m[0])
+                add_evidence(facts, "bureau", b, m[0])
                 return
 
     def _meetperiode_cross_check(self, blocks: list[Block], facts: Facts) -> None:
@@ -175,7 +171,7 @@ class PanteiaBlikOpWerkParser(Parser):
                 continue
             if facts.meetperiode is None:
                 facts.meetperiode = Period(start=found[0], end=found[1])
-                self._evidence(facts, "meetperiode", b, found[2])
+                add_evidence(facts, "meetperiode", b, found[2])
             elif (facts.meetperiode.start, facts.meetperiode.end) != found[:2]:
                 facts.warnings.append(
                     f"De meetperiode op het voorblad verschilt van die in de tekst (pagina {b.page}: {found[2]})."
@@ -188,7 +184,7 @@ class PanteiaBlikOpWerkParser(Parser):
             if facts.approached is None and (m := RE_APPROACHED.search(text)):
                 try:
                     facts.approached = Approached(clienten=_count(m["c"]), opdrachtgevers=_count(m["o"]))
-                    self._evidence(facts, "approached", b, m[0])
+                    add_evidence(facts, "approached", b, m[0])
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Aantal benaderden niet gelezen: {exc}")
             if facts.usable_pct is None and (m := RE_USABLE.search(text)):
@@ -196,13 +192,13 @@ class PanteiaBlikOpWerkParser(Parser):
                     facts.usable_pct = UsablePct(
                         clienten=dutch.parse_number(m["c"]), opdrachtgevers=dutch.parse_number(m["o"])
                     )
-                    self._evidence(facts, "usable_pct", b, m[0])
+                    add_evidence(facts, "usable_pct", b, m[0])
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Percentage bruikbare vragenlijsten niet gelezen: {exc}")
             if facts.promotor_score is None and (m := RE_PROMOTOR.search(text)):
                 try:
                     facts.promotor_score = dutch.parse_number(m["v"])
-                    self._evidence(facts, "promotor_score", b, m[0])
+                    add_evidence(facts, "promotor_score", b, m[0])
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Promotorscore niet gelezen: {exc}")
 
@@ -231,7 +227,7 @@ class PanteiaBlikOpWerkParser(Parser):
                 how = (m["how"] or "").lower()
                 approach.telefonisch = "nee" if how == "geen" else "deels" if how else "ja"
         facts.approach = approach
-        self._evidence(facts, "approach", section[0], approach.text)
+        add_evidence(facts, "approach", section[0], approach.text)
 
     def _questions(self, lines: list[Line], blocks: list[Block], facts: Facts) -> None:
         for b in blocks:
@@ -265,11 +261,7 @@ class PanteiaBlikOpWerkParser(Parser):
         if table is None:
             facts.warnings.append(f"Kolomkoppen van tabel 1.1 niet gevonden op pagina {anchor.page}.")
             return
-        facts.evidence["results"] = Evidence(
-            page=anchor.page,
-            raw=f"{anchor.text} (gelezen met {table.method}, pagina {', '.join(map(str, table.pages))})",
-            bbox=table.header_bbox,
-        )
+        facts.evidence["results"] = table.evidence(anchor.page, anchor.text)
         facts.results = list(self._rows(table.rows, facts))
         if not facts.results:
             facts.warnings.append(f"Tabel 1.1 op pagina {anchor.page} bevat geen rijen.")
