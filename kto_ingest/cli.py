@@ -297,11 +297,17 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
         raise typer.Exit(int(ExitCode.UNREADABLE))
     console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
     facts = entry.model_dump(mode="json")
+    jc = facts.get("jobcoaching") or {}
+    if jc:
+        jc["averages"] = {"werknemer": jc.get("werknemer_avg"), "werkgever": jc.get("werkgever_avg")}
     for name, ev in entry.evidence.items():
-        value = facts.get(name)
+        value = facts.get(name) if name in facts else jc.get(name)
         if isinstance(value, dict):
             value = {k: v for k, v in value.items() if k != "text"}
-        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
+        if name == "jobcoaching" and isinstance(value, dict):
+            shown = f"{len(value.get('periods', []))} jobcoachperiodes, {len(value.get('answers', []))} vragen met antwoordaantallen"
+        else:
+            shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
         console.print(f"  {name} = {shown}", markup=False)
         console.print(f"      pagina {ev.page}: {ev.raw!r}", markup=False)
     missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]

@@ -91,3 +91,11 @@ def test_scores_accept_a_decimal_point_only_on_the_1_to_10_scale():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_explain_shows_where_the_jobcoaching_values_came_from(capsys):
+    main(["explain", str(JOBCOACHING)])
+    out = capsys.readouterr().out
+    assert 'recognition_date = "2013-05-12"' in out and "pagina 1: 'Datum erkenning: 12-5-2013'" in out
+    assert "5 jobcoachperiodes, 11 vragen met antwoordaantallen" in out
+    assert '"werknemer": 7.2' in out
