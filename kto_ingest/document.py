@@ -228,7 +228,6 @@ def _sniff(head: bytes) -> str:
 def _os_problem(exc: OSError) -> KtoError:
     """A Dutch message for why the operating system would not give us the file."""
     reasons = {
-        errno.ENOENT: None,
         errno.EACCES: "er zijn geen leesrechten",
         errno.EPERM: "er zijn geen leesrechten",
         errno.ELOOP: "het is een snelkoppeling (symbolische link) die naar zichzelf verwijst",
@@ -268,7 +267,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not data:
         raise KtoError(ErrorCode.EMPTY)
     if b"%PDF-" not in data[:1024]:
-        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {_sniff(data[:64])}.")
+        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {_sniff(data[:64])}.",
+                       sha256=hashlib.sha256(data).hexdigest())
     return data
 
 
@@ -276,6 +276,14 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, use_ocr:
     """Open one PDF or raise :class:`KtoError` with a stable code and a Dutch message."""
     path = Path(path)
     data = read_bytes(path, max_bytes)
+    try:
+        return _open(path, data, use_ocr)
+    except KtoError as exc:  # the bytes are read already: identify the file from them
+        exc.sha256 = hashlib.sha256(data).hexdigest()
+        raise
+
+
+def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
     try:
         fdoc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for broken files

@@ -48,9 +48,10 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
 class KtoError(Exception):
     """The tool could not do its job for one file. Carries a stable code."""
 
-    def __init__(self, code: ErrorCode, message: str | None = None) -> None:
+    def __init__(self, code: ErrorCode, message: str | None = None, sha256: str | None = None) -> None:
         self.code = code
         self.message = message or DEFAULT_MESSAGES[code]
+        self.sha256 = sha256  # set when the file's bytes were read before the error
         super().__init__(f"{code}: {self.message}")
 
 

@@ -67,7 +67,7 @@ def _sha256_of(path: Path) -> str | None:
 def error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = None) -> ReportEntry:
     return ReportEntry(
         file=name,
-        sha256=doc.sha256 if doc else (_sha256_of(path) if exc.code != ErrorCode.NOT_FOUND else None),
+        sha256=doc.sha256 if doc else (exc.sha256 or (_sha256_of(path) if exc.code != ErrorCode.NOT_FOUND else None)),
         status="error",
         error=ErrorInfo(code=exc.code, message=exc.message),
         pages=doc.page_count if doc else None,

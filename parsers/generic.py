@@ -19,10 +19,10 @@ from collections.abc import Iterable
 import regex
 
 from kto_ingest import dutch
-from kto_ingest.document import Block, Document, Line
+from kto_ingest.document import Block, Document, Line, Word
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import Approach, Approached, Facts, Period, Question, ResultRow
-from kto_ingest.tables import ColumnSpec, _is_keyword, _visual_rows, find_header, read_table
+from kto_ingest.tables import ColumnSpec, _is_keyword, read_table
 
 
 def _is_number(text: str) -> bool:
@@ -59,13 +59,20 @@ RE_GROUP = regex.compile(r"^(?P<g>cli[eë]nten|deelnemers|werknemers|opdrachtgev
 RE_APPROACHED = regex.compile(r"(?:in totaal|totaal)\s+(?P<n>\d[\d.]*)\s+(?:cli[eë]nten|deelnemers)\s+(?:benaderd|uitgenodigd)", regex.I)
 
 
-def _norm(text: str) -> str:
-    return text.lower().strip(":").rstrip("-")
+# First four letters of every keyword: most words of a page are ruled out by this set lookup
+# before the slower prefix test for header words cut at the cell edge.
+_STEMS = {k.lstrip("(")[:4] for spec in COLUMNS for k in spec.keywords}
+
+
+def _columns_named(word: Word) -> set[str]:
+    """The columns a header word names; a word broken at the cell edge ('Deelgeno') counts too."""
+    if word.text.lower().lstrip("(")[:4] not in _STEMS:
+        return set()
+    return {s.key for s in COLUMNS if _is_keyword(word.text, s)}
 
 
 def _header_hits(line: Line) -> set[str]:
-    """The columns this row of words names; a header word broken at the cell edge counts too."""
-    return {s.key for s in COLUMNS if any(_is_keyword(w.text, s) for w in line.words)}
+    return set().union(*(_columns_named(w) for w in line.words))
 
 
 class GenericTableParser(Parser):
@@ -77,15 +84,19 @@ class GenericTableParser(Parser):
 
     # ---- detection -------------------------------------------------------------------
     def header_line(self, doc: Document) -> Line | None:
-        """The first visual row of words (cells of one table row are separate blocks) that names at
-        least three of the four core columns. Only pages holding such words are sorted into rows."""
+        """The first row of words (cells of one table row are separate blocks) that names at least
+        three of the four core columns. Only the keyword words of a page are grouped into rows;
+        this runs on every report, so it must cost next to nothing on pages without a table."""
+        core = set(CORE)
         for page in doc.pages:
-            if len({s.key for s in COLUMNS for w in page.words if s.key in CORE and _is_keyword(w.text, s)}) < 3:
+            hits = [(w, cols) for w in page.words if (cols := _columns_named(w))]
+            if len(core & set().union(*(c for _, c in hits))) < 3:
                 continue
-            for words in _visual_rows(page.words):
-                line = Line(sorted(words, key=lambda w: w.x0))
-                if len(_header_hits(line) & set(CORE)) >= 3:
-                    return line
+            for word, _ in sorted(hits, key=lambda h: h[0].cy):
+                reach = 0.45 * (word.y1 - word.y0)
+                named = set().union(*(c for w, c in hits if abs(w.cy - word.cy) <= reach))
+                if len(named & core) >= 3:
+                    return Line(sorted((w for w in page.words if abs(w.cy - word.cy) <= reach), key=lambda w: w.x0))
         return None
 
     def detect(self, doc: Document) -> Detection:
@@ -187,11 +198,9 @@ class GenericTableParser(Parser):
             return
         y_from = header.bbox[1] - 2
         page = doc.page(header.page)
-        if find_header(page, COLUMNS, y_from) is None:
-            facts.warnings.append(f"Kolomkoppen van de resultatentabel niet te plaatsen op pagina {header.page}.")
-            return
         table = read_table(doc, header.page, y_from, COLUMNS)
         if table is None:
+            facts.warnings.append(f"Kolomkoppen van de resultatentabel niet te plaatsen op pagina {header.page}.")
             return
         caption = self.caption(page, header)
         facts.evidence["results"] = table.evidence(header.page, caption or header.text)

@@ -81,8 +81,11 @@ class JobcoachingParser(Parser):
         facts = Facts(jobcoaching=Jobcoaching())
         self.cover(doc, facts)
         for page in doc.pages:
-            self.periods(page, facts)
-            self.answers(page, facts)
+            texts = {w.text.lower() for w in page.words}
+            if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
+                rows = _visual_rows(page.words)
+                self.periods(page, rows, facts)
+                self.answers(page, rows, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         jc = facts.jobcoaching
         if not jc.periods:
@@ -109,12 +112,11 @@ class JobcoachingParser(Parser):
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
 
-    def periods(self, page: Page, facts: Facts) -> None:
+    def periods(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave cijfers: rows of werknemer, score, werkgever, score; then 'Behaald cijfer'."""
         jc = facts.jobcoaching
-        if jc.periods or "klanttevredenheid" not in {w.text.lower() for w in page.words}:
+        if jc.periods:
             return
-        rows = _visual_rows(page.words)
         head = next((i for i, r in enumerate(rows) if self._is_score_header(r)), None)
         if head is None:
             return
@@ -159,12 +161,8 @@ class JobcoachingParser(Parser):
                   "werknemer_berekening": texts[0], "werkgever_berekening": texts[1]}
         add_evidence(facts, "averages", line)
 
-    def answers(self, page: Page, facts: Facts) -> None:
+    def answers(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
-        words_lower = {w.text.lower() for w in page.words}
-        if "vraag" not in words_lower:
-            return
-        rows = _visual_rows(page.words)
         i = 0
         while i < len(rows):
             header = sorted(rows[i], key=lambda w: w.x0)

@@ -73,6 +73,8 @@ def test_each_bad_file_gets_its_code_and_the_batch_goes_on(bad_folder, registry)
         assert entry.results == []
     assert entries["goed.pdf"].status == "parsed"
     assert entries["goed.pdf"].results
+    for name in ("plaatje.pdf", "afgebroken.pdf", "beveiligd.pdf", "scan zonder tekst.pdf"):  # identified from the bytes read
+        assert entries[name].sha256 == hashlib.sha256((bad_folder / name).read_bytes()).hexdigest(), name
 
 
 def test_messages_are_dutch_and_specific(bad_folder, registry):
