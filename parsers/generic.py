@@ -62,6 +62,9 @@ RE_APPROACHED = regex.compile(r"(?:in totaal|totaal)\s+(?P<n>\d[\d.]*)\s+(?:cli[
 # First four letters of every keyword: most words of a page are ruled out by this set lookup
 # before the slower prefix test for header words cut at the cell edge.
 _STEMS = {k.lstrip("(")[:4] for spec in COLUMNS for k in spec.keywords}
+# The first six letters of each core column's keywords: a header word cut at the cell edge keeps
+# at least six (see tables._is_keyword), so a page without them has no such header.
+_CORE_STEMS = {spec.key: {k[:6] for k in spec.keywords} for spec in COLUMNS if spec.key in CORE}
 
 
 def _columns_named(word: Word) -> set[str]:
@@ -89,6 +92,9 @@ class GenericTableParser(Parser):
         this runs on every report, so it must cost next to nothing on pages without a table."""
         core = set(CORE)
         for page in doc.pages:
+            text = " ".join(b.text for b in page.blocks).lower()
+            if sum(any(stem in text for stem in _CORE_STEMS[key]) for key in CORE) < 3:
+                continue  # most pages: three of the four columns are not even mentioned
             hits = [(w, cols) for w in page.words if (cols := _columns_named(w))]
             if len(core & set().union(*(c for _, c in hits))) < 3:
                 continue
