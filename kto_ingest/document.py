@@ -17,6 +17,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -119,16 +120,16 @@ class Page:
 
 
 def _group(words: list[Word], height: float) -> list[Block]:
-    blocks: dict[int, dict[int, list[Word]]] = {}
-    for w in words:
-        blocks.setdefault(w.block, {}).setdefault(w.line, []).append(w)
+    """Words into PyMuPDF's blocks and lines. The words come in block and line order already, so
+    the sort costs one pass; it only guards against a producer that interleaves them."""
     top, bottom = height * MARGIN_SHARE, height * (1 - MARGIN_SHARE)
     out = []
-    for _, lines in sorted(blocks.items()):
-        block = Block([Line(ws) for _, ws in sorted(lines.items())])
-        _, y0, _, y1 = block.bbox
-        block.in_margin = y1 <= top or y0 >= bottom
-        out.append(block)
+    ordered = sorted(words, key=lambda w: (w.block, w.line))
+    for _, in_block in groupby(ordered, key=lambda w: w.block):
+        lines = [Line(list(ws)) for _, ws in groupby(in_block, key=lambda w: w.line)]
+        y0 = min(w.y0 for line in lines for w in line.words)
+        y1 = max(w.y1 for line in lines for w in line.words)
+        out.append(Block(lines, in_margin=y1 <= top or y0 >= bottom))
     return out
 
 
