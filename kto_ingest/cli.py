@@ -273,7 +273,7 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> None:
     """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
     registry = Registry.from_entry_points()
-    result = explain_file(path, registry)
+    result = explain_file(path, registry, Options(explain=True))
     console = _stdout_console()
     entry = result.entry
     console.print(f"Bestand: {entry.file}", markup=False)

@@ -52,7 +52,12 @@ class KtoError(Exception):
         self.code = code
         self.message = message or DEFAULT_MESSAGES[code]
         self.sha256 = sha256  # set when the file's bytes were read before the error
+        self.detections: list = []  # what the parsers saw, when no parser was chosen
         super().__init__(f"{code}: {self.message}")
+
+    def with_detections(self, detections: list) -> "KtoError":
+        self.detections = detections
+        return self
 
 
 _ALLOC_FAILED = re.compile(r"\b(?:m|re|c)alloc\b.*\bfailed\b")

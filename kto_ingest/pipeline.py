@@ -40,6 +40,7 @@ class Options:
     trust: Trust | None = None  # trust roots for signer certificates (--trust)
     # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
     regime_fixed: bool = False
+    explain: bool = False  # keep every parser's detection, for `kto-ingest explain`
 
 
 @dataclass
@@ -98,9 +99,9 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
         return Explanation(error_entry(path, name, exc))
     with doc:
         try:
-            parser, detections = registry.choose(doc)
+            parser, detections = registry.choose(doc, complete=options.explain)
         except KtoError as exc:
-            return Explanation(error_entry(path, name, exc, doc), registry.detect_all(doc))
+            return Explanation(error_entry(path, name, exc, doc), exc.detections)
         try:
             facts = parser.parse(doc)
         except Exception as exc:  # a parser bug must not sink the batch

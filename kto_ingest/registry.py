@@ -122,10 +122,10 @@ class Registry:
             parsers.append(parser)
         return cls(parsers, problems)
 
-    def detect_all(self, doc: Document) -> list[Detection]:
+    def detect_all(self, doc: Document, parsers: list[Parser] | None = None) -> list[Detection]:
         """Every parser's detection, best first; a crashing detect() scores 0 with the reason."""
         detections = []
-        for parser in self.parsers:
+        for parser in self.parsers if parsers is None else parsers:
             try:
                 det = parser.detect(doc)
             except Exception as exc:
@@ -135,18 +135,22 @@ class Registry:
             detections.append(det)
         return sorted(detections, key=lambda d: (-d.score, d.parser))
 
-    def choose(self, doc: Document) -> tuple[Parser, list[Detection]]:
-        """The parser for this document, or :class:`KtoError` saying what was tried."""
-        detections = self.detect_all(doc)
-        fallback = {p.id for p in self.parsers if p.fallback}
-        candidates = [d for d in detections if d.sure_enough and d.parser not in fallback]
-        candidates = candidates or [d for d in detections if d.sure_enough]
+    def choose(self, doc: Document, complete: bool = False) -> tuple[Parser, list[Detection]]:
+        """The parser for this document, or :class:`KtoError` saying what was tried (its
+        ``detections`` holds them). Fallback parsers are asked only when no other parser is sure,
+        or when ``complete`` asks for every detection (``kto-ingest explain``)."""
+        detections = self.detect_all(doc, [p for p in self.parsers if not p.fallback])
+        candidates = [d for d in detections if d.sure_enough]
+        if complete or not candidates:
+            later = self.detect_all(doc, [p for p in self.parsers if p.fallback])
+            candidates = candidates or [d for d in later if d.sure_enough]
+            detections = sorted(detections + later, key=lambda d: (-d.score, d.parser))
         if not candidates:
             tried = ", ".join(f"{d.name} ({d.score:.0%})" for d in detections) or "geen parsers geïnstalleerd"
             raise KtoError(
                 ErrorCode.UNSUPPORTED_LAYOUT,
                 f"De opmaak van dit rapport wordt niet herkend. Geprobeerd: {tried}.",
-            )
+            ).with_detections(detections)
         best = candidates[0]
         tied = [d for d in candidates if d.score == best.score]
         if len(tied) > 1:
@@ -154,6 +158,6 @@ class Registry:
             raise KtoError(
                 ErrorCode.AMBIGUOUS_LAYOUT,
                 f"{names} herkennen dit rapport even goed ({best.score:.0%}); er is niet gekozen.",
-            )
+            ).with_detections(detections)
         parser = next(p for p in self.parsers if p.id == best.parser)
         return parser, detections
