@@ -182,6 +182,22 @@ class Jobcoaching(Model):
     analysis: str | None = Field(default=None, description="The analysis and conclusions section, as printed.")
 
 
+FactState = Literal["found", "not_found", "unreadable"]
+
+
+class FactStatus(Model):
+    """How a fact the rules use was found: read (its evidence is in ``evidence``), looked for and
+    not found (where), or present but not readable (why). A rule may fail a report on a missing
+    fact only when the parser ``vouched`` for its absence: a confident parser that read the part of
+    the report where the fact must stand."""
+
+    status: FactState
+    looked: str | None = Field(default=None, description="Dutch: where the parser looked, e.g. 'op het voorblad en in hoofdstuk 1-2'.")
+    reason: str | None = Field(default=None, description="Dutch: why a present fact could not be read.")
+    vouched: bool = Field(default=False, description="The absence is certain: the parser read the place where the fact must be.")
+    page: int | None = None
+
+
 class Facts(Model):
     """What a vendor parser extracts. A value not in the PDF is None, never guessed."""
 
@@ -206,6 +222,29 @@ class Facts(Model):
         default_factory=dict, description="Per extracted field: page and raw text it came from."
     )
     warnings: list[str] = Field(default_factory=list, description="Dutch notes on doubtful extractions.")
+    fact_status: dict[str, FactStatus] = Field(
+        default_factory=dict,
+        description="Per fact the rules use (bureau, supplier, report_date, meetperiode, final, approached, results, "
+        "questions, approach, jobcoaching...): found, not_found (where looked) or unreadable (why). A fact without an "
+        "entry counts as found when it has a value, else as not found without a vouched absence.",
+    )
+
+    def not_found(self, fact: str, looked: str, vouched: bool = False, page: int | None = None) -> None:
+        """Record where ``fact`` was looked for in vain; ``vouched`` only for a confident parser that
+        read the place where the fact must be."""
+        self.fact_status[fact] = FactStatus(status="not_found", looked=looked, vouched=vouched, page=page)
+
+    def unreadable(self, fact: str, reason: str, page: int | None = None) -> None:
+        """Record that ``fact`` is present (a caption, a label) but its value could not be read."""
+        self.fact_status[fact] = FactStatus(status="unreadable", reason=reason, page=page)
+
+    def state_of(self, fact: str) -> FactStatus:
+        """The recorded status, else derived: a value (non-empty) is found, nothing is not found
+        without a vouched absence."""
+        if fact in self.fact_status:
+            return self.fact_status[fact]
+        value = getattr(self, fact, None)
+        return FactStatus(status="found" if value not in (None, [], {}) else "not_found")
 
 
 class _EntryHead(Model):
