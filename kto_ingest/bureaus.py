@@ -35,6 +35,20 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
+def same_organisation(a: str | None, b: str | None, register: "Register | None" = None) -> bool:
+    """Whether two names denote the same organisation: equal after :func:`normalise_name` (legal
+    form, case, diacritics and punctuation do not count), or names of one bureau in the register.
+    Never a substring match: "Geen Panteia Vervalsingen B.V." is not Panteia."""
+    if not a or not b:
+        return False
+    if normalise_name(a) == normalise_name(b) and normalise_name(a):
+        return True
+    if register is not None:
+        found = register.find(a)
+        return found is not None and found is register.find(b)
+    return False
+
+
 class RegisterError(ValueError):
     pass
 

@@ -126,6 +126,12 @@ class SignatureField(Model):
     trusted: bool | None = Field(default=None, description="The certificate chains to a configured trust root.")
     self_signed: bool | None = None
     note: str | None = None
+    covered: list[str] = Field(
+        default_factory=list, description="Dutch: text of the signed pages that annotations or form fields added after signing are drawn over."
+    )
+    revision_problem: str | None = Field(
+        default=None, description="Dutch: why the revision a PDF reader shows may not be the revision whose signature was checked."
+    )
 
 
 class Signature(Model):
@@ -142,6 +148,7 @@ class Signature(Model):
     trusted: bool | None = None
     pages: list[int] = Field(default_factory=list, description="Pages with a visible signature block.")
     details: list[SignatureField] = Field(default_factory=list, description="Every signature field, signed or empty.")
+    covered: list[str] = Field(default_factory=list, description="As in the signature field that decides.")
 
 
 class Check(Model):

@@ -28,6 +28,8 @@ from ._pymupdf import pymupdf
 from .document import Document
 from .errors import is_memory_error
 from .schema import AuditSource, Signature, SignatureField
+from .sigdiff import RevisionDiff, revision_problem
+from .sigdiff import compare as compare_revisions
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +94,11 @@ def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
         except Exception as exc:  # noqa: BLE001 - a validator failure must not lose the report
             if is_memory_error(exc):
                 raise
-            log.exception("signature validation failed for %s", doc.path)
+            # Not log.exception: a traceback on stderr tells the account manager nothing.
+            log.debug("signature validation failed for %s", doc.path, exc_info=True)
+            if _is_broken_signature(exc):
+                return Signature(kind="digital", fields=fields, intact=False,
+                                 note=f"de handtekeningwaarde is beschadigd of onleesbaar ({type(exc).__name__})")
             return Signature(kind="digital", fields=fields, intact=None,
                              note=f"De digitale handtekening kon niet worden gecontroleerd ({type(exc).__name__}).")
     pages = find_visual_signatures(doc)
@@ -104,6 +110,14 @@ def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
     if fields:
         note = f"{fields} leeg handtekeningveld; " + note[0].lower() + note[1:]
     return Signature(kind="none", fields=fields, note=note)
+
+
+def _is_broken_signature(exc: BaseException) -> bool:
+    """The signature value itself cannot be parsed or checked (zeroed, truncated, not CMS): the
+    signature is broken, which is a finding about the report, not a failure of kto-ingest."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & {"CMSExtractionError", "CMSStructuralError", "SignatureValidationError", "WeakHashAlgorithmError",
+                         "DisallowedAlgorithmError"})
 
 
 def _widget_counts(doc: Document) -> tuple[int, int]:
@@ -125,6 +139,8 @@ def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
 
     reader = PdfFileReader(io.BytesIO(doc.data), strict=False)
     names = [(name, value is not None) for name, value, _ in enumerate_sig_fields(reader, filled_status=None)]
+    # Before anything is believed: does MuPDF (what kto-ingest reads) read the revision pyHanko checks?
+    problem = revision_problem(doc.data, doc.fitz, reader)
     # trust_roots=[] (not None): never fall back to the operating system's trust list.
     context = ValidationContext(trust_roots=list(trust.certs), allow_fetching=False)
     usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False)
@@ -132,13 +148,24 @@ def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
     validated = set()
     for emb in reader.embedded_signatures:
         validated.add(emb.field_name)
-        status = validate_pdf_signature(emb, context, key_usage_settings=usage)
-        details.append(_field(doc, emb, status))
+        try:
+            status = validate_pdf_signature(emb, context, key_usage_settings=usage)
+        except Exception as exc:  # noqa: BLE001 - judged below: broken value, or not checkable
+            if is_memory_error(exc) or not _is_broken_signature(exc):
+                raise
+            log.debug("signature %s of %s is broken", emb.field_name, doc.path, exc_info=True)
+            details.append(SignatureField(name=emb.field_name, signed=True, intact=False,
+                                          note=f"de handtekeningwaarde is beschadigd of onleesbaar ({type(exc).__name__})"))
+            continue
+        details.append(_field(doc, emb, status, problem))
     details += [SignatureField(name=name, signed=False) for name, is_signed in names if not is_signed and name not in validated]
     return _summary(details, max(widget_fields, len(names)))
 
 
-def _field(doc: Document, emb, status) -> SignatureField:
+_LEVELS = ("none", "form_filling", "annotations", "other")
+
+
+def _field(doc: Document, emb, status, problem: str | None) -> SignatureField:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
@@ -148,56 +175,61 @@ def _field(doc: Document, emb, status) -> SignatureField:
     level = status.modification_level
     modification = {ModificationLevel.NONE: "none", ModificationLevel.LTA_UPDATES: "none",
                     ModificationLevel.FORM_FILLING: "form_filling", ModificationLevel.ANNOTATIONS: "annotations"}.get(level, "other")
-    changed: list[int] = []
-    annotated: list[int] = []
-    if coverage == "extended":
-        changed, annotated = _changed_pages(doc, emb)
-        # pyHanko reports appended annotations as unexplained changes; when no page content changed
-        # and only annotations were added, say so instead of "other".
-        if modification == "other" and not changed and annotated:
-            modification = "annotations"
-    intact = bool(status.intact and status.valid) and coverage != "partial" and modification != "other"
+    diff = RevisionDiff()
+    if coverage != "whole_file":
+        end = emb.byte_range[2] + emb.byte_range[3]
+        diff = compare_revisions(doc.data[:end], doc.fitz)
+        modification = _judge(modification, diff)
+    covering = bool(diff.covered) and not diff.covered_by_icon_only
+    intact = (bool(status.intact and status.valid) and coverage != "partial" and modification != "other"
+              and problem is None and not covering)
+    unverifiable = intact and bool(diff.unverifiable)
     notes = []
+    if problem:
+        notes.append(problem)
     if not (status.intact and status.valid):
         notes.append("de ondertekende bytes zijn gewijzigd of de handtekening is ongeldig")
     if coverage == "partial":
         notes.append("de handtekening dekt het bestand niet aaneengesloten")
     if modification == "other":
-        where = f" (pagina {', '.join(map(str, changed))})" if changed else ""
-        notes.append(f"de inhoud is na ondertekening gewijzigd{where}")
+        where = f" (pagina {', '.join(map(str, diff.pages_to_name))})" if diff.changed_pages else ""
+        what = f"; gewijzigd: {', '.join(diff.unexplained[:5])}" if diff.unexplained and not diff.changed_pages else ""
+        notes.append(f"de inhoud is na ondertekening gewijzigd{where}{what}")
     elif modification == "annotations":
-        notes.append(f"na ondertekening zijn alleen opmerkingen/annotaties toegevoegd (pagina {', '.join(map(str, annotated))})")
+        notes.append(f"na ondertekening zijn alleen opmerkingen/annotaties toegevoegd (pagina {', '.join(map(str, diff.annotated_pages))})")
     elif modification == "form_filling":
         notes.append("na ondertekening zijn alleen formuliervelden ingevuld")
+    if unverifiable:
+        notes.append(f"na ondertekening is iets toegevoegd dat niet te lezen is ({', '.join(diff.unverifiable[:3])}); "
+                     "niet vast te stellen of het iets verandert")
+    if diff.covered:
+        notes.append(f"na ondertekening toegevoegde velden of annotaties liggen over de tekst: {'; '.join(diff.covered[:5])}")
     trusted = status.trusted
     self_signed = status.signing_cert.self_signed in ("yes", "maybe")
     if not trusted:
         notes.append("het certificaat leidt niet naar een vertrouwde uitgever" + (" (zelfondertekend)" if self_signed else ""))
+    changed = diff.pages_to_name if modification == "other" else diff.annotated_pages if modification == "annotations" else []
+    if covering:
+        changed = sorted(set(changed) | {int(c.split(":")[0].split()[1]) for c in diff.covered})
     return SignatureField(
-        name=emb.field_name, signed=True, intact=intact, coverage=coverage, modification=modification,
-        changed_pages=(changed or annotated) if modification in ("other", "annotations") else [],
-        signer=subject.get("common_name"), organisation=subject.get("organization_name"),
+        name=emb.field_name, signed=True, intact=None if unverifiable else intact, coverage=coverage, modification=modification,
+        changed_pages=changed, signer=subject.get("common_name"), organisation=subject.get("organization_name"),
         signing_time=status.signer_reported_dt, trusted=bool(trusted), self_signed=self_signed,
-        note="; ".join(notes) or None,
+        note="; ".join(notes) or None, covered=diff.covered, revision_problem=problem,
     )
 
 
-def _changed_pages(doc: Document, emb) -> tuple[list[int], list[int]]:
-    """Compare the signed revision with the file as it is now, page by page: pages whose content
-    changed, and pages that only gained annotations."""
-    end = emb.byte_range[2] + emb.byte_range[3]
-    changed, annotated = [], []
-    with pymupdf.open(stream=doc.data[:end], filetype="pdf") as signed:
-        for number, page in enumerate(doc.fitz, start=1):
-            if number > signed.page_count:
-                changed.append(number)
-                continue
-            before = signed[number - 1]
-            if page.read_contents() != before.read_contents() or page.get_text() != before.get_text():
-                changed.append(number)
-            elif len(list(page.annots() or [])) != len(list(before.annots() or [])):
-                annotated.append(number)
-    return changed, annotated
+def _judge(pyhanko_level: str, diff: RevisionDiff) -> str:
+    """The modification level from pyHanko's rating and kto-ingest's own comparison of the signed
+    revision with what it reads: the stricter of the two, except that pyHanko's "other" becomes
+    "annotations" (or "form_filling") when the comparison finds annotations (or form fields) and
+    nothing else changed."""
+    if diff.content_changed:
+        return "other"
+    own = "annotations" if diff.annotated_pages else "form_filling" if diff.form_changed else "none"
+    if pyhanko_level == "other":
+        return own if own != "none" else "other"
+    return max(pyhanko_level, own, key=_LEVELS.index)
 
 
 def _summary(details: list[SignatureField], fields: int) -> Signature:
@@ -215,6 +247,7 @@ def _summary(details: list[SignatureField], fields: int) -> Signature:
         kind="digital", intact=intact, signer=first.signer, fields=max(fields, len(details)), note=note,
         signer_organisation=first.organisation, signing_time=first.signing_time, coverage=first.coverage,
         modification=first.modification, changed_pages=first.changed_pages, trusted=first.trusted, details=details,
+        covered=first.covered,
     )
 
 

@@ -99,7 +99,7 @@ def test_ondertekend_signer_trust_and_changes():
     good = dict(kind="digital", intact=True, signer="J. de Vries", signer_organisation="Panteia B.V.", trusted=True)
     other = Signature(**{**good, "signer_organisation": "Onderzoeksbureau Elders"})
     statuses, checks = run("SCH-ONDERTEKEND", entry(signature=other))
-    assert statuses == ["manual"] and "J. de Vries" in checks[0].message and "niet door het onderzoeksbureau Panteia" in checks[0].message
+    assert statuses == ["manual"] and "J. de Vries" in checks[0].message and "niet aantoonbaar het onderzoeksbureau Panteia" in checks[0].message
     untrusted = Signature(**{**good, "trusted": False})
     statuses, checks = run("SCH-ONDERTEKEND", entry(signature=untrusted))
     assert statuses == ["manual"] and "vertrouwde uitgever" in checks[0].message

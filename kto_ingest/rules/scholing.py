@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..bureaus import KOEPELS, normalise_name
+from ..bureaus import KOEPELS, normalise_name, same_organisation
 from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
@@ -46,10 +46,15 @@ def bureau(entry: ReportEntry, ctx: Context) -> list[Check]:
 def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Het rapport moet door het onderzoeksbureau zijn ondertekend (seed 000, 'Beoordeling').
     Een intacte digitale handtekening van een vertrouwde ondertekenaar van het bureau zelf is
-    'pass'. Intact maar van een andere organisatie, of zonder vertrouwde keten (zelfondertekend,
+    'pass'. 'Het bureau zelf': de organisatie in het certificaat is na normalisatie (rechtsvorm,
+    hoofdletters, leestekens) gelijk aan het bureau, of is een andere naam van hetzelfde bureau
+    in het register; een naam die het bureau alleen bevat ('Geen Panteia Vervalsingen B.V.') telt
+    niet. Intact maar van een andere organisatie, of zonder vertrouwde keten (zelfondertekend,
     geen --trust): 'manual' met de ondertekenaar. Na ondertekening alleen opmerkingen toegevoegd:
-    'manual' met de pagina. Na ondertekening inhoudelijk gewijzigd of gebroken: 'fail', met de
-    gewijzigde pagina waar die bekend is. Alleen een zichtbare
+    'manual' met de pagina en wat ze afdekken. Na ondertekening inhoudelijk gewijzigd (ook
+    lettertypen of andere bronnen van een pagina), velden of annotaties over de tekst getekend,
+    een bestand waarvan PDF-lezers een andere versie tonen dan de gecontroleerde, of een
+    beschadigde handtekening: 'fail', met de gewijzigde pagina waar die bekend is. Alleen een zichtbare
     handtekening: 'manual' met de pagina. Geen handtekening: 'fail'."""
     rid = "SCH-ONDERTEKEND"
     sig = entry.signature
@@ -64,14 +69,19 @@ def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
                       sig.changed_pages[0] if sig.changed_pages else None)]
     if sig.intact is None:
         return [check(rid, "manual", f"Digitale handtekening van {signer} kon niet worden gecontroleerd{f': {sig.note}' if sig.note else ''}.")]
-    org = sig.signer_organisation or sig.signer or ""
-    same_org = bool(entry.bureau) and bool(org) and normalise_name(entry.bureau) in normalise_name(org)
-    if not same_org:
-        return [check(rid, "manual", f"Digitaal ondertekend door {signer}, niet door het onderzoeksbureau {entry.bureau or '(onbekend)'}; handmatig nagaan.")]
+    org = sig.signer_organisation or sig.signer
+    if not same_organisation(entry.bureau, org, ctx.register):
+        return [check(rid, "manual", f"Digitaal ondertekend door {signer}"
+                      f"{f' ({sig.signer_organisation})' if sig.signer_organisation else ''}; dat is niet aantoonbaar het "
+                      f"onderzoeksbureau {entry.bureau or '(onbekend)'}. Handmatig nagaan.")]
+    if sig.covered:
+        return [check(rid, "manual", f"Digitaal ondertekend door {signer} en intact, maar na ondertekening toegevoegde notities "
+                      f"liggen over tekst ({'; '.join(sig.covered)}); bekijk of die de inhoud afdekken.",
+                      sig.changed_pages[0] if sig.changed_pages else None)]
     if sig.modification == "annotations":
         pages = ", ".join(map(str, sig.changed_pages))
         return [check(rid, "manual", f"Digitaal ondertekend door {signer} en intact, maar na ondertekening zijn opmerkingen "
-                      f"(annotaties) toegevoegd op pagina {pages}; bekijk of die de inhoud afdekken.",
+                      f"(annotaties) toegevoegd op pagina {pages}; ze liggen niet over tekst, bekijk ze wel.",
                       sig.changed_pages[0] if sig.changed_pages else None)]
     if sig.trusted is not True:
         return [check(rid, "manual", f"Digitaal ondertekend door {signer} en intact, maar het certificaat leidt niet naar een vertrouwde uitgever (zie --trust); handmatig nagaan.")]
