@@ -139,6 +139,35 @@ def missing(rule_id: str, entry: ReportEntry, fact: str, *, fails: bool = True, 
     return check(rule_id, "manual", f"Geen {name} gevonden {looked}; {then}.", st.page)
 
 
+SCHOLING_FACTS = ("bureau", "supplier", "report_date", "meetperiode", "final", "approached", "approach", "results", "questions")
+JOBCOACHING_FACTS = ("supplier", "report_date", "meetperiode", "jobcoaching", "jobcoaching.recognition_date", "jobcoaching.periods",
+                     "jobcoaching.werknemer_avg", "jobcoaching.werkgever_avg", "jobcoaching.answers", "jobcoaching.analysis")
+
+
+def facts_not_read(entry: ReportEntry) -> list[tuple[str, str, FactStatus]]:
+    """(fact, Dutch name, status) of every fact the rules use that was not found or not readable,
+    for ``explain`` and the HTML report."""
+    facts = JOBCOACHING_FACTS if entry.jobcoaching is not None or (entry.regime or "").endswith("jobcoaching") else SCHOLING_FACTS
+    out = []
+    for fact in dict.fromkeys([*facts, *entry.fact_status]):
+        st = fact_state(entry, fact)
+        if st.status != "found":
+            out.append((fact, FACT_NAMES.get(fact, fact), st))
+    return out
+
+
+def describe_state(st: FactStatus) -> str:
+    """'niet gevonden op het voorblad (afwezigheid zeker)' / 'onleesbaar: ...' in Dutch."""
+    on_page = f" (p. {st.page})" if st.page else ""
+    if st.status == "unreadable":
+        return f"onleesbaar{on_page}: {st.reason or 'reden niet vermeld'}"
+    if st.status == "not_found":
+        where = f" {st.looked}" if st.looked else " (waar gezocht is niet vastgelegd)"
+        sure = "; de leesmodule staat in voor de afwezigheid" if st.vouched else ""
+        return f"niet gevonden{where}{on_page}{sure}"
+    return "gevonden"
+
+
 def evidence_of(entry: ReportEntry, field: str) -> Evidence | None:
     return entry.evidence.get(field)
 

@@ -16,6 +16,7 @@ from .base import (
     check,
     clms_unknown,
     cluster_missing,
+    describe_state,
     either,
     fact_state,
     labelled,
@@ -243,7 +244,8 @@ def benaderd(entry: ReportEntry, ctx: Context) -> list[Check]:
     approached = entry.approached.clienten if entry.approached else None
     page = page_of(entry, "approached")
     groups, other = _by_perceel(entry, ctx)
-    said = f"het rapport noemt {approached} benaderde cliënten" if approached is not None else "het rapport noemt geen aantal benaderde cliënten"
+    said = (f"het rapport noemt {approached} benaderde cliënten" if approached is not None
+            else f"aantal benaderde cliënten: {describe_state(fact_state(entry, 'approached'))}")
     clms_ended = ctx.clms.ended if ctx.clms and ctx.clms.ended else None
     per_row = bool(groups) and all(_row_sum(rows, "benaderd") is not None for rows in groups.values())
     if clms_ended is None:
