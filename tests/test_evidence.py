@@ -280,3 +280,28 @@ def test_every_fail_carries_its_evidence_and_doubtful_values_never_fail(e, regim
         assert c.page is not None and c.raw, c
     if e.confidence == "low":
         assert not fails, [(c.rule, c.message) for c in fails]
+
+
+# ---- fact status shown to the account manager ------------------------------------------------
+def test_html_lists_facts_not_read_and_where_looked():
+    from kto_ingest.report_html import to_html
+    from kto_ingest.schema import BatchResult
+
+    e = sch.entry(results=[], approached=None)
+    e.unreadable("results", "tabeltitel 'Tabel 1.1' op p. 7 gevonden, 0 rijen gelezen")
+    e.not_found("approached", "in paragraaf 2.3 Respons", vouched=True, page=5)
+    html = to_html(BatchResult(version="t", reports=[e]), images=False)
+    assert "<h3>Niet gelezen</h3>" in html
+    assert "onleesbaar: tabeltitel &#x27;Tabel 1.1&#x27; op p. 7 gevonden, 0 rijen gelezen" in html or "0 rijen gelezen" in html
+    assert "niet gevonden in paragraaf 2.3 Respons (p. 5); de leesmodule staat in voor de afwezigheid" in html
+    assert "<h3>Niet gelezen</h3>" not in to_html(BatchResult(version="t", reports=[sch.entry()]), images=False)
+
+
+def test_explain_shows_the_status_of_facts_not_read(capsys):
+    from kto_ingest.cli import main
+
+    from .conftest import FIXTURES
+
+    assert main(["explain", str(FIXTURES / "klantstem-per-perceel-2021.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "Niet gelezen" in out and "aantal benaderde cliënten [approached]: niet gevonden" in out

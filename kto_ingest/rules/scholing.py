@@ -188,7 +188,7 @@ def vragen(entry: ReportEntry, ctx: Context) -> list[Check]:
         else:
             found[q["name"]] = hit
     if missing_names:
-        names = ", ".join(missing_names)
+        names = f"({', '.join(missing_names)})"
         st = fact_state(entry, "questions")
         if st.status == "not_found" and st.vouched:
             return [missing(rid, entry, "questions", what=f"verplichte vragen {names}")]
