@@ -305,3 +305,9 @@ def test_explain_shows_the_status_of_facts_not_read(capsys):
     assert main(["explain", str(FIXTURES / "klantstem-per-perceel-2021.pdf")]) == 0
     out = capsys.readouterr().out
     assert "Niet gelezen" in out and "aantal benaderde cliënten [approached]: niet gevonden" in out
+
+
+def test_numbers_in_messages_read_as_printed():
+    from kto_ingest.rules.base import plain
+
+    assert [plain(8.0), plain(6.5), plain(7.1 + 7.2), plain(35.5), plain(36), plain(7.95)] == ["8", "6,5", "14,3", "35,5", "36", "7,95"]

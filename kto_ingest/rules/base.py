@@ -195,7 +195,8 @@ def plain(value: float | int | None) -> str:
     """A norm or sum as a person writes it: 8, 6,5, 35,5."""
     if value is None:
         return "–"
-    return str(int(value)) if float(value) == int(value) else format_number(value, len(repr(float(value)).split(".")[1]))
+    v = round(float(value), 6)  # a sum of one-decimal scores: 7.1 + 7.2 is 14.299999999999999
+    return str(int(v)) if v == int(v) else format_number(v, len(repr(v).split(".")[1]))
 
 
 def printed(row: ResultRow, field: str) -> str:
