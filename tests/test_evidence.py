@@ -292,7 +292,7 @@ def test_html_lists_facts_not_read_and_where_looked():
     e.not_found("approached", "in paragraaf 2.3 Respons", vouched=True, page=5)
     html = to_html(BatchResult(version="t", reports=[e]), images=False)
     assert "<h3>Niet gelezen</h3>" in html
-    assert "onleesbaar: tabeltitel &#x27;Tabel 1.1&#x27; op p. 7 gevonden, 0 rijen gelezen" in html or "0 rijen gelezen" in html
+    assert "<td>resultatentabel per perceel/cluster</td><td>onleesbaar: tabeltitel" in html and "0 rijen gelezen" in html
     assert "niet gevonden in paragraaf 2.3 Respons (p. 5); de leesmodule staat in voor de afwezigheid" in html
     assert "<h3>Niet gelezen</h3>" not in to_html(BatchResult(version="t", reports=[sch.entry()]), images=False)
 
