@@ -311,3 +311,32 @@ def test_numbers_in_messages_read_as_printed():
     from kto_ingest.rules.base import plain
 
     assert [plain(8.0), plain(6.5), plain(7.1 + 7.2), plain(35.5), plain(36), plain(7.95)] == ["8", "6,5", "14,3", "35,5", "36", "7,95"]
+
+
+@st.composite
+def any_jobcoaching(draw):
+    from kto_ingest.schema import JobcoachPeriod
+
+    scores = st.one_of(st.none(), st.integers(10, 100).map(lambda v: v / 10))
+    periods = [JobcoachPeriod(werknemer="A", werknemer_cijfer=draw(scores), werkgever="1", werkgever_cijfer=draw(scores), page=3)
+               for _ in range(draw(st.integers(0, 5)))]
+    avgs = {g: draw(scores) for g in ("werknemer_avg", "werkgever_avg")}
+    raw = {g: f"{v}".replace(".", ",") for g, v in avgs.items() if v is not None}
+    start = draw(st.dates(dt.date(2014, 1, 1), dt.date(2022, 12, 31)))
+    jc = jcm.jobcoaching(periods=periods, raw=raw, recognition_date=draw(st.one_of(st.none(), st.dates(dt.date(2010, 1, 1), dt.date(2022, 1, 1)))),
+                         analysis=draw(st.sampled_from([None, "Analyse."])), **avgs)
+    mp = Period(start=start, end=start + dt.timedelta(days=draw(st.sampled_from([364, 365, 400]))))
+    return jcm.entry(jobcoaching=jc, meetperiode=draw(st.sampled_from([None, mp])),
+                     report_date=draw(st.one_of(st.none(), st.dates(dt.date(2016, 1, 1), dt.date(2024, 1, 1)))),
+                     confidence=draw(st.sampled_from(["high", "low"])))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(e=any_jobcoaching())
+def test_jobcoaching_fails_carry_their_evidence(e):
+    checks, _ = evaluate(e, Context(JC))
+    fails = [c for c in checks if c.status == "fail"]
+    for c in fails:
+        assert c.page is not None and c.raw, c
+    if e.confidence == "low":
+        assert not fails
