@@ -19,7 +19,7 @@ from kto_ingest.clms import ClmsRecord
 from kto_ingest.regime import load_regime
 from kto_ingest.rules import RULES, Context, evaluate
 from kto_ingest.rules.base import DEFAULT_LOOKED, FACT_NAMES
-from kto_ingest.schema import Evidence, Period, ReportEntry, ResultRow
+from kto_ingest.schema import Approached, Evidence, Period, ReportEntry, ResultRow
 
 from . import test_rules as sch
 from . import test_rules_jobcoaching as jcm
@@ -206,7 +206,9 @@ FACT_CHOICES = st.one_of(st.sampled_from(TOP_FACTS),
                                                  min_size=1, max_size=5),
        with_clms=st.booleans(), low=st.booleans())
 def test_removing_compliant_facts_never_makes_the_verdict_worse_than_handmatig(rows, removed, with_clms, low):
-    e = sch.entry(results=rows, confidence="low" if low else "high")
+    # A compliant report: the approached total is the sum of the rows (all ended services approached).
+    e = sch.entry(results=rows, confidence="low" if low else "high",
+                  approached=Approached(clienten=sum(r.netto_steekproef for r in rows), opdrachtgevers=0))
     clms = None
     if with_clms:
         from kto_ingest.rules import perceel_of
