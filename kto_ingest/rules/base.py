@@ -123,8 +123,8 @@ def doubtful(entry: ReportEntry, page: int | None = None, ocr: bool = False) -> 
 def missing(rule_id: str, entry: ReportEntry, fact: str, *, fails: bool = True, what: str | None = None,
             then: str = "controleer het rapport") -> Check:
     """The one answer to a fact a rule needs and does not have. ``fail`` only when ``fails`` (the
-    absence itself breaks the requirement) and a confident parser vouched for the absence, with the
-    place it looked as evidence; otherwise ``manual`` saying what was looked for and where (or why
+    absence itself breaks the requirement) and a confident parser vouched for the absence on the page
+    where the fact must stand, with that page and the place it looked as evidence; otherwise ``manual`` saying what was looked for and where (or why
     it could not be read), so that a person looks it up. Never a fail for what kto-ingest could not
     read."""
     st = fact_state(entry, fact)
@@ -134,7 +134,7 @@ def missing(rule_id: str, entry: ReportEntry, fact: str, *, fails: bool = True, 
         why = f": {st.reason}" if st.reason else ""
         return check(rule_id, "manual", f"De {name} staat in het rapport{on_page}, maar kon niet worden gelezen{why}; {then}.", st.page)
     looked = st.looked or DEFAULT_LOOKED
-    if fails and st.status == "not_found" and st.vouched and doubtful(entry, st.page) is None:
+    if fails and st.status == "not_found" and st.vouched and st.page is not None and doubtful(entry, st.page) is None:
         return check(rule_id, "fail", f"Geen {name} in het rapport; gezocht {looked}{on_page}.", st.page, f"niet gevonden {looked}")
     return check(rule_id, "manual", f"Geen {name} gevonden {looked}; {then}.", st.page)
 
@@ -177,11 +177,11 @@ def breach(rule_id: str, entry: ReportEntry, message: str, *, page: int | None, 
     but a value read by OCR or a generic parser never fails a report alone: then ``manual``, 'mogelijk
     voldoet niet', with the numbers and the page."""
     why = doubtful(entry, page, ocr)
-    if why is None and raw:
+    if why is None and raw and page is not None:
         return check(rule_id, "fail", message, page, raw)
     where = f" op p. {page}" if page else ""
     printed = f": \u201c{raw}\u201d" if raw else ""
-    reason = f"gelezen {why}{where}{printed}" if why else f"de tekst zoals gedrukt is niet bewaard{where}"
+    reason = f"gelezen {why}{where}{printed}" if why else "de vindplaats (pagina en tekst zoals gedrukt) is niet bewaard"
     return check(rule_id, "manual", f"Mogelijk voldoet niet: {message} ({reason}; controleer in de PDF.)", page, raw)
 
 
