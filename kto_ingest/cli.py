@@ -313,11 +313,23 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
     missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]
     if missing:
         console.print(f"  Niet gevonden: {', '.join(missing)}", style="yellow", markup=False)
+    _print_fact_status(console, entry)
     for row in entry.results:
         console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
         console.print(f"  Let op: {warning}", style="yellow", markup=False)
+
+
+def _print_fact_status(console, entry) -> None:
+    """Facts the rules use that were not found or not readable, with where the parser looked."""
+    from .rules.base import describe_state, facts_not_read
+
+    not_read = facts_not_read(entry)
+    if not_read:
+        console.print("  Niet gelezen (de regels vragen dan om handmatige controle, tenzij de afwezigheid zeker is):", style="yellow", markup=False)
+    for fact, name, st in not_read:
+        console.print(f"    {name} [{fact}]: {describe_state(st)}", markup=False)
 
 
 @app.command("rules")

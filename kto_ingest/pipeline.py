@@ -138,7 +138,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
                 regime = regime_by_id(parser.regime)
             entry.regime = regime.id
             clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
-            ctx = Context(regime, options.register, clms)
+            ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None)
             entry.checks, entry.verdict = evaluate(entry, ctx)
             entry.decided_by = decided_by(entry.checks)
         return Explanation(entry, detections)

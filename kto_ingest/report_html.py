@@ -151,6 +151,7 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
         for page, png in (table_images(x) if images else []):
             out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
                        f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+    out += _not_read(x)
     if x.checks:
         out.append("<h3>Controles</h3><table><tr><th>Regel</th><th>Uitkomst</th><th>Melding</th><th>Pagina</th></tr>")
         for c in x.checks:
@@ -161,6 +162,19 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
     for w in x.warnings:
         out.append(f'<p class="muted">Let op: {e(w)}</p>')
     return out
+
+
+def _not_read(x: ReportEntry) -> list[str]:
+    """Facts the rules use that were not found or not readable, and where the parser looked."""
+    from .rules.base import describe_state, facts_not_read
+
+    rows = facts_not_read(x)
+    if not rows:
+        return []
+    body = "".join(f"<tr><td>{e(name)}</td><td>{e(describe_state(st))}</td></tr>" for _, name, st in rows)
+    return ["<h3>Niet gelezen</h3><p class=\"muted\">Een regel die deze gegevens nodig heeft, vraagt om handmatige controle; "
+            "alleen een afwezigheid waar de leesmodule voor instaat, kan tot 'voldoet niet' leiden.</p>",
+            f"<table><tr><th>Gegeven</th><th>Status en waar gezocht</th></tr>{body}</table>"]
 
 
 def _audit(result: BatchResult) -> str:

@@ -156,6 +156,11 @@ class Check(Model):
     status: Status
     message: str
     page: int | None = None
+    raw: str | None = Field(
+        default=None,
+        description="The evidence a finding rests on: the text as printed on `page` (a value), or, for an absence the parser "
+        "vouched for, where it looked. Every 'fail' on a fact of the report carries it.",
+    )
 
 
 class JobcoachPeriod(Model):

@@ -7,7 +7,7 @@ import datetime as dt
 from kto_ingest.clms import ClmsRecord
 from kto_ingest.regime import load_regime
 from kto_ingest.rules import RULES, Context, evaluate
-from kto_ingest.schema import AnswerCounts, JobcoachPeriod, Jobcoaching, Period, ReportEntry
+from kto_ingest.schema import AnswerCounts, Evidence, JobcoachPeriod, Jobcoaching, Period, ReportEntry
 
 JC = load_regime("uwv-jobcoaching")
 
@@ -42,7 +42,10 @@ def jobcoaching(**kw) -> Jobcoaching:
 
 def entry(**kw) -> ReportEntry:
     base = dict(file="jc.pdf", status="parsed", parser="test", report_date=dt.date(2017, 6, 1),
-                meetperiode=Period(start=dt.date(2016, 5, 12), end=dt.date(2017, 5, 12)), jobcoaching=jobcoaching())
+                meetperiode=Period(start=dt.date(2016, 5, 12), end=dt.date(2017, 5, 12)), jobcoaching=jobcoaching(),
+                evidence={"meetperiode": Evidence(page=1, raw="Meetperiode: 12-05-2016 tot en met 12-05-2017"),
+                          "report_date": Evidence(page=1, raw="Deventer, 1-6-2017"),
+                          "averages": Evidence(page=3, raw="Behaald cijfer 36:5 = 7.2 35,5:5 = 7.1")})
     base.update(kw)
     return ReportEntry(**base)
 
@@ -55,12 +58,21 @@ def run(rule_id, e, **ctx):
 def test_norm_werknemer_and_werkgever_each():
     statuses, checks = run("JC-NORM", entry())
     assert statuses == ["pass", "pass"] and "7,2" in checks[0].message and "7,1" in checks[1].message
-    statuses, checks = run("JC-NORM", entry(jobcoaching=jobcoaching(werkgever_avg=6.4)))
-    assert statuses == ["pass", "fail"] and "werkgevers 6,4" in checks[1].message
+    statuses, checks = run("JC-NORM", entry(jobcoaching=jobcoaching(werkgever_avg=6.4, raw={"werknemer_avg": "7,2", "werkgever_avg": "6,4"})))
+    assert statuses == ["pass", "fail"] and "werkgevers 6,4" in checks[1].message and checks[1].page == 3
     assert run("JC-NORM", entry(jobcoaching=jobcoaching(werknemer_avg=6.5)))[0] == ["pass", "pass"]
-    statuses, checks = run("JC-NORM", entry(jobcoaching=jobcoaching(werknemer_avg=None)))
-    assert statuses[0] == "manual" and "7,2" in checks[0].message  # computed from the periods, for information
     assert run("JC-NORM", entry(jobcoaching=None))[0] == ["manual"]
+
+
+def test_norm_computes_the_average_when_it_is_not_printed():
+    statuses, checks = run("JC-NORM", entry(jobcoaching=jobcoaching(werknemer_avg=None, werkgever_avg=None, raw={})))
+    assert statuses == ["pass", "pass"] and "berekend uit 5 periodes" in checks[0].message and "36 : 5 = 7,20" in checks[0].message
+    low = [JobcoachPeriod(werknemer="A", werknemer_cijfer=6, werkgever="1", werkgever_cijfer=7, page=3),
+           JobcoachPeriod(werknemer="B", werknemer_cijfer=6, werkgever="1", werkgever_cijfer=7, page=3)]
+    statuses, checks = run("JC-NORM", entry(jobcoaching=jobcoaching(periods=low, werknemer_avg=None, werkgever_avg=None, raw={})))
+    assert statuses == ["fail", "pass"] and "berekend" in checks[0].message and checks[0].raw == "6 + 6"
+    # The missing printed average is JC-PERIODES' finding, and only a manual one without a vouched absence.
+    assert run("JC-PERIODES", entry(jobcoaching=jobcoaching(werknemer_avg=None)))[0] == ["manual", "pass"]
 
 
 def test_meetperiode_is_one_year_from_the_recognition_day():
@@ -71,14 +83,41 @@ def test_meetperiode_is_one_year_from_the_recognition_day():
     statuses, checks = run("JC-MEETPERIODE", entry(meetperiode=Period(start=dt.date(2016, 5, 12), end=dt.date(2017, 11, 12))))
     assert statuses == ["fail"] and "duurt geen jaar" in checks[0].message
     assert run("JC-MEETPERIODE", entry(jobcoaching=jobcoaching(recognition_date=None)))[0] == ["manual"]
+    # A later yearly cycle is fine; a cycle before 2016 is not a valid measurement for an erkenning before 2016.
+    assert run("JC-MEETPERIODE", entry(meetperiode=Period(start=dt.date(2019, 5, 12), end=dt.date(2020, 5, 12))))[0] == ["pass"]
+    statuses, checks = run("JC-MEETPERIODE", entry(meetperiode=Period(start=dt.date(2014, 5, 12), end=dt.date(2015, 5, 12))))
+    assert statuses == ["fail"] and "eerste meting in 2017" in checks[0].message
+    # An erkenning from 2018 starts its first cycle in 2018.
+    jc18 = jobcoaching(recognition_date=dt.date(2018, 3, 1))
+    assert run("JC-MEETPERIODE", entry(jobcoaching=jc18, meetperiode=Period(start=dt.date(2018, 3, 1), end=dt.date(2019, 3, 1))))[0] == ["pass"]
+    assert run("JC-MEETPERIODE", entry(jobcoaching=jc18, meetperiode=Period(start=dt.date(2017, 3, 1), end=dt.date(2018, 3, 1))))[0] == ["fail"]
+
+
+def test_meetperiode_of_an_erkenning_on_29_february():
+    jc = jobcoaching(recognition_date=dt.date(2016, 2, 29))
+    # 2016 is a leap year: the cycle runs 29-2-2016 t/m 28-2-2017 (February stays February).
+    assert run("JC-MEETPERIODE", entry(jobcoaching=jc, meetperiode=Period(start=dt.date(2016, 2, 29), end=dt.date(2017, 2, 28))))[0] == ["pass"]
+    assert run("JC-MEETPERIODE", entry(jobcoaching=jc, meetperiode=Period(start=dt.date(2017, 2, 28), end=dt.date(2018, 2, 28))))[0] == ["pass"]
+    assert run("JC-MEETPERIODE", entry(jobcoaching=jc, meetperiode=Period(start=dt.date(2017, 3, 1), end=dt.date(2018, 3, 1))))[0] == ["fail"]
+    statuses, checks = run("JC-TIJDIG", entry(jobcoaching=jc, meetperiode=Period(start=dt.date(2019, 2, 28), end=dt.date(2020, 2, 29))),
+                           clms=ClmsRecord(received=dt.date(2020, 3, 29)))
+    assert statuses == ["pass"] and "29-3-2020" in checks[0].message
 
 
 def test_report_due_within_a_month():
     assert run("JC-TIJDIG", entry(), clms=ClmsRecord(received=dt.date(2017, 6, 12)))[0] == ["pass"]
     statuses, checks = run("JC-TIJDIG", entry(), clms=ClmsRecord(received=dt.date(2017, 6, 13)))
     assert statuses == ["fail"] and "12-6-2017" in checks[0].message
-    assert run("JC-TIJDIG", entry())[0] == ["warn"]
-    assert run("JC-TIJDIG", entry(report_date=dt.date(2017, 7, 1)))[0] == ["fail"]
+    assert run("JC-TIJDIG", entry())[0] == ["manual"]  # receipt unknown: a point for a person
+    statuses, checks = run("JC-TIJDIG", entry(report_date=dt.date(2017, 7, 1)))
+    assert statuses == ["fail"] and checks[0].raw == "Deventer, 1-6-2017" and checks[0].page == 1
+
+
+def test_deadline_follows_the_cycle_not_the_printed_end():
+    # The report prints an end two months late; the deadline is still a month after the cycle's end.
+    e = entry(meetperiode=Period(start=dt.date(2016, 5, 12), end=dt.date(2017, 7, 12)))
+    statuses, checks = run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2017, 8, 1)))
+    assert statuses == ["fail"] and "12-6-2017" in checks[0].message and "drukt als einde 12-7-2017" in checks[0].message
 
 
 def test_periods_and_averages_as_in_the_seed_example():
@@ -87,7 +126,14 @@ def test_periods_and_averages_as_in_the_seed_example():
     assert "36 : 5 = 7,2" in checks[0].message and "35,5 : 5 = 7,1" in checks[1].message
     statuses, checks = run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw={"werkgever_avg": "7,4"})))
     assert statuses == ["pass", "fail"] and "7,4" in checks[1].message and "7,10" in checks[1].message
-    assert run("JC-PERIODES", entry(jobcoaching=jobcoaching(periods=[])))[0] == ["fail"]
+
+
+def test_a_year_without_any_jobcoachperiode_is_the_stated_exception():
+    e = entry(jobcoaching=jobcoaching(periods=[], answers=[], werknemer_avg=None, werkgever_avg=None, raw={}))
+    for rid in ("JC-PERIODES", "JC-VRAGEN", "JC-NORM"):
+        statuses, checks = run(rid, e)
+        assert "fail" not in statuses, rid
+        assert any("uitzondering" in c.message for c in checks), rid
 
 
 def test_answer_counts_per_question():
@@ -96,14 +142,22 @@ def test_answer_counts_per_question():
     jc.answers = [a for a in jc.answers if "werkomgeving" not in a.question]
     jc.answers[0].counts["niet helemaal"] = None
     statuses, checks = run("JC-VRAGEN", entry(jobcoaching=jc))
-    assert statuses == ["fail"]
-    assert "De werkomgeving" in checks[0].message and "geen aantal bij niet helemaal" in checks[0].message
+    assert statuses == ["manual", "manual"]
+    assert "De werkomgeving" in checks[0].message and "geen aantal bij niet helemaal" in checks[1].message
+    e = entry(jobcoaching=jc)
+    e.not_found("jobcoaching.answers", "in de tabellen 'Weergave vragen' op p. 4", vouched=True, page=4)
+    statuses, checks = run("JC-VRAGEN", e)
+    assert statuses == ["fail", "manual"] and checks[0].page == 4
 
 
 def test_analysis_is_for_a_person_to_judge():
     statuses, checks = run("JC-ANALYSE", entry())
     assert statuses == ["manual"] and "vast belmoment" in checks[0].message
-    assert run("JC-ANALYSE", entry(jobcoaching=jobcoaching(analysis=None)))[0] == ["fail"]
+    assert run("JC-ANALYSE", entry(jobcoaching=jobcoaching(analysis=None)))[0] == ["manual"]
+    e = entry(jobcoaching=jobcoaching(analysis=None))
+    e.not_found("jobcoaching.analysis", "na de tabellen 'Weergave vragen', tot het einde van het rapport", vouched=True, page=5)
+    statuses, checks = run("JC-ANALYSE", e)
+    assert statuses == ["fail"] and "tot het einde van het rapport" in checks[0].message
 
 
 def test_whole_regime_on_the_seed_example():

@@ -5,6 +5,11 @@ bureau register, the CLMS record of this report) and returns findings (:class:`C
 read PDFs. A rule that crashes becomes a "manual" finding with the reason; the report is never lost.
 The verdict is derived from the findings: ``voldoet_niet`` if any rule fails, else ``handmatig`` if
 any needs a person, else ``voldoet``.
+
+A rule fails a report only on evidence read with confidence (issue 14): a value that breaks the
+norm (:func:`breach`), or an absence the parser vouched for (:func:`missing`). A fact that was not
+found, could not be read, or was read by OCR or a generic parser gives ``manual`` saying what was
+looked for and where. Every rule goes through these two helpers; none decides that on its own.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from dataclasses import dataclass
 
 import regex
 
+from ..dutch import format_number
+
 from ..bureaus import Register
 from ..clms import ClmsRecord
 from ..regime import Regime
-from ..schema import Check, ReportEntry, ResultRow, Status, Verdict
+from ..schema import Check, Evidence, FactStatus, ReportEntry, ResultRow, Status, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +37,7 @@ class Context:
     regime: Regime
     register: Register | None = None
     clms: ClmsRecord | None = None  # this report's line(s) in the CLMS export, if one was given
+    clms_source: str | None = None  # the CLMS export given (--clms), even when this report is not in it
 
     def value(self, name: str):
         """The regime's value for a parameter, or None when the regime has none (no public source)."""
@@ -65,8 +73,138 @@ def rule(rule_id: str, title: str) -> Callable[[RuleFn], RuleFn]:
     return register
 
 
-def check(rule_id: str, status: Status, message: str, page: int | None = None) -> Check:
-    return Check(rule=rule_id, status=status, message=message, page=page)
+def check(rule_id: str, status: Status, message: str, page: int | None = None, raw: str | None = None) -> Check:
+    return Check(rule=rule_id, status=status, message=message, page=page, raw=raw)
+
+
+# ---- evidence: the only two ways a rule fails a report ----------------------------------------
+# What each fact is called in messages, and where kto-ingest looked when the parser does not say.
+FACT_NAMES: dict[str, str] = {
+    "bureau": "onderzoeksbureau",
+    "supplier": "leverancier",
+    "report_date": "rapportdatum",
+    "meetperiode": "meetperiode",
+    "final": "vermelding of het rapport definitief of een concept is",
+    "approached": "aantal benaderde cliënten",
+    "approach": "beschrijving van de wijze van benadering",
+    "results": "resultatentabel per perceel/cluster",
+    "questions": "verplichte vragen (figuurtitels, figuur- en tabeltekst)",
+    "jobcoaching": "jobcoachinggegevens (rapportageformat van UWV)",
+    "jobcoaching.recognition_date": "datum erkenning",
+    "jobcoaching.periods": "cijfers per jobcoachperiode",
+    "jobcoaching.werknemer_avg": "gedrukt gemiddeld cijfer van de werknemers",
+    "jobcoaching.werkgever_avg": "gedrukt gemiddeld cijfer van de werkgevers",
+    "jobcoaching.answers": "antwoordaantallen per vraag",
+    "jobcoaching.analysis": "analyse van de resultaten met conclusies",
+}
+DEFAULT_LOOKED = "in de tekst die kto-ingest van het rapport kon lezen"
+
+
+def fact_state(entry: ReportEntry, fact: str) -> FactStatus:
+    """The parser's record for ``fact`` (dotted for a part: 'jobcoaching.periods'), else derived
+    from the value: present is found, absent is not found without a vouched absence."""
+    if fact in entry.fact_status:
+        return entry.fact_status[fact]
+    value = entry
+    for part in fact.split("."):
+        value = getattr(value, part, None)
+    return FactStatus(status="found" if value not in (None, [], {}, "") else "not_found")
+
+
+def doubtful(entry: ReportEntry, page: int | None = None, ocr: bool = False) -> str | None:
+    """Why a value may not be trusted to fail a report on its own (Dutch), or None."""
+    if ocr or (page is not None and page in entry.ocr_pages):
+        return "met OCR (gescande pagina)"
+    if entry.confidence == "low":
+        return "met lage zekerheid (algemene leesmodule)"
+    return None
+
+
+def missing(rule_id: str, entry: ReportEntry, fact: str, *, fails: bool = True, what: str | None = None,
+            then: str = "controleer het rapport") -> Check:
+    """The one answer to a fact a rule needs and does not have. ``fail`` only when ``fails`` (the
+    absence itself breaks the requirement) and a confident parser vouched for the absence on the page
+    where the fact must stand, with that page and the place it looked as evidence; otherwise ``manual`` saying what was looked for and where (or why
+    it could not be read), so that a person looks it up. Never a fail for what kto-ingest could not
+    read."""
+    st = fact_state(entry, fact)
+    name = what or FACT_NAMES.get(fact, fact)
+    on_page = f" (p. {st.page})" if st.page else ""
+    if st.status == "unreadable":
+        why = f": {st.reason}" if st.reason else ""
+        return check(rule_id, "manual", f"De {name} staat in het rapport{on_page}, maar kon niet worden gelezen{why}; {then}.", st.page)
+    looked = st.looked or DEFAULT_LOOKED
+    if fails and st.status == "not_found" and st.vouched and st.page is not None and doubtful(entry, st.page) is None:
+        return check(rule_id, "fail", f"Geen {name} in het rapport; gezocht {looked}{on_page}.", st.page, f"niet gevonden {looked}")
+    return check(rule_id, "manual", f"Geen {name} gevonden {looked}; {then}.", st.page)
+
+
+SCHOLING_FACTS = ("bureau", "supplier", "report_date", "meetperiode", "final", "approached", "approach", "results", "questions")
+JOBCOACHING_FACTS = ("supplier", "report_date", "meetperiode", "jobcoaching", "jobcoaching.recognition_date", "jobcoaching.periods",
+                     "jobcoaching.werknemer_avg", "jobcoaching.werkgever_avg", "jobcoaching.answers", "jobcoaching.analysis")
+
+
+def facts_not_read(entry: ReportEntry) -> list[tuple[str, str, FactStatus]]:
+    """(fact, Dutch name, status) of every fact the rules use that was not found or not readable,
+    for ``explain`` and the HTML report."""
+    facts = JOBCOACHING_FACTS if entry.jobcoaching is not None or (entry.regime or "").endswith("jobcoaching") else SCHOLING_FACTS
+    out = []
+    for fact in dict.fromkeys([*facts, *entry.fact_status]):
+        st = fact_state(entry, fact)
+        if st.status != "found":
+            out.append((fact, FACT_NAMES.get(fact, fact), st))
+    return out
+
+
+def describe_state(st: FactStatus) -> str:
+    """'niet gevonden op het voorblad (afwezigheid zeker)' / 'onleesbaar: ...' in Dutch."""
+    on_page = f" (p. {st.page})" if st.page else ""
+    if st.status == "unreadable":
+        return f"onleesbaar{on_page}: {st.reason or 'reden niet vermeld'}"
+    if st.status == "not_found":
+        where = f" {st.looked}" if st.looked else " (waar gezocht is niet vastgelegd)"
+        sure = "; de leesmodule staat in voor de afwezigheid" if st.vouched else ""
+        return f"niet gevonden{where}{on_page}{sure}"
+    return "gevonden"
+
+
+def evidence_of(entry: ReportEntry, field: str) -> Evidence | None:
+    return entry.evidence.get(field)
+
+
+def breach(rule_id: str, entry: ReportEntry, message: str, *, page: int | None, raw: str | None, ocr: bool = False) -> Check:
+    """A value read from the report breaks the norm. ``fail`` with the value as printed and its page;
+    but a value read by OCR or a generic parser never fails a report alone: then ``manual``, 'mogelijk
+    voldoet niet', with the numbers and the page."""
+    why = doubtful(entry, page, ocr)
+    if why is None and raw and page is not None:
+        return check(rule_id, "fail", message, page, raw)
+    where = f" op p. {page}" if page else ""
+    printed = f": \u201c{raw}\u201d" if raw else ""
+    reason = f"gelezen {why}{where}{printed}" if why else "de vindplaats (pagina en tekst zoals gedrukt) is niet bewaard"
+    return check(rule_id, "manual", f"Mogelijk voldoet niet: {message} ({reason}; controleer in de PDF.)", page, raw)
+
+
+def breach_of(rule_id: str, entry: ReportEntry, field: str, message: str) -> Check:
+    """:func:`breach` on a top-level fact with its recorded evidence."""
+    ev = evidence_of(entry, field)
+    return breach(rule_id, entry, message, page=ev.page if ev else None, raw=ev.raw if ev else None, ocr=bool(ev and ev.ocr))
+
+
+def plain(value: float | int | None) -> str:
+    """A norm or sum as a person writes it: 8, 6,5, 35,5."""
+    if value is None:
+        return "–"
+    v = round(float(value), 6)  # a sum of one-decimal scores: 7.1 + 7.2 is 14.299999999999999
+    return str(int(v)) if v == int(v) else format_number(v, len(repr(v).split(".")[1]))
+
+
+def printed(row: ResultRow, field: str) -> str:
+    """A row's value as printed (7,95 stays 7,95), else formatted."""
+    raw = row.raw.get(field)
+    if raw and raw.strip():
+        return raw.strip()
+    return plain(getattr(row, field))
 
 
 def no_param(rule_id: str, name: str) -> list[Check]:
@@ -91,24 +229,35 @@ def page_of(entry: ReportEntry, field: str) -> int | None:
 
 
 def on_time(rule_id: str, entry: ReportEntry, ctx: Context, deadline, term: str) -> list[Check]:
-    """Received by ``deadline``? The received date comes from CLMS; without it only the report date
-    is known: after the deadline it is a fail (a report cannot arrive before it is written),
-    otherwise a warning that receipt was not checked. ``term`` names the deadline in messages,
-    e.g. 'de deadline van 1-3-2022'."""
+    """Received on or before ``deadline``? The received date comes from CLMS. Without it only the
+    report date is known: after the deadline it is a fail (a report cannot arrive before it is
+    written); on or before it the receipt is still a point for a person, never a pass. ``term``
+    names the deadline in messages, e.g. 'de deadline van 1-3-2022'."""
     from ..dutch import format_date as d
 
     received = ctx.clms.received if ctx.clms else None
     if received is not None:
+        said = f"CLMS-export regel {ctx.clms.line}: ontvangen {d(received)}" if ctx.clms.line else f"CLMS-export: ontvangen {d(received)}"
         if received <= deadline:
-            return [check(rule_id, "pass", f"Ontvangen op {d(received)} (CLMS), op tijd voor {term}.")]
-        return [check(rule_id, "fail", f"Ontvangen op {d(received)} (CLMS), na {term}.")]
-    page = page_of(entry, "report_date")
+            return [check(rule_id, "pass", f"Ontvangen op {d(received)} (CLMS), op of vóór {term}.", None, said)]
+        return [check(rule_id, "fail", f"Ontvangen op {d(received)} (CLMS), na {term}.", None, said)]
+    unknown = clms_unknown(ctx, "geen ontvangstdatum")
     if entry.report_date is None:
-        return [check(rule_id, "manual", f"Ontvangstdatum onbekend (geen CLMS-export) en geen rapportdatum gevonden; {term}.")]
+        return [missing(rule_id, entry, "report_date", fails=False,
+                        then=f"ontvangstdatum onbekend ({unknown}); controleer in CLMS of het rapport op of vóór {term} is ontvangen")]
     if entry.report_date > deadline:
-        return [check(rule_id, "fail", f"Het rapport is gedateerd {d(entry.report_date)}, na {term}.", page)]
-    return [check(rule_id, "warn", f"Ontvangstdatum onbekend (geen CLMS-export); de rapportdatum {d(entry.report_date)} "
-                  f"ligt vóór {term}.", page)]
+        return [breach_of(rule_id, entry, "report_date", f"Het rapport is gedateerd {d(entry.report_date)}, na {term}.")]
+    return [check(rule_id, "manual", f"Ontvangstdatum onbekend ({unknown}); de rapportdatum {d(entry.report_date)} ligt op of vóór "
+                  f"{term}. Controleer in CLMS wanneer UWV het rapport ontving.", page_of(entry, "report_date"))]
+
+
+def clms_unknown(ctx: Context, what: str) -> str:
+    """Why CLMS does not tell: no export given, the report not in it, or the export lacks ``what``."""
+    if ctx.clms_source is None:
+        return "geen CLMS-export"
+    if ctx.clms is None:
+        return f"het rapport is niet gevonden in de CLMS-export {ctx.clms_source}"
+    return f"de CLMS-export {ctx.clms_source} noemt {what} voor dit rapport"
 
 
 def perceel_of(label: str, ctx: Context) -> str | None:
@@ -120,6 +269,16 @@ def perceel_of(label: str, ctx: Context) -> str | None:
             cluster = m.groupdict().get("cluster")
             return f"{item['perceel']}, cluster {cluster.strip()}" if cluster and cluster.strip() else item["perceel"]
     return None
+
+
+def cluster_missing(label: str, ctx: Context) -> bool:
+    """The label falls under a perceel the regime marks ``per_cluster`` but names no cluster."""
+    for item in ctx.value("percelen") or []:
+        m = regex.search(item["pattern"], label, regex.IGNORECASE)
+        if m:
+            cluster = m.groupdict().get("cluster")
+            return bool(item.get("per_cluster")) and not (cluster and cluster.strip())
+    return False
 
 
 def labelled(row: ResultRow, ctx: Context) -> str:
