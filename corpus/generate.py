@@ -123,6 +123,7 @@ def generate_family(out: Path, family: str, seed: int = 2021, only: str | None =
     clms_lines = ["bestand;leverancier;ontvangen;perceel;beeindigd"]
     bureaus: dict[str, object] = {}
     written = []
+    suppliers = model.supplier_names(random.Random(f"{seed}-{family}-suppliers"))
     work = Path(tempfile.mkdtemp(prefix=f"kto-corpus-{family}-"))
     try:
         for n, (style, scenario, i) in enumerate(plan, 1):
@@ -130,7 +131,7 @@ def generate_family(out: Path, family: str, seed: int = 2021, only: str | None =
             rng = random.Random(f"{seed}-{family}-{name}")
             pdf = fam_dir / f"{name}.pdf"
             if style.kind == "scholing":
-                spec = model.scholing_spec(rng, name, style.organisation, scenario, style.label)
+                spec = model.scholing_spec(rng, name, style.organisation, scenario, style.label, suppliers.pop())
                 built = _produce_split(style, spec, f"{seed}-{name}-build", pdf, work)
                 truth = model.scholing_truth(spec, built.approached_printed, built.total_printed, built.beeindigd_printed)
                 truth["fields"]["bureau"] = style.organisation
@@ -147,7 +148,8 @@ def generate_family(out: Path, family: str, seed: int = 2021, only: str | None =
                 spec = model.jobcoach_spec(rng, name, style.organisation, scenario)
                 built = _produce_split(style, spec, f"{seed}-{name}-build", pdf, work)
                 truth = model.jobcoach_truth(spec)
-                clms_lines.append(f"{pdf.name};{style.organisation};{spec.received:%d-%m-%Y};;")
+                # by file only: the same organisation has several reports here, each received on its own date
+                clms_lines.append(f"{pdf.name};;{spec.received:%d-%m-%Y};;")
                 signature = "none"
             record = {"family": family, "file": pdf.name, "producer": style.producer, "style": style.key,
                       "organisation": style.organisation, "kind": style.kind, "signature": signature,

@@ -41,11 +41,18 @@ MEET_START, MEET_END = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
 FVT = "Functiegerichte vaardigheidstrainingen"
 CLUSTERS = ["Techniek", "Zorg en welzijn", "Logistiek", "Administratie en ICT", "Horeca en schoonmaak", "Bouw en infra"]
 
-SUPPLIERS = [
-    "Vakopleidingen Dommelstreek", "Scholingshuis Zuiderzee", "Leerwerkplaats Maasoever", "Opleidingscentrum De Linge",
-    "Trainingsinstituut Kempenland", "Bijscholing Veluwezoom", "Werkschool IJsselvallei", "Kennispoort Achterhoek",
-    "Competentiehuis Walcheren", "Vakmanschap Drechtsteden", "Opleidingen Eemland & Gooi", "Leerhuis Peelrand",
-]
+SUPPLIER_KINDS = ["Vakopleidingen", "Scholingshuis", "Leerwerkplaats", "Opleidingscentrum", "Trainingsinstituut", "Werkschool",
+                  "Kennispoort", "Competentiehuis", "Bijscholing", "Leerhuis"]
+SUPPLIER_PLACES = ["Dommelstreek", "Zuiderzee", "Maasoever", "De Linge", "Kempenland", "Veluwezoom", "IJsselvallei",
+                   "Achterhoek", "Walcheren", "Drechtsteden", "Eemland & Gooi", "Peelrand", "Zaanstreek", "Hoeksche Waard"]
+
+
+def supplier_names(rng: random.Random) -> list[str]:
+    """Fictitious supplier names in a random order; each report of a family gets its own (a CLMS
+    export knows a supplier by one received date)."""
+    names = [f"{k} {p}" for k in SUPPLIER_KINDS for p in SUPPLIER_PLACES]
+    rng.shuffle(names)
+    return names
 
 DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                 "november", "december"]
@@ -139,8 +146,7 @@ def make_rows(rng: random.Random, scenario: str, label) -> list[Row]:
     return rows
 
 
-def scholing_spec(rng: random.Random, name: str, bureau: str, scenario: str, label, supplier: str | None = None) -> ScholingSpec:
-    supplier = supplier or rng.choice(SUPPLIERS)
+def scholing_spec(rng: random.Random, name: str, bureau: str, scenario: str, label, supplier: str) -> ScholingSpec:
     rows = make_rows(rng, scenario, label)
     report_date = dt.date(2022, rng.randint(1, 2), rng.randint(3, 25))
     start, end = MEET_START, MEET_END
