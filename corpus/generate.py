@@ -39,16 +39,17 @@ def _plan(styles_module, family: str, seed: int):
     mod = importlib.import_module(f"corpus.{styles_module}")
     rng = random.Random(f"{seed}-{family}-plan")
     plan = []
-    for style in mod.SCHOLING_STYLES:
-        scenarios = list(model.SCHOLING_SCENARIOS)
-        rng.shuffle(scenarios)
-        for i, sc in enumerate(scenarios[: mod.DOCS_PER_SCHOLING_STYLE]):
-            plan.append((style, sc, i))
-    for style in mod.JOBCOACH_STYLES:
-        scenarios = list(model.JC_SCENARIOS)
-        rng.shuffle(scenarios)
-        for i, sc in enumerate(scenarios[: mod.DOCS_PER_JC_STYLE]):
-            plan.append((style, sc, i))
+    for styles, scenarios, per_style in ((mod.SCHOLING_STYLES, model.SCHOLING_SCENARIOS, mod.DOCS_PER_SCHOLING_STYLE),
+                                         (mod.JOBCOACH_STYLES, model.JC_SCENARIOS, mod.DOCS_PER_JC_STYLE)):
+        # one shuffled cycle through the scenarios, dealt to the styles in turn, so that every scenario
+        # occurs in the family and each style gets a compliant report first
+        order = list(scenarios)
+        rng.shuffle(order)
+        order = [s for s in order if s != "compliant"]
+        for k, style in enumerate(styles):
+            own = ["compliant"] + [order[(k * (per_style - 1) + i) % len(order)] for i in range(per_style - 1)]
+            for i, sc in enumerate(own):
+                plan.append((style, sc, i))
     return plan
 
 

@@ -5,7 +5,8 @@ The verdict is designed from the seeds, not from kto-ingest's output:
 
 Scholing (seed 000, regime uwv-scholing-2021):
   voldoet_niet, each on positive evidence in the document or the CLMS export:
-    concept instead of definitief; a meetperiode other than 1-1-2021 t/m 31-12-2021; a perceel/cluster
+    concept instead of definitief (a report without any marking is taken as submitted: seed 000 asks
+    for no marking, so its absence decides nothing); a meetperiode other than 1-1-2021 t/m 31-12-2021; a perceel/cluster
     with 5 or more ended services and an average below 8; no signature at all; no account of how
     clients were approached (methodological account incomplete); received by UWV after 1 March 2022
     (CLMS); approached per perceel differs from the ended services in CLMS.
@@ -182,8 +183,6 @@ def scholing_verdict(s: ScholingSpec) -> tuple[str, list[dict]]:
         fails.append(("SCH-MEETPERIODE", f"meetperiode {s.meet_start:%d-%m-%Y} t/m {s.meet_end:%d-%m-%Y}, niet kalenderjaar 2021"))
     if s.final is False:
         fails.append(("SCH-DEFINITIEF", "het rapport is een concept"))
-    elif s.final is None:
-        manual.append(("SCH-DEFINITIEF", "geen vermelding definitief/concept"))
     for r in s.rows:
         ended = s.clms_ended.get(r.perceel, r.beeindigd)
         if ended != r.benaderd:

@@ -83,8 +83,9 @@ def field_results(truth: dict, entry: dict | None) -> tuple[list[tuple[str, obje
     e = entry if entry and entry.get("status") == "parsed" else {}
     out: list[tuple[str, object, object, bool]] = []
 
-    def add(name, expected, got):
-        out.append((name, expected, got, compare(expected, got)))
+    def add(name, expected, got, found=True):
+        """found=False: the report or row was not read at all, so even a null truth is not 'right'."""
+        out.append((name, expected, got, bool(e) and found and compare(expected, got)))
 
     for key in ("bureau", "supplier", "report_date", "final"):
         if key in fields:
@@ -108,7 +109,7 @@ def field_results(truth: dict, entry: dict | None) -> tuple[list[tuple[str, obje
             for k, v in row.items():
                 if k in ("service", "is_total"):
                     continue
-                add(f"results[{row['service']}].{k}", v, got.get(k) if got else None)
+                add(f"results[{row['service']}].{k}", v, got.get(k) if got else None, found=got is not None)
         for label, row in got_rows.items():
             if label not in wanted:
                 extra.append((f"results[{row.get('service')}]", None, "extra row"))

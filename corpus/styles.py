@@ -132,7 +132,7 @@ class Meridiaan(Style):
 
     def build(self, s: ScholingSpec, rng: random.Random, pad: int = 0) -> Built:
         b = [Para("Klanttevredenheidsonderzoek scholingsdiensten UWV 2021", "title"),
-             Para(f"In opdracht van {s.supplier}", "cover"),
+             Para(rng.choice([f"In opdracht van {s.supplier}", f"Leverancier: {s.supplier}"]), "cover"),
              Para(f"Meetperiode: {period_text(s.meet_start, s.meet_end, rng.choice(['long_tm', 'long_tot']))}", "cover"),
              *final_mark(s.final),
              Para("Datum rapportage:", "cover"), Para(date_text(s.report_date, "long"), "cover"),
@@ -230,6 +230,9 @@ class Veldzicht(Style):
 
     def build(self, s: ScholingSpec, rng: random.Random, pad: int = 0) -> Built:
         form = rng.choice(["calendar", "dash_short"])
+        omit_status = rng.random() < 0.5
+        if s.final and omit_status:
+            s.final = None  # this bureau often prints no status at all (the truth follows the spec)
         b = [Para("Klantwaardering scholing 2021", "title"),
              Para(f"Uitgevoerd voor: {s.supplier}", "cover"),
              Para(f"Onderzoeksperiode: {period_text(s.meet_start, s.meet_end, form)}", "cover"),
