@@ -25,7 +25,7 @@ class Peilwerk(Style):
     producer = "lo-fodt"
 
     def label(self, perceel: str, cluster: str | None) -> str:
-        return f"Cluster {cluster} (functiegerichte vaardigheidstrainingen)" if cluster else perceel
+        return f"FVT cluster {cluster}" if cluster else perceel
 
     def build(self, s: ScholingSpec, rng: random.Random, pad: int = 0) -> Built:
         b = [Para("KTO Scholingsdiensten UWV", "title"),
@@ -46,7 +46,7 @@ class Peilwerk(Style):
                 ["Gemiddeld cijfer"] + ["-" if r.cijfer is None else nl(r.cijfer) for r in rows]]
         b.append(Landscape([Para("Overzicht 1 Deelname en waardering per perceel/cluster", bold=True),
                             Table(header=[["Kengetal"] + [r.service for r in s.rows] + ["Totaal"]], body=body, ruled=True,
-                                  widths=[1.8] + [1.2] * len(rows), font_pt=9)]))
+                                  widths=[1.4] + [1.0] * len(rows), font_pt=8)]))
         b += questions_block("Vragen van UWV")
         b += self.signature(s)
         return Built(Doc(b, font="serif", title="KTO"), total_printed=True, beeindigd_printed=True)
