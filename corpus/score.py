@@ -1,14 +1,15 @@
 """Score kto-ingest on a family of the variety corpus: fields read right and verdicts, against the
 truth files.
 
-    python -m corpus.score DIR [DIR...] [--json scores.json] [--from-json kto-output.json] [--quiet]
+    python -m corpus.score DIR [DIR...] [--json scores.json] [--save-output kto.json] [--from-json kto.json] [--limit N]
 
 DIR is a family folder made by ``python -m corpus.generate`` (``*.pdf``, ``*.truth.json``,
 ``bureaus.toml``, ``clms.csv``, ``pki/``). kto-ingest runs once per folder, as a user would run it:
 
     kto-ingest DIR --format json -o OUT --trust DIR/pki --bureaus DIR/bureaus.toml --clms DIR/clms.csv
 
-(``--from-json`` scores an output that already exists instead). The exit status is 0 whatever
+(``--from-json`` scores an output that already exists instead; ``--save-output`` keeps kto-ingest's
+output of this run). The exit status is 0 whatever
 the score (this is a measurement); non-zero only when the scorer itself cannot work.
 
 How a field is compared (``compare``):
@@ -26,6 +27,11 @@ scores per period, the answer counts per question (one field per question), and 
 analysis was found. Rows kto-ingest reads that the truth does not have are listed as mismatches
 ("extra row") and keep the report from counting as fully read. A file kto-ingest could not read
 counts every field wrong.
+
+Verdicts: "oordeel goed" counts reports whose verdict equals the truth's; "met de juiste regels"
+also asks, for a voldoet_niet, that kto-ingest's ``decided_by`` are exactly the truth's failing
+rules (a report failed for an unread meetperiode while its real fault is the norm is right by
+luck). "onterecht voldoet_niet" counts voldoet_niet where the truth is not voldoet_niet (issue 14).
 """
 
 from __future__ import annotations
@@ -135,9 +141,9 @@ def field_results(truth: dict, entry: dict | None) -> tuple[list[tuple[str, obje
 
 class Tally:
     def __init__(self):
-        self.fields = self.right = self.reports = self.full = self.verdict_right = self.false_fail = 0
+        self.fields = self.right = self.reports = self.full = self.verdict_right = self.false_fail = self.rules_right = 0
 
-    def add(self, results, extra, verdict_ok, false_fail):
+    def add(self, results, extra, verdict_ok, false_fail, rules_ok=False):
         self.reports += 1
         self.fields += len(results)
         right = sum(1 for r in results if r[3])
@@ -145,12 +151,13 @@ class Tally:
         self.full += int(right == len(results) and not extra)
         self.verdict_right += int(verdict_ok)
         self.false_fail += int(false_fail)
+        self.rules_right += int(rules_ok)
 
     def as_dict(self):
         return {"fields": self.fields, "fields_right": self.right,
                 "fields_pct": round(100 * self.right / self.fields, 1) if self.fields else None,
                 "reports": self.reports, "fully_read": self.full, "verdicts_right": self.verdict_right,
-                "false_voldoet_niet": self.false_fail}
+                "verdicts_right_with_rules": self.rules_right, "false_voldoet_niet": self.false_fail}
 
 
 def run_kto_ingest(folder: Path, out_json: Path) -> dict:
@@ -176,9 +183,13 @@ def score(truths: list[dict], output: dict) -> dict:
         got_verdict = entry.get("verdict") if entry else None
         verdict_ok = got_verdict == t["verdict"]
         false_fail = got_verdict == "voldoet_niet" and t["verdict"] != "voldoet_niet"
+        # a voldoet_niet is only right for the right reason when the failing rules are the truth's
+        want_rules = sorted({r["rule"] for r in t.get("decided_by", [])})
+        got_rules = sorted(set(entry.get("decided_by") or [])) if entry else []
+        rules_ok = verdict_ok and (t["verdict"] != "voldoet_niet" or got_rules == want_rules)
         for key, tally in tallies.items():
-            tally[t[key]].add(results, extra, verdict_ok, false_fail)
-        overall.add(results, extra, verdict_ok, false_fail)
+            tally[t[key]].add(results, extra, verdict_ok, false_fail, rules_ok)
+        overall.add(results, extra, verdict_ok, false_fail, rules_ok)
         wrong = [r for r in results if not r[3]]
         for name, exp, got, _ok in wrong:
             mismatches.append({"file": t["file"], "field": name, "expected": exp, "got": got})
@@ -186,9 +197,12 @@ def score(truths: list[dict], output: dict) -> dict:
             mismatches.append({"file": t["file"], "field": name, "expected": exp, "got": got})
         if not verdict_ok:
             mismatches.append({"file": t["file"], "field": "verdict", "expected": t["verdict"], "got": got_verdict})
+        elif not rules_ok:
+            mismatches.append({"file": t["file"], "field": "decided_by", "expected": want_rules, "got": got_rules})
         reports.append({"file": t["file"], "family": t["family"], "producer": t["producer"], "style": t["style"],
                         "fields": len(results), "fields_right": len(results) - len(wrong), "extra_rows": len(extra),
-                        "verdict_expected": t["verdict"], "verdict": got_verdict, "status": entry.get("status") if entry else None,
+                        "verdict_expected": t["verdict"], "verdict": got_verdict,
+                        "decided_by_expected": want_rules, "decided_by": got_rules, "status": entry.get("status") if entry else None,
                         "error": (entry.get("error") or {}).get("code") if entry else "not in output"})
     return {"overall": overall.as_dict(),
             **{f"by_{k}": {name: v.as_dict() for name, v in sorted(d.items())} for k, d in tallies.items()},
@@ -204,6 +218,7 @@ def print_scores(s: dict, limit: int | None) -> None:
     def line(name, d):
         print(f"  {name:<22} velden {d['fields_right']:>5}/{d['fields']:<5} {d['fields_pct'] if d['fields_pct'] is not None else '-':>5} %"
               f"   volledig gelezen {d['fully_read']:>3}/{d['reports']:<3}  oordeel goed {d['verdicts_right']:>3}/{d['reports']:<3}"
+              f" (met de juiste regels {d['verdicts_right_with_rules']:>3})"
               f"  onterecht voldoet_niet {d['false_voldoet_niet']}")
 
     print("Totaal:")
@@ -233,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path, help="family folder(s) made by corpus.generate")
     ap.add_argument("--json", type=Path, help="write the scores (and every mismatch) to this file")
     ap.add_argument("--from-json", type=Path, help="score this kto-ingest JSON output instead of running kto-ingest (one DIR)")
+    ap.add_argument("--save-output", type=Path, help="keep kto-ingest's JSON output of this run here (one DIR)")
     ap.add_argument("--limit", type=int, default=200, help="mismatches printed (default 200; 0 = all)")
     args = ap.parse_args(argv)
     truths, reports = [], []
@@ -248,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 output = run_kto_ingest(folder, Path(tmp) / "out.json")
+            if args.save_output:
+                args.save_output.write_text(json.dumps(output, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         reports += output.get("reports", [])
     scores = score(truths, {"reports": reports})
     print_scores(scores, args.limit or None)

@@ -211,6 +211,16 @@ def test_score_counts_right_and_wrong_fields():
         ("results[Opleidingen].rapportcijfer", 8.2, 7.9), ("verdict", "handmatig", "voldoet_niet")}
 
 
+def test_score_voldoet_niet_for_the_wrong_rule_is_not_right_with_rules():
+    truth = _made_up_truth(verdict="voldoet_niet")
+    truth["decided_by"] = [{"rule": "SCH-NORM", "outcome": "fail", "reason": "7,6 onder 8"}]
+    wrong_rule = score.score([truth], {"reports": [_made_up_entry(verdict="voldoet_niet", decided_by=["SCH-MEETPERIODE"])]})
+    assert wrong_rule["overall"]["verdicts_right"] == 1 and wrong_rule["overall"]["verdicts_right_with_rules"] == 0
+    assert any(m["field"] == "decided_by" for m in wrong_rule["mismatches"])
+    right_rule = score.score([truth], {"reports": [_made_up_entry(verdict="voldoet_niet", decided_by=["SCH-NORM"])]})
+    assert right_rule["overall"]["verdicts_right_with_rules"] == 1 and right_rule["mismatches"] == []
+
+
 def test_score_extra_rows_missing_reports_and_errors():
     extra = _made_up_entry()
     extra["results"] = extra["results"] + [{"service": "Jobcoaching", "netto_steekproef": 1}]
