@@ -179,4 +179,3 @@ SCHOLING_STYLES = [Peilwerk(), MeridiaanHtml(), Zilvermeeuw()]
 JOBCOACH_STYLES = [HetAnker()]
 DOCS_PER_SCHOLING_STYLE = 5
 DOCS_PER_JC_STYLE = 5
-_ = (Landscape, nl)

@@ -155,10 +155,9 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
              f"<style>{css}</style></head><body>"]
     pending_break = False
 
-    def emit(blocks, in_land=False):
+    def emit(blocks):
         nonlocal pending_break
         for b in blocks:
-            pb = ' class="pb"' if pending_break else ""
             if isinstance(b, PageBreak):
                 if for_lo:
                     parts.append('<p style="page-break-before: always"></p>')
@@ -167,7 +166,7 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
                 continue
             if isinstance(b, Landscape):
                 parts.append('<div class="land">')
-                emit(b.blocks, True)
+                emit(b.blocks)
                 parts.append("</div>")
                 continue
             if pending_break:
@@ -189,7 +188,6 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
                     src = sig_path or "data:image/png;base64," + base64.b64encode(signature_png()).decode()
                     parts.append(f'<p><img src="{src}" width="150" height="42" alt=""></p>')
                 parts.append("<p>" + "<br>".join(html.escape(x) for x in b.lines) + "</p>")
-            _ = pb
 
     emit(doc.blocks)
     parts.append("</body></html>")
