@@ -153,9 +153,7 @@ def scholing_spec(rng: random.Random, name: str, bureau: str, scenario: str, lab
     start, end = MEET_START, MEET_END
     if scenario == "wrong_meetperiode":
         start, end = rng.choice([(dt.date(2020, 9, 1), dt.date(2021, 8, 31)), (dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
-                                 (dt.date(2021, 7, 1), dt.date(2022, 6, 30))])
-        if end > report_date:
-            report_date = end + dt.timedelta(days=20)
+                                 (dt.date(2020, 7, 1), dt.date(2021, 6, 30))])  # all before the report date
     signature = {"unsigned": "none", "visual_only": "visual"}.get(scenario, "digital")
     received = report_date + dt.timedelta(days=rng.randint(1, 4))
     if received > DEADLINE and scenario != "late":
