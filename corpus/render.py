@@ -1,0 +1,461 @@
+"""A small document model (blocks) and the producers that print it to PDF.
+
+A house style (``styles.py``, ``holdout_styles.py``) turns a report spec into a list of blocks; one
+of four real producers prints them:
+
+- ``chromium``: HTML + CSS print through headless Chromium (PDF Producer "Skia/PDF");
+- ``lo-fodt``: flat ODF text written here, converted by LibreOffice (``soffice --convert-to pdf``);
+- ``lo-html``: the same HTML, imported by LibreOffice's HTML filter ("HTML (StarWriter)");
+- ``reportlab``: reportlab platypus.
+
+Each LibreOffice run uses a private profile directory so parallel runs do not clash.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xesc
+
+PRODUCERS = ("chromium", "lo-fodt", "lo-html", "reportlab")
+
+
+# ---- blocks ------------------------------------------------------------------------------------
+@dataclass
+class Para:
+    text: str
+    kind: str = "p"  # title, h1, h2, p, small, cover, right
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    header: list[list[str]]  # header rows; "\n" in a cell is a forced line break
+    body: list[list[str]]
+    ruled: bool = True
+    repeat_header: bool = True
+    widths: list[float] | None = None  # relative column widths
+    caption: str | None = None
+    font_pt: float = 9.5
+    first_col_left: bool = True
+    bold_rows: tuple[int, ...] = ()  # body rows printed bold (Totaal)
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Landscape:
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    lines: list[str]
+    drawn: bool = True
+
+
+@dataclass
+class Doc:
+    blocks: list
+    font: str = "sans"  # sans / serif
+    font_pt: float = 10.5
+    landscape: bool = False  # whole document
+    title: str = ""
+
+
+# ---- a drawn signature (PNG) -------------------------------------------------------------------
+_SIG_PNG: bytes | None = None
+
+
+def signature_png() -> bytes:
+    """A hand-drawn-looking scribble as PNG (deterministic)."""
+    global _SIG_PNG
+    if _SIG_PNG is None:
+        from kto_ingest._pymupdf import pymupdf
+
+        doc = pymupdf.open()
+        page = doc.new_page(width=180, height=50)
+        shape = page.new_shape()
+        pts = [(10, 35), (30, 5), (45, 45), (65, 10), (85, 40), (105, 8), (125, 38), (150, 15), (170, 30)]
+        for a, b in zip(pts, pts[1:]):
+            mid = ((a[0] + b[0]) / 2, a[1] - 12)
+            shape.draw_bezier(a, mid, (mid[0] + 5, b[1] + 12), b)
+        shape.finish(color=(0.05, 0.1, 0.45), width=1.6)
+        shape.commit()
+        _SIG_PNG = page.get_pixmap(dpi=144).tobytes("png")
+    return _SIG_PNG
+
+
+# ---- HTML --------------------------------------------------------------------------------------
+def _h(text: str) -> str:
+    return "<br>".join(html.escape(part) for part in text.split("\n"))
+
+
+def _html_table(t: Table, for_lo: bool) -> str:
+    border = "0.6pt solid #222" if t.ruled else "none"
+    out = []
+    if t.caption:
+        out.append(f'<p class="caption"><b>{html.escape(t.caption)}</b></p>')
+    cols = ""
+    if t.widths:
+        total = sum(t.widths)
+        cols = "".join(f'<col width="{round(100 * w / total)}%">' for w in t.widths)
+    out.append(f'<table class="{"ruled" if t.ruled else "plain"}" style="font-size:{t.font_pt}pt" '
+               f'cellspacing="0" cellpadding="3" {"border=1" if (t.ruled and for_lo) else ""} width="100%">{cols}')
+    head = "".join("<tr>" + "".join(f'<th style="border:{border}">{_h(c)}</th>' for c in row) + "</tr>" for row in t.header)
+    if t.repeat_header:
+        out.append(f"<thead>{head}</thead><tbody>")
+    else:
+        out.append(f"<tbody>{head}")
+    for i, row in enumerate(t.body):
+        cells = []
+        for j, c in enumerate(row):
+            align = "left" if (j == 0 and t.first_col_left) else "right"
+            txt = _h(c)
+            if i in t.bold_rows:
+                txt = f"<b>{txt}</b>"
+            cells.append(f'<td style="border:{border};text-align:{align}" align="{align}">{txt}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def to_html(doc: Doc, for_lo: bool = False, sig_path: str | None = None) -> str:
+    family = "DejaVu Sans, Liberation Sans, Arial, sans-serif" if doc.font == "sans" else "DejaVu Serif, Liberation Serif, serif"
+    size = "A4 landscape" if doc.landscape else "A4"
+    css = f"""
+@page {{ size: {size}; margin: 2cm 2cm 2cm 2cm; }}
+@page land {{ size: A4 landscape; margin: 1.8cm; }}
+.land {{ page: land; }}
+body {{ font-family: {family}; font-size: {doc.font_pt}pt; line-height: 1.3; }}
+h1 {{ font-size: 16pt; margin: 14pt 0 6pt 0; }}
+h2 {{ font-size: 12.5pt; margin: 10pt 0 4pt 0; }}
+.title {{ font-size: 22pt; font-weight: bold; margin: 30pt 0 12pt 0; }}
+.cover {{ font-size: 13pt; margin: 4pt 0; }}
+.small {{ font-size: 8.5pt; color: #333; }}
+.right {{ text-align: right; }}
+p {{ margin: 3pt 0 5pt 0; }}
+.pb {{ page-break-before: always; break-before: page; }}
+table {{ border-collapse: collapse; margin: 6pt 0 10pt 0; }}
+th {{ text-align: left; vertical-align: bottom; font-weight: bold; }}
+td, th {{ padding: 2pt 4pt; }}
+table.plain th {{ border-bottom: none; }}
+tr {{ page-break-inside: avoid; break-inside: avoid; }}
+"""
+    parts = [f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(doc.title)}</title>'
+             f"<style>{css}</style></head><body>"]
+    pending_break = False
+
+    def emit(blocks):
+        nonlocal pending_break
+        for b in blocks:
+            if isinstance(b, PageBreak):
+                if for_lo:
+                    parts.append('<p style="page-break-before: always"></p>')
+                else:
+                    pending_break = True
+                continue
+            if isinstance(b, Landscape):
+                parts.append('<div class="land">')
+                emit(b.blocks)
+                parts.append("</div>")
+                continue
+            if pending_break:
+                parts.append('<div class="pb"></div>')
+                pending_break = False
+            if isinstance(b, Para):
+                text = _h(b.text)
+                if b.bold:
+                    text = f"<b>{text}</b>"
+                if b.kind in ("h1", "h2"):
+                    parts.append(f"<{b.kind}>{text}</{b.kind}>")
+                else:
+                    cls = "" if b.kind == "p" else f' class="{b.kind}"'
+                    parts.append(f"<p{cls}>{text}</p>")
+            elif isinstance(b, Table):
+                parts.append(_html_table(b, for_lo))
+            elif isinstance(b, Signature):
+                if b.drawn:
+                    src = sig_path or "data:image/png;base64," + base64.b64encode(signature_png()).decode()
+                    parts.append(f'<p><img src="{src}" width="150" height="42" alt=""></p>')
+                parts.append("<p>" + "<br>".join(html.escape(x) for x in b.lines) + "</p>")
+
+    emit(doc.blocks)
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+# ---- flat ODF text -----------------------------------------------------------------------------
+def to_fodt(doc: Doc) -> str:
+    font = "Liberation Sans" if doc.font == "sans" else "Liberation Serif"
+    pw, ph = ("29.7cm", "21cm") if doc.landscape else ("21cm", "29.7cm")
+    auto: list[str] = []
+    body: list[str] = []
+    counter = {"t": 0}
+    state = {"next_master": None, "break": False}
+
+    def pstyle(kind: str, bold: bool) -> str:
+        """An automatic paragraph style carrying a pending page break / master page change."""
+        base = {"title": "KTitle", "h1": "KH1", "h2": "KH2", "p": "KBody", "small": "KSmall", "cover": "KCover",
+                "right": "KRight"}.get(kind, "KBody")
+        if not state["break"] and not state["next_master"] and not bold:
+            return base
+        counter["t"] += 1
+        name = f"P{counter['t']}"
+        attrs = ""
+        if state["next_master"]:
+            attrs = f' style:master-page-name="{state["next_master"]}"'
+        props = '<style:paragraph-properties fo:break-before="page"/>' if state["break"] and not state["next_master"] else ""
+        tprops = '<style:text-properties fo:font-weight="bold"/>' if bold else ""
+        auto.append(f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="{base}"{attrs}>{props}{tprops}</style:style>')
+        state["break"] = False
+        state["next_master"] = None
+        return name
+
+    def para(text: str, kind: str = "p", bold: bool = False) -> str:
+        style = pstyle(kind, bold)
+        lines = text.split("\n")
+        return f'<text:p text:style-name="{style}">' + "<text:line-break/>".join(xesc(x) for x in lines) + "</text:p>"
+
+    def table(t: Table) -> None:
+        counter["t"] += 1
+        tn = f"Tab{counter['t']}"
+        if t.caption:
+            body.append(para(t.caption, "p", bold=True))
+        width_cm = 25.5 if (doc.landscape or state.get("in_land")) else 17.0
+        widths = t.widths or [1.0] * len(t.header[0])
+        total = sum(widths)
+        master_attr = ""
+        if state["next_master"] or state["break"]:
+            # a table right after a page break or master change: carry it on the table style
+            if state["next_master"]:
+                master_attr = f' style:master-page-name="{state["next_master"]}"'
+            brk = ' fo:break-before="page"' if state["break"] and not state["next_master"] else ""
+            state["next_master"] = None
+            state["break"] = False
+        else:
+            brk = ""
+        auto.append(f'<style:style style:name="{tn}" style:family="table"{master_attr}><style:table-properties '
+                    f'style:width="{width_cm}cm" table:align="left" fo:margin-top="0.15cm" fo:margin-bottom="0.3cm"{brk}/></style:style>')
+        for i, w in enumerate(widths):
+            auto.append(f'<style:style style:name="{tn}.C{i}" style:family="table-column"><style:table-column-properties '
+                        f'style:column-width="{width_cm * w / total:.2f}cm"/></style:style>')
+        border = "0.5pt solid #000000" if t.ruled else "none"
+        auto.append(f'<style:style style:name="{tn}.row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.cell" style:family="table-cell"><style:table-cell-properties '
+                    f'fo:padding="0.06cm" fo:border="{border}"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.pl" style:family="paragraph" style:parent-style-name="KCell">'
+                    f'<style:text-properties fo:font-size="{t.font_pt}pt"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.pr" style:family="paragraph" style:parent-style-name="KCell">'
+                    f'<style:paragraph-properties fo:text-align="end"/><style:text-properties fo:font-size="{t.font_pt}pt"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.ph" style:family="paragraph" style:parent-style-name="KCell">'
+                    f'<style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.pb" style:family="paragraph" style:parent-style-name="KCell">'
+                    f'<style:paragraph-properties fo:text-align="end"/><style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold"/></style:style>')
+        auto.append(f'<style:style style:name="{tn}.pbl" style:family="paragraph" style:parent-style-name="KCell">'
+                    f'<style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold"/></style:style>')
+
+        def cell(text: str, pstyle_name: str) -> str:
+            ps = "".join(f'<text:p text:style-name="{pstyle_name}">{xesc(x)}</text:p>' for x in text.split("\n"))
+            return f'<table:table-cell table:style-name="{tn}.cell" office:value-type="string">{ps}</table:table-cell>'
+
+        out = [f'<table:table table:name="{tn}" table:style-name="{tn}">']
+        out += [f'<table:table-column table:style-name="{tn}.C{i}"/>' for i in range(len(widths))]
+        head = "".join("<table:table-row>" + "".join(cell(c, f"{tn}.ph") for c in row) + "</table:table-row>" for row in t.header)
+        out.append(f"<table:table-header-rows>{head}</table:table-header-rows>" if t.repeat_header else head)
+        for i, row in enumerate(t.body):
+            cells = []
+            for j, c in enumerate(row):
+                left = j == 0 and t.first_col_left
+                if i in t.bold_rows:
+                    cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb"))
+                else:
+                    cells.append(cell(c, f"{tn}.pl" if left else f"{tn}.pr"))
+            out.append(f'<table:table-row table:style-name="{tn}.row">' + "".join(cells) + "</table:table-row>")
+        out.append("</table:table>")
+        body.append("".join(out))
+
+    def emit(blocks) -> None:
+        for b in blocks:
+            if isinstance(b, PageBreak):
+                state["break"] = True
+            elif isinstance(b, Landscape):
+                state["next_master"] = "Landscape"
+                state["in_land"] = True
+                emit(b.blocks)
+                state["in_land"] = False
+                state["next_master"] = "Standard"
+            elif isinstance(b, Para):
+                body.append(para(b.text, b.kind, b.bold))
+            elif isinstance(b, Table):
+                table(b)
+            elif isinstance(b, Signature):
+                if b.drawn:
+                    data = base64.b64encode(signature_png()).decode()
+                    style = pstyle("p", False)
+                    body.append(f'<text:p text:style-name="{style}"><draw:frame draw:name="handtekening" text:anchor-type="as-char" '
+                                f'svg:width="4.5cm" svg:height="1.25cm"><draw:image><office:binary-data>{data}</office:binary-data>'
+                                f'</draw:image></draw:frame></text:p>')
+                for line in b.lines:
+                    body.append(para(line))
+
+    emit(doc.blocks)
+    if state["next_master"] or state["break"]:
+        body.append(para(""))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>{xesc(doc.title)}</dc:title></office:meta>
+<office:font-face-decls><style:font-face style:name="{font}" svg:font-family="'{font}'"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:text-properties style:font-name="{font}" fo:font-size="{doc.font_pt}pt" fo:language="nl" fo:country="NL"/></style:default-style>
+<style:style style:name="KBody" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.05cm" fo:margin-bottom="0.18cm"/></style:style>
+<style:style style:name="KCell" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>
+<style:style style:name="KSmall" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="8.5pt"/></style:style>
+<style:style style:name="KRight" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="KCover" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="13pt"/></style:style>
+<style:style style:name="KTitle" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="1cm" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="KH1" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="KH2" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="0.35cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="12.5pt" fo:font-weight="bold"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="PMport"><style:page-layout-properties fo:page-width="{pw}" fo:page-height="{ph}" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout>
+<style:page-layout style:name="PMland"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.8cm" fo:margin-bottom="1.8cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout>
+{''.join(auto)}
+</office:automatic-styles>
+<office:master-styles>
+<style:master-page style:name="Standard" style:page-layout-name="PMport"/>
+<style:master-page style:name="Landscape" style:page-layout-name="PMland"/>
+</office:master-styles>
+<office:body><office:text>
+{chr(10).join(body)}
+</office:text></office:body></office:document>
+"""
+
+
+# ---- reportlab ---------------------------------------------------------------------------------
+def reportlab_pdf(doc: Doc, out: Path) -> None:
+    from reportlab import rl_config
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, PageBreak as RLPageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Table as RLTable, TableStyle
+    import io
+
+    rl_config.invariant = 1
+    base = "Helvetica" if doc.font == "sans" else "Times-Roman"
+    bold = "Helvetica-Bold" if doc.font == "sans" else "Times-Bold"
+    styles = {
+        "p": ParagraphStyle("p", fontName=base, fontSize=doc.font_pt, leading=doc.font_pt * 1.3, spaceAfter=4),
+        "small": ParagraphStyle("s", fontName=base, fontSize=8.5, leading=11),
+        "right": ParagraphStyle("r", fontName=base, fontSize=doc.font_pt, leading=doc.font_pt * 1.3, alignment=2),
+        "cover": ParagraphStyle("c", fontName=base, fontSize=13, leading=17, spaceAfter=4),
+        "title": ParagraphStyle("t", fontName=bold, fontSize=22, leading=27, spaceBefore=30, spaceAfter=12),
+        "h1": ParagraphStyle("h1", fontName=bold, fontSize=16, leading=20, spaceBefore=12, spaceAfter=6),
+        "h2": ParagraphStyle("h2", fontName=bold, fontSize=12.5, leading=16, spaceBefore=8, spaceAfter=4),
+    }
+    page = landscape(A4) if doc.landscape else A4
+    flow = []
+
+    def esc(t: str) -> str:
+        return "<br/>".join(xesc(x) for x in t.split("\n"))
+
+    for b in doc.blocks:
+        if isinstance(b, PageBreak):
+            flow.append(RLPageBreak())
+        elif isinstance(b, Landscape):
+            raise ValueError("reportlab renderer: no landscape sections")
+        elif isinstance(b, Para):
+            text = esc(b.text)
+            flow.append(Paragraph(f"<b>{text}</b>" if b.bold else text, styles.get(b.kind, styles["p"])))
+        elif isinstance(b, Table):
+            if b.caption:
+                flow.append(Paragraph(f"<b>{xesc(b.caption)}</b>", styles["p"]))
+            cs = ParagraphStyle("cell", fontName=base, fontSize=b.font_pt, leading=b.font_pt * 1.2)
+            cr = ParagraphStyle("cellr", parent=cs, alignment=2)
+            hs = ParagraphStyle("head", fontName=bold, fontSize=b.font_pt, leading=b.font_pt * 1.2)
+            rows = [[Paragraph(esc(c), hs) for c in r] for r in b.header]
+            for i, r in enumerate(b.body):
+                rows.append([Paragraph((f"<b>{esc(c)}</b>" if i in b.bold_rows else esc(c)),
+                                       cs if (j == 0 and b.first_col_left) else cr) for j, c in enumerate(r)])
+            avail = page[0] - 4 * cm
+            widths = b.widths or [1.0] * len(b.header[0])
+            total = sum(widths)
+            t = RLTable(rows, colWidths=[avail * w / total for w in widths], repeatRows=len(b.header) if b.repeat_header else 0)
+            st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+            if b.ruled:
+                st.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+            t.setStyle(TableStyle(st))
+            flow += [t, Spacer(1, 8)]
+        elif isinstance(b, Signature):
+            if b.drawn:
+                flow.append(Image(io.BytesIO(signature_png()), width=4.5 * cm, height=1.25 * cm, hAlign="LEFT"))
+            for line in b.lines:
+                flow.append(Paragraph(xesc(line), styles["p"]))
+    SimpleDocTemplate(str(out), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
+                      title=doc.title, author="", creator="reportlab").build(flow)
+
+
+# ---- producers ---------------------------------------------------------------------------------
+def _soffice(src: Path, outdir: Path, infilter: str | None, profile: Path) -> Path:
+    cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+    if infilter:
+        cmd.append(f"--infilter={infilter}")
+    cmd += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), str(src)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+    pdf = outdir / (src.stem + ".pdf")
+    if not pdf.exists():
+        raise RuntimeError(f"LibreOffice produced no PDF for {src}")
+    return pdf
+
+
+def produce(doc: Doc, producer: str, out: Path, work: Path) -> None:
+    """Print ``doc`` to ``out`` with the named producer; ``work`` is a scratch folder."""
+    work.mkdir(parents=True, exist_ok=True)
+    stem = out.stem
+    if producer == "chromium":
+        src = work / f"{stem}.html"
+        src.write_text(to_html(doc), encoding="utf-8")
+        tmp = work / f"{stem}.chromium.pdf"
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={work / 'chromium-profile'}", f"--print-to-pdf={tmp}", src.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+        shutil.move(tmp, out)
+    elif producer in ("lo-fodt", "lo-html"):
+        profile = Path(tempfile.mkdtemp(prefix="kto-corpus-lo-", dir=work))
+        try:
+            lodir = work / f"lo-{stem}"
+            lodir.mkdir(exist_ok=True)
+            if producer == "lo-fodt":
+                src = lodir / f"{stem}.fodt"
+                src.write_text(to_fodt(doc), encoding="utf-8")
+                pdf = _soffice(src, lodir, None, profile)
+            else:
+                (lodir / "handtekening.png").write_bytes(signature_png())
+                src = lodir / f"{stem}.html"
+                src.write_text(to_html(doc, for_lo=True, sig_path="handtekening.png"), encoding="utf-8")
+                pdf = _soffice(src, lodir, "HTML (StarWriter)", profile)
+            shutil.move(pdf, out)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+    elif producer == "reportlab":
+        reportlab_pdf(doc, out)
+    else:
+        raise ValueError(f"unknown producer {producer!r}")
+    os.utime(out)

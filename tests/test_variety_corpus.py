@@ -1,0 +1,284 @@
+"""The variety corpus itself (corpus/): the committed sample, the truth design and the scorer.
+
+These tests check the measuring instrument, not kto-ingest's accuracy: a reader that reads
+nothing still passes them. The sample lives in corpus/sample/ (not under fixtures/, which
+`kto-ingest fixtures/` and the golden tests walk recursively).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus import check, model, score
+from corpus.styles import period_text
+from kto_ingest._pymupdf import pymupdf
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "sample"
+TRUTHS = sorted(SAMPLE.glob("*.truth.json"))
+
+
+def _truth(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _pdf(truth_path: Path) -> Path:
+    return truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
+
+
+# ---- the sample ------------------------------------------------------------------------------
+def test_sample_is_complete_and_varied():
+    pdfs = sorted(SAMPLE.glob("*.pdf"))
+    assert 6 <= len(pdfs) <= 10
+    assert {p.name for p in pdfs} == {_truth(t)["file"] for t in TRUTHS}
+    truths = [_truth(t) for t in TRUTHS]
+    producers = {t["producer"] for t in truths}
+    assert {"chromium", "lo-fodt", "lo-html"} <= producers
+    assert any(t["kind"] == "jobcoaching" for t in truths)
+    assert any(t["style"] == "veldzicht" for t in truths)  # the transposed table on a landscape page
+    assert {t["verdict"] for t in truths} >= {"voldoet", "voldoet_niet", "handmatig"}
+    for name in ("bureaus.toml", "clms.csv"):
+        assert (SAMPLE / name).is_file()
+    assert list((SAMPLE / "pki").glob("*.pem"))
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name)
+def test_producer_is_what_the_truth_says(truth_path):
+    t = _truth(truth_path)
+    with pymupdf.open(_pdf(truth_path)) as doc:
+        producer = doc.metadata.get("producer") or ""
+        creator = doc.metadata.get("creator") or ""
+    expected = {"chromium": "Skia/PDF", "lo-fodt": "LibreOffice", "lo-html": "LibreOffice", "reportlab": "ReportLab"}[t["producer"]]
+    assert expected.casefold() in (producer + " " + creator).casefold(), (producer, creator)
+    if t["producer"] == "chromium":
+        assert "HeadlessChrome" in creator
+
+
+def test_transposed_table_is_on_a_landscape_page():
+    t = next(p for p in TRUTHS if _truth(p)["style"] == "veldzicht")
+    with pymupdf.open(_pdf(t)) as doc:
+        landscape = [p for p in doc if p.rect.width > p.rect.height]
+        assert landscape and "Gemiddeld" in landscape[0].get_text()
+        label = _truth(t)["fields"]["results"][0]["service"]
+        assert label.split()[0] in landscape[0].get_text()
+
+
+def test_table_of_the_fodt_report_runs_over_two_pages():
+    t = next(p for p in TRUTHS if _truth(p)["style"] == "kompaspunt")
+    rows = _truth(t)["fields"]["results"]
+    with pymupdf.open(_pdf(t)) as doc:
+        caption_page = next(p.number for p in doc if "Tabel 1 Benaderd" in p.get_text())
+        total_page = max(p.number for p in doc if re.search(r"^Totaal$", p.get_text(), re.M))
+    assert total_page == caption_page + 1
+    assert rows[-1]["service"] == "Totaal" and rows[-1]["is_total"]
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name)
+def test_truth_values_are_printed_and_consistent(truth_path):
+    assert check.problems(_truth(truth_path), _pdf(truth_path)) == []
+
+
+def test_check_finds_a_value_that_is_not_printed():
+    t = next(_truth(p) for p in TRUTHS if _truth(p)["kind"] == "scholing")
+    t["fields"]["results"][0]["respons_pct"] += 0.3
+    t["fields"]["supplier"] = "Een Andere Leverancier"
+    found = check.problems(t, SAMPLE / t["file"])
+    assert any("supplier" in p for p in found) and any("respons" in p for p in found)
+    jc = next(_truth(p) for p in TRUTHS if _truth(p)["kind"] == "jobcoaching")
+    jc["fields"]["jobcoaching"]["analysis_present"] = not jc["fields"]["jobcoaching"]["analysis_present"]
+    jc["producer"] = "lo-fodt" if jc["producer"] != "lo-fodt" else "chromium"
+    found = check.problems(jc, SAMPLE / jc["file"])
+    assert any("analysis" in p for p in found) and any("producer" in p for p in found)
+
+
+def test_register_and_clms_load_with_kto_ingests_own_loaders():
+    from kto_ingest.bureaus import load_register
+    from kto_ingest.clms import load_clms
+
+    register = load_register(SAMPLE / "bureaus.toml")
+    members = {b.naam for b in register.bureau if b.status == "lid"}
+    export = load_clms(SAMPLE / "clms.csv")
+    for tp in TRUTHS:
+        t = _truth(tp)
+        record = export.lookup(t["file"], None)
+        assert record is not None and record.received == dt.date.fromisoformat(t["received"])
+        if t["kind"] == "scholing":
+            assert t["fields"]["bureau"] in members
+            assert set(record.ended) and all(v > 0 for v in record.ended.values())
+
+
+# ---- the truth design (seeds 000 and 001) ------------------------------------------------------
+def _scholing(scenario: str, seed: int = 1) -> model.ScholingSpec:
+    rng = random.Random(seed)
+    return model.scholing_spec(rng, "t", "Bureau", scenario, lambda p, c: f"{p} – cluster {c}" if c else p, "Leverancier X")
+
+
+def test_verdict_design_scholing():
+    verdict, why = model.scholing_verdict(_scholing("compliant"))
+    assert verdict == "handmatig" and [w["rule"] for w in why] == ["SCH-RESPONS"]  # the Richtlijn is not public
+    s = _scholing("compliant")
+    s.rows[0].cijfer = 7.6
+    verdict, why = model.scholing_verdict(s)
+    assert verdict == "voldoet_niet" and any(w["rule"] == "SCH-NORM" and "7,6" in w["reason"] for w in why)
+    s = _scholing("compliant")
+    s.rows[0].beeindigd = s.rows[0].benaderd = 4
+    s.clms_ended[s.rows[0].perceel] = 4
+    s.rows[0].cijfer = 6.0  # below the norm but eligible for exemption: a person decides
+    verdict, why = model.scholing_verdict(s)
+    assert verdict == "handmatig" and "SCH-VRIJSTELLING" in {w["rule"] for w in why}
+    assert model.scholing_verdict(_scholing("visual_only"))[0] == "handmatig"
+    for scenario, rule in (("concept", "SCH-DEFINITIEF"), ("unsigned", "SCH-ONDERTEKEND"), ("late", "SCH-TIJDIG"),
+                           ("wrong_meetperiode", "SCH-MEETPERIODE"), ("no_method", "SCH-VERANTWOORDING"),
+                           ("benaderd_mismatch", "SCH-BENADERD"), ("norm_missed", "SCH-NORM")):
+        verdict, why = model.scholing_verdict(_scholing(scenario))
+        assert verdict == "voldoet_niet" and rule in {w["rule"] for w in why}, scenario
+
+
+def test_verdict_design_jobcoaching():
+    def spec(scenario):
+        return model.jobcoach_spec(random.Random(3), "t", "Org", scenario)
+
+    assert model.jobcoach_verdict(spec("compliant")) == ("voldoet", [])
+    for scenario, rule in (("norm_missed", "JC-NORM"), ("no_analysis", "JC-ANALYSE"), ("late", "JC-TIJDIG"),
+                           ("wrong_meetperiode", "JC-MEETPERIODE"), ("average_wrong", "JC-PERIODES")):
+        verdict, why = model.jobcoach_verdict(spec(scenario))
+        assert verdict == "voldoet_niet" and rule in {w["rule"] for w in why}, scenario
+    s = spec("compliant")
+    assert s.meet_start == s.recognition.replace(year=2020) and s.meet_end == s.meet_start.replace(year=2021)
+
+
+def test_period_wordings():
+    a, b = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
+    assert period_text(a, b, "calendar") == "kalenderjaar 2021"
+    assert period_text(a, b, "months") == "januari tot en met december 2021"
+    assert period_text(a, b, "dash_short") == "1 januari – 31 december 2021"
+    assert period_text(a, b, "dmy_tot") == "01-01-2021 tot en met 31-12-2021"
+    assert period_text(dt.date(2020, 9, 1), dt.date(2021, 8, 31), "calendar") == "1 september 2020 t/m 31 augustus 2021"
+
+
+# ---- the scorer ------------------------------------------------------------------------------
+def test_compare_fields():
+    assert score.compare(42.7, 42.7) and score.compare(8, 8.0) and score.compare(None, None)
+    assert not score.compare(42.7, 42.66) and not score.compare(42.7, 43) and not score.compare(8.0, None)
+    assert not score.compare(None, 0) and not score.compare(0, None) and not score.compare(True, 1)
+    assert score.compare("2021-01-01", "2021-01-01") and not score.compare("2021-01-01", "2021-1-1")
+    assert score.compare("Functiegerichte vaardigheidstrainingen – cluster Zorg en welzijn",
+                         "functiegerichte  vaardigheidstrainingen - cluster\nzorg en welzijn")
+    assert not score.compare("Meridiaan Onderzoek B.V.", "Meridiaan Onderzoek")
+    assert score.compare({"ja": 3, "nee": 1}, {"nee": 1, "ja": 3}) and not score.compare({"ja": 3, "nee": 1}, {"ja": 3})
+
+
+def _made_up_truth(file="a.pdf", verdict="handmatig"):
+    return {"family": "dev", "file": file, "producer": "chromium", "style": "x", "kind": "scholing", "verdict": verdict,
+            "fields": {"bureau": "Bureau B", "supplier": "Lev", "report_date": "2022-02-01", "final": True,
+                       "meetperiode": {"start": "2021-01-01", "end": "2021-12-31"},
+                       "results": [{"service": "Opleidingen", "is_total": False, "netto_steekproef": 10, "ingevuld": 4,
+                                    "respons_pct": 40.0, "rapportcijfer": 8.2},
+                                   {"service": "Leerbanen", "is_total": False, "netto_steekproef": 3, "ingevuld": 0,
+                                    "respons_pct": 0.0, "rapportcijfer": None}]}}
+
+
+def _made_up_entry(file="a.pdf", verdict="handmatig", **changes):
+    entry = {"file": f"dir/{file}", "status": "parsed", "bureau": "BUREAU  B", "supplier": "Lev", "report_date": "2022-02-01",
+             "final": True, "meetperiode": {"start": "2021-01-01", "end": "2021-12-31"}, "verdict": verdict,
+             "results": [{"service": "Opleidingen", "netto_steekproef": 10, "ingevuld": 4, "respons_pct": 40.0, "rapportcijfer": 8.2},
+                         {"service": "Leerbanen", "netto_steekproef": 3, "ingevuld": 0, "respons_pct": 0.0, "rapportcijfer": None}]}
+    entry.update(changes)
+    return entry
+
+
+def test_score_counts_right_and_wrong_fields():
+    right = score.score([_made_up_truth()], {"reports": [_made_up_entry()]})
+    n = right["overall"]["fields"]
+    assert n == 6 + 2 * 5  # bureau, supplier, report_date, final, meetperiode start and end; per row the label and four numbers
+    assert right["overall"]["fields_right"] == n and right["overall"]["fully_read"] == 1
+    assert right["overall"]["verdicts_right"] == 1 and right["mismatches"] == []
+
+    rows = _made_up_entry()["results"]
+    rows[0] = dict(rows[0], rapportcijfer=7.9)
+    wrong = score.score([_made_up_truth()], {"reports": [_made_up_entry(results=rows, verdict="voldoet_niet")]})
+    o = wrong["overall"]
+    assert o["fields_right"] == n - 1 and o["fully_read"] == 0 and o["verdicts_right"] == 0 and o["false_voldoet_niet"] == 1
+    assert {(m["field"], m["expected"], m["got"]) for m in wrong["mismatches"]} == {
+        ("results[Opleidingen].rapportcijfer", 8.2, 7.9), ("verdict", "handmatig", "voldoet_niet")}
+
+
+def test_score_voldoet_niet_for_the_wrong_rule_is_not_right_with_rules():
+    truth = _made_up_truth(verdict="voldoet_niet")
+    truth["decided_by"] = [{"rule": "SCH-NORM", "outcome": "fail", "reason": "7,6 onder 8"}]
+    wrong_rule = score.score([truth], {"reports": [_made_up_entry(verdict="voldoet_niet", decided_by=["SCH-MEETPERIODE"])]})
+    assert wrong_rule["overall"]["verdicts_right"] == 1 and wrong_rule["overall"]["verdicts_right_with_rules"] == 0
+    assert any(m["field"] == "decided_by" for m in wrong_rule["mismatches"])
+    right_rule = score.score([truth], {"reports": [_made_up_entry(verdict="voldoet_niet", decided_by=["SCH-NORM"])]})
+    assert right_rule["overall"]["verdicts_right_with_rules"] == 1 and right_rule["mismatches"] == []
+
+
+def test_score_extra_rows_missing_reports_and_errors():
+    extra = _made_up_entry()
+    extra["results"] = extra["results"] + [{"service": "Jobcoaching", "netto_steekproef": 1}]
+    s = score.score([_made_up_truth()], {"reports": [extra]})
+    assert s["overall"]["fields_right"] == s["overall"]["fields"] and s["overall"]["fully_read"] == 0
+    assert any(m["got"] == "extra row" for m in s["mismatches"])
+
+    s = score.score([_made_up_truth("a.pdf"), _made_up_truth("b.pdf", "voldoet_niet")],
+                    {"reports": [{"file": "b.pdf", "status": "error", "error": {"code": "unsupported_layout"}, "verdict": None}]})
+    assert s["overall"]["reports"] == 2 and s["overall"]["verdicts_right"] == 0
+    # nothing read: every field wrong, even Leerbanen's score whose truth is null
+    assert s["overall"]["fields_right"] == 0
+    assert {r["error"] for r in s["reports"]} == {"not in output", "unsupported_layout"}
+
+
+def test_score_cli_from_json(tmp_path):
+    t = _truth(TRUTHS[0])
+    out = {"reports": [{"file": t["file"], "status": "parsed", "verdict": t["verdict"], **t["fields"]}]}
+    if "results" in t["fields"]:
+        out["reports"][0]["results"] = [dict(r) for r in t["fields"]["results"]]
+    if "jobcoaching" in t["fields"]:  # kto-ingest gives the analysis text, the truth only whether it is there
+        jc = dict(t["fields"]["jobcoaching"])
+        jc["analysis"] = "Conclusie: tevreden." if jc.pop("analysis_present") else None
+        out["reports"][0]["jobcoaching"] = jc
+    src = tmp_path / "kto.json"
+    src.write_text(json.dumps(out), encoding="utf-8")
+    target = tmp_path / "scores.json"
+    proc = subprocess.run([sys.executable, "-m", "corpus.score", str(SAMPLE), "--from-json", str(src), "--json", str(target)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(target.read_text(encoding="utf-8"))
+    assert scores["overall"]["reports"] == len(TRUTHS)
+    first = next(r for r in scores["reports"] if r["file"] == t["file"])
+    assert first["fields_right"] == first["fields"] and first["verdict"] == t["verdict"]
+    assert "Per producent" in proc.stdout
+    bad = subprocess.run([sys.executable, "-m", "corpus.score", str(tmp_path / "nope")], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode != 0
+
+
+def test_score_runs_kto_ingest_on_the_sample(tmp_path):
+    """End to end with the real CLI (once over the sample folder); asserts that every report is
+    scored, not how much kto-ingest reads."""
+    target = tmp_path / "scores.json"
+    proc = subprocess.run([sys.executable, "-m", "corpus.score", str(SAMPLE), "--json", str(target)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(target.read_text(encoding="utf-8"))
+    assert {r["file"] for r in scores["reports"]} == {_truth(t)["file"] for t in TRUTHS}
+
+
+def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation():
+    from kto_ingest.document import open_document
+    from kto_ingest.signature import inspect_signature, load_trust
+
+    trust = load_trust(SAMPLE / "pki")
+    signed = [t for t in map(_truth, TRUTHS) if t["signature"] == "digital"]
+    assert signed
+    for t in signed:
+        sig = inspect_signature(open_document(SAMPLE / t["file"]), trust)
+        assert sig.kind == "digital" and sig.intact is True and sig.trusted is True, t["file"]
+        assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
