@@ -400,8 +400,11 @@ def _text(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message, status_code=status)
 
 
-def _page_csp(nonce: str) -> str:
-    return f"{CSP}; script-src 'nonce-{nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+def _page_csp(nonce: str, meta: bool = False) -> str:
+    """The HTML report's policy, plus the page's own script (by nonce) and requests to this server.
+    frame-ancestors only counts in the header (a <meta> policy may not carry it)."""
+    csp = f"{CSP}; script-src 'nonce-{nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+    return csp if meta else csp + "; frame-ancestors 'none'"
 
 
 def _report_csp() -> str:
@@ -567,7 +570,7 @@ def page(config: ServeConfig, nonce: str) -> str:
     regime = config.options.regime.id if config.options.regime else "–"
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{escape(_page_csp(nonce))}">
+<meta http-equiv="Content-Security-Policy" content="{escape(_page_csp(nonce, meta=True))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>KTO-controle</title><style>{CSS}{PAGE_CSS}</style></head><body>
 <h1>KTO-controle</h1>
@@ -776,6 +779,7 @@ def serve(config: ServeConfig, open_browser: bool = False, echo: Callable[[str],
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((config.host, config.port))
+        sock.listen(128)  # connections wait from now on, so the address printed below works at once
     except OSError as exc:
         sock.close()
         raise ServeError(f"Kan niet luisteren op {config.host}:{config.port} ({exc.strerror or exc}). "
