@@ -156,12 +156,36 @@ class TooLarge(Exception):
         self.message = message
 
 
+FOLDER_PREFIX = "kto-ingest-serve-"
+
+
+def remove_stale_folders(parent: Path) -> list[Path]:
+    """Upload folders left by a server that was killed (its process is gone): removed at start.
+    POSIX only; on Windows a killed server's folder stays in %TEMP% until Windows cleans it."""
+    if os.name != "posix":
+        return []
+    removed = []
+    for folder in parent.glob(FOLDER_PREFIX + "*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        try:
+            if not pid.isdigit() or folder.is_symlink() or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        except OSError:  # alive (another user's process) or not ours to judge
+            continue
+    return removed
+
+
 class Checker:
     """Holds the private folder and the uploads; checks each upload in a thread of its own."""
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
-        self.root = Path(tempfile.mkdtemp(prefix="kto-ingest-serve-", dir=config.temp_parent))
+        remove_stale_folders(Path(config.temp_parent or tempfile.gettempdir()))
+        self.root = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-", dir=config.temp_parent))
         os.chmod(self.root, 0o700)
         self.batches: dict[str, Batch] = {}
         self.lock = threading.Lock()

@@ -4,6 +4,9 @@ The same page in a real Chromium is in tests/test_serve_browser.py."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import json
 import re
 import time
@@ -236,3 +239,30 @@ def test_stopping_removes_the_private_folder(tmp_path):
         c.post("/api/upload", files=files_of(["workaut-2023.pdf"]))
         assert root.is_dir()
     assert not root.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_behind_a_reverse_proxy_that_adds_the_token(tmp_path):
+    """The README's nginx example: the proxy passes the public Host and adds the token header."""
+    app = create_app(make_config(tmp_path, token=TOKEN))
+    with TestClient(app, base_url="https://kto.intern.example") as c:
+        c.headers["X-KTO-Token"] = TOKEN  # on every request, as the proxy adds it
+        proxy = {"origin": "https://kto.intern.example"}
+        r = c.post("/api/upload", files=files_of(["workaut-2023.pdf"]), headers=proxy)
+        assert r.status_code == 200, r.text
+        assert wait_done(c, r.json()["id"])["files"][0]["verdict"]
+        r = c.post("/api/upload", files=files_of(["workaut-2023.pdf"]), headers={**proxy, "origin": "https://evil.example"})
+        assert r.status_code == 403
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process ids are checked on POSIX only")
+def test_a_killed_servers_folder_is_removed_at_the_next_start(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()  # a process id that is no longer running
+    stale = tmp_path / f"kto-ingest-serve-{proc.pid}-abc"
+    (stale / "batch").mkdir(parents=True)
+    (stale / "batch" / "0000.pdf").write_bytes(b"%PDF")
+    alive = tmp_path / f"kto-ingest-serve-{os.getpid()}-def"
+    alive.mkdir()
+    app = create_app(make_config(tmp_path))
+    assert not stale.exists() and alive.is_dir()
+    app.checker.close()
