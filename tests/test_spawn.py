@@ -53,3 +53,20 @@ def test_the_command_under_spawn(tmp_path):
     a, b = json.loads(spawned.stdout), json.loads(inline.stdout)
     assert a["reports"] == b["reports"]
     assert "Traceback" not in spawned.stderr
+
+
+def test_without_posix_signals_and_resource_limits(monkeypatch, tmp_path):
+    """As on Windows: no SIGKILL and no `resource` module. The memory limit is then not set (not an
+    error), and a worker that exits with code 1 is a crash, not an out-of-memory kill."""
+    import signal
+    import types
+
+    from kto_ingest import isolation
+    from kto_ingest.errors import ErrorCode
+
+    monkeypatch.delattr(signal, "SIGKILL")
+    monkeypatch.setitem(sys.modules, "resource", None)  # `import resource` raises ImportError
+    isolation._limit_memory(100)
+    dead = types.SimpleNamespace(exitcode=1)
+    entry = isolation._death(tmp_path / "x.pdf", Options(), dead, Limits())
+    assert entry.error.code == ErrorCode.CRASHED and "code 1" in entry.error.message
