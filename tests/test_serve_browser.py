@@ -176,6 +176,17 @@ def test_choosing_files_and_the_token(chromium, tmp_path):
         page.wait_for_url(re.compile(r"/resultaat/"), timeout=120_000)
         assert "workaut-2023.pdf" in page.inner_text("body")
         result = page.url
+
+        folder = tmp_path / "Map A"  # "Map kiezen": only the PDFs in it and its sub-folders
+        (folder / "sub").mkdir(parents=True)
+        (folder / "notities.txt").write_text("geen rapport")
+        (folder / "sub" / "leer.PDF").write_bytes((FIXTURES / "leer-unique-2019.pdf").read_bytes())
+        (folder / "workaut.pdf").write_bytes((FIXTURES / "workaut-2023.pdf").read_bytes())
+        page.goto(url)
+        page.set_input_files("#folder", str(folder))
+        page.wait_for_url(re.compile(r"/resultaat/"), timeout=120_000)
+        body = page.inner_text("body")
+        assert "Map A/sub/leer.PDF" in body and "Map A/workaut.pdf" in body and "notities" not in body
         context.close()
 
         stranger = chromium.new_context()
