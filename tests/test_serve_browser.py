@@ -11,6 +11,7 @@ import base64
 import contextlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +21,6 @@ import pytest
 from openpyxl import load_workbook
 
 from .conftest import FIXTURES
-from .test_outputs import _browser
 
 THREE = ["leer-unique-2019.pdf", "workaut-2023.pdf", "klantstem-per-perceel-2021.pdf"]
 TOKEN = "proef-toegangscode-0123456789"
@@ -76,6 +76,21 @@ def drop(page, files: list[tuple[str, bytes]]) -> None:
 
 def fixture(name: str) -> tuple[str, bytes]:
     return name, (FIXTURES / name).read_bytes()
+
+
+def _browser():
+    """Debian's Chromium through playwright, as tests/test_outputs.py uses it; with
+    KTO_REQUIRE_BROWSER set (CI) a missing browser fails instead of skipping."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if not chromium or sync_playwright is None:
+        if os.environ.get("KTO_REQUIRE_BROWSER"):
+            pytest.fail("headless Chromium (Debian package chromium) and playwright are required here")
+        pytest.skip("no headless Chromium on this machine (.ci/run installs it)")
+    return chromium, sync_playwright
 
 
 @pytest.fixture(scope="module")
