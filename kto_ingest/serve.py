@@ -133,14 +133,16 @@ class Batch:
     problem: str | None = None
     outputs: dict[str, bytes] = field(default_factory=dict)
     finished_at: float = 0.0
+    jobs: int = 1  # files checked at the same time: the first unfinished ones, in order
     stamp: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H.%M.%S"))
 
     def status(self) -> dict:
         files = []
+        sent = len(self.entries) + self.jobs if self.started else 0  # files go to the workers in order
         for i, name in enumerate(self.names):
             entry = self.entries.get(i)
             if entry is None:
-                state = "wordt gecontroleerd" if self.started and not self.done else ("afgebroken" if self.done else "wacht op zijn beurt")
+                state = "afgebroken" if self.done else ("wordt gecontroleerd" if i < sent else "wacht op zijn beurt")
                 files.append({"name": name, "state": state, "verdict": None, "label": None, "reasons": None})
             else:
                 key = verdict_key(entry)
@@ -232,6 +234,7 @@ class Checker:
             with self.turns:
                 if self.stopping.is_set():
                     return
+                batch.jobs = max(1, self.config.limits.jobs)
                 batch.started = True
                 options = dataclasses.replace(self.config.options, base=batch.folder)
                 limits = self.config.limits

@@ -266,3 +266,16 @@ def test_a_killed_servers_folder_is_removed_at_the_next_start(tmp_path):
     app = create_app(make_config(tmp_path))
     assert not stale.exists() and alive.is_dir()
     app.checker.close()
+
+
+def test_progress_states_per_file(tmp_path, registry):
+    from kto_ingest.serve import Batch
+
+    batch = Batch("x", tmp_path, names=["a.pdf", "b.pdf", "c.pdf", "d.pdf"], jobs=2)
+    assert {f["state"] for f in batch.status()["files"]} == {"wacht op zijn beurt"}
+    batch.started = True
+    batch.entries[0] = process_file(FIXTURES / "workaut-2023.pdf", registry, Options(regime=load_regime()))
+    states = [f["state"] for f in batch.status()["files"]]
+    assert states == ["klaar", "wordt gecontroleerd", "wordt gecontroleerd", "wacht op zijn beurt"]
+    first = batch.status()["files"][0]
+    assert first["verdict"] == "voldoet_niet" and first["label"] == "voldoet niet" and "SCH-" in first["reasons"]
