@@ -626,9 +626,11 @@ verwijderd zodra de controle klaar is, en de uitkomst zodra kto-ingest stopt.</p
 
 def result_page(batch: Batch) -> str:
     """The HTML report of this upload, with links to the downloads at the top."""
-    links = " · ".join(f'<a href="/api/batches/{batch.id}/download/{fmt}" download>{label}</a>'
+    links = " ".join(f'<a href="/api/batches/{batch.id}/download/{fmt}" download>{label}</a>'
                        for fmt, (label, _, _) in DOWNLOADS.items())
-    nav = (f'<p class="downloads"><a href="/">Nieuwe controle</a> &nbsp;|&nbsp; Downloaden: {links}</p>')
+    style = ("<style>.downloads a{display:inline-block;padding:.3rem .8rem;margin:0 .2rem;border:1px solid #1a56c4;"
+             "border-radius:.3rem;color:#1a56c4;text-decoration:none}.downloads a:hover{background:#e8f0fe}</style>")
+    nav = f'{style}<p class="downloads"><a href="/">Nieuwe controle</a> &nbsp; Downloaden: {links}</p>'
     html = batch.outputs["html"].decode("utf-8")
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, html, count=1)
 
