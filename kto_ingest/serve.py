@@ -795,6 +795,29 @@ def url_for(config: ServeConfig, with_token: bool = False) -> str:
     return url
 
 
+NO_OPEN = "KTO_INGEST_NO_OPEN"  # set in tests and CI: do not open a browser
+
+
+def _open(url: str) -> None:
+    if not os.environ.get(NO_OPEN):
+        import webbrowser
+
+        webbrowser.open(url)
+
+
+def already_running(config: ServeConfig) -> bool:
+    """Is the page at this address a kto-ingest (asked with the token, if any)?"""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url_for(config), headers={"X-KTO-Token": config.token} if config.token else {})
+    try:
+        with urllib.request.urlopen(request, timeout=3) as response:
+            return b"<title>KTO-controle</title>" in response.read(4096)
+    except (OSError, ValueError):
+        return False
+
+
 def serve(config: ServeConfig, open_browser: bool = False, echo: Callable[[str], None] = print) -> None:
     """Run the server until Ctrl-C; the uploads folder is removed on the way out."""
     import socket
@@ -811,6 +834,10 @@ def serve(config: ServeConfig, open_browser: bool = False, echo: Callable[[str],
         sock.listen(128)  # connections wait from now on, so the address printed below works at once
     except OSError as exc:
         sock.close()
+        if open_browser and already_running(config):  # a second double-click: show the page that runs
+            echo(f"kto-ingest draait al op {url_for(config)}; die pagina wordt geopend.")
+            _open(url_for(config, with_token=True))
+            return
         raise ServeError(f"Kan niet luisteren op {config.host}:{config.port} ({exc.strerror or exc}). "
                          "Draait kto-ingest al? Kies een andere poort met --port.") from None
     config.port = sock.getsockname()[1]
@@ -819,9 +846,7 @@ def serve(config: ServeConfig, open_browser: bool = False, echo: Callable[[str],
     if config.token:
         echo(f"Openen met toegangscode: {url_for(config, with_token=True)}")
     if open_browser:
-        import webbrowser
-
-        threading.Timer(0.5, webbrowser.open, args=(url_for(config, with_token=True),)).start()
+        threading.Timer(0.5, _open, args=(url_for(config, with_token=True),)).start()
     server = uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning", lifespan="on",
                                            server_header=False, date_header=False))
     try:

@@ -209,3 +209,17 @@ def test_choosing_files_and_the_token(chromium, tmp_path):
         assert page.goto(result).status == 401  # the result is not readable without the token
         stranger.close()
         assert server_uploads(tmpdir) == []
+
+
+def test_a_second_start_on_the_same_port(tmp_path):
+    """A second double-click on kto-ingest-web: with --open the running page is shown (exit 0);
+    without it, a Dutch message and exit 2."""
+    with running_server(tmp_path) as (url, _):
+        port = url.rstrip("/").rsplit(":", 1)[1]
+        env = {**os.environ, "KTO_INGEST_NO_OPEN": "1"}
+        again = subprocess.run([sys.executable, "-m", "kto_ingest", "serve", "--port", port, "--open"],
+                               capture_output=True, text=True, env=env, timeout=60)
+        assert again.returncode == 0 and "kto-ingest draait al op" in again.stderr
+        again = subprocess.run([sys.executable, "-m", "kto_ingest", "serve", "--port", port],
+                               capture_output=True, text=True, env=env, timeout=60)
+        assert again.returncode == 2 and "Draait kto-ingest al?" in again.stderr
