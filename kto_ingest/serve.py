@@ -367,10 +367,15 @@ class _Upload:
             self.fh.close()
             self.fh = None
 
+    ended = False
+
+    def on_end(self) -> None:  # the closing boundary: the body is complete
+        self.ended = True
+
     def callbacks(self) -> dict[str, Callable]:
         return {name: getattr(self, name) for name in (
             "on_part_begin", "on_part_data", "on_part_end", "on_header_field", "on_header_value", "on_header_end",
-            "on_headers_finished")}
+            "on_headers_finished", "on_end")}
 
 
 async def _read_upload(request: Request, checker: Checker) -> tuple[Batch | None, Response | None]:
@@ -390,6 +395,8 @@ async def _read_upload(request: Request, checker: Checker) -> tuple[Batch | None
     parser = MultipartParser(params[b"boundary"], reader.callbacks())
     total = 0
     problem = too_big if declared > config.max_upload_bytes else None
+    status = 413
+    accepted = False
     try:
         async for chunk in request.stream():
             total += len(chunk)
@@ -404,21 +411,21 @@ async def _read_upload(request: Request, checker: Checker) -> tuple[Batch | None
                 problem = reader.problem
         if problem is None:
             parser.finalize()
+            if not reader.ended:
+                raise ValueError("multipart body without its closing boundary")
+            if not batch.names:
+                problem, status = "Geen bestanden ontvangen. Sleep PDF-bestanden of een map op de pagina.", 400
+        accepted = problem is None
     except Exception:  # noqa: BLE001 - a broken body; no name or content in the answer or a log
-        problem = problem or "De upload kwam niet goed aan; probeer het opnieuw."
-        if reader.fh:
-            reader.fh.close()
-        checker.drop(batch)
-        return None, _text(400 if problem.startswith("De upload kwam") else 413, problem)
+        if problem is None:
+            problem, status = "De upload kwam niet goed aan; probeer het opnieuw.", 400
     finally:
         if reader.fh:
             reader.fh.close()
-    if problem is not None:
-        checker.drop(batch)
-        return None, _text(413, problem)
-    if not batch.names:
-        checker.drop(batch)
-        return None, _text(400, "Geen bestanden ontvangen. Sleep PDF-bestanden of een map op de pagina.")
+        if not accepted:  # refused, broken off or the browser went away: nothing is kept
+            checker.drop(batch)
+    if not accepted:
+        return None, _text(status, problem)
     return batch, None
 
 
@@ -637,6 +644,9 @@ def result_page(batch: Batch) -> str:
 
 # ---- the application ----------------------------------------------------------------------
 def create_app(config: ServeConfig) -> Starlette:
+    import logging
+
+    logging.getLogger("python_multipart").setLevel(logging.CRITICAL)  # its complaints about a broken body
     checker = Checker(config)
 
     async def index(request: Request) -> Response:

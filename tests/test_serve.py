@@ -279,3 +279,14 @@ def test_progress_states_per_file(tmp_path, registry):
     assert states == ["klaar", "wordt gecontroleerd", "wordt gecontroleerd", "wacht op zijn beurt"]
     first = batch.status()["files"][0]
     assert first["verdict"] == "voldoet_niet" and first["label"] == "voldoet niet" and "SCH-" in first["reasons"]
+
+
+@pytest.mark.parametrize("body", [
+    b"garbage without a boundary",
+    b'--g\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut off here',
+    b"--g\r\nbroken header line\r\n\r\n",
+])
+def test_a_broken_or_cut_off_body_is_refused_and_nothing_kept(client, body):
+    r = client.post("/api/upload", content=body, headers={"content-type": "multipart/form-data; boundary=g"})
+    assert r.status_code == 400 and r.text == "De upload kwam niet goed aan; probeer het opnieuw."
+    assert uploads_left(client) == [] and client.app_guard.checker.batches == {}
