@@ -38,7 +38,7 @@ app = typer.Typer(
     "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
 )
 
-SUBCOMMANDS = {"check", "explain", "schema", "rules"}
+SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve"}
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 
@@ -355,6 +355,11 @@ def rules(
 def schema() -> None:
     """Druk het JSON-schema van de uitvoer af."""
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+from .serve_cli import serve as _serve  # noqa: E402 - `kto-ingest serve`: the local web page
+
+app.command("serve")(_serve)
 
 
 def main(argv: list[str] | None = None) -> int:

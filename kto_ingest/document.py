@@ -268,7 +268,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not data:
         raise KtoError(ErrorCode.EMPTY)
     if b"%PDF-" not in data[:1024]:
-        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {_sniff(data[:64])}.",
+        kind = _sniff(data[:64])
+        raise KtoError(ErrorCode.NOT_A_PDF, "Het bestand is geen PDF." if kind == "geen PDF" else f"Het bestand is geen PDF maar {kind}.",
                        sha256=hashlib.sha256(data).hexdigest())
     return data
 

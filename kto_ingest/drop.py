@@ -43,14 +43,63 @@ def _wait(message: str) -> None:
         input("Druk op Enter om dit venster te sluiten.")
 
 
+CMDLINE = "KTO_INGEST_CMDLINE"  # set by kto-ingest-drop.cmd: the window's whole command line
+SCRIPT = "KTO_INGEST_SCRIPT"  # set by kto-ingest-drop.cmd: its own path
+
+
+def windows_split(text: str) -> list[str]:
+    """Split as Windows passes dropped paths: separated by spaces, a path with a space in double
+    quotes; everything else (``&``, ``%``, ``^``, ``!``, backslashes) is part of the path."""
+    args, current, quoted, started = [], [], False, False
+    for ch in text:
+        if ch == '"':
+            quoted, started = not quoted, True
+        elif ch in " \t" and not quoted:
+            if started:
+                args.append("".join(current))
+            current, started = [], False
+        else:
+            current.append(ch)
+            started = True
+    if started:
+        args.append("".join(current))
+    return args
+
+
+def args_from_cmdline(cmdline: str, script: str) -> list[str] | None:
+    """The paths dropped on the .cmd, read from the window's command line (``%cmdcmdline%``), e.g.
+    ``cmd.exe /c ""C:\\Bureaublad\\kto-ingest-drop.cmd" C:\\R&D\\a.pdf "C:\\Mijn map\\b.pdf""``.
+    Explorer quotes only paths with a space, so a path with ``&`` would split the .cmd's own
+    command line; read here, it stays whole. None when the script is not on that line (typed in an
+    open window: then the .cmd passes its arguments)."""
+    at = cmdline.lower().find(script.lower()) if script else -1
+    if at < 0:
+        return None
+    rest = cmdline[at + len(script):]
+    if rest.startswith('"'):
+        rest = rest[1:]  # the quote closing the script's path
+    head = cmdline[:at].rstrip()
+    if head.endswith('""') or head.lower().endswith('/c "'):  # cmd /c "..." wraps it all in one more pair
+        rest = rest.rstrip()
+        if rest.endswith('"'):
+            rest = rest[:-1]
+    return windows_split(rest)
+
+
 def _ask_paths() -> list[str]:
     if sys.stdin is None or not sys.stdin.isatty():
         return []
     text = input("Sleep PDF-bestanden of een map in dit venster en druk op Enter:\n")
-    return shlex.split(text)
+    # Windows types a dropped path in double quotes only when it has a space, and its backslashes
+    # are separators, not escapes.
+    return windows_split(text) if os.name == "nt" else shlex.split(text)
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and os.environ.get(CMDLINE):
+        from_cmd = args_from_cmdline(os.environ[CMDLINE], os.environ.get(SCRIPT, ""))
+        if from_cmd is not None:
+            argv = from_cmd
     args = list(sys.argv[1:] if argv is None else argv) or _ask_paths()
     if not args:
         _wait("Geen bestanden ontvangen. Sleep PDF-bestanden of mappen op het kto-ingest-pictogram.")

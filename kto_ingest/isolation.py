@@ -48,9 +48,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+START_METHOD_ENV = "KTO_INGEST_START_METHOD"  # "spawn" tests on Linux the way Windows and macOS start workers
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """forkserver on Linux: workers are forked from a clean process that has imported the pipeline
-    once, so a new worker starts in milliseconds and inherits no threads. Elsewhere spawn."""
+    once, so a new worker starts in milliseconds and inherits no threads. Elsewhere spawn (the only
+    method on Windows, the default on macOS). KTO_INGEST_START_METHOD forces one."""
+    forced = os.environ.get(START_METHOD_ENV)
+    if forced:
+        if forced not in multiprocessing.get_all_start_methods():
+            raise ValueError(f"{START_METHOD_ENV}={forced}: kies uit {', '.join(multiprocessing.get_all_start_methods())}")
+        return multiprocessing.get_context(forced)
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["kto_ingest.isolation", "parsers.panteia_bow"])
@@ -63,10 +72,13 @@ def _limit_memory(max_memory_mb: int | None) -> None:
         return
     try:
         import resource
-    except ImportError:  # Windows: only the time limit applies
+    except ImportError:  # Windows: not enforced; only the time limit applies
         return
     limit = max_memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):  # macOS refuses an address-space limit: only the time limit applies
+        pass
 
 
 def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> None:
@@ -159,7 +171,7 @@ def _failure(path: Path, options: Options, code: ErrorCode, message: str | None 
 def _death(path: Path, options: Options, process: multiprocessing.process.BaseProcess, limits: Limits) -> ReportEntry:
     """The worker died without an answer. SIGKILL from outside is the kernel's out-of-memory killer."""
     exitcode = process.exitcode
-    if exitcode == -signal.SIGKILL:
+    if hasattr(signal, "SIGKILL") and exitcode == -signal.SIGKILL:  # no SIGKILL on Windows
         return _failure(path, options, ErrorCode.TOO_LARGE, _memory_message(limits))
     how = f"signaal {-exitcode}" if exitcode is not None and exitcode < 0 else f"code {exitcode}"
     return _failure(

@@ -67,7 +67,7 @@ def test_unwritable_folder_falls_back_to_documents(tmp_path, monkeypatch):
 
 def test_wrappers_exist_for_each_desktop():
     cmd = (ROOT / "scripts" / "kto-ingest-drop.cmd").read_bytes()
-    assert b"\r\n" in cmd and b"kto_ingest.drop %*" in cmd
+    assert b"\r\n" in cmd and b"%KTO_RUN% %*" in cmd
     assert os.access(ROOT / "scripts" / "kto-ingest-drop.command", os.X_OK)
     desktop = (ROOT / "scripts" / "kto-ingest-drop.desktop").read_text("utf-8")
     assert "Exec=" in desktop and "%F" in desktop
