@@ -1,6 +1,6 @@
 """Run kto-ingest over a folder of foreign PDFs and report how it copes: zero crashes is the bar.
 
-    python bench/robustness.py MAP [MAP...] [--jobs N] [--timeout S] [--json uitvoer.json]
+    python bench/robustness.py MAP [MAP...] [--jobs N] [--timeout S] [--json uitvoer.json] [-- KTO-INGEST-OPTIES]
 
 It runs the real command (``python -m kto_ingest check MAP... --format json``) in a subprocess,
 as an account manager would, and reports:
@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--json", type=Path, help="write the summary as JSON here too")
-    ap.add_argument("extra", nargs=argparse.REMAINDER, help="after --: more options for kto-ingest")
-    args = ap.parse_args(argv)
-    extra = [a for a in args.extra if a != "--"]
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: more options for kto-ingest
+    args = ap.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     s = run(args.folders, args.jobs, args.timeout, extra)
     print(f"{s['entries']} entries for {s['files_seen']} *.pdf files in {s['seconds']} s (exit code {s['exit_code']})")
     for code, count in s["per_code"].items():
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"inputs changed: {len(s['changed'])}")
     for p in s["changed"]:
         print(f"  {p}")
-    if s["traceback"]:
+    if s["traceback"] or s["entries"] < s["files_seen"]:
         print("--- end of stderr ---\n" + s["stderr"], file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(s, indent=2, ensure_ascii=False), "utf-8")

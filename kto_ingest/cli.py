@@ -125,6 +125,10 @@ def check(
     targets = _targets(fmt, outputs or [], csv_dialect)
     settings = _settings(instellingen)
     clms, trust_dir = clms or settings.clms, trust_dir or settings.vertrouwd
+    if settings.brieven:
+        from .letters import set_template_folder
+
+        set_template_folder(settings.brieven)
     try:
         regime = settings.apply(load_regime(regime_name or settings.regeling or DEFAULT_REGIME))
         settings.check_params()
@@ -363,11 +367,14 @@ def _settings(path: Path | None) -> "Settings":
 def _write_letters(result: BatchResult, folder: Path, err: Console) -> None:
     from .letters import write_letters
 
+    problems: list[str] = []
     try:
-        written = write_letters(result, folder)
+        written = write_letters(result, folder, problems=problems)
     except OSError as exc:
         err.print(f"De brieven konden niet worden geschreven in {folder}: {exc.strerror or exc}", markup=False)
         return
+    for problem in problems:
+        err.print(problem, markup=False)
     err.print(f"{len(written)} conceptbrie{'f' if len(written) == 1 else 'ven'} geschreven in {folder}", markup=False)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ._pymupdf import pymupdf
 from .dutch import format_date, format_number
+from .letters import letter_html
 from .schema import BatchResult, ReportEntry, ResultRow
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
 
@@ -160,6 +161,7 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
         out.append("</table>")
     for w in x.warnings:
         out.append(f'<p class="muted">Let op: {e(w)}</p>')
+    out += letter_html(x, x.regime)  # the draft letter to the supplier (kto_ingest/letters.py)
     return out
 
 

@@ -17,6 +17,7 @@ without a source, and a value entered here names where it came from.
     bureauregister = "bureaus.toml"         # bijgewerkt bureauregister
     vertrouwd = "certificaten"              # map met vertrouwde (root)certificaten
     clms = "clms-export.csv"                # CLMS-export
+    brieven = "briefsjablonen"              # map met eigen briefsjablonen (<regeling>.toml)
 
     [[bureau]]                              # bevestigde leden, aanvullend op het register
     naam = "Panteia"
@@ -60,6 +61,7 @@ class SettingsFile(_Model):
     bureauregister: str | None = None
     vertrouwd: str | None = None
     clms: str | None = None
+    brieven: str | None = None
     bureau: list[Bureau] = Field(default_factory=list)
     koepel: list[Koepel] = Field(default_factory=list)
     parameters: dict[str, dict[str, Param]] = Field(default_factory=dict)
@@ -130,6 +132,10 @@ class Settings:
     @property
     def clms(self) -> Path | None:
         return self._path(self.data.clms)
+
+    @property
+    def brieven(self) -> Path | None:
+        return self._path(self.data.brieven)
 
     def register(self, override: Path | None = None) -> Register:
         """``--bureaus`` when given (it replaces the settings' register entirely); else the file's
@@ -274,6 +280,7 @@ def describe(settings: Settings) -> str:
         lines.append(f"Bureauregister: ONGELDIG – {exc}")
     lines.append(f"Vertrouwde certificaten: {settings.vertrouwd or 'niet ingesteld'}  ({origin(settings.data.vertrouwd)})")
     lines.append(f"CLMS-export: {settings.clms or 'niet ingesteld'}  ({origin(settings.data.clms)})")
+    lines.append(f"Eigen briefsjablonen: {settings.brieven or 'geen (meegeleverde sjablonen)'}  ({origin(settings.data.brieven)})")
     for regime_id in dict.fromkeys([regime_name, *settings.data.parameters]):
         try:
             regime = load_regime(regime_id)
