@@ -171,7 +171,7 @@ def _audit(result: BatchResult) -> str:
         return ""
     rows = [("kto-ingest", a.tool_version, ""), ("Python / PyMuPDF", f"{a.python} / {a.pymupdf}", ""),
             ("Gemaakt (UTC)", a.created.isoformat(), "")]
-    for label, src in (("Regeling", a.regime), ("Bureauregister", a.bureaus), ("CLMS-export", a.clms), *(
+    for label, src in (("Instellingen", a.settings), ("Regeling", a.regime), ("Bureauregister", a.bureaus), ("CLMS-export", a.clms), *(
             ("Vertrouwd certificaat", t) for t in a.trust)):
         if src:
             rows.append((label, f"{src.source} {src.version or (src.date.isoformat() if src.date else '')}", src.sha256))

@@ -89,6 +89,11 @@ def test_settings_make_a_pass_possible_and_are_in_the_audit(tmp_path, monkeypatc
     assert audit["settings"] == {"id": None, "version": None, "date": None, "source": str(settings.resolve()),
                                  "sha256": hashlib.sha256(settings.read_bytes()).hexdigest()}
     assert str(settings.resolve()) in audit["regime"]["source"] and str(settings.resolve()) in audit["bureaus"]["source"]
+    from kto_ingest.report_html import to_html
+    from kto_ingest.schema import BatchResult
+
+    html = to_html(BatchResult.model_validate(before), images=False)
+    assert f"<td>Instellingen</td><td>{settings.resolve()} </td><td class=\"muted\">{audit['settings']['sha256']}</td>" in html
     # command-line options win: --bureaus replaces the register with its inline entries
     register = tmp_path / "register.toml"
     shutil.copy(Path(__import__("kto_ingest").__file__).parent / "data" / "bureaus.toml", register)
