@@ -155,6 +155,8 @@ def check(
             _refuse_overwriting_input(path, paths)
             if not path.parent.resolve().is_dir():
                 raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
+    if brieven is not None and brieven.exists() and not brieven.is_dir():
+        raise typer.BadParameter(f"{brieven} is een bestand, geen map", param_hint="--brieven")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
                       params=settings.data.parameters, settings=settings.audit_source())
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)

@@ -173,3 +173,10 @@ def test_every_regime_has_a_valid_template_and_wording_is_data(tmp_path, monkeyp
     (own / "uwv-scholing-2021.toml").write_text(text.replace("Geachte heer, mevrouw,", "Beste {klant},"), "utf-8")
     with pytest.raises(LetterTemplateError, match=r"onbekende invulvelden: \{klant\}"):
         load_template("uwv-scholing-2021")
+
+
+def test_letters_folder_that_is_a_file_is_a_usage_error(tmp_path, capsys):
+    afile = tmp_path / "brieven"
+    afile.write_text("x")
+    assert main([str(FIXTURES / "leer-unique-2019.pdf"), "--brieven", str(afile), "--jobs", "0"]) == 2
+    assert "geen map" in capsys.readouterr().err and afile.read_text() == "x"
