@@ -125,10 +125,9 @@ def check(
     targets = _targets(fmt, outputs or [], csv_dialect)
     settings = _settings(instellingen)
     clms, trust_dir = clms or settings.clms, trust_dir or settings.vertrouwd
-    if settings.brieven:
-        from .letters import set_template_folder
+    from .letters import set_template_folder
 
-        set_template_folder(settings.brieven)
+    set_template_folder(settings.brieven)  # the team's own letter templates, if the settings name a folder
     try:
         regime = settings.apply(load_regime(regime_name or settings.regeling or DEFAULT_REGIME))
         settings.check_params()
