@@ -180,3 +180,19 @@ def test_letters_folder_that_is_a_file_is_a_usage_error(tmp_path, capsys):
     afile.write_text("x")
     assert main([str(FIXTURES / "leer-unique-2019.pdf"), "--brieven", str(afile), "--jobs", "0"]) == 2
     assert "geen map" in capsys.readouterr().err and afile.read_text() == "x"
+
+
+def test_settings_name_the_teams_own_templates(tmp_path, capsys):
+    own = tmp_path / "sjablonen"
+    own.mkdir()
+    text = (Path(letters.__file__).parent / "brieven" / "uwv-scholing-2021.toml").read_text("utf-8")
+    (own / "uwv-scholing-2021.toml").write_text(text.replace("Met vriendelijke groet,", "Hoogachtend,"), "utf-8")
+    settings = tmp_path / "kto-ingest.toml"
+    settings.write_text('brieven = "sjablonen"\n', "utf-8")
+    pdf = str(FIXTURES / "leer-unique-2019.pdf")
+    assert main([pdf, "--jobs", "0", "--instellingen", str(settings), "--brieven", str(tmp_path / "a"), "-o", str(tmp_path / "r.json")]) == 1
+    assert ("Normal", "Hoogachtend,") in paragraphs(tmp_path / "a" / "leer-unique-2019 - conceptbrief.docx")
+    # the next run without those settings uses the shipped wording again
+    assert main([pdf, "--jobs", "0", "--brieven", str(tmp_path / "b"), "-o", str(tmp_path / "r.json")]) == 1
+    assert ("Normal", "Met vriendelijke groet,") in paragraphs(tmp_path / "b" / "leer-unique-2019 - conceptbrief.docx")
+    capsys.readouterr()
