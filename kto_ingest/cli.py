@@ -386,7 +386,7 @@ def instellingen_cmd(
     """Toon de instellingen die gelden en waar elke waarde vandaan komt."""
     from .settings import describe
 
-    _stdout_console().print(describe(_settings(instellingen)), markup=False)
+    _stdout_console().print(describe(_settings(instellingen)), markup=False, soft_wrap=True)
 
 
 @app.command("schema")

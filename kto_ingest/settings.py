@@ -292,7 +292,9 @@ def describe(settings: Settings) -> str:
         lines.append(f"\nParameters van {regime.id} ({regime.regime.title}):")
         for name, p in {**regime.params, **ours}.items():
             value = "niet bekend (handmatig beoordelen)" if p.value is None else _show(p.value)
-            lines.append(f"  {name} = {value}\n      bron: {p.bron}  ({here if name in ours else 'regeling ' + regime.source})")
+            replaced = regime.params[name].value if name in ours and name in regime.params else None
+            note = f"; vervangt {_show(replaced)} uit de regeling" if replaced is not None else ""
+            lines.append(f"  {name} = {value}\n      bron: {p.bron}  ({here + note if name in ours else 'regeling ' + regime.source})")
     return "\n".join(lines)
 
 

@@ -146,6 +146,9 @@ def test_instellingen_command_shows_values_and_where_they_come_from(tmp_path, mo
     assert "min_response = 5" in out and "testwaarde: Richtlijn" in out
     assert "Panteia: lid van MOA (opgegeven als lid van D&IN (voorheen MOA))" in out
     assert "norm = 8,0" in out and "regeling builtin:uwv-scholing-2021" in out
+    (tmp_path / "kto-ingest.toml").write_text("[parameters.uwv-scholing-2021.norm]\nvalue = 7.5\nbron = 'proef'\n", "utf-8")
+    assert main(["instellingen"]) == 0
+    assert f"norm = 7,5\n      bron: proef  (uit {here}; vervangt 8,0 uit de regeling)" in capsys.readouterr().out
 
 
 def test_koepel_successor_names(tmp_path):
