@@ -70,3 +70,17 @@ def test_robustness_script_fails_on_a_changed_input(tmp_path, monkeypatch):
     summary = robustness.run([tmp_path], jobs=0, timeout=30, extra=[])
     assert summary["changed"] == [str(tmp_path / "a.pdf")]
     assert robustness.main([str(tmp_path), "--jobs", "0"]) == 0  # unchanged on a plain run
+
+
+def test_tesseract_notes_stay_off_stderr(capfd):
+    """Tesseract writes English notes to file descriptor 2 from C; OCR keeps them off the screen
+    and gives stderr back afterwards."""
+    import os
+
+    from kto_ingest import ocr
+
+    with ocr._tesseract_quiet():
+        os.write(2, b"Line cannot be recognized!!\n")
+    os.write(2, b"daarna weer zichtbaar\n")
+    err = capfd.readouterr().err
+    assert "Line cannot be recognized" not in err and "daarna weer zichtbaar" in err
