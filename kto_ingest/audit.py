@@ -18,7 +18,8 @@ def regime_source(regime: Regime) -> AuditSource:
 
 
 def build_audit(regime: Regime | None, register: Register | None = None, clms: ClmsExport | None = None,
-                trust: list[AuditSource] | None = None, more_regimes: list[Regime] | None = None) -> Audit:
+                trust: list[AuditSource] | None = None, more_regimes: list[Regime] | None = None,
+                settings: AuditSource | None = None) -> Audit:
     return Audit(
         tool_version=__version__,
         python=platform.python_version(),
@@ -29,4 +30,5 @@ def build_audit(regime: Regime | None, register: Register | None = None, clms: C
         clms=AuditSource(source=clms.source, sha256=clms.sha256) if clms else None,
         trust=trust or [],
         more_regimes=[regime_source(r) for r in more_regimes or []],
+        settings=settings,
     )

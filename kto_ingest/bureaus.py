@@ -61,7 +61,10 @@ class Bureau(_Model):
     naam: str
     aliassen: list[str] = Field(default_factory=list)
     status: Literal["lid", "onbevestigd", "geen_lid"]
-    koepel: Literal["VBO", "VSO", "MOA"] | None = None
+    # VBO, VSO or MOA; or a name the register's [[koepel]] lists for one ("D&IN (voorheen MOA)"),
+    # which the register turns into that koepel when it is loaded (the name as written is kept).
+    koepel: str | None = None
+    koepel_zoals_opgegeven: str | None = None
     bron: str = Field(min_length=1)
     gecontroleerd: dt.date
 
@@ -77,11 +80,57 @@ class RegisterInfo(_Model):
     bron: str
 
 
+class Koepel(_Model):
+    """A koepel's other names: a successor (MOA's member services are now shown as Data & Insights
+    Network, D&IN), with the source that says so."""
+
+    naam: Literal["VBO", "VSO", "MOA"]
+    opvolger: str | None = None
+    aliassen: list[str] = Field(default_factory=list)
+    bron: str = Field(min_length=1)
+    sinds: dt.date | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n in (self.naam, self.opvolger, *self.aliassen) if n]
+
+
+def _koepel_words(name: str) -> str:
+    return f" {normalise_name(name)} "
+
+
 class Register(_Model):
     info: RegisterInfo = Field(alias="register")  # "register" itself would shadow ABCMeta.register
+    koepel: list[Koepel] = Field(default_factory=list)
     bureau: list[Bureau] = Field(default_factory=list)
     source: str = ""
     sha256: str = ""
+
+    def koepel_of(self, text: str | None) -> str | None:
+        """The koepel (VBO, VSO or MOA) a text names: the koepel itself or a name the register lists
+        for it, as whole words ("lid van D&IN (voorheen MOA)" is MOA once D&IN is listed as MOA's
+        successor). None when it names none, or names two different koepels."""
+        if not text:
+            return None
+        haystack = _koepel_words(text)
+        names = {k: [k] for k in KOEPELS}
+        for k in self.koepel:
+            names[k.naam] += k.names
+        found = {k for k, ns in names.items() if any(_koepel_words(n) in haystack for n in ns if normalise_name(n))}
+        return found.pop() if len(found) == 1 else None
+
+    @model_validator(mode="after")
+    def _koepels_known(self) -> Register:
+        for b in self.bureau:
+            if b.koepel is None or b.koepel in KOEPELS:
+                continue
+            resolved = self.koepel_of(b.koepel)
+            if resolved is None:
+                raise ValueError(f"{b.naam}: koepel {b.koepel!r} is geen {', '.join(KOEPELS)} en geen naam die het register "
+                                 "daarvoor kent; voeg een [[koepel]] toe met naam, opvolger en bron")
+            b.koepel_zoals_opgegeven = b.koepel_zoals_opgegeven or b.koepel
+            b.koepel = resolved
+        return self
 
     @model_validator(mode="after")
     def _names_unique(self) -> Register:

@@ -20,6 +20,7 @@ from .bureaus import RegisterError, load_register
 from .clms import ClmsError, load_clms
 from .errors import ExitCode
 from .signature import TrustError, load_trust
+from .settings import Settings, SettingsError, load_settings
 from .discover import discover
 from .document import display_path
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
@@ -38,7 +39,7 @@ app = typer.Typer(
     "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
 )
 
-SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve"}
+SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve", "instellingen"}
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 
@@ -112,15 +113,28 @@ def check(
     max_memory: Annotated[
         int, typer.Option("--max-memory", min=0, help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
     ] = DEFAULT_MAX_MEMORY_MB,
+    instellingen: Annotated[
+        Optional[Path], typer.Option("--instellingen", help="Instellingenbestand (TOML); standaard kto-ingest.toml in de werkmap, "
+                                     "dan in de gebruikersmap (zie: kto-ingest instellingen). Opties hier gaan vóór.")
+    ] = None,
+    brieven: Annotated[
+        Optional[Path], typer.Option("--brieven", help="Schrijf per rapport een conceptbesluitbrief (.docx, bewerkbaar) in deze map.")
+    ] = None,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
+    settings = _settings(instellingen)
+    clms, trust_dir = clms or settings.clms, trust_dir or settings.vertrouwd
+    from .letters import set_template_folder
+
+    set_template_folder(settings.brieven)  # the team's own letter templates, if the settings name a folder
     try:
-        regime = load_regime(regime_name or DEFAULT_REGIME)
-    except RegimeError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--regime") from None
+        regime = settings.apply(load_regime(regime_name or settings.regeling or DEFAULT_REGIME))
+        settings.check_params()
+    except (RegimeError, SettingsError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--regime / --instellingen") from None
     try:
-        register = load_register(bureaus)
+        register = settings.register(bureaus)
     except RegisterError as exc:
         raise typer.BadParameter(str(exc), param_hint="--bureaus") from None
     try:
@@ -140,7 +154,10 @@ def check(
             _refuse_overwriting_input(path, paths)
             if not path.parent.resolve().is_dir():
                 raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
-    options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name))
+    if brieven is not None and brieven.exists() and not brieven.is_dir():
+        raise typer.BadParameter(f"{brieven} is een bestand, geen map", param_hint="--brieven")
+    options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
+                      params=settings.data.parameters, settings=settings.audit_source())
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
     with ExitStack() as stack:
         streams = [
@@ -173,6 +190,8 @@ def check(
         else:
             write_atomic(path, render(result, target_fmt, csv_dialect))
             err.print(f"Resultaat geschreven naar {path}", markup=False)
+    if brieven is not None:
+        _write_letters(result, brieven, err)
     raise typer.Exit(INTERRUPTED if result.interrupted else int(exit_code(result)))
 
 
@@ -250,7 +269,7 @@ def run_batch(
             )
     used = sorted({e.regime for e in done.values() if e.regime} - {options.regime.id if options.regime else None})
     audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [],
-                        [regime_by_id(r) for r in used])
+                        [regime_by_id(r) for r in used], settings=options.settings)
     return BatchResult(
         version=__version__,
         regime=options.regime.id if options.regime else None,
@@ -349,6 +368,37 @@ def rules(
         for name, p in selected.params.items():
             value = "niet bekend" if p.value is None else p.value
             console.print(f"  {name} = {value}\n      bron: {p.bron}", markup=False)
+
+
+def _settings(path: Path | None) -> "Settings":
+    try:
+        return load_settings(path)
+    except SettingsError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--instellingen") from None
+
+
+def _write_letters(result: BatchResult, folder: Path, err: Console) -> None:
+    from .letters import write_letters
+
+    problems: list[str] = []
+    try:
+        written = write_letters(result, folder, problems=problems)
+    except OSError as exc:
+        err.print(f"De brieven konden niet worden geschreven in {folder}: {exc.strerror or exc}", markup=False)
+        return
+    for problem in problems:
+        err.print(problem, markup=False)
+    err.print(f"{len(written)} conceptbrie{'f' if len(written) == 1 else 'ven'} geschreven in {folder}", markup=False)
+
+
+@app.command("instellingen")
+def instellingen_cmd(
+    instellingen: Annotated[Optional[Path], typer.Option("--instellingen", help="Dit instellingenbestand in plaats van de standaardplaatsen.")] = None,
+) -> None:
+    """Toon de instellingen die gelden en waar elke waarde vandaan komt."""
+    from .settings import describe
+
+    _stdout_console().print(describe(_settings(instellingen)), markup=False, soft_wrap=True)
 
 
 @app.command("schema")

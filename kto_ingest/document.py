@@ -213,7 +213,7 @@ class Document:
 
 
 def _sniff(head: bytes) -> str:
-    """A short Dutch description of what a non-PDF file looks like."""
+    """A short Dutch description of what a non-PDF file looks like; "" when it looks like nothing known."""
     h = head.lstrip()[:16].lower()
     if head.startswith(b"\x89PNG"):
         return "een PNG-afbeelding"
@@ -223,7 +223,7 @@ def _sniff(head: bytes) -> str:
         return "een ZIP- of Office-bestand (bijvoorbeeld .docx)"
     if h.startswith((b"<!doctype html", b"<html")):
         return "een webpagina (HTML)"
-    return "geen PDF"
+    return ""
 
 
 def _os_problem(exc: OSError) -> KtoError:
@@ -269,7 +269,9 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise KtoError(ErrorCode.EMPTY)
     if b"%PDF-" not in data[:1024]:
         kind = _sniff(data[:64])
-        raise KtoError(ErrorCode.NOT_A_PDF, "Het bestand is geen PDF." if kind == "geen PDF" else f"Het bestand is geen PDF maar {kind}.",
+        message = (f"Het bestand is geen PDF maar {kind}." if kind else
+                   "Het bestand is geen PDF: aan het begin staat niet de aanduiding '%PDF-' die elke PDF heeft.")
+        raise KtoError(ErrorCode.NOT_A_PDF, message,
                        sha256=hashlib.sha256(data).hexdigest())
     return data
 
@@ -297,10 +299,20 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
         fdoc.close()
         raise KtoError(ErrorCode.CORRUPT, "De PDF is onvolledig (afgebroken, bijvoorbeeld bij het downloaden of mailen); "
                                           "vraag het bestand opnieuw op.")
-    if fdoc.needs_pass:
+    try:
+        # MuPDF counts the pages only when asked; a broken page tree (a /Count that does not match
+        # the pages, a negative one) raises here ("code=7: Invalid number of pages").
+        needs_pass, page_count = fdoc.needs_pass, fdoc.page_count
+    except Exception as exc:  # noqa: BLE001 - PyMuPDF raises RuntimeError and its own types
+        fdoc.close()
+        if is_memory_error(exc):
+            raise
+        raise KtoError(ErrorCode.CORRUPT, "De paginaboom van de PDF is beschadigd (het aantal pagina's klopt niet); "
+                                          f"de PDF kan niet worden gelezen ({exc}).") from None
+    if needs_pass:
         fdoc.close()
         raise KtoError(ErrorCode.ENCRYPTED)
-    if fdoc.page_count == 0:
+    if page_count == 0:
         fdoc.close()
         raise KtoError(ErrorCode.CORRUPT, "De PDF bevat geen pagina's.")
     doc = Document(path, data, fdoc, use_ocr)

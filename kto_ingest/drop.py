@@ -1,7 +1,8 @@
 """Drag and drop: the wrappers in ``scripts/`` hand the dropped paths to :func:`main`.
 
-It checks everything dropped, writes ``KTO-controle <date time>.html`` and ``.xlsx`` next to the
-first dropped item (or in the documents folder when that is not writable), opens the HTML report,
+It checks everything dropped, writes ``KTO-controle <date time>.html`` and ``.xlsx`` and a folder
+``KTO-conceptbrieven <date time>`` with a draft letter per report next to the first dropped item
+(or in the documents folder when that is not writable), opens the HTML report,
 and on a problem shows a Dutch message and waits for Enter instead of closing the window.
 Without paths (macOS Terminal, a double-click) it asks for them: dragging files into the Terminal
 window types their paths.
@@ -112,15 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     folder = output_folder(paths[0])
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M.%S")  # no ':' so the name is valid on Windows too
     html, xlsx = folder / f"KTO-controle {stamp}.html", folder / f"KTO-controle {stamp}.xlsx"
+    letters = folder / f"KTO-conceptbrieven {stamp}"  # one draft letter (.docx) per report
     try:
-        code = cli_main(["check", *args, "--output", str(html), "--output", str(xlsx)])
+        code = cli_main(["check", *args, "--output", str(html), "--output", str(xlsx), "--brieven", str(letters)])
     except Exception as exc:  # noqa: BLE001 - the window must show the problem, not vanish
         _wait(f"Er ging iets mis: {type(exc).__name__}: {exc}")
         return 3
     if code == 2 or not html.exists():
         _wait("De controle kon niet worden uitgevoerd; zie de melding hierboven.")
         return code or 3
-    print(f"Klaar. Het overzicht staat in:\n  {html}\n  {xlsx}")
+    print(f"Klaar. Het overzicht staat in:\n  {html}\n  {xlsx}\nConceptbrieven per rapport (Word) staan in:\n  {letters}")
     if not os.environ.get(NO_OPEN):
         webbrowser.open(html.as_uri())
     return code

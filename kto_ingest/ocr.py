@@ -11,6 +11,7 @@ gives the error ``no_text`` with a message that says what to install.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Callable
@@ -59,5 +60,27 @@ def words(page: "pymupdf.Page") -> list[tuple]:
     """PyMuPDF's word tuples for one page, read by Tesseract."""
     if before_page is not None:
         before_page()
-    textpage = page.get_textpage_ocr(language=LANGUAGE, dpi=DPI, full=True, tessdata=tessdata())
+    with _tesseract_quiet():
+        textpage = page.get_textpage_ocr(language=LANGUAGE, dpi=DPI, full=True, tessdata=tessdata())
     return page.get_text("words", textpage=textpage)
+
+
+@contextlib.contextmanager
+def _tesseract_quiet():
+    """Tesseract, linked into MuPDF, writes English notes ("Line cannot be recognized!!", "Image
+    too small to scale!!") straight to file descriptor 2; keep them off the account manager's
+    screen. What OCR did is in the report (``ocr_pages``, the warnings)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)

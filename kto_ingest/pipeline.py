@@ -41,6 +41,9 @@ class Options:
     # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
     regime_fixed: bool = False
     explain: bool = False  # keep every parser's detection, for `kto-ingest explain`
+    # Parameter values from the settings file, per regime id (each with its bron), and that file.
+    params: dict = field(default_factory=dict)
+    settings: object | None = None  # AuditSource of the settings file in force, for the audit record
 
 
 @dataclass
@@ -136,6 +139,10 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             regime = options.regime
             if parser.regime and parser.regime != regime.id and not options.regime_fixed:
                 regime = regime_by_id(parser.regime)
+                if options.params.get(regime.id):
+                    from .settings import apply_params
+
+                    regime = apply_params(regime, options.params[regime.id], "(instellingen)")
             entry.regime = regime.id
             clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
             ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ._pymupdf import pymupdf
 from .dutch import format_date, format_number
+from .letters import letter_html
 from .schema import BatchResult, ReportEntry, ResultRow
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
 
@@ -161,6 +162,7 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
         out.append("</table>")
     for w in x.warnings:
         out.append(f'<p class="muted">Let op: {e(w)}</p>')
+    out += letter_html(x, x.regime)  # the draft letter to the supplier (kto_ingest/letters.py)
     return out
 
 
@@ -183,7 +185,7 @@ def _audit(result: BatchResult) -> str:
         return ""
     rows = [("kto-ingest", a.tool_version, ""), ("Python / PyMuPDF", f"{a.python} / {a.pymupdf}", ""),
             ("Gemaakt (UTC)", a.created.isoformat(), "")]
-    for label, src in (("Regeling", a.regime), ("Bureauregister", a.bureaus), ("CLMS-export", a.clms), *(
+    for label, src in (("Instellingen", a.settings), ("Regeling", a.regime), ("Bureauregister", a.bureaus), ("CLMS-export", a.clms), *(
             ("Vertrouwd certificaat", t) for t in a.trust)):
         if src:
             rows.append((label, f"{src.source} {src.version or (src.date.isoformat() if src.date else '')}", src.sha256))

@@ -103,7 +103,7 @@ def to_xlsx(result: BatchResult) -> bytes:
     audit = result.audit
     rows = [["kto-ingest", result.version, None, None], ["Regeling", result.regime, None, None]]
     if audit:
-        for label, src in (("Regeling", audit.regime), ("Bureauregister", audit.bureaus), ("CLMS-export", audit.clms), *(
+        for label, src in (("Instellingen", audit.settings), ("Regeling", audit.regime), ("Bureauregister", audit.bureaus), ("CLMS-export", audit.clms), *(
                 ("Vertrouwd certificaat", t) for t in audit.trust)):
             if src:
                 rows.append([label, src.source, src.version or (src.date.isoformat() if src.date else src.id), src.sha256])

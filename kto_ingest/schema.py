@@ -314,6 +314,9 @@ class Audit(Model):
     more_regimes: list[AuditSource] = Field(
         default_factory=list, description="Other regimes some reports were checked against (a jobcoaching report in a batch, say)."
     )
+    settings: AuditSource | None = Field(
+        default=None, description="The settings file (kto-ingest.toml) in force for this batch: its path and sha256."
+    )
 
 
 class BatchResult(Model):

@@ -28,3 +28,9 @@ def registry():
 
 def fixture_pdfs() -> list[Path]:
     return sorted(FIXTURES.glob("*.pdf"))
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path_factory, monkeypatch):
+    """No test reads a kto-ingest.toml from the real user's configuration folder (issue 18)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

@@ -42,6 +42,9 @@ def test_sh_wrapper_with_spaces_and_diacritics(tmp_path):
     assert "rapport één (definitief).pdf" in text and "Leer Unique.pdf" in text
     files = [r[0].value for r in load_workbook(xlsx[0])["Overzicht"].iter_rows(min_row=2)]
     assert len(files) == 2
+    letters = list(folder.glob("KTO-conceptbrieven */*.docx"))
+    assert sorted(p.name for p in letters) == ["Leer Unique - conceptbrief.docx", "rapport één (definitief) - conceptbrief.docx"]
+    assert "Conceptbrieven" in proc.stdout
     assert before == {p: p.stat().st_mtime_ns for p in before}  # inputs untouched
 
 

@@ -1,0 +1,86 @@
+"""Issue 18: zero crashes on foreign PDFs. The generated awkward files (fixtures/awkward.py) run
+through bench/robustness.py, which runs the real command in a subprocess."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from kto_ingest.document import open_document
+from kto_ingest.errors import ErrorCode, KtoError
+
+from .conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(FIXTURES))
+sys.path.insert(0, str(ROOT / "bench"))
+import awkward  # noqa: E402
+import robustness  # noqa: E402
+
+
+def test_awkward_files_never_crash_and_stay_unchanged(tmp_path):
+    files = awkward.build(tmp_path / "awkward")
+    summary = robustness.run([tmp_path / "awkward"], jobs=2, timeout=60, extra=[])
+    assert summary["entries"] == len(files) == len(awkward.CASES)
+    assert summary["crashed"] == [], summary["crashed"]
+    assert not summary["traceback"], summary["stderr"]
+    assert summary["changed"] == []
+    assert "crashed" not in summary["per_code"]
+    assert sum(summary["per_code"].values()) == len(files)
+
+
+@pytest.mark.parametrize("name", ["bad-count.pdf", "negative-count.pdf"])
+def test_page_tree_with_wrong_count_is_corrupt_in_dutch(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(awkward.CASES[name]())
+    with pytest.raises(KtoError) as info:
+        open_document(path)
+    assert info.value.code == ErrorCode.CORRUPT
+    assert "paginaboom" in info.value.message and info.value.sha256
+
+
+def test_unknown_non_pdf_message_reads_as_a_sentence(tmp_path):
+    path = tmp_path / "tekst.pdf"
+    path.write_bytes(b"Gewone tekst.\n" * 5)
+    with pytest.raises(KtoError) as info:
+        open_document(path)
+    assert info.value.code == ErrorCode.NOT_A_PDF
+    assert "geen PDF maar geen PDF" not in info.value.message
+    assert info.value.message == "Het bestand is geen PDF: aan het begin staat niet de aanduiding '%PDF-' die elke PDF heeft."
+    png = tmp_path / "plaatje.pdf"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    with pytest.raises(KtoError) as info:
+        open_document(png)
+    assert info.value.message == "Het bestand is geen PDF maar een PNG-afbeelding."
+
+
+def test_robustness_script_fails_on_a_changed_input(tmp_path, monkeypatch):
+    """The script's own bar can fail: an input changed between the two fingerprints is reported."""
+    (tmp_path / "a.pdf").write_bytes(awkward.pdf20())
+    calls = []
+    real = robustness.fingerprint
+
+    def touched(folders):
+        calls.append(1)
+        if len(calls) == 2:
+            (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 changed")
+        return real(folders)
+
+    monkeypatch.setattr(robustness, "fingerprint", touched)
+    summary = robustness.run([tmp_path], jobs=0, timeout=30, extra=[])
+    assert summary["changed"] == [str(tmp_path / "a.pdf")]
+    assert robustness.main([str(tmp_path), "--jobs", "0"]) == 0  # unchanged on a plain run
+
+
+def test_tesseract_notes_stay_off_stderr(capfd):
+    """Tesseract writes English notes to file descriptor 2 from C; OCR keeps them off the screen
+    and gives stderr back afterwards."""
+    import os
+
+    from kto_ingest import ocr
+
+    with ocr._tesseract_quiet():
+        os.write(2, b"Line cannot be recognized!!\n")
+    os.write(2, b"daarna weer zichtbaar\n")
+    err = capfd.readouterr().err
+    assert "Line cannot be recognized" not in err and "daarna weer zichtbaar" in err
