@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
-from contextlib import ExitStack
+import threading
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -22,6 +25,7 @@ from .errors import ExitCode
 from .signature import TrustError, load_trust
 from .discover import discover
 from .document import display_path
+from .names import safe_text
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
 from .pipeline import Options, explain_file, process_file, quiet_libraries, regime_by_id
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
@@ -39,7 +43,7 @@ app = typer.Typer(
 )
 
 SUBCOMMANDS = {"check", "explain", "schema", "rules"}
-INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
+INTERRUPTED = int(ExitCode.INTERRUPTED)  # the shell's code for a run stopped with Ctrl-C
 
 
 def _version(value: bool) -> None:
@@ -138,42 +142,142 @@ def check(
     for path, _ in targets:
         if path is not None:
             _refuse_overwriting_input(path, paths)
-            if not path.parent.resolve().is_dir():
-                raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
+            if problem := _unwritable(path):  # before the work, not after it
+                raise typer.BadParameter(problem, param_hint="--output")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
+    failed: list[str] = []  # outputs that could not be written
     with ExitStack() as stack:
-        streams = [
-            stack.enter_context(open(path, "w", encoding="utf-8", newline="\n")) if path else sys.stdout
-            for path, target_fmt in targets
-            if target_fmt == "jsonl"
-        ]
+        streams = []
+        for path, target_fmt in targets:
+            if target_fmt != "jsonl":
+                continue
+            try:
+                streams.append(stack.enter_context(open(path, "w", encoding="utf-8", newline="\n")) if path else sys.stdout)
+            except OSError as exc:
+                failed.append(_output_failed(err, path, exc))
 
         def stream_out(entry: ReportEntry) -> None:
             line = to_jsonl_line(entry)
-            for fh in streams:
-                fh.write(line)
-                fh.flush()
+            for fh in list(streams):
+                try:
+                    fh.write(line)
+                    fh.flush()
+                except OSError as exc:  # a full disk, a closed pipe: stop writing there, go on with the rest
+                    streams.remove(fh)
+                    failed.append(_output_failed(err, None if fh is sys.stdout else Path(fh.name), exc))
 
-        result = run_batch(paths, registry, options, err, limits, stream_out if streams else None)
-    if result.interrupted:
-        err.print(
-            f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
-            "het resultaat bevat alleen die.",
-            markup=False,
-        )
+        with _outputs_finish_on_ctrl_c(err) as stopped:
+            result = run_batch(paths, registry, options, err, limits, stream_out if streams else None)
+            if result.interrupted:
+                err.print(
+                    f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
+                    "het resultaat bevat alleen die.",
+                    markup=False,
+                )
+            stopped.writing = True
+            failed += write_outputs(result, targets, csv_dialect, err)
+    if failed:
+        err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
+                  markup=False)
+    if result.interrupted or stopped.count:
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
+    raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
+
+
+def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console) -> list[str]:
+    """Write every output that is not streamed; one that fails never stops the others. Returns the
+    names of the failed ones (each already reported on ``err`` in Dutch)."""
+    failed = []
     for path, target_fmt in targets:
-        if target_fmt == "jsonl":
-            if path:
-                err.print(f"Resultaat geschreven naar {path}", markup=False)
-        elif path is None and target_fmt == "table":
-            render_table(result, _stdout_console())
-        elif path is None:
-            sys.stdout.write(render(result, target_fmt, csv_dialect))
-        else:
-            write_atomic(path, render(result, target_fmt, csv_dialect))
-            err.print(f"Resultaat geschreven naar {path}", markup=False)
-    raise typer.Exit(INTERRUPTED if result.interrupted else int(exit_code(result)))
+        try:
+            if target_fmt == "jsonl":
+                if path and not any(name == _shown(path) for name in failed):
+                    err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False)
+            elif path is None and target_fmt == "table":
+                render_table(result, _stdout_console())
+            elif path is None:
+                sys.stdout.write(render(result, target_fmt, csv_dialect))
+                sys.stdout.flush()
+            else:
+                write_atomic(path, render(result, target_fmt, csv_dialect))
+                err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False)
+        except Exception as exc:  # noqa: BLE001 - one writer's failure must not cost the other outputs
+            failed.append(_output_failed(err, path, exc))
+    return failed
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte (quotum) is op", errno.EACCES: "er zijn geen schrijfrechten",
+    errno.EPERM: "er zijn geen schrijfrechten", errno.EROFS: "de schijf is alleen-lezen", errno.ENOENT: "de map bestaat niet (meer)",
+    errno.EISDIR: "het is een map", errno.EPIPE: "het programma dat de uitvoer las, is gestopt",
+}
+
+
+def _shown(path: Path | None) -> str:
+    return "het scherm" if path is None else safe_text(str(path), name=True)
+
+
+def _output_failed(err: Console, path: Path | None, exc: BaseException) -> str:
+    """Say in Dutch why an output could not be written; return its name for the summary."""
+    if isinstance(exc, OSError):
+        reason = _OS_REASONS.get(exc.errno) or f"systeemfout {exc.errno}"
+    else:
+        reason = f"interne fout: {type(exc).__name__}: {safe_text(str(exc))}"
+    name = _shown(path)
+    err.print(f"Fout: {name} kon niet worden geschreven ({reason}).", style="red", markup=False)
+    return name
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why an output file could not be written, checked before the work starts; None when it can."""
+    folder = path.parent
+    if not folder.resolve().is_dir():
+        return f"de map {safe_text(str(folder), name=True)} bestaat niet"
+    if path.is_dir():
+        return f"{safe_text(str(path), name=True)} is een map, geen bestand"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"in de map {safe_text(str(folder), name=True)} mag niet worden geschreven"
+    return None
+
+
+def _say_finishing(err: Console) -> None:
+    err.print("Ctrl-C: even geduld, de uitvoer wordt nog afgemaakt; daarna stopt kto-ingest.", markup=False)
+
+
+def _finish_on_further_ctrl_c(err: Console) -> None:
+    """After the Ctrl-C that stopped the checking, a next one must not cost the outputs."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, lambda signum, frame: _say_finishing(err))
+
+
+class _Stop:
+    def __init__(self) -> None:
+        self.count = 0  # Ctrl-C presses while the outputs were being written
+        self.writing = False
+
+
+@contextmanager
+def _outputs_finish_on_ctrl_c(err: Console) -> Iterator[_Stop]:
+    """Once the batch is stopped (or done) and the outputs are being written, a Ctrl-C no longer
+    interrupts: the outputs are finished and then kto-ingest stops, saying so. The first Ctrl-C
+    during the checking still stops the checking (``run_batch`` catches it)."""
+    stop = _Stop()
+    previous = None
+
+    def on_ctrl_c(signum, frame) -> None:
+        if not stop.writing:
+            raise KeyboardInterrupt
+        stop.count += 1
+        _say_finishing(err)
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield stop
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tuple[Path | None, str]]:
@@ -215,7 +319,7 @@ def run_batch(
     limits = limits or Limits(jobs=0)
     files = discover(paths)
     done: dict[int, ReportEntry] = {}
-    seen: dict[str, list[str]] = {}  # sha256 -> files so far, for duplicates
+    seen: dict[str, list[int]] = {}  # sha256 -> indexes of the files with it so far, for duplicates
     show = err.is_terminal and not os.environ.get("CI") and len(files) > 1
     interrupted = False
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -229,25 +333,24 @@ def run_batch(
         try:
             for index, entry in stream:
                 if entry.sha256:
-                    earlier = seen.setdefault(entry.sha256, [])
-                    entry.duplicates = list(earlier)
-                    earlier.append(entry.file)
+                    group = seen.setdefault(entry.sha256, [])
+                    if group:  # streamed out now: name the first copy seen; the final pass names the group
+                        entry.duplicates = [done[group[0]].file]
+                    group.append(index)
                 done[index] = entry
                 if on_entry:
                     on_entry(entry)
                 progress.advance(task)
         except KeyboardInterrupt:
             interrupted = True
+            _finish_on_further_ctrl_c(err)  # stopping the workers and writing the outputs still to come
         finally:
             close = getattr(stream, "close", None)
             if close:
                 close()
-    for entry in done.values():  # now that every file is known, each duplicate names all the others
-        if entry.sha256 and len(seen.get(entry.sha256, ())) > 1:
-            entry.duplicates = [f for f in seen[entry.sha256] if f != entry.file]
-            entry.warnings.append(
-                "Dit bestand is identiek aan " + ", ".join(entry.duplicates) + " (zelfde SHA-256); het is dubbel aangeleverd."
-            )
+    for group in seen.values():
+        if len(group) > 1:
+            name_duplicates([done[i] for i in sorted(group)])
     used = sorted({e.regime for e in done.values() if e.regime} - {options.regime.id if options.regime else None})
     audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [],
                         [regime_by_id(r) for r in used])
@@ -257,8 +360,26 @@ def run_batch(
         audit=audit,
         reports=[done[i] for i in sorted(done)],
         interrupted=interrupted,
-        unchecked=[display_path(files[i], options.base) for i in range(len(files)) if i not in done] if interrupted else [],
+        unchecked=[safe_text(display_path(files[i], options.base), name=True) for i in range(len(files)) if i not in done]
+        if interrupted else [],
     )
+
+
+def name_duplicates(group: list[ReportEntry]) -> None:
+    """Identical files (same SHA-256), in file order: each later copy names the first, and the first
+    names the next copy and the number of copies. Nothing grows with the square of the group: 2,000
+    copies give 2,000 short entries, not 2,000 lists of 1,999 names."""
+    first, copies = group[0], group[1:]
+    first.duplicate_count = len(group)
+    first.duplicates = [copies[0].file]
+    more = f" en {len(copies) - 1} andere" if len(copies) > 1 else ""
+    first.warnings.append(f"Dit bestand zit {len(group)} keer in deze batch (identiek, zelfde SHA-256): ook als "
+                          f"{copies[0].file}{more}; het is dubbel aangeleverd.")
+    for entry in copies:
+        entry.duplicate_count = len(group)
+        entry.duplicate_of = first.file
+        entry.duplicates = [first.file]
+        entry.warnings.append(f"Dit bestand is identiek aan {first.file} (zelfde SHA-256); het is dubbel aangeleverd.")
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ._pymupdf import pymupdf
 from .dutch import format_date, format_number
+from .names import safe_text
 from .schema import BatchResult, ReportEntry, ResultRow
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
 
@@ -35,7 +36,8 @@ FACTS = [("bureau", "Bureau"), ("supplier", "Leverancier"), ("meetperiode", "Mee
 
 
 def e(value) -> str:
-    return escape("–" if value is None else str(value), quote=True)
+    """Text for the page: control and bidirectional characters made visible, then HTML-escaped."""
+    return escape(safe_text("–" if value is None else str(value)), quote=True)
 
 
 
@@ -123,6 +125,9 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
     out = [f'<h2 id="r{i}">{e(x.file)}</h2>',
            f'<p><span class="v-{key}">&nbsp;{e(VERDICT_LABEL.get(key, key))}&nbsp;</span> '
            f'<span class="muted">SHA-256 {e(x.sha256)} · {e(x.pages)} pagina\'s · leesmodule {e(x.parser)}</span></p>']
+    if x.file_raw:
+        out.append(f'<p class="muted">De naam bevat tekens die niet getoond kunnen worden; de precieze naam (procent-gecodeerd): '
+                   f'<code>{e(x.file_raw)}</code></p>')
     if x.error:
         out.append(f"<p>Niet gelezen [{e(x.error.code.value)}]: {e(x.error.message)}</p>")
         return out

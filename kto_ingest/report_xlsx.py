@@ -15,6 +15,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .names import safe_text
 from .schema import BatchResult
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, reasons_text
 
@@ -26,7 +27,10 @@ HEADER_FONT = Font(bold=True)
 
 
 def _put(cell: Cell, value) -> None:
-    """Strings are stored as strings, whatever they start with."""
+    """Strings are stored as strings, whatever they start with, and without the control characters
+    Excel refuses (openpyxl raises on an ESC) or bidirectional controls."""
+    if isinstance(value, str):
+        value = safe_text(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -71,11 +75,12 @@ def to_xlsx(result: BatchResult) -> bytes:
             e.file, e.bureau, e.supplier, mp.start if mp else None, mp.end if mp else None, e.report_date,
             VERDICT_LABEL.get(verdict_key(e), ""),
             e.error.message if e.error else reasons_text(e), e.error.code.value if e.error else None, e.pages, e.sha256,
+            e.file_raw,
         ])
     ws = _sheet(wb, "Overzicht",
                 ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
-                 "Redenen", "Foutcode", "Pagina's", "SHA-256"],
-                overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"}, [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20])
+                 "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)"],
+                overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"}, [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20, 30])
     _colour(ws, 7, [verdict_key(e) for e in result.reports])
 
     results = []

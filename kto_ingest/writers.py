@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .dutch import format_date, format_number
+from .names import safe_text
 from .schema import BatchResult, ReportEntry
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "html")
@@ -41,13 +43,37 @@ def period_text(entry: ReportEntry) -> str:
 
 
 # ---- JSON ------------------------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dump_json(model, indent: int | None) -> str:
+    """pydantic's JSON; should a string still hold a lone surrogate (UTF-8 has no bytes for it),
+    the same document with that character replaced, rather than no document at all."""
+    try:
+        return model.model_dump_json(indent=indent)
+    except ValueError:  # pydantic's serialisation error on a surrogate is a ValueError
+        import json
+
+        def clean(value):
+            if isinstance(value, str):
+                return _SURROGATE.sub("\ufffd", value)
+            if isinstance(value, list):
+                return [clean(v) for v in value]
+            if isinstance(value, dict):
+                return {clean(k): clean(v) for k, v in value.items()}
+            return value
+
+        return json.dumps(clean(model.model_dump(mode="json")), indent=indent, ensure_ascii=False,
+                          separators=None if indent else (",", ":"))
+
+
 def to_json(result: BatchResult) -> str:
-    return result.model_dump_json(indent=2) + "\n"
+    return _dump_json(result, 2) + "\n"
 
 
 def to_jsonl_line(entry: ReportEntry) -> str:
     """One report entry as one line of JSON Lines, written as soon as the file is checked."""
-    return entry.model_dump_json() + "\n"
+    return _dump_json(entry, None) + "\n"
 
 
 # ---- CSV -------------------------------------------------------------------------------
@@ -55,13 +81,15 @@ CSV_COLUMNS = [
     "bestand", "status", "foutcode", "foutmelding", "parser", "bureau", "leverancier",
     "meetperiode_start", "meetperiode_eind", "rapportdatum", "definitief", "groep", "dienst",
     "totaal", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer", "publicatie", "pagina",
+    "bestand_ruw",  # only when the name had to be changed to be shown: its exact bytes, percent-encoded
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(text: str) -> str:
-    """Text from a PDF must never become a spreadsheet formula."""
+    """Text from a PDF must never become a spreadsheet formula, nor carry control characters."""
+    text = safe_text(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -100,17 +128,17 @@ def to_csv(result: BatchResult, dialect: str = "nl") -> str:
                     nl_bool(row.publicatie) if row.publicatie is not None else "",
                     str(row.page),
                 ]
-            writer.writerow([csv_safe(c) for c in head + tail])
+            writer.writerow([csv_safe(c) for c in head + tail + [entry.file_raw or ""]])
     return ("\ufeff" if nl else "") + buf.getvalue()
 
 
 # ---- terminal table --------------------------------------------------------------------
 def render_table(result: BatchResult, console: Console) -> None:
     for entry in result.reports:
-        title = Text(entry.file, style="bold")
+        title = Text(safe_text(entry.file, name=True), style="bold")
         if entry.status == "error":
             title.append(f"  ONLEESBAAR [{entry.error.code.value}] ", style="bold red")
-            title.append(entry.error.message)
+            title.append(safe_text(entry.error.message))
             console.print(title)
             console.print()
             continue
@@ -121,8 +149,8 @@ def render_table(result: BatchResult, console: Console) -> None:
         console.print(title)
         kind = {True: "definitief", False: "CONCEPT", None: "definitief/concept onbekend"}[entry.final]
         console.print(
-            f"  Bureau: {entry.bureau or '–'}   Leverancier: {entry.supplier or '–'}   "
-            f"Meetperiode: {period_text(entry)}   Rapport: {nl_date(entry.report_date)} ({kind})",
+            safe_text(f"  Bureau: {entry.bureau or '–'}   Leverancier: {entry.supplier or '–'}   "
+                      f"Meetperiode: {period_text(entry)}   Rapport: {nl_date(entry.report_date)} ({kind})"),
             highlight=False,
             markup=False,
         )
@@ -137,7 +165,7 @@ def render_table(result: BatchResult, console: Console) -> None:
             for row in entry.results:
                 table.add_row(
                     {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "–"),
-                    Text(row.service, style="bold" if row.is_total else ""),
+                    Text(safe_text(row.service), style="bold" if row.is_total else ""),
                     nl_number(row.netto_steekproef), nl_number(row.ingevuld),
                     nl_number(row.respons_pct), nl_number(row.rapportcijfer),
                     nl_bool(row.publicatie), str(row.page),
@@ -155,7 +183,7 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print("  Geen resultatentabel gevonden.", style="yellow")
         render_reasons(entry, console)
         for warning in entry.warnings:
-            console.print(f"  Let op: {warning}", style="yellow", highlight=False, markup=False)
+            console.print(f"  Let op: {safe_text(warning)}", style="yellow", highlight=False, markup=False)
         console.print()
     parsed = sum(e.status == "parsed" for e in result.reports)
     errors = len(result.reports) - parsed
@@ -192,7 +220,7 @@ def render_reasons(entry: ReportEntry, console: Console) -> None:
     decisive = deciding_checks(entry)
     for check in decisive:
         page = f" (p. {check.page})" if check.page else ""
-        console.print(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", highlight=False, markup=False)
+        console.print(safe_text(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}"), highlight=False, markup=False)
     rest: dict[str, list[str]] = {}
     for check in entry.checks:
         if check not in decisive and check.status in ("fail", "manual", "warn"):

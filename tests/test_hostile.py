@@ -14,10 +14,12 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 
 from kto_ingest.errors import ErrorCode
+from kto_ingest.names import safe_text
 
 from .conftest import FIXTURES, ROOT
 
@@ -53,7 +55,7 @@ def hostile_run(tmp_path_factory):
         capture_output=True, text=True, timeout=300, cwd=folder,
     )
     after = fingerprint(folder)
-    entries = {r["file"]: r for r in json.loads(proc.stdout)["reports"]}
+    entries = {r["file"]: r for r in json.loads(proc.stdout)["reports"]}  # in output order
     yield {"folder": folder, "cases": cases, "proc": proc, "entries": entries, "before": before, "after": after}
     for case in cases:  # let pytest clean up the unreadable file
         p = folder / case.name
@@ -63,7 +65,7 @@ def hostile_run(tmp_path_factory):
 
 def test_one_entry_per_file_with_the_expected_outcome(hostile_run):
     entries = hostile_run["entries"]
-    expected = {c.name: c.expected for c in hostile_run["cases"]}
+    expected = {safe_text(c.name, name=True): c.expected for c in hostile_run["cases"]}
     assert set(entries) == set(expected)  # nothing from the symbolic-link loop, nothing missing
     got = {name: (e["error"]["code"] if e["status"] == "error" else e["status"]) for name, e in entries.items()}
     assert got == expected
@@ -97,13 +99,17 @@ def test_attachment_is_never_extracted_and_active_content_is_named(hostile_run):
     assert set(hostile_run["after"]) == set(hostile_run["before"])  # no file was added
 
 
-def test_identical_files_name_each_other(hostile_run):
+def test_identical_files_name_the_first_and_the_count(hostile_run):
     entries = hostile_run["entries"]
     same = [n for n, e in entries.items() if e["sha256"] == hashlib.sha256(hostile.GOOD.read_bytes()).hexdigest()]
     assert len(same) >= 2
+    first = next(n for n in entries if n in same)  # the first in the output
     for name in same:
-        assert set(entries[name]["duplicates"]) == set(same) - {name}
+        assert entries[name]["duplicate_count"] == len(same)
         assert any("identiek" in w for w in entries[name]["warnings"])
+        if name != first:
+            assert entries[name]["duplicates"] == [first] and entries[name]["duplicate_of"] == first
+    assert len(entries[first]["duplicates"]) == 1 and entries[first]["duplicate_of"] is None
 
 
 def test_a_thousand_pages_read_like_the_report_they_hold(hostile_run, registry):
@@ -119,8 +125,10 @@ def test_a_thousand_pages_read_like_the_report_they_hold(hostile_run, registry):
 def test_names_survive_spaces_diacritics_and_newlines(hostile_run):
     names = set(hostile_run["entries"])
     assert "rapport met spaties é ü.pdf" in names
+    assert hostile_run["entries"]["rapport met spaties é ü.pdf"]["file_raw"] is None  # shown as it is
     if sys.platform != "win32":
-        assert "regel\neinde.pdf" in names
+        entry = hostile_run["entries"]["regel␊einde.pdf"]  # the newline shown, not obeyed
+        assert unquote_to_bytes(entry["file_raw"]) == b"regel\neinde.pdf"  # and the real name kept
 
 
 def test_generator_runs_as_a_script(tmp_path):

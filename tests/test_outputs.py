@@ -5,10 +5,15 @@ script."""
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
+import json
 import os
+import re
 import shutil
+import sys
 import zipfile
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from openpyxl import load_workbook
@@ -170,3 +175,90 @@ def test_html_report_in_a_real_browser(report_html):
         assert not dialogs
         browser.close()
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
+
+
+# ---- names that are not text, or text that acts ------------------------------------------
+UNSAFE = ["escape \x1b[31mrood\x1b[0m.pdf", "factuur-\u202egnp.pdf", "regel\neinde.pdf", "bidi \u2066x\u2069 \u200f.pdf"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux file names are bytes")
+def test_unsafe_file_names_in_every_output(tmp_path, capsys):
+    """Names that are not UTF-8, hold ESC sequences, newlines or bidi controls: every output is
+    written, none holds the dangerous characters, and the exact name can be found again."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = UNSAFE + [os.fsdecode(b"ongeldig-\xff\xfe.pdf")]
+    for name in names:
+        shutil.copy(FIXTURES / "leer-unique-2019.pdf", folder / name)
+    outs = {ext: tmp_path / f"uit.{ext}" for ext in ("json", "jsonl", "csv", "xlsx", "html")}
+    args = [str(folder), "-j", "0"] + [a for p in outs.values() for a in ("-o", str(p))] + ["-o", "-"]
+    assert main(args) in (0, 1)  # a verdict, not an output failure
+    captured = capsys.readouterr()
+    bad = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufffe]|[\ud800-\udfff]")
+    texts = {ext: p.read_text("utf-8") for ext, p in outs.items() if ext != "xlsx"}
+    texts["html"] = html_lib.unescape(texts["html"])  # an entity like &#x202e; would act as well
+    texts["screen"] = captured.out
+    texts["stderr"] = captured.err
+    wb = load_workbook(outs["xlsx"])
+    texts["xlsx"] = "\n".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)
+    for where, text in texts.items():
+        assert not bad.search(text.replace("\n", " ").replace("\r", " ")), (where, bad.search(text))
+    for where in ("json", "csv", "xlsx", "html", "screen"):
+        assert "escape ␛[31mrood␛[0m.pdf" in texts[where], where  # shown, visibly, not obeyed
+        assert "ongeldig-\ufffd\ufffd.pdf" in texts[where], where
+        assert "factuur-<U+202E>gnp.pdf" in texts[where], where
+    reports = json.loads(texts["json"])["reports"]
+    assert len(reports) == len(names)
+    found = {os.fsdecode(unquote_to_bytes(r["file_raw"])) for r in reports}  # the real files, found again
+    assert found == {str(folder / n) for n in names} or found == {os.path.relpath(folder / n) for n in names}
+    assert all((folder / os.path.basename(f)).exists() for f in found)
+    assert texts["html"].count("procent-gecodeerd") >= len(names)
+
+
+def test_one_writer_failing_does_not_cost_the_others(tmp_path, capsys, monkeypatch):
+    import kto_ingest.report_xlsx as report_xlsx
+
+    def broken(result):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(report_xlsx, "to_xlsx", broken)
+    outs = [tmp_path / "a.json", tmp_path / "a.xlsx", tmp_path / "a.html"]
+    code = main([str(FIXTURES / "leer-unique-2019.pdf"), "-j", "0"] + [a for p in outs for a in ("-o", str(p))])
+    err = " ".join(capsys.readouterr().err.split())  # the console wraps long lines
+    assert code == 4  # ExitCode.OUTPUT_FAILED, documented
+    assert outs[0].exists() and outs[2].exists() and not outs[1].exists()
+    assert "a.xlsx kon niet worden geschreven" in err and "De andere uitvoer is wel geschreven" in err
+    assert "Traceback" not in err
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_the_work(tmp_path, capsys):
+    not_a_folder = tmp_path / "bestand"
+    not_a_folder.write_text("x")
+    code = main([str(FIXTURES / "leer-unique-2019.pdf"), "-o", str(tmp_path / "a.json"), "-o", str(not_a_folder / "x.html")])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 2 and "bestaat niet" in err and not (tmp_path / "a.json").exists()
+    code = main([str(FIXTURES / "leer-unique-2019.pdf"), "-o", str(tmp_path)])
+    assert code == 2
+
+
+def test_a_second_ctrl_c_while_writing_finishes_the_outputs(tmp_path, capsys, monkeypatch):
+    """Ctrl-C arrives while the HTML is being built: the HTML and the others are still written,
+    the run says so and ends with 130."""
+    import signal as _signal
+
+    import kto_ingest.report_html as report_html
+
+    original = report_html.to_html
+
+    def interrupted_to_html(result, *args, **kw):
+        os.kill(os.getpid(), _signal.SIGINT)  # as if the user pressed Ctrl-C right now
+        return original(result, *args, **kw)
+
+    monkeypatch.setattr(report_html, "to_html", interrupted_to_html)
+    outs = [tmp_path / "a.html", tmp_path / "a.json"]
+    code = main([str(FIXTURES / "leer-unique-2019.pdf"), "-j", "0"] + [a for p in outs for a in ("-o", str(p))])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 130
+    assert "de uitvoer wordt nog afgemaakt" in err
+    assert "</html>" in outs[0].read_text("utf-8") and json.loads(outs[1].read_text("utf-8"))["reports"]
+    assert _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler  # restored afterwards
