@@ -144,7 +144,8 @@ def check(
             _refuse_overwriting_input(path, paths)
             if problem := _unwritable(path):  # before the work, not after it
                 raise typer.BadParameter(problem, param_hint="--output")
-    options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name))
+    options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
+                      crops=any(target_fmt == "html" for _, target_fmt in targets))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
     failed: list[str] = []  # outputs that could not be written
     with ExitStack() as stack:

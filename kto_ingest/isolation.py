@@ -105,6 +105,22 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
             conn.send(("failed", "memory"))
         if outcome[0] == "failed":
             return  # after running out of memory a process is best replaced
+        if _wants_crops(options, outcome[1]):
+            # After the entry, so that whatever a crop costs, the entry is safe with the parent.
+            from .report_html import render_crops
+
+            try:
+                conn.send(("crops", render_crops(outcome[1])))
+            except BaseException:  # noqa: BLE001 - out of memory while drawing: the parent notes it
+                conn.send(("crops", [(0, None, _CROP_FAILED)]))
+                return
+
+
+_CROP_FAILED = "Het bewijsplaatje kon niet worden gemaakt: het tekenen van de pagina ging over de tijd- of geheugengrens."
+
+
+def _wants_crops(options: Options, entry: ReportEntry) -> bool:
+    return options.crops and entry.status == "parsed" and bool(entry.results)
 
 
 @dataclass
@@ -113,6 +129,7 @@ class _Slot:
     conn: Connection
     index: int | None = None  # the file being checked
     started: float = 0.0
+    pending: ReportEntry | None = None  # the file's entry, while its evidence crops are drawn
 
 
 class _Pool:
@@ -206,9 +223,24 @@ def run_isolated(
                     if kind == "extend":  # OCR under way: this file gets more time
                         slot.started += payload
                         continue
+                    if kind == "entry" and _wants_crops(options, payload):
+                        slot.pending = payload  # the crops come next, with a time limit of their own
+                        slot.started = time.monotonic()
+                        continue
+                    if kind == "crops" and slot.pending is not None:
+                        entry, slot.pending, slot.index = slot.pending, None, None
+                        entry._crops = payload
+                        yield index, entry
+                        continue
                     if kind == "entry":
                         slot.index = None
                         yield index, payload
+                        continue
+                    if slot.pending is not None:  # the worker failed while drawing: keep the entry
+                        entry, slot.pending = slot.pending, None
+                        entry._crops = [(0, None, _CROP_FAILED)]
+                        pool.retire(slot, kill=True)
+                        yield index, entry
                         continue
                     if kind == "failed":
                         entry = (
@@ -224,6 +256,10 @@ def run_isolated(
                     yield index, entry
                 elif limits.timeout and time.monotonic() - slot.started >= limits.timeout:
                     pool.retire(slot, kill=True)
+                    if slot.pending is not None:  # drawing the crops took too long: keep the entry
+                        slot.pending._crops = [(0, None, _CROP_FAILED)]
+                        yield index, slot.pending
+                        continue
                     yield index, _failure(
                         path,
                         options,

@@ -41,6 +41,7 @@ class Options:
     # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
     regime_fixed: bool = False
     explain: bool = False  # keep every parser's detection, for `kto-ingest explain`
+    crops: bool = False  # workers also render the HTML report's evidence crops, under their limits
 
 
 @dataclass

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from ._pymupdf import pymupdf
+from .document import _pages_in_clear
 from .dutch import format_date, format_number
 from .names import safe_text
 from .schema import BatchResult, ReportEntry, ResultRow
@@ -58,24 +59,76 @@ def _fact(entry: ReportEntry, name: str) -> str:
 
 
 # ---- evidence images -----------------------------------------------------------------------
-def table_images(entry: ReportEntry, dpi: int = 110) -> list[tuple[int, bytes]]:
-    """PNG crops of the results table, one per page it is on; empty when the PDF is not at hand."""
+# A crop is a courtesy, so its cost is bounded whatever the PDF holds. With workers (the default)
+# crops are rendered in the worker, under the same time and memory limits as the file itself;
+# these caps hold everywhere, also with --jobs 0.
+MAX_CROP_PIXELS = 4_000_000  # the rendered crop: about 2,000 x 2,000 pixels at most
+MAX_IMAGE_PIXELS = 50_000_000  # a picture larger than this on the page is not drawn (an A4 scan at 600 dpi is 35 million)
+
+Crop = tuple[int, "bytes | None", "str | None"]  # (page, PNG or None, Dutch note when there is no PNG)
+
+
+def crop_zoom(rect: "pymupdf.Rect", dpi: int) -> float:
+    """The zoom for ``rect`` at ``dpi``, lowered so that the crop stays within MAX_CROP_PIXELS."""
+    zoom = dpi / 72
+    area = max(rect.width, 1.0) * max(rect.height, 1.0)
+    if area * zoom * zoom > MAX_CROP_PIXELS:
+        zoom = (MAX_CROP_PIXELS / area) ** 0.5 * 0.99  # MuPDF rounds the pixel box outwards
+    return zoom
+
+
+def _largest_image(page) -> int:
+    """Pixels of the largest picture the page uses (from the image dictionaries, nothing decoded)."""
+    try:
+        return max((int(img[2]) * int(img[3]) for img in page.get_images(full=True)), default=0)
+    except Exception:  # noqa: BLE001 - a broken resource dictionary: assume the worst
+        return MAX_IMAGE_PIXELS + 1
+
+
+def render_crops(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
+    """Crops of the results table, one per page it is on; empty when the PDF is not at hand.
+    Never more than MAX_CROP_PIXELS each, and a page with a picture over MAX_IMAGE_PIXELS gets a
+    note instead of a crop (decoding such a picture costs gigabytes and minutes)."""
     source = entry._source
     if source is None or not entry.results or not Path(source).is_file():
         return []
     header = entry.evidence.get("results")
-    crops = []
+    crops: list[Crop] = []
     try:
-        with pymupdf.open(source) as doc:
+        with _open_for_crops(Path(source)) as doc:
             for number in sorted({r.page for r in entry.results}):
                 page = doc[number - 1]
+                biggest = _largest_image(page)
+                if biggest > MAX_IMAGE_PIXELS:
+                    crops.append((number, None, f"Geen bewijsplaatje van pagina {number}: er staat een afbeelding van "
+                                                f"{biggest / 1e6:.0f} miljoen pixels op die te groot is om te tekenen."))
+                    continue
                 rect = _table_rect(page, [r for r in entry.results if r.page == number],
                                    header.bbox if header and header.page == number else None)
                 if rect is not None:
-                    crops.append((number, page.get_pixmap(clip=rect, dpi=dpi).tobytes("png")))
+                    zoom = crop_zoom(rect, dpi)
+                    crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), None))
     except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
-        return []
+        return [(0, None, "Het bewijsplaatje kon niet worden gemaakt.")]
     return crops
+
+
+def _open_for_crops(source: Path) -> "pymupdf.Document":
+    doc = pymupdf.open(source)
+    if doc.needs_pass:  # the report was read, so only its attachments are encrypted
+        readable = _pages_in_clear(doc, source.read_bytes())
+        doc.close()
+        if readable is None:
+            raise ValueError("encrypted")
+        doc = pymupdf.open(stream=readable, filetype="pdf")
+    return doc
+
+
+def table_images(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
+    """The crops a worker rendered for this entry, else rendered here (``--jobs 0``)."""
+    if entry._crops is not None:
+        return entry._crops
+    return render_crops(entry, dpi)
 
 
 def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | None":
@@ -153,7 +206,10 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                        f"<td class=\"num\">{e(format_number(r.rapportcijfer))}</td>"
                        f"<td>{e(None if r.publicatie is None else ('ja' if r.publicatie else 'nee'))}</td><td class=\"num\">{r.page}</td></tr>")
         out.append("</table>")
-        for page, png in (table_images(x) if images else []):
+        for page, png, note in (table_images(x) if images else []):
+            if png is None:
+                out.append(f'<p class="muted">{e(note)}</p>')
+                continue
             out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
                        f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     if x.checks:

@@ -286,6 +286,8 @@ class ReportEntry(_EntryTail, Facts, _EntryHead):
 
     # Where the input is on disk, for writers that show evidence from the PDF (not in the JSON).
     _source: Path | None = PrivateAttr(default=None)
+    # Evidence crops for the HTML report, rendered by the worker under its limits (None: not rendered).
+    _crops: list | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod

@@ -26,7 +26,7 @@ from .conftest import FIXTURES, ROOT
 sys.path.insert(0, str(FIXTURES))
 import hostile  # noqa: E402
 
-LIMITS = ["--jobs", "2", "--timeout", "12", "--max-memory", "600"]
+LIMITS = ["--jobs", "2", "--timeout", "20", "--max-memory", "600"]  # 20 s: the memory bomb needs 5-12 s on a busy machine
 
 
 def fingerprint(folder: Path) -> dict:
@@ -137,3 +137,41 @@ def test_generator_runs_as_a_script(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "kringverwijzing.pdf" in out.stdout and (tmp_path / "set" / "leeg.pdf").exists()
     (tmp_path / "set" / "geen leesrechten.pdf").chmod(0o644)
+
+
+def test_a_report_whose_attachment_alone_is_encrypted_is_read(hostile_run, registry):
+    from kto_ingest.pipeline import process_file
+
+    entry = hostile_run["entries"]["bijlage versleuteld.pdf"]
+    assert entry["status"] == "parsed"
+    original = process_file(hostile.GOOD, registry).model_dump(mode="json")
+    assert entry["results"] == original["results"] and entry["results"]
+    assert entry["meetperiode"] == original["meetperiode"] and entry["supplier"] == original["supplier"]
+    assert any("versleuteld" in w and "bijlage.txt" in w for w in entry["warnings"])
+    assert hostile_run["entries"]["beveiligd.pdf"]["error"]["code"] == "encrypted"  # a locked report stays locked
+
+
+MEASURE = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+           "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource module")
+@pytest.mark.parametrize("jobs", ["1", "0"])
+def test_a_huge_picture_behind_the_table_costs_the_html_no_memory(tmp_path, jobs):
+    """Issue 12: an 80-byte JPEG 2000 picture of 256 million pixels behind the results table. The
+    HTML report's evidence crop would decode it (1.3 GB, 11 s); it gets a note instead, in the
+    worker and with --jobs 0, and the largest process stays far below that."""
+    pdf = tmp_path / "grote afbeelding.pdf"
+    pdf.write_bytes(hostile.huge_image_behind_table())
+    assert pdf.stat().st_size < 40_000
+    html, out = tmp_path / "uit.html", tmp_path / "uit.json"
+    proc = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "kto_ingest", str(pdf), "-o", str(html),
+                           "-o", str(out), "--jobs", jobs, "--max-memory", "600"],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    code, maxrss_kb = map(int, proc.stdout.split())
+    assert code in (0, 1), proc.stderr  # a verdict: nothing failed
+    entry = json.loads(out.read_text("utf-8"))["reports"][0]
+    assert entry["status"] == "parsed" and entry["results"]  # the report itself is read as always
+    page = html.read_text("utf-8")
+    assert "Geen bewijsplaatje van pagina 7" in page and "256 miljoen pixels" in page
+    assert maxrss_kb < 400_000  # decoding the picture alone needs over 1,000,000 kB

@@ -262,3 +262,61 @@ def test_a_second_ctrl_c_while_writing_finishes_the_outputs(tmp_path, capsys, mo
     assert "de uitvoer wordt nog afgemaakt" in err
     assert "</html>" in outs[0].read_text("utf-8") and json.loads(outs[1].read_text("utf-8"))["reports"]
     assert _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler  # restored afterwards
+
+
+# ---- many identical files ------------------------------------------------------------------
+def _identical_batch(folder, n, capsys) -> str:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"kopie-{i:04d}.pdf").write_bytes(b"geen pdf, wel steeds dezelfde bytes\n")
+    assert main([str(folder), "-j", "0", "--format", "json"]) == 3
+    return capsys.readouterr().out
+
+
+def test_identical_files_grow_the_output_linearly(tmp_path, capsys):
+    """300 copies of one file: each entry names the first copy (or, on the first, the next one and
+    the count), so the JSON is 10 times the size for 30 copies, not 100 times."""
+    small = _identical_batch(tmp_path / "dertig", 30, capsys)
+    big = _identical_batch(tmp_path / "driehonderd", 300, capsys)
+    assert len(big) < 11 * len(small)  # linear (quadratic would be about 100 times)
+    reports = json.loads(big)["reports"]
+    first = reports[0]["file"]
+    assert reports[0]["duplicate_count"] == 300 and reports[0]["duplicates"] == [reports[1]["file"]]
+    assert "300 keer" in " ".join(reports[0]["warnings"])
+    for r in reports[1:]:
+        assert r["duplicates"] == [first] and r["duplicate_of"] == first and r["duplicate_count"] == 300
+        assert len(" ".join(r["warnings"])) < 200
+
+
+# ---- evidence crops ------------------------------------------------------------------------
+def test_an_evidence_crop_never_exceeds_the_pixel_budget(tmp_path, registry):
+    """A report printed on a page 20 times A4 would give a crop of some 200 million pixels at
+    110 dpi; the crop is scaled down to the budget instead."""
+    from kto_ingest._pymupdf import pymupdf
+    from kto_ingest.pipeline import process_file
+    from kto_ingest.report_html import MAX_CROP_PIXELS, render_crops
+
+    good = FIXTURES / "leer-unique-2019.pdf"
+    entry = process_file(good, registry)
+    huge = tmp_path / "reuzenformaat.pdf"
+    with pymupdf.open(good) as src, pymupdf.open() as doc:
+        for page in src:
+            doc.new_page(width=page.rect.width * 20, height=page.rect.height * 20).show_pdf_page(
+                pymupdf.Rect(0, 0, page.rect.width * 20, page.rect.height * 20), src, page.number)
+        doc.save(huge)
+    entry._source = huge
+    crops = render_crops(entry)
+    assert [page for page, _, _ in crops] == [7]
+    pix = pymupdf.Pixmap(crops[0][1])
+    assert MAX_CROP_PIXELS / 4 < pix.width * pix.height <= MAX_CROP_PIXELS
+
+
+def test_workers_draw_the_crops_when_html_is_asked(registry):
+    from kto_ingest.isolation import Limits, run_isolated
+    from kto_ingest.pipeline import Options
+
+    good = FIXTURES / "leer-unique-2019.pdf"
+    (_, entry), = run_isolated([good], Options(crops=True), Limits(jobs=1))
+    assert [(page, png[:8], note) for page, png, note in entry._crops] == [(7, b"\x89PNG\r\n\x1a\n", None)]
+    (_, plain), = run_isolated([good], Options(), Limits(jobs=1))
+    assert plain._crops is None  # not asked, not drawn
