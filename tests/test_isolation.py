@@ -111,11 +111,14 @@ def test_ctrl_c_writes_what_was_finished(bomb, tmp_path):
     shutil.copy(GOOD, folder / "a-goed.pdf")
     shutil.copy(FIXTURES / "workaut-2023.pdf", folder / "b-goed.pdf")
     shutil.copy(bomb, folder / "z-bom.pdf")
-    proc = _run([str(folder), "-j", "1", "-o", str(tmp_path / "uit.json"), "-o", str(tmp_path / "uit.jsonl")], tmp_path)
+    proc = _run([str(folder), "-j", "1", "-o", str(tmp_path / "uit.json"), "-o", str(tmp_path / "uit.jsonl"),
+                 "-o", str(tmp_path / "uit.html"), "-o", str(tmp_path / "uit.xlsx")], tmp_path)
     deadline = time.monotonic() + 60
     lines = tmp_path / "uit.jsonl"
     while time.monotonic() < deadline and (not lines.exists() or lines.read_text("utf-8").count("\n") < 2):
         time.sleep(0.1)  # the two good files are streamed out as they finish; then the bomb runs
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)  # the workers are being stopped: an impatient second Ctrl-C must not cost the outputs
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
@@ -125,6 +128,7 @@ def test_ctrl_c_writes_what_was_finished(bomb, tmp_path):
     assert result["interrupted"] is True
     assert [os.path.basename(r["file"]) for r in result["reports"]] == ["a-goed.pdf", "b-goed.pdf"]
     assert [os.path.basename(f) for f in result["unchecked"]] == ["z-bom.pdf"]
+    assert "a-goed.pdf" in (tmp_path / "uit.html").read_text("utf-8") and (tmp_path / "uit.xlsx").stat().st_size
     streamed = [json.loads(line) for line in lines.read_text("utf-8").splitlines()]
     assert [r["sha256"] for r in streamed] == [r["sha256"] for r in result["reports"]]
 
