@@ -32,7 +32,8 @@ from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
-from .writers import BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, render, render_table, to_jsonl_line, write_atomic
+from .writers import (BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
+                      to_jsonl_line, write_atomic)
 
 app = typer.Typer(
     add_completion=False,
@@ -180,7 +181,7 @@ def check(
             failed += write_outputs(result, targets, csv_dialect, err)
     if failed:
         err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
-                  markup=False)
+                  markup=False, soft_wrap=True)  # a path is never folded in two
     if result.interrupted or stopped.count:
         raise typer.Exit(int(ExitCode.INTERRUPTED))
     raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
@@ -194,15 +195,19 @@ def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], c
         try:
             if target_fmt == "jsonl":
                 if path and not any(name == _shown(path) for name in failed):
-                    err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False)
+                    err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
             elif path is None and target_fmt == "table":
                 render_table(result, _stdout_console())
             elif path is None:
                 sys.stdout.write(render(result, target_fmt, csv_dialect))
                 sys.stdout.flush()
+            elif target_fmt == "csv":  # the rows, and next to them the overview (one line per report)
+                write_atomic(path, render(result, target_fmt, csv_dialect))
+                write_atomic(overview_path(path), to_csv_overview(result, csv_dialect))
+                err.print(f"Resultaat geschreven naar {_shown(path)} en {_shown(overview_path(path))}", markup=False, soft_wrap=True)
             else:
                 write_atomic(path, render(result, target_fmt, csv_dialect))
-                err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False)
+                err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
         except Exception as exc:  # noqa: BLE001 - one writer's failure must not cost the other outputs
             failed.append(_output_failed(err, path, exc))
     return failed
@@ -226,7 +231,7 @@ def _output_failed(err: Console, path: Path | None, exc: BaseException) -> str:
     else:
         reason = f"interne fout: {type(exc).__name__}: {safe_text(str(exc))}"
     name = _shown(path)
-    err.print(f"Fout: {name} kon niet worden geschreven ({reason}).", style="red", markup=False)
+    err.print(f"Fout: {name} kon niet worden geschreven ({reason}).", style="red", markup=False, soft_wrap=True)
     return name
 
 

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from .names import safe_text
 from .schema import BatchResult
-from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, reasons_text
+from .writers import OVERVIEW_HEADERS, STATUS_LABEL, overview_row, verdict_key
 
 FILLS = {
     "voldoet": "C6EFCE", "voldoet_niet": "FFC7CE", "handmatig": "FFEB9C", "onleesbaar": "D9D9D9",
@@ -68,19 +68,9 @@ def _colour(ws, column: int, keys: list[str]) -> None:
 def to_xlsx(result: BatchResult) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    overview = []
-    for e in result.reports:
-        mp = e.meetperiode
-        overview.append([
-            e.file, e.bureau, e.supplier, mp.start if mp else None, mp.end if mp else None, e.report_date,
-            VERDICT_LABEL.get(verdict_key(e), ""),
-            e.error.message if e.error else reasons_text(e), e.error.code.value if e.error else None, e.pages, e.sha256,
-            e.file_raw,
-        ])
-    ws = _sheet(wb, "Overzicht",
-                ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
-                 "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)"],
-                overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"}, [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20, 30])
+    overview = [overview_row(e) for e in result.reports]
+    ws = _sheet(wb, "Overzicht", OVERVIEW_HEADERS, overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"},
+                [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20, 30])
     _colour(ws, 7, [verdict_key(e) for e in result.reports])
 
     results = []

@@ -82,6 +82,7 @@ CSV_COLUMNS = [
     "meetperiode_start", "meetperiode_eind", "rapportdatum", "definitief", "groep", "dienst",
     "totaal", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer", "publicatie", "pagina",
     "bestand_ruw",  # only when the name had to be changed to be shown: its exact bytes, percent-encoded
+    "oordeel", "redenen",  # the report's verdict in Dutch words and the reasons that decided it
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -128,7 +129,48 @@ def to_csv(result: BatchResult, dialect: str = "nl") -> str:
                     nl_bool(row.publicatie) if row.publicatie is not None else "",
                     str(row.page),
                 ]
-            writer.writerow([csv_safe(c) for c in head + tail + [entry.file_raw or ""]])
+            verdict = [VERDICT_LABEL.get(verdict_key(entry), ""), entry.error.message if entry.error else reasons_text(entry)]
+            writer.writerow([csv_safe(c) for c in head + tail + [entry.file_raw or ""] + verdict])
+    return ("\ufeff" if nl else "") + buf.getvalue()
+
+
+# The Excel sheet "Overzicht" and the overview CSV: one row per report, Dutch headers and values.
+OVERVIEW_HEADERS = ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
+                    "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)"]
+
+
+def overview_row(entry: ReportEntry) -> list:
+    """One report as a row of the overview (dates as dates, numbers as numbers, None when absent)."""
+    mp = entry.meetperiode
+    return [
+        entry.file, entry.bureau, entry.supplier, mp.start if mp else None, mp.end if mp else None, entry.report_date,
+        VERDICT_LABEL.get(verdict_key(entry), ""), entry.error.message if entry.error else reasons_text(entry),
+        entry.error.code.value if entry.error else None, entry.pages, entry.sha256, entry.file_raw,
+    ]
+
+
+def overview_path(path: Path) -> Path:
+    """Where the overview CSV goes next to the rows CSV: resultaten.csv -> resultaten-overzicht.csv."""
+    return path.with_name(f"{path.stem}-overzicht{path.suffix}")
+
+
+def to_csv_overview(result: BatchResult, dialect: str = "nl") -> str:
+    """What Excel's "Overzicht" holds, as CSV: one line per report with its verdict and reasons,
+    Dutch headers and values; dates as 3-5-2021 (nl) or 2021-05-03 (international)."""
+    buf = io.StringIO()
+    nl = dialect == "nl"
+    writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
+    writer.writerow(OVERVIEW_HEADERS)
+
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if hasattr(value, "isoformat"):
+            return format_date(value) if nl else value.isoformat()
+        return csv_safe(str(value))
+
+    for entry in result.reports:
+        writer.writerow([cell(v) for v in overview_row(entry)])
     return ("\ufeff" if nl else "") + buf.getvalue()
 
 

@@ -320,3 +320,38 @@ def test_workers_draw_the_crops_when_html_is_asked(registry):
     assert [(page, png[:8], note) for page, png, note in entry._crops] == [(7, b"\x89PNG\r\n\x1a\n", None)]
     (_, plain), = run_isolated([good], Options(), Limits(jobs=1))
     assert plain._crops is None  # not asked, not drawn
+
+
+# ---- CSV with verdicts ---------------------------------------------------------------------
+def test_csv_gives_verdicts_and_reasons_in_dutch_next_to_the_rows(tmp_path, capsys):
+    """Issue 19: the rows CSV keeps its columns and gains the verdict and reasons; next to it an
+    overview CSV holds what Excel's Overzicht holds, with Dutch headers and values."""
+    from kto_ingest.writers import CSV_COLUMNS, OVERVIEW_HEADERS
+
+    out = tmp_path / "resultaten.csv"
+    assert main([str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "workaut-2023.pdf"), str(tmp_path / "weg.pdf"),
+                 "-j", "0", "-o", str(out)]) == 3
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert list(rows[0])[:20] == CSV_COLUMNS[:20]  # the existing columns, in their place
+    leer = [r for r in rows if r["bestand"].endswith("leer-unique-2019.pdf")]
+    assert {r["oordeel"] for r in leer} == {"voldoet niet"} and all("SCH-" in r["redenen"] for r in leer)
+    overview = tmp_path / "resultaten-overzicht.csv"
+    lines = list(csv.reader(io.StringIO(overview.read_text("utf-8-sig")), delimiter=";"))
+    assert lines[0] == OVERVIEW_HEADERS
+    by_file = {os.path.basename(line[0]): dict(zip(lines[0], line)) for line in lines[1:]}
+    assert set(by_file) == {"leer-unique-2019.pdf", "workaut-2023.pdf", "weg.pdf"}
+    assert by_file["weg.pdf"]["Oordeel"] == "onleesbaar" and by_file["weg.pdf"]["Foutcode"] == "not_found"
+    leer = by_file["leer-unique-2019.pdf"]
+    assert leer["Oordeel"] == "voldoet niet" and leer["Redenen"].startswith("SCH-")
+    assert re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}", leer["Meetperiode van"])  # a Dutch date
+    assert "resultaten-overzicht.csv" in " ".join(capsys.readouterr().err.split())
+    assert "parsed" not in overview.read_text("utf-8-sig") and "clienten" not in overview.read_text("utf-8-sig")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc, where nobody can create a file")
+def test_an_output_that_cannot_be_written_leaves_the_others_and_exits_4(tmp_path, capsys):
+    html = tmp_path / "a.html"
+    code = main([str(FIXTURES / "leer-unique-2019.pdf"), "-j", "0", "-o", "/proc/kto-ingest-test.json", "-o", str(html)])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 4 and "</html>" in html.read_text("utf-8")
+    assert "/proc/kto-ingest-test.json kon niet worden geschreven" in err and "Traceback" not in err
