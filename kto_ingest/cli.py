@@ -178,7 +178,7 @@ def check(
                     markup=False,
                 )
             stopped.writing = True
-            failed += write_outputs(result, targets, csv_dialect, err)
+            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed))
     if failed:
         err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
                   markup=False, soft_wrap=True)  # a path is never folded in two
@@ -187,14 +187,16 @@ def check(
     raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
 
 
-def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console) -> list[str]:
-    """Write every output that is not streamed; one that fails never stops the others. Returns the
-    names of the failed ones (each already reported on ``err`` in Dutch)."""
+def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console,
+                  streamed_failed: list[str] | None = None) -> list[str]:
+    """Write every output that is not streamed (``jsonl`` was written as the files finished; those
+    in ``streamed_failed`` failed then); one that fails never stops the others. Returns the names
+    of the failed ones (each already reported on ``err`` in Dutch)."""
     failed = []
     for path, target_fmt in targets:
         try:
             if target_fmt == "jsonl":
-                if path and not any(name == _shown(path) for name in failed):
+                if path and _shown(path) not in (streamed_failed or []):
                     err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
             elif path is None and target_fmt == "table":
                 render_table(result, _stdout_console())
