@@ -416,13 +416,13 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
                 f"  {det.name} [{det.parser}]: {det.score:.0%} (drempel {det.min_score:.0%}) – {verdict}", markup=False
             )
             if det.problem:
-                console.print(f"    herkenning mislukte: {det.problem}", markup=False)
+                console.print(f"    herkenning mislukte: {safe_text(det.problem)}", markup=False)
             for s in det.signals:
                 mark = "✓" if s.found else "✗"
                 where = f" (pagina {s.page})" if s.page and s.found else ""
                 console.print(f"    {mark} {s.description}{where}", markup=False)
     if entry.status == "error":
-        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {entry.error.message}", style="red", markup=False)
+        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {safe_text(entry.error.message)}", style="red", markup=False)
         raise typer.Exit(int(ExitCode.UNREADABLE))
     console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
     facts = entry.model_dump(mode="json")
@@ -437,7 +437,7 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
             shown = f"{len(value.get('periods', []))} jobcoachperiodes, {len(value.get('answers', []))} vragen met antwoordaantallen"
         else:
             shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
-        console.print(f"  {name} = {shown}", markup=False)
+        console.print(f"  {name} = {safe_text(shown)}", markup=False)
         console.print(f"      pagina {ev.page}: {ev.raw!r}", markup=False)
     missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]
     if missing:
@@ -446,7 +446,7 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
         console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
-        console.print(f"  Let op: {warning}", style="yellow", markup=False)
+        console.print(f"  Let op: {safe_text(warning)}", style="yellow", markup=False)
 
 
 @app.command("rules")

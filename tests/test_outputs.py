@@ -355,3 +355,19 @@ def test_an_output_that_cannot_be_written_leaves_the_others_and_exits_4(tmp_path
     err = " ".join(capsys.readouterr().err.split())
     assert code == 4 and "</html>" in html.read_text("utf-8")
     assert "/proc/kto-ingest-test.json kon niet worden geschreven" in err and "Traceback" not in err
+
+
+def test_text_from_a_pdf_cannot_steer_the_terminal(tmp_path, capsys):
+    """An attachment's name comes from the PDF and is named in a warning: on the screen (check and
+    explain) its ESC sequence and right-to-left override are shown, never obeyed."""
+    from kto_ingest._pymupdf import pymupdf
+
+    pdf = tmp_path / "bijlage.pdf"
+    with pymupdf.open(FIXTURES / "leer-unique-2019.pdf") as doc:
+        doc.embfile_add("wis\x1b[2Jscherm\u202etxt.exe", b"x", filename="wis\x1b[2Jscherm\u202etxt.exe")
+        doc.save(pdf)
+    main([str(pdf), "-j", "0"])
+    main(["explain", str(pdf)])
+    out = capsys.readouterr().out
+    assert out.count("wis␛[2Jscherm") == 2  # once from check, once from explain
+    assert not re.search("[\x1b\x80-\x9f\u202e]", out)
