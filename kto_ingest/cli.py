@@ -33,7 +33,7 @@ from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
 from .writers import (BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
-                      to_jsonl_line, write_atomic)
+                      to_jsonl_line, totals_text, write_atomic)
 
 app = typer.Typer(
     add_completion=False,
@@ -148,6 +148,11 @@ def check(
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
                       crops=any(target_fmt == "html" for _, target_fmt in targets))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
+    files = discover(paths)
+    if not files:  # an empty folder, or one without PDFs: say so rather than report "0 bestand(en)"
+        err.print(f"Geen PDF-bestanden gevonden in {', '.join(safe_text(str(p), name=True) for p in paths)}; er is niets "
+                  f"gecontroleerd en er is geen uitvoer geschreven (code {int(ExitCode.NO_PDF)}).", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.NO_PDF))
     failed: list[str] = []  # outputs that could not be written
     with ExitStack() as stack:
         streams = []
@@ -170,7 +175,7 @@ def check(
                     failed.append(_output_failed(err, None if fh is sys.stdout else Path(fh.name), exc))
 
         with _outputs_finish_on_ctrl_c(err) as stopped:
-            result = run_batch(paths, registry, options, err, limits, stream_out if streams else None)
+            result = run_batch(paths, registry, options, err, limits, stream_out if streams else None, files=files)
             if result.interrupted:
                 err.print(
                     f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
@@ -179,6 +184,8 @@ def check(
                 )
             stopped.writing = True
             failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed))
+    if all(path is not None for path, _ in targets):  # only files written: the totals on the screen all the same
+        err.print(totals_text(result), markup=False, soft_wrap=True)
     if failed:
         err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
                   markup=False, soft_wrap=True)  # a path is never folded in two
@@ -317,6 +324,7 @@ def run_batch(
     err: Console,
     limits: Limits | None = None,
     on_entry: Callable[[ReportEntry], None] | None = None,
+    files: list[Path] | None = None,
 ) -> BatchResult:
     """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI).
 
@@ -325,7 +333,7 @@ def run_batch(
     finishes. Ctrl-C stops the batch: the result holds what was finished and lists the rest.
     """
     limits = limits or Limits(jobs=0)
-    files = discover(paths)
+    files = discover(paths) if files is None else files
     done: dict[int, ReportEntry] = {}
     seen: dict[str, list[int]] = {}  # sha256 -> indexes of the files with it so far, for duplicates
     show = err.is_terminal and not os.environ.get("CI") and len(files) > 1

@@ -80,4 +80,5 @@ class ExitCode(enum.IntEnum):
     USAGE = 2
     UNREADABLE = 3
     OUTPUT_FAILED = 4  # at least one output file could not be written; the others were
+    NO_PDF = 5  # nothing to check: the folders hold no PDF (no output is written)
     INTERRUPTED = 130  # stopped with Ctrl-C (the shell's code); the outputs hold what was finished

@@ -18,7 +18,7 @@ from .document import _pages_in_clear
 from .dutch import format_date, format_number
 from .names import safe_text
 from .schema import BatchResult, ReportEntry, ResultRow
-from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
+from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
@@ -31,6 +31,7 @@ th{background:#f2f2f2} td.num{text-align:right;font-variant-numeric:tabular-nums
 .v-handmatig,.s-manual,.s-warn{background:#ffeb9c}.v-onleesbaar{background:#d9d9d9}.s-n-a{background:#ededed}
 .muted{color:#666;font-size:.9rem} img.evidence{border:1px solid #999;max-width:100%;display:block;margin:.3rem 0}
 .totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem}
+.interrupted{border:2px solid #c00;background:#fff0f0;padding:.3rem 1rem;margin:1rem 0}
 """
 FACTS = [("bureau", "Bureau"), ("supplier", "Leverancier"), ("meetperiode", "Meetperiode"), ("report_date", "Rapportdatum"),
          ("final", "Definitief"), ("approached", "Benaderd"), ("approach", "Wijze van benadering")]
@@ -157,6 +158,7 @@ def to_html(result: BatchResult, images: bool = True) -> str:
         "<h1>KTO-controle</h1>",
         f'<p class="muted">Regeling {e(result.regime)} · kto-ingest {e(result.version)} · {len(reports)} bestand(en)</p>',
         '<p class="totals">' + "".join(f'<span class="v-{k}">{counts[k]} {e(VERDICT_LABEL[k])}</span>' for k in counts) + "</p>",
+        *_interrupted(result),
         "<h2>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
         "<th>Oordeel</th><th>Redenen</th></tr></thead><tbody>",
     ]
@@ -171,6 +173,15 @@ def to_html(result: BatchResult, images: bool = True) -> str:
     out.append(_audit(result))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _interrupted(result: BatchResult) -> list[str]:
+    """A stopped run says so at the top, with the files it did not check."""
+    if not result.interrupted:
+        return []
+    files = "".join(f"<li>{e(name)}</li>" for name in result.unchecked)
+    return [f'<div class="interrupted"><p><b>{e(interrupted_text(result))}</b></p>'
+            f'<p>Niet gecontroleerd:</p><ul>{files}</ul></div>']
 
 
 def _report(i: int, x: ReportEntry, images: bool) -> list[str]:

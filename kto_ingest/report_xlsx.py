@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from .names import safe_text
 from .schema import BatchResult
-from .writers import OVERVIEW_HEADERS, STATUS_LABEL, overview_row, verdict_key
+from .writers import OVERVIEW_HEADERS, STATUS_LABEL, interrupted_text, overview_rows, verdict_key
 
 FILLS = {
     "voldoet": "C6EFCE", "voldoet_niet": "FFC7CE", "handmatig": "FFEB9C", "onleesbaar": "D9D9D9",
@@ -68,7 +68,7 @@ def _colour(ws, column: int, keys: list[str]) -> None:
 def to_xlsx(result: BatchResult) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    overview = [overview_row(e) for e in result.reports]
+    overview = overview_rows(result)
     ws = _sheet(wb, "Overzicht", OVERVIEW_HEADERS, overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"},
                 [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20, 30])
     _colour(ws, 7, [verdict_key(e) for e in result.reports])
@@ -97,6 +97,8 @@ def to_xlsx(result: BatchResult) -> bytes:
 
     audit = result.audit
     rows = [["kto-ingest", result.version, None, None], ["Regeling", result.regime, None, None]]
+    if result.interrupted:
+        rows.insert(0, ["Afgebroken", interrupted_text(result), None, None])
     if audit:
         for label, src in (("Regeling", audit.regime), ("Bureauregister", audit.bureaus), ("CLMS-export", audit.clms), *(
                 ("Vertrouwd certificaat", t) for t in audit.trust)):

@@ -149,6 +149,18 @@ def overview_row(entry: ReportEntry) -> list:
     ]
 
 
+UNCHECKED_LABEL = "niet gecontroleerd (afgebroken)"
+
+
+def overview_rows(result: BatchResult) -> list[list]:
+    """Every report's overview row, then one for each file a stopped run did not check."""
+    rows = [overview_row(e) for e in result.reports]
+    for name in result.unchecked:
+        rows.append([name, None, None, None, None, None, UNCHECKED_LABEL,
+                     "De controle is afgebroken (Ctrl-C) voordat dit bestand aan de beurt was.", None, None, None, None])
+    return rows
+
+
 def overview_path(path: Path) -> Path:
     """Where the overview CSV goes next to the rows CSV: resultaten.csv -> resultaten-overzicht.csv."""
     return path.with_name(f"{path.stem}-overzicht{path.suffix}")
@@ -169,8 +181,8 @@ def to_csv_overview(result: BatchResult, dialect: str = "nl") -> str:
             return format_date(value) if nl else value.isoformat()
         return csv_safe(str(value))
 
-    for entry in result.reports:
-        writer.writerow([cell(v) for v in overview_row(entry)])
+    for values in overview_rows(result):
+        writer.writerow([cell(v) for v in values])
     return ("\ufeff" if nl else "") + buf.getvalue()
 
 
@@ -227,14 +239,27 @@ def render_table(result: BatchResult, console: Console) -> None:
         for warning in entry.warnings:
             console.print(f"  Let op: {safe_text(warning)}", style="yellow", highlight=False, markup=False)
         console.print()
+    console.print(totals_text(result), style="bold")
+
+
+def totals_text(result: BatchResult) -> str:
+    """The batch in one line: how many files, and how many of each verdict."""
     parsed = sum(e.status == "parsed" for e in result.reports)
     errors = len(result.reports) - parsed
     counts = {v: sum(e.verdict == v for e in result.reports) for v in ("voldoet", "voldoet_niet", "handmatig")}
-    console.print(
-        f"{len(result.reports)} bestand(en): {counts['voldoet']} voldoet, {counts['voldoet_niet']} voldoet niet, "
-        f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).",
-        style="bold",
-    )
+    text = (f"{len(result.reports)} bestand(en): {counts['voldoet']} voldoet, {counts['voldoet_niet']} voldoet niet, "
+            f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).")
+    if result.interrupted:
+        text += f" {interrupted_text(result)}"
+    return text
+
+
+def interrupted_text(result: BatchResult) -> str:
+    """The Dutch note on a run stopped with Ctrl-C (empty when it was not)."""
+    if not result.interrupted:
+        return ""
+    return (f"Afgebroken: {len(result.unchecked)} bestand(en) niet gecontroleerd; "
+            f"dit overzicht bevat alleen de {len(result.reports)} die klaar waren.")
 
 
 STATUS_LABEL = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP", "pass": "OK", "n/a": "N.V.T."}

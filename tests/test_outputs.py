@@ -371,3 +371,39 @@ def test_text_from_a_pdf_cannot_steer_the_terminal(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.count("wis␛[2Jscherm") == 2  # once from check, once from explain
     assert not re.search("[\x1b\x80-\x9f\u202e]", out)
+
+
+# ---- issue 19: a stopped run, totals, nothing to check ---------------------------------------
+def test_a_stopped_run_is_marked_in_excel_html_and_the_overview_csv(tmp_path):
+    from kto_ingest.report_html import to_html
+    from kto_ingest.report_xlsx import to_xlsx
+    from kto_ingest.writers import to_csv_overview
+
+    batch = hostile_batch()
+    batch.reports = batch.reports[:2]
+    batch.interrupted, batch.unchecked = True, ["nog-niet.pdf", "ook-niet.pdf"]
+    page = to_html(batch, images=False)
+    assert "Afgebroken: 2 bestand(en) niet gecontroleerd" in page and "<li>nog-niet.pdf</li>" in page
+    (tmp_path / "r.xlsx").write_bytes(to_xlsx(batch))
+    wb = load_workbook(tmp_path / "r.xlsx")
+    overview = {r[0]: r[6] for r in wb["Overzicht"].iter_rows(min_row=2, values_only=True)}
+    assert overview["ook-niet.pdf"] == "niet gecontroleerd (afgebroken)" and len(overview) == 4
+    assert wb["Verantwoording"]["A2"].value == "Afgebroken"
+    lines = list(csv.reader(io.StringIO(to_csv_overview(batch).lstrip("\ufeff")), delimiter=";"))
+    assert [line[6] for line in lines[-2:]] == ["niet gecontroleerd (afgebroken)"] * 2
+    assert "Afgebroken" not in to_html(hostile_batch(), images=False)  # only when it was
+
+
+def test_writing_only_files_still_shows_the_totals(tmp_path, capsys):
+    assert main([str(FIXTURES / "leer-unique-2019.pdf"), "-j", "0", "-o", str(tmp_path / "r.json")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 bestand(en): 0 voldoet, 1 voldoet niet" in " ".join(captured.err.split())
+
+
+def test_a_folder_without_pdfs_says_so_and_fails(tmp_path, capsys):
+    (tmp_path / "notities.txt").write_text("geen rapport")
+    out = tmp_path / "r.json"
+    assert main([str(tmp_path), "-o", str(out)]) == 5
+    assert "Geen PDF-bestanden gevonden" in " ".join(capsys.readouterr().err.split())
+    assert not out.exists()
