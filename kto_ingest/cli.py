@@ -463,7 +463,10 @@ def rules(
 ) -> None:
     """Toon alle regels met hun uitleg, en per regeling de parameters met hun bron."""
     console = _stdout_console()
-    selected = load_regime(regime_name) if regime_name else None
+    try:
+        selected = load_regime(regime_name) if regime_name else None
+    except RegimeError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--regime") from None
     ids = selected.regime.rules if selected else sorted(RULES)
     for rule_id in ids:
         r = RULES[rule_id]

@@ -218,8 +218,8 @@ class Document:
         self.close()
 
 
-def _sniff(head: bytes) -> str:
-    """A short Dutch description of what a non-PDF file looks like."""
+def _sniff(head: bytes) -> str | None:
+    """A short Dutch description of what a non-PDF file looks like; None when it is not known."""
     h = head.lstrip()[:16].lower()
     if head.startswith(b"\x89PNG"):
         return "een PNG-afbeelding"
@@ -229,7 +229,13 @@ def _sniff(head: bytes) -> str:
         return "een ZIP- of Office-bestand (bijvoorbeeld .docx)"
     if h.startswith((b"<!doctype html", b"<html")):
         return "een webpagina (HTML)"
-    return "geen PDF"
+    return None
+
+
+def _library_says(exc: BaseException) -> str:
+    """The PDF library's own (English) words, quoted as such after a Dutch sentence."""
+    text = " ".join(str(exc).split()).strip(" .")
+    return f" (melding van de PDF-bibliotheek: \"{text[:200]}\")" if text else ""
 
 
 def _os_problem(exc: OSError) -> KtoError:
@@ -274,7 +280,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not data:
         raise KtoError(ErrorCode.EMPTY)
     if b"%PDF-" not in data[:1024]:
-        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {_sniff(data[:64])}.",
+        kind = _sniff(data[:64])
+        raise KtoError(ErrorCode.NOT_A_PDF, f"Het bestand is geen PDF maar {kind}." if kind else "Het bestand is geen PDF.",
                        sha256=hashlib.sha256(data).hexdigest())
     return data
 
@@ -296,7 +303,7 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
     except Exception as exc:  # PyMuPDF raises several types for broken files
         if is_memory_error(exc):
             raise
-        raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend ({exc}).") from None
+        raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend{_library_says(exc)}.") from None
     if getattr(fdoc, "is_repaired", False) and b"%%EOF" not in data[-2048:]:
         # MuPDF rebuilds what it can of a cut-off file; the rest of the report is simply missing.
         fdoc.close()
@@ -322,7 +329,7 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
         doc.close()
         if is_memory_error(exc):
             raise
-        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen ({exc}).") from None
+        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen{_library_says(exc)}.") from None
     if not doc.has_text:
         doc.close()
         if doc.scanned_pages and not doc.use_ocr:

@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 
 from kto_ingest import __version__
@@ -176,3 +177,18 @@ def test_version_answers_without_loading_the_pdf_machinery():
     code = "import sys; sys.argv = ['kto-ingest', '--version']\ntry:\n    from kto_ingest.launcher import run; run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pymupdf', 'pydantic', 'typer', 'pyhanko') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == [f"kto-ingest {__version__}", "[]"]
+
+
+def test_messages_do_not_break(tmp_path, capsys):
+    """Issue 19: no "geen PDF maar geen PDF", library text quoted as such, no traceback for an
+    unknown regime in `rules`."""
+    (tmp_path / "tekst.pdf").write_text("hallo, dit is geen pdf")
+    (tmp_path / "rommel.pdf").write_bytes(b"%PDF-1.7\nrommel")
+    main([str(tmp_path), "-j", "0", "--format", "json"])
+    reports = {os.path.basename(r["file"]): r for r in json.loads(capsys.readouterr().out)["reports"]}
+    assert reports["tekst.pdf"]["error"]["message"] == "Het bestand is geen PDF."
+    corrupt = reports["rommel.pdf"]["error"]["message"]
+    assert corrupt.startswith("De PDF is beschadigd en kan niet worden geopend") and corrupt.endswith(".")
+    assert "(" not in corrupt or "melding van de PDF-bibliotheek" in corrupt
+    assert main(["rules", "--regime", "bestaatniet"]) == 2
+    assert "onbekende regeling" in capsys.readouterr().err
