@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -32,10 +35,11 @@ from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
-from .writers import (BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
-                      to_jsonl_line, totals_text, write_atomic)
+from .writers import (VERDICT_LABEL, BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
+                      to_jsonl_line, totals_text, verdict_key, write_atomic)
 
 app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -78,45 +82,66 @@ def exit_code(result: BatchResult) -> ExitCode:
     return ExitCode.OK
 
 
-@app.command("check")
+CHECK_EPILOG = """\b
+Voorbeeld:
+  kto-ingest "Map met rapporten/" -o resultaten.xlsx -o resultaten.html
+
+\b
+Afsluitcodes:
+  0  alles gelezen en niets voldoet niet
+  1  minstens één rapport voldoet niet
+  2  verkeerd gebruik (een optie of pad klopt niet)
+  3  minstens één bestand kon niet worden gelezen
+  4  minstens één uitvoerbestand kon niet worden geschreven (de andere wel)
+  5  geen PDF gevonden
+  130  afgebroken met Ctrl-C"""
+
+
+@app.command("check", epilog=CHECK_EPILOG)
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PAD", help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
     fmt: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json, jsonl (per bestand één regel, zodra het klaar is), csv, xlsx of html.")
+        Optional[str], typer.Option("--format", "-f", metavar="VORM", help="Uitvoervorm: table (overzicht), json, jsonl (per bestand één regel, zodra het klaar is), csv, xlsx of html.")
     ] = None,
     outputs: Annotated[
         Optional[list[str]],
-        typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' is het scherm); mag vaker, de vorm volgt dan uit de extensie."),
+        typer.Option("--output", "-o", metavar="BESTAND", help="Schrijf naar dit bestand ('-' is het scherm); mag vaker, de vorm volgt dan uit de extensie."),
     ] = None,
     csv_dialect: Annotated[
-        str, typer.Option("--csv-dialect", help="nl (standaard: ; en decimale komma, voor Nederlandse Excel) of international (, en punt).")
+        str, typer.Option("--csv-dialect", metavar="nl|international", help="nl (standaard: ; en decimale komma, voor Nederlandse Excel) of international (, en punt).")
     ] = "nl",
     regime_name: Annotated[
         str,
-        typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard; jobcoachingrapportages dan vanzelf uwv-jobcoaching), "
+        typer.Option("--regime", metavar="REGELING", help="Regeling: uwv-scholing-2021 (standaard; jobcoachingrapportages dan vanzelf uwv-jobcoaching), "
                      "blik-op-werk, uwv-jobcoaching, of een .toml-bestand. Gekozen geldt voor alle rapporten."),
     ] = "",
     bureaus: Annotated[
-        Optional[Path], typer.Option("--bureaus", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
+        Optional[Path], typer.Option("--bureaus", metavar="BESTAND", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
     ] = None,
     clms: Annotated[
         Optional[Path],
-        typer.Option("--clms", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
+        typer.Option("--clms", metavar="BESTAND", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
     ] = None,
     trust_dir: Annotated[
         Optional[Path],
-        typer.Option("--trust", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
+        typer.Option("--trust", metavar="MAP", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
     ] = None,
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", min=0, help="Aantal bestanden tegelijk, elk in een eigen proces (standaard: aantal processorkernen; 0: alles in dit proces, zonder tijd- en geheugengrens)."),
+        typer.Option("--jobs", "-j", min=0, metavar="AANTAL", help="Aantal bestanden tegelijk, elk in een eigen proces (standaard: aantal processorkernen; 0: alles in dit proces, zonder tijd- en geheugengrens)."),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconden per bestand; daarna wordt het afgebroken met code timeout (0: geen grens).")
+        float, typer.Option("--timeout", min=0, metavar="SECONDEN", help="Seconden per bestand; daarna wordt het afgebroken met code timeout (0: geen grens).")
     ] = DEFAULT_TIMEOUT,
     max_memory: Annotated[
-        int, typer.Option("--max-memory", min=0, help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
+        int, typer.Option("--max-memory", min=0, metavar="MB", help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
     ] = DEFAULT_MAX_MEMORY_MB,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Stil: geen voortgang, geen totalen en geen 'Resultaat geschreven'; fouten wel.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Uitgebreid: per bestand een regel met het oordeel zodra het klaar is.")
+    ] = False,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
@@ -138,6 +163,7 @@ def check(
         raise typer.BadParameter(str(exc), param_hint="--trust") from None
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
+    info = Console(stderr=True, quiet=quiet)  # what --quiet leaves out: progress, totals, files written
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
     for path, _ in targets:
@@ -165,6 +191,11 @@ def check(
                 failed.append(_output_failed(err, path, exc))
 
         def stream_out(entry: ReportEntry) -> None:
+            if verbose:
+                info.print(f"{VERDICT_LABEL.get(verdict_key(entry), '') or 'klaar'}: {safe_text(entry.file, name=True)}",
+                           markup=False, soft_wrap=True)
+            if not streams:
+                return
             line = to_jsonl_line(entry)
             for fh in list(streams):
                 try:
@@ -175,7 +206,7 @@ def check(
                     failed.append(_output_failed(err, None if fh is sys.stdout else Path(fh.name), exc))
 
         with _outputs_finish_on_ctrl_c(err) as stopped:
-            result = run_batch(paths, registry, options, err, limits, stream_out if streams else None, files=files)
+            result = run_batch(paths, registry, options, info, limits, stream_out if streams or verbose else None, files=files)
             if result.interrupted:
                 err.print(
                     f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
@@ -183,9 +214,9 @@ def check(
                     markup=False,
                 )
             stopped.writing = True
-            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed))
+            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed), info=info)
     if all(path is not None for path, _ in targets):  # only files written: the totals on the screen all the same
-        err.print(totals_text(result), markup=False, soft_wrap=True)
+        info.print(totals_text(result), markup=False, soft_wrap=True)
     if failed:
         err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
                   markup=False, soft_wrap=True)  # a path is never folded in two
@@ -195,16 +226,17 @@ def check(
 
 
 def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console,
-                  streamed_failed: list[str] | None = None) -> list[str]:
+                  streamed_failed: list[str] | None = None, info: Console | None = None) -> list[str]:
     """Write every output that is not streamed (``jsonl`` was written as the files finished; those
     in ``streamed_failed`` failed then); one that fails never stops the others. Returns the names
     of the failed ones (each already reported on ``err`` in Dutch)."""
     failed = []
+    info = info or err
     for path, target_fmt in targets:
         try:
             if target_fmt == "jsonl":
                 if path and _shown(path) not in (streamed_failed or []):
-                    err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
+                    info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
             elif path is None and target_fmt == "table":
                 render_table(result, _stdout_console())
             elif path is None:
@@ -213,10 +245,10 @@ def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], c
             elif target_fmt == "csv":  # the rows, and next to them the overview (one line per report)
                 write_atomic(path, render(result, target_fmt, csv_dialect))
                 write_atomic(overview_path(path), to_csv_overview(result, csv_dialect))
-                err.print(f"Resultaat geschreven naar {_shown(path)} en {_shown(overview_path(path))}", markup=False, soft_wrap=True)
+                info.print(f"Resultaat geschreven naar {_shown(path)} en {_shown(overview_path(path))}", markup=False, soft_wrap=True)
             else:
                 write_atomic(path, render(result, target_fmt, csv_dialect))
-                err.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
+                info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
         except Exception as exc:  # noqa: BLE001 - one writer's failure must not cost the other outputs
             failed.append(_output_failed(err, path, exc))
     return failed
@@ -407,7 +439,7 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 
 
 @app.command("explain")
-def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> None:
+def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-bestand.")]) -> None:
     """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
     registry = Registry.from_entry_points()
     result = explain_file(path, registry, Options(explain=True))
@@ -459,7 +491,7 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
 
 @app.command("rules")
 def rules(
-    regime_name: Annotated[str, typer.Option("--regime", help="Toon alleen de regels van deze regeling.")] = "",
+    regime_name: Annotated[str, typer.Option("--regime", metavar="REGELING", help="Toon alleen de regels van deze regeling.")] = "",
 ) -> None:
     """Toon alle regels met hun uitleg, en per regeling de parameters met hun bron."""
     console = _stdout_console()
@@ -485,6 +517,34 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
+# typer's own words in help texts and usage errors, in Dutch. typer has no translations of its
+# own; its output is rewritten instead (only whole, known phrases).
+_DUTCH = [
+    ("Usage: ", "Gebruik: "), ("Arguments:", "Argumenten:"), ("Options:", "Opties:"), ("Commands:", "Opdrachten:"),
+    ("Show this message and exit.", "Toon deze hulp en stop."), ("[required]", "[verplicht]"), ("x>=0", "minstens 0"),
+    ("[OPTIONS]", "[OPTIES]"), ("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."), ("Error: ", "Fout: "),
+    ("Invalid value for ", "Ongeldige waarde voor "), ("No such option: ", "Onbekende optie: "), ("No such command ", "Onbekende opdracht "),
+    ("Missing argument ", "Ontbrekend argument "), ("Missing option ", "Ontbrekende optie "),
+    ("Got unexpected extra argument", "Onverwacht extra argument"), ("Got unexpected extra arguments", "Onverwachte extra argumenten"),
+    ("requires an argument.", "vraagt een waarde."), ("is not a valid integer.", "is geen geheel getal."),
+    ("is not a valid float.", "is geen getal."), ("is not in the range", "valt buiten het bereik"),
+    ("Did you mean", "Bedoelde u"), ("(Possible options:", "(mogelijke opties:"), ("Option '", "Optie '"), ("{PAD}...", "PAD..."),
+]
+_DEFAULT = re.compile(r"\[default:(\s+)")
+_TRY = re.compile(r"Try '([^']+)' for help\.")
+_TYPE_HINT = re.compile(r" <(?:list\[\w+\]|str|int|float|path|int range|float range|Path|bool)>")
+
+
+def dutch_help(text: str) -> str:
+    """typer's English frame around our Dutch texts, in Dutch."""
+    text = _TRY.sub(r"Zie '\1' voor hulp.", text)
+    text = _TYPE_HINT.sub(lambda m: " " * len(m.group()), text)  # blanks keep the columns aligned
+    text = _DEFAULT.sub(lambda m: "[standaard:" + m.group(1), text)
+    for english, dutch in _DUTCH:
+        text = text.replace(english, dutch)
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI in-process and return the exit code (for tests and wrappers)."""
     quiet_libraries()
@@ -493,8 +553,11 @@ def main(argv: list[str] | None = None) -> int:
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in {"--help", "--version", "-h"}:
         args.insert(0, "check")
+    helping = any(a in ("-h", "--help") for a in args)
+    captured = io.StringIO()
     try:
-        rv = app(args=args, prog_name="kto-ingest", standalone_mode=False)
+        with contextlib.redirect_stdout(captured) if helping else contextlib.nullcontext():
+            rv = app(args=args, prog_name="kto-ingest", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -502,9 +565,15 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
     except typer.TyperException as exc:  # usage errors; typer's click keeps show() and exit_code
         if hasattr(exc, "show"):
-            exc.show()
+            message = io.StringIO()
+            with contextlib.redirect_stderr(message):
+                exc.show()
+            sys.stderr.write(dutch_help(message.getvalue()))
             return int(getattr(exc, "exit_code", ExitCode.USAGE))
         raise
+    finally:
+        if helping:
+            sys.stdout.write(dutch_help(captured.getvalue()))
     return rv if isinstance(rv, int) else 0
 
 

@@ -192,3 +192,27 @@ def test_messages_do_not_break(tmp_path, capsys):
     assert "(" not in corrupt or "melding van de PDF-bibliotheek" in corrupt
     assert main(["rules", "--regime", "bestaatniet"]) == 2
     assert "onbekende regeling" in capsys.readouterr().err
+
+
+def test_help_frame_is_dutch_with_h_exit_codes_and_an_example(capsys):
+    """Issue 19: -h works; typer's English frame (Usage, Options, [required], [default: …]) and
+    type hints such as <list[Path]> are gone; exit codes and an example are in the help."""
+    assert main(["-h"]) == 0
+    assert main(["check", "-h"]) == 0
+    out = capsys.readouterr().out
+    assert "Gebruik: kto-ingest check [OPTIES] PAD..." in out and "Opties:" in out and "Toon deze hulp en stop." in out
+    assert "[verplicht]" in out and "[standaard:" in out and "Afsluitcodes:" in out and "Voorbeeld:" in out
+    for english in ("Usage:", "Options:", "Show this message", "[required]", "[default:", "<list[", "<str>", "<path>"):
+        assert english not in out, english
+    assert main(["check", "--bestaat-niet", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "Fout: Onbekende optie: --bestaat-niet" in err and "Zie 'kto-ingest check -h' voor hulp." in err
+
+
+def test_quiet_and_verbose(tmp_path, capsys):
+    pdfs = [str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "workaut-2023.pdf")]
+    assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--quiet"]) == 1
+    assert capsys.readouterr().err == ""
+    assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--verbose"]) == 1
+    err = capsys.readouterr().err
+    assert "voldoet niet: " in err and "workaut-2023.pdf" in err and "2 bestand(en)" in err
