@@ -7,6 +7,7 @@ import io
 import os
 import re
 import tempfile
+import textwrap
 from pathlib import Path
 
 from rich import box
@@ -282,21 +283,34 @@ def reasons_text(entry: ReportEntry) -> str:
     return " | ".join(f"{c.rule}: {c.message}" for c in deciding_checks(entry))
 
 
+def rule_title(rule_id: str) -> str:
+    """The Dutch title of a rule ("Meetperiode volgens de regeling"), or its id when unknown."""
+    from .rules import RULES  # here: the writers need the rules' titles only for the screen
+
+    rule = RULES.get(rule_id)
+    return rule.title if rule else rule_id
+
+
+def _indented(console: Console, text: str, indent: int, style: str = "") -> None:
+    """A paragraph whose wrapped lines stay under its first word, without trailing blanks."""
+    lines = textwrap.wrap(safe_text(text), width=max(console.width - 1, 40), initial_indent=" " * indent,
+                          subsequent_indent=" " * (indent + 2), break_on_hyphens=False)
+    console.print("\n".join(lines), style=style, highlight=False, markup=False, soft_wrap=True)
+
+
 def render_reasons(entry: ReportEntry, console: Console) -> None:
-    """The findings that decided the verdict in full, then the other open points by rule id."""
+    """The findings that decided the verdict in full, then each other open point with its Dutch
+    title and reason (a person cannot act on a rule id alone)."""
     decisive = deciding_checks(entry)
     for check in decisive:
         page = f" (p. {check.page})" if check.page else ""
-        console.print(safe_text(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}"), highlight=False, markup=False)
-    rest: dict[str, list[str]] = {}
-    for check in entry.checks:
-        if check not in decisive and check.status in ("fail", "manual", "warn"):
-            ids = rest.setdefault(STATUS_LABEL[check.status].lower(), [])
-            if check.rule not in ids:
-                ids.append(check.rule)
+        _indented(console, f"{STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", 2)
+    rest = [c for c in entry.checks if c not in decisive and c.status in ("fail", "manual", "warn")]
     if rest:
-        console.print("  Verder: " + "; ".join(f"{label} {', '.join(ids)}" for label, ids in rest.items()),
-                      style="dim", highlight=False, markup=False)
+        console.print("  Verder:", style="dim", highlight=False, markup=False)
+    for check in rest:  # wrapped lines stay indented under their point
+        text = f"{STATUS_LABEL[check.status].lower()}: {rule_title(check.rule)} ({check.rule}) – {check.message}"
+        _indented(console, text, 4, style="dim")
 
 
 def to_table_text(result: BatchResult, width: int = 120) -> str:

@@ -167,7 +167,13 @@ def test_table_shows_the_deciding_rules_then_the_rest(capsys):
     main([str(FIXTURES / "workaut-2023.pdf")])
     out = capsys.readouterr().out
     assert "VOLDOET NIET SCH-ONDERTEKEND" in out
-    assert "Verder: handmatig SCH-BUREAU" in out and "SCH-PERCEEL" in out
+    assert "Verder:" in out and "SCH-PERCEEL" in out
+    # each open point with its Dutch title and reason, not a bare rule id (issue 19)
+    from kto_ingest.rules import RULES
+
+    line = next(line for line in out.splitlines() if "(SCH-BUREAU)" in line)
+    assert line.strip().startswith(f"handmatig: {RULES['SCH-BUREAU'].title} (SCH-BUREAU) – ")
+    assert len(line.split(" – ", 1)[1]) > 10
 
 
 def test_version_answers_without_loading_the_pdf_machinery():
