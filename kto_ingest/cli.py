@@ -36,7 +36,7 @@ from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
 from .writers import (VERDICT_LABEL, BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
-                      to_jsonl_line, totals_text, verdict_key, write_atomic)
+                      render_short, to_jsonl_line, totals_text, verdict_key, write_atomic)
 
 app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -136,6 +136,9 @@ def check(
     max_memory: Annotated[
         int, typer.Option("--max-memory", min=0, metavar="MB", help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
     ] = DEFAULT_MAX_MEMORY_MB,
+    short: Annotated[
+        bool, typer.Option("--kort", help="Op het scherm één regel per rapport: oordeel, bestand en wat de doorslag gaf.")
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Stil: geen voortgang, geen totalen en geen 'Resultaat geschreven'; fouten wel.")
     ] = False,
@@ -214,7 +217,7 @@ def check(
                     markup=False,
                 )
             stopped.writing = True
-            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed), info=info)
+            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed), info=info, short=short)
     if all(path is not None for path, _ in targets):  # only files written: the totals on the screen all the same
         info.print(totals_text(result), markup=False, soft_wrap=True)
     if failed:
@@ -226,7 +229,7 @@ def check(
 
 
 def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console,
-                  streamed_failed: list[str] | None = None, info: Console | None = None) -> list[str]:
+                  streamed_failed: list[str] | None = None, info: Console | None = None, short: bool = False) -> list[str]:
     """Write every output that is not streamed (``jsonl`` was written as the files finished; those
     in ``streamed_failed`` failed then); one that fails never stops the others. Returns the names
     of the failed ones (each already reported on ``err`` in Dutch)."""
@@ -238,7 +241,7 @@ def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], c
                 if path and _shown(path) not in (streamed_failed or []):
                     info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
             elif path is None and target_fmt == "table":
-                render_table(result, _stdout_console())
+                (render_short if short else render_table)(result, _stdout_console())
             elif path is None:
                 sys.stdout.write(render(result, target_fmt, csv_dialect))
                 sys.stdout.flush()

@@ -203,13 +203,19 @@ def render_table(result: BatchResult, console: Console) -> None:
             title.append(f"  {verdict[0]}", style=verdict[1])
         console.print(title)
         kind = {True: "definitief", False: "CONCEPT", None: "definitief/concept onbekend"}[entry.final]
-        console.print(
-            safe_text(f"  Bureau: {entry.bureau or '–'}   Leverancier: {entry.supplier or '–'}   "
-                      f"Meetperiode: {period_text(entry)}   Rapport: {nl_date(entry.report_date)} ({kind})"),
-            highlight=False,
-            markup=False,
-        )
-        if entry.results:
+        narrow = console.width < NARROW
+        facts = [f"Bureau: {entry.bureau or '–'}", f"Leverancier: {entry.supplier or '–'}",
+                 f"Meetperiode: {period_text(entry)}", f"Rapport: {nl_date(entry.report_date)} ({kind})"]
+        for line in (facts if narrow else ["   ".join(facts)]):
+            _indented(console, line, 2)
+        if entry.results and narrow:  # a table of eight columns does not fit: one short paragraph per row
+            for row in entry.results:
+                group = {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "")
+                _indented(console, f"{group + ' · ' if group else ''}{row.service}: netto steekproef "
+                                   f"{nl_number(row.netto_steekproef)} · ingevuld {nl_number(row.ingevuld)} · respons "
+                                   f"{nl_number(row.respons_pct)} % · rapportcijfer {nl_number(row.rapportcijfer)} · "
+                                   f"publicatie {nl_bool(row.publicatie)} · p. {row.page}", 2, style="bold" if row.is_total else "")
+        elif entry.results:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
             table.add_column("Groep")
             table.add_column("Dienst")
@@ -241,6 +247,24 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print(f"  Let op: {safe_text(warning)}", style="yellow", highlight=False, markup=False)
         console.print()
     console.print(totals_text(result), style="bold")
+
+
+NARROW = 100  # below this many columns the results are shown as lines, not as a table
+
+
+def render_short(result: BatchResult, console: Console) -> None:
+    """``--kort``: one line per report (verdict, file, what decided it), then the totals."""
+    labels = {"voldoet": "voldoet", "voldoet_niet": "VOLDOET NIET", "handmatig": "handmatig", "onleesbaar": "ONLEESBAAR"}
+    for entry in result.reports:
+        key = verdict_key(entry)
+        why = (entry.error.message if entry.error else
+               "; ".join(dict.fromkeys(rule_title(c.rule) for c in deciding_checks(entry))))
+        line = safe_text(f"{labels.get(key, key):<12} {safe_text(entry.file, name=True)}" + (f" – {why}" if why else ""))
+        width = max(console.width, 40)
+        console.print(line if len(line) <= width else line[: width - 1] + "…", highlight=False, markup=False, soft_wrap=True)
+    for name in result.unchecked:
+        console.print(f"{'NIET GEDAAN':<12} {name}", highlight=False, markup=False, soft_wrap=True)
+    console.print(totals_text(result), style="bold", highlight=False, markup=False)
 
 
 def totals_text(result: BatchResult) -> str:

@@ -222,3 +222,34 @@ def test_quiet_and_verbose(tmp_path, capsys):
     assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--verbose"]) == 1
     err = capsys.readouterr().err
     assert "voldoet niet: " in err and "workaut-2023.pdf" in err and "2 bestand(en)" in err
+
+
+def test_narrow_terminal_layout_and_one_line_per_report(capsys):
+    """Issue 19: at 80 columns no cell is cut off and no service name is spread one word per
+    line; --kort gives one line per report."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from kto_ingest.cli import run_batch
+    from kto_ingest.pipeline import Options
+    from kto_ingest.regime import load_regime
+    from kto_ingest.registry import Registry
+    from kto_ingest.writers import render_short, to_table_text
+
+    pdfs = [FIXTURES / "klantstem-per-perceel-2021.pdf", FIXTURES / "workaut-2023.pdf"]
+    result = run_batch([Path(p) for p in pdfs], Registry.from_entry_points(), Options(regime=load_regime("uwv-scholing-2021")),
+                       Console(stderr=True, quiet=True))
+    text = to_table_text(result, width=80)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in text
+    assert "Functiegerichte vaardigheidstrainingen – cluster Zorg en welzijn: netto" in text  # the name on one line
+    assert "rapportcijfer 7,8" in text and "Sociale activering en participatie: netto steekproef 16" in text
+    console = Console(width=80, file=__import__("io").StringIO(), color_system=None)
+    render_short(result, console)
+    short = console.file.getvalue().splitlines()
+    assert len(short) == 3 and all(len(line) <= 80 for line in short)  # two reports and the totals
+    assert short[0].startswith("VOLDOET NIET") and "klantstem-per-perceel-2021.pdf" in short[0]
+    assert main([str(pdfs[1]), "-j", "0", "--kort"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and "workaut-2023.pdf" in out[0]
