@@ -142,7 +142,24 @@ def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | Non
     below = [w[3] for w in words if w[1] >= top]
     bottom = (max(below) if below else (header_bbox[3] if header_bbox else top + 100)) + 20  # a wrapped last label
     r = page.rect
-    return pymupdf.Rect(r.x0 + 40, max(r.y0, top), r.x1 - 40, min(r.y1, bottom))
+    top, bottom = _whole_lines(page, max(r.y0, top), min(r.y1, bottom))
+    return pymupdf.Rect(r.x0 + 40, top, r.x1 - 40, bottom)
+
+
+def _whole_lines(page, top: float, bottom: float) -> tuple[float, float]:
+    """Move the crop's top and bottom edge off any line of text they would cut in half: a line
+    shown half is worse than a line more or less."""
+    words = [(y0, y1, (y1 - y0) * 0.25) for _x0, y0, _x1, y1, *_rest in page.get_text("words")]
+    for _ in range(3):  # moving an edge may meet the next line; a few steps settle it
+        moved = False
+        for y0, y1, margin in words:  # an edge through the middle half of a word cuts its line
+            if y0 + margin < top < y1 - margin:
+                top, moved = y0 - 1, True
+            if y0 + margin < bottom < y1 - margin:
+                bottom, moved = y1 + 1, True
+        if not moved:
+            break
+    return max(page.rect.y0, top), min(page.rect.y1, bottom)
 
 
 # ---- page ----------------------------------------------------------------------------------
@@ -159,7 +176,7 @@ def to_html(result: BatchResult, images: bool = True) -> str:
         f'<p class="muted">Regeling {e(result.regime)} · kto-ingest {e(result.version)} · {len(reports)} bestand(en)</p>',
         '<p class="totals">' + "".join(f'<span class="v-{k}">{counts[k]} {e(VERDICT_LABEL[k])}</span>' for k in counts) + "</p>",
         *_interrupted(result),
-        "<h2>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
+        "<h2 id='overzicht'>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
         "<th>Oordeel</th><th>Redenen</th></tr></thead><tbody>",
     ]
     for i, x in enumerate(reports):
@@ -186,7 +203,7 @@ def _interrupted(result: BatchResult) -> list[str]:
 
 def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
     key = verdict_key(x)
-    out = [f'<h2 id="r{i}">{e(x.file)}</h2>',
+    out = [f'<h2 id="r{i}">{e(x.file)}</h2>', '<p class="muted"><a href="#overzicht">↑ terug naar het overzicht</a></p>',
            f'<p><span class="v-{key}">&nbsp;{e(VERDICT_LABEL.get(key, key))}&nbsp;</span> '
            f'<span class="muted">SHA-256 {e(x.sha256)} · {e(x.pages)} pagina\'s · leesmodule {e(x.parser)}</span></p>']
     if x.file_raw:
@@ -223,6 +240,17 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                 continue
             out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
                        f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+    if x.jobcoaching and x.jobcoaching.periods:
+        jc = x.jobcoaching
+        out.append(f"<h3>Jobcoaching</h3><p>Datum erkenning {e(format_date(jc.recognition_date))}; gemiddeld cijfer werknemers "
+                   f"{e(format_number(jc.werknemer_avg))}, werkgevers {e(format_number(jc.werkgever_avg))}.</p>"
+                   "<table><tr><th>Jobcoachperiode</th><th>Werknemer</th><th>Cijfer werknemer</th><th>Werkgever</th>"
+                   "<th>Cijfer werkgever</th><th>Pagina</th></tr>")
+        for n, period in enumerate(jc.periods, start=1):
+            out.append(f'<tr><td class="num">{n}</td><td>{e(period.werknemer)}</td><td class="num">{e(format_number(period.werknemer_cijfer))}</td>'
+                       f'<td>{e(period.werkgever)}</td><td class="num">{e(format_number(period.werkgever_cijfer))}</td>'
+                       f'<td class="num">{e(period.page)}</td></tr>')
+        out.append("</table>")
     if x.checks:
         out.append("<h3>Controles</h3><table><tr><th>Regel</th><th>Uitkomst</th><th>Melding</th><th>Pagina</th></tr>")
         for c in x.checks:

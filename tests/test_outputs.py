@@ -407,3 +407,34 @@ def test_a_folder_without_pdfs_says_so_and_fails(tmp_path, capsys):
     assert main([str(tmp_path), "-o", str(out)]) == 5
     assert "Geen PDF-bestanden gevonden" in " ".join(capsys.readouterr().err.split())
     assert not out.exists()
+
+
+# ---- issue 19: the HTML report ---------------------------------------------------------------
+def test_crop_edges_never_cut_a_line_of_text():
+    from kto_ingest._pymupdf import pymupdf
+    from kto_ingest.report_html import _whole_lines
+
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        for y in (100, 114, 128, 300, 314):
+            page.insert_text((72, y), "Een regel lopende tekst boven of onder de tabel", fontsize=11)
+        words = page.get_text("words")
+        line = {round(w[3]): (w[1], w[3]) for w in words}
+        first, last = line[round(words[0][3])], line[round(words[-1][3])]
+        top, bottom = _whole_lines(page, (first[0] + first[1]) / 2, (last[0] + last[1]) / 2)  # both through a line
+        for y0, y1 in line.values():
+            h = (y1 - y0) * 0.25
+            assert not (y0 + h < top < y1 - h) and not (y0 + h < bottom < y1 - h)
+        assert top <= first[0] and bottom >= last[1]  # the lines are shown whole
+
+
+def test_html_links_back_and_shows_jobcoaching_periods(registry):
+    from kto_ingest.pipeline import process_file
+
+    entry = process_file(FIXTURES / "jobcoaching-rapportage-2021.pdf", registry)
+    page = to_html(BatchResult(version="test", reports=[entry]), images=False)
+    assert page.count('href="#overzicht"') == 1 and "id='overzicht'" in page
+    assert "<h3>Jobcoaching</h3>" in page and "Jobcoachperiode" in page
+    first = entry.jobcoaching.periods[0]
+    assert page.count("<tr><td class=\"num\">") >= len(entry.jobcoaching.periods)
+    assert str(first.werknemer_cijfer).replace(".", ",") in page
