@@ -371,13 +371,18 @@ def run_batch(
     files = discover(paths) if files is None else files
     done: dict[int, ReportEntry] = {}
     seen: dict[str, list[int]] = {}  # sha256 -> indexes of the files with it so far, for duplicates
-    show = err.is_terminal and not os.environ.get("CI") and len(files) > 1
+    show = err.is_terminal and not os.environ.get("CI")  # also for one file: a long scan shows its pages
     interrupted = False
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True, disable=not show) as progress:
         task = progress.add_task("Rapporten controleren", total=len(files))
+
+        def on_ocr(index: int, page: int) -> None:
+            name = safe_text(files[index].name, name=True)
+            progress.update(task, description=f"Rapporten controleren (tekstherkenning {name}, pagina {page})")
+
         stream = (
-            run_isolated(files, options, limits)
+            run_isolated(files, options, limits, on_ocr=on_ocr)
             if limits.jobs >= 1
             else ((i, process_file(path, registry, options)) for i, path in enumerate(files))
         )
@@ -391,7 +396,7 @@ def run_batch(
                 done[index] = entry
                 if on_entry:
                     on_entry(entry)
-                progress.advance(task)
+                progress.update(task, advance=1, description="Rapporten controleren")
         except KeyboardInterrupt:
             interrupted = True
             _finish_on_further_ctrl_c(err)  # stopping the workers and writing the outputs still to come

@@ -19,7 +19,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -83,6 +83,7 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
     def extend_for_ocr() -> None:  # each scanned page buys the file more time
         nonlocal ocr_pages
         ocr_pages += 1
+        conn.send(("ocr", ocr_pages))  # progress: which page is being read
         if ocr_pages <= ocr.MAX_EXTENDED_PAGES:
             conn.send(("extend", ocr.SECONDS_PER_PAGE))
 
@@ -194,10 +195,11 @@ def _memory_message(limits: Limits) -> str:
 
 
 def run_isolated(
-    paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None
+    paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None,
+    on_ocr: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[int, ReportEntry]]:
     """Yield ``(index into paths, entry)`` as each file finishes, one per path. ``pool`` lets a
-    test watch the workers."""
+    test watch the workers; ``on_ocr(index, page)`` hears of each scanned page as OCR starts on it."""
     pool = pool or _Pool(options, limits)
     todo = deque(range(len(paths)))
     jobs = max(1, min(limits.jobs, len(paths)))
@@ -220,6 +222,10 @@ def run_isolated(
                         kind, payload = slot.conn.recv() if slot.conn.poll() else (None, None)
                     except (EOFError, OSError):
                         kind, payload = None, None
+                    if kind == "ocr":
+                        if on_ocr is not None:
+                            on_ocr(index, payload)
+                        continue
                     if kind == "extend":  # OCR under way: this file gets more time
                         slot.started += payload
                         continue

@@ -146,3 +146,21 @@ def test_jsonl_to_stdout_streams_one_line_per_file(tmp_path):
     assert by_name["a.pdf"]["status"] == "parsed"
     # streamed: the later of two identical files already names the earlier one
     assert any(r["duplicates"] for r in rows if r["file"] in ("a.pdf", "b.pdf"))
+
+
+def test_each_scanned_page_is_reported_while_ocr_runs(tmp_path):
+    """Issue 19: a long scan shows which page is being read (the progress bar's text)."""
+    from kto_ingest import ocr
+    from kto_ingest._pymupdf import pymupdf
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Dutch language data is not installed")
+    scan = tmp_path / "scan.pdf"
+    with pymupdf.open(GOOD) as src, pymupdf.open() as doc:
+        for page in list(src)[:2]:  # two pages as pictures only
+            out = doc.new_page(width=page.rect.width, height=page.rect.height)
+            out.insert_image(out.rect, pixmap=page.get_pixmap(dpi=100, colorspace=pymupdf.csGRAY))
+        doc.save(scan)
+    heard = []
+    entries = list(run_isolated([scan], Options(), Limits(jobs=1), on_ocr=lambda index, page: heard.append((index, page))))
+    assert heard == [(0, 1), (0, 2)] and len(entries) == 1
