@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import json
 import os
+import re
+import signal
 import sys
-from contextlib import ExitStack
+import threading
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -23,15 +29,18 @@ from .signature import TrustError, load_trust
 from .settings import Settings, SettingsError, load_settings
 from .discover import discover
 from .document import display_path
+from .names import safe_text
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
 from .pipeline import Options, explain_file, process_file, quiet_libraries, regime_by_id
 from .regime import DEFAULT_REGIME, RegimeError, load_regime
 from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
-from .writers import BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, render, render_table, to_jsonl_line, write_atomic
+from .writers import (VERDICT_LABEL, BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
+                      render_short, to_jsonl_line, totals_text, verdict_key, write_atomic)
 
 app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -40,7 +49,7 @@ app = typer.Typer(
 )
 
 SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve", "instellingen"}
-INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
+INTERRUPTED = int(ExitCode.INTERRUPTED)  # the shell's code for a run stopped with Ctrl-C
 
 
 def _version(value: bool) -> None:
@@ -74,44 +83,59 @@ def exit_code(result: BatchResult) -> ExitCode:
     return ExitCode.OK
 
 
-@app.command("check")
+CHECK_EPILOG = """\b
+Voorbeeld:
+  kto-ingest "Map met rapporten/" -o resultaten.xlsx -o resultaten.html
+
+\b
+Afsluitcodes:
+  0  alles gelezen en niets voldoet niet
+  1  minstens één rapport voldoet niet
+  2  verkeerd gebruik (een optie of pad klopt niet)
+  3  minstens één bestand kon niet worden gelezen
+  4  minstens één uitvoerbestand kon niet worden geschreven (de andere wel)
+  5  geen PDF gevonden
+  130  afgebroken met Ctrl-C"""
+
+
+@app.command("check", epilog=CHECK_EPILOG)
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PAD", help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
     fmt: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="Uitvoervorm: table (overzicht), json, jsonl (per bestand één regel, zodra het klaar is), csv, xlsx of html.")
+        Optional[str], typer.Option("--format", "-f", metavar="VORM", help="Uitvoervorm: table (overzicht), json, jsonl (per bestand één regel, zodra het klaar is), csv, xlsx of html.")
     ] = None,
     outputs: Annotated[
         Optional[list[str]],
-        typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' is het scherm); mag vaker, de vorm volgt dan uit de extensie."),
+        typer.Option("--output", "-o", metavar="BESTAND", help="Schrijf naar dit bestand ('-' is het scherm); mag vaker, de vorm volgt dan uit de extensie."),
     ] = None,
     csv_dialect: Annotated[
-        str, typer.Option("--csv-dialect", help="nl (standaard: ; en decimale komma, voor Nederlandse Excel) of international (, en punt).")
+        str, typer.Option("--csv-dialect", metavar="nl|international", help="nl (standaard: ; en decimale komma, voor Nederlandse Excel) of international (, en punt).")
     ] = "nl",
     regime_name: Annotated[
         str,
-        typer.Option("--regime", help="Regeling: uwv-scholing-2021 (standaard; jobcoachingrapportages dan vanzelf uwv-jobcoaching), "
+        typer.Option("--regime", metavar="REGELING", help="Regeling: uwv-scholing-2021 (standaard; jobcoachingrapportages dan vanzelf uwv-jobcoaching), "
                      "blik-op-werk, uwv-jobcoaching, of een .toml-bestand. Gekozen geldt voor alle rapporten."),
     ] = "",
     bureaus: Annotated[
-        Optional[Path], typer.Option("--bureaus", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
+        Optional[Path], typer.Option("--bureaus", metavar="BESTAND", help="Bijgewerkt bureauregister (TOML) in plaats van het meegeleverde.")
     ] = None,
     clms: Annotated[
         Optional[Path],
-        typer.Option("--clms", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
+        typer.Option("--clms", metavar="BESTAND", help="CLMS-export (CSV): bestand of leverancier, ontvangstdatum, beëindigde diensten per perceel."),
     ] = None,
     trust_dir: Annotated[
         Optional[Path],
-        typer.Option("--trust", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
+        typer.Option("--trust", metavar="MAP", help="Map met vertrouwde (root)certificaten (PEM/DER) voor digitale handtekeningen."),
     ] = None,
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", min=0, help="Aantal bestanden tegelijk, elk in een eigen proces (standaard: aantal processorkernen; 0: alles in dit proces, zonder tijd- en geheugengrens)."),
+        typer.Option("--jobs", "-j", min=0, metavar="AANTAL", help="Aantal bestanden tegelijk, elk in een eigen proces (standaard: aantal processorkernen; 0: alles in dit proces, zonder tijd- en geheugengrens)."),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconden per bestand; daarna wordt het afgebroken met code timeout (0: geen grens).")
+        float, typer.Option("--timeout", min=0, metavar="SECONDEN", help="Seconden per bestand; daarna wordt het afgebroken met code timeout (0: geen grens).")
     ] = DEFAULT_TIMEOUT,
     max_memory: Annotated[
-        int, typer.Option("--max-memory", min=0, help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
+        int, typer.Option("--max-memory", min=0, metavar="MB", help="Geheugengrens per bestand in MB; daarboven code too_large (0: geen grens).")
     ] = DEFAULT_MAX_MEMORY_MB,
     instellingen: Annotated[
         Optional[Path], typer.Option("--instellingen", help="Instellingenbestand (TOML); standaard kto-ingest.toml in de werkmap, "
@@ -120,6 +144,15 @@ def check(
     brieven: Annotated[
         Optional[Path], typer.Option("--brieven", help="Schrijf per rapport een conceptbesluitbrief (.docx, bewerkbaar) in deze map.")
     ] = None,
+    short: Annotated[
+        bool, typer.Option("--kort", help="Op het scherm één regel per rapport: oordeel, bestand en wat de doorslag gaf.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Stil: geen voortgang, geen totalen en geen 'Resultaat geschreven'; fouten wel.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Uitgebreid: per bestand een regel met het oordeel zodra het klaar is.")
+    ] = False,
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
@@ -147,52 +180,177 @@ def check(
         raise typer.BadParameter(str(exc), param_hint="--trust") from None
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
+    info = Console(stderr=True, quiet=quiet)  # what --quiet leaves out: progress, totals, files written
     for problem in registry.problems:
         err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
     for path, _ in targets:
         if path is not None:
             _refuse_overwriting_input(path, paths)
-            if not path.parent.resolve().is_dir():
-                raise typer.BadParameter(f"de map {path.parent} bestaat niet", param_hint="--output")
+            if problem := _unwritable(path):  # before the work, not after it
+                raise typer.BadParameter(problem, param_hint="--output")
     if brieven is not None and brieven.exists() and not brieven.is_dir():
         raise typer.BadParameter(f"{brieven} is een bestand, geen map", param_hint="--brieven")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
-                      params=settings.data.parameters, settings=settings.audit_source())
+                      params=settings.data.parameters, settings=settings.audit_source(),
+                      crops=any(target_fmt == "html" for _, target_fmt in targets))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
+    files = discover(paths)
+    if not files:  # an empty folder, or one without PDFs: say so rather than report "0 bestand(en)"
+        err.print(f"Geen PDF-bestanden gevonden in {', '.join(safe_text(str(p), name=True) for p in paths)}; er is niets "
+                  f"gecontroleerd en er is geen uitvoer geschreven (code {int(ExitCode.NO_PDF)}).", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.NO_PDF))
+    failed: list[str] = []  # outputs that could not be written
     with ExitStack() as stack:
-        streams = [
-            stack.enter_context(open(path, "w", encoding="utf-8", newline="\n")) if path else sys.stdout
-            for path, target_fmt in targets
-            if target_fmt == "jsonl"
-        ]
+        streams = []
+        for path, target_fmt in targets:
+            if target_fmt != "jsonl":
+                continue
+            try:
+                streams.append(stack.enter_context(open(path, "w", encoding="utf-8", newline="\n")) if path else sys.stdout)
+            except OSError as exc:
+                failed.append(_output_failed(err, path, exc))
 
         def stream_out(entry: ReportEntry) -> None:
+            if verbose:
+                info.print(f"{VERDICT_LABEL.get(verdict_key(entry), '') or 'klaar'}: {safe_text(entry.file, name=True)}",
+                           markup=False, soft_wrap=True)
+            if not streams:
+                return
             line = to_jsonl_line(entry)
-            for fh in streams:
-                fh.write(line)
-                fh.flush()
+            for fh in list(streams):
+                try:
+                    fh.write(line)
+                    fh.flush()
+                except OSError as exc:  # a full disk, a closed pipe: stop writing there, go on with the rest
+                    streams.remove(fh)
+                    failed.append(_output_failed(err, None if fh is sys.stdout else Path(fh.name), exc))
 
-        result = run_batch(paths, registry, options, err, limits, stream_out if streams else None)
-    if result.interrupted:
-        err.print(
-            f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
-            "het resultaat bevat alleen die.",
-            markup=False,
-        )
+        with _outputs_finish_on_ctrl_c(err) as stopped:
+            result = run_batch(paths, registry, options, info, limits, stream_out if streams or verbose else None, files=files)
+            if result.interrupted:
+                err.print(
+                    f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
+                    "het resultaat bevat alleen die.",
+                    markup=False,
+                )
+            stopped.writing = True
+            failed += write_outputs(result, targets, csv_dialect, err, streamed_failed=list(failed), info=info, short=short)
+            if brieven is not None:
+                _write_letters(result, brieven, info)
+    if all(path is not None for path, _ in targets):  # only files written: the totals on the screen all the same
+        info.print(totals_text(result), markup=False, soft_wrap=True)
+    if failed:
+        err.print(f"Niet geschreven: {', '.join(failed)}. De andere uitvoer is wel geschreven (code {int(ExitCode.OUTPUT_FAILED)}).",
+                  markup=False, soft_wrap=True)  # a path is never folded in two
+    if result.interrupted or stopped.count:
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
+    raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
+
+
+def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console,
+                  streamed_failed: list[str] | None = None, info: Console | None = None, short: bool = False) -> list[str]:
+    """Write every output that is not streamed (``jsonl`` was written as the files finished; those
+    in ``streamed_failed`` failed then); one that fails never stops the others. Returns the names
+    of the failed ones (each already reported on ``err`` in Dutch)."""
+    failed = []
+    info = info or err
     for path, target_fmt in targets:
-        if target_fmt == "jsonl":
-            if path:
-                err.print(f"Resultaat geschreven naar {path}", markup=False)
-        elif path is None and target_fmt == "table":
-            render_table(result, _stdout_console())
-        elif path is None:
-            sys.stdout.write(render(result, target_fmt, csv_dialect))
-        else:
-            write_atomic(path, render(result, target_fmt, csv_dialect))
-            err.print(f"Resultaat geschreven naar {path}", markup=False)
-    if brieven is not None:
-        _write_letters(result, brieven, err)
-    raise typer.Exit(INTERRUPTED if result.interrupted else int(exit_code(result)))
+        try:
+            if target_fmt == "jsonl":
+                if path and _shown(path) not in (streamed_failed or []):
+                    info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
+            elif path is None and target_fmt == "table":
+                (render_short if short else render_table)(result, _stdout_console())
+            elif path is None:
+                sys.stdout.write(render(result, target_fmt, csv_dialect))
+                sys.stdout.flush()
+            elif target_fmt == "csv":  # the rows, and next to them the overview (one line per report)
+                write_atomic(path, render(result, target_fmt, csv_dialect))
+                write_atomic(overview_path(path), to_csv_overview(result, csv_dialect))
+                info.print(f"Resultaat geschreven naar {_shown(path)} en {_shown(overview_path(path))}", markup=False, soft_wrap=True)
+            else:
+                write_atomic(path, render(result, target_fmt, csv_dialect))
+                info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
+        except Exception as exc:  # noqa: BLE001 - one writer's failure must not cost the other outputs
+            failed.append(_output_failed(err, path, exc))
+    return failed
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte (quotum) is op", errno.EACCES: "er zijn geen schrijfrechten",
+    errno.EPERM: "er zijn geen schrijfrechten", errno.EROFS: "de schijf is alleen-lezen", errno.ENOENT: "de map bestaat niet (meer)",
+    errno.EISDIR: "het is een map", errno.EPIPE: "het programma dat de uitvoer las, is gestopt",
+}
+
+
+def _shown(path: Path | None) -> str:
+    return "het scherm" if path is None else safe_text(str(path), name=True)
+
+
+def _output_failed(err: Console, path: Path | None, exc: BaseException) -> str:
+    """Say in Dutch why an output could not be written; return its name for the summary."""
+    if isinstance(exc, OSError):
+        reason = _OS_REASONS.get(exc.errno) or f"systeemfout {exc.errno}"
+    else:
+        reason = f"interne fout: {type(exc).__name__}: {safe_text(str(exc))}"
+    name = _shown(path)
+    err.print(f"Fout: {name} kon niet worden geschreven ({reason}).", style="red", markup=False, soft_wrap=True)
+    return name
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why an output file could not be written, checked before the work starts; None when it can."""
+    folder = path.parent
+    if not folder.resolve().is_dir():
+        return f"de map {safe_text(str(folder), name=True)} bestaat niet"
+    if path.is_dir():
+        return f"{safe_text(str(path), name=True)} is een map, geen bestand"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"in de map {safe_text(str(folder), name=True)} mag niet worden geschreven"
+    return None
+
+
+def _say_finishing(err: Console) -> None:
+    err.print("Ctrl-C: even geduld, de uitvoer wordt nog afgemaakt; daarna stopt kto-ingest.", markup=False)
+
+
+def _finish_on_further_ctrl_c(err: Console) -> None:
+    """After the Ctrl-C that stopped the checking, a next one must not cost the outputs."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, lambda signum, frame: _say_finishing(err))
+
+
+class _Stop:
+    def __init__(self) -> None:
+        self.count = 0  # Ctrl-C presses while the outputs were being written
+        self.writing = False
+
+
+@contextmanager
+def _outputs_finish_on_ctrl_c(err: Console) -> Iterator[_Stop]:
+    """Once the batch is stopped (or done) and the outputs are being written, a Ctrl-C no longer
+    interrupts: the outputs are finished and then kto-ingest stops, saying so. The first Ctrl-C
+    during the checking still stops the checking (``run_batch`` catches it)."""
+    stop = _Stop()
+    previous = None
+
+    def on_ctrl_c(signum, frame) -> None:
+        if not stop.writing:
+            raise KeyboardInterrupt
+        stop.count += 1
+        _say_finishing(err)
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield stop
+    finally:
+        # Once writing has begun the command only finishes and exits: keep counting Ctrl-C to the
+        # end, so that one delivered late (the main thread was busy in C) still ends as code 130
+        # instead of killing the process after the outputs were written.
+        if previous is not None and not stop.writing:
+            signal.signal(signal.SIGINT, previous)
+        # Once writing has begun, on_ctrl_c stays until main() returns (see there).
 
 
 def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tuple[Path | None, str]]:
@@ -224,6 +382,7 @@ def run_batch(
     err: Console,
     limits: Limits | None = None,
     on_entry: Callable[[ReportEntry], None] | None = None,
+    files: list[Path] | None = None,
 ) -> BatchResult:
     """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI).
 
@@ -232,41 +391,45 @@ def run_batch(
     finishes. Ctrl-C stops the batch: the result holds what was finished and lists the rest.
     """
     limits = limits or Limits(jobs=0)
-    files = discover(paths)
+    files = discover(paths) if files is None else files
     done: dict[int, ReportEntry] = {}
-    seen: dict[str, list[str]] = {}  # sha256 -> files so far, for duplicates
-    show = err.is_terminal and not os.environ.get("CI") and len(files) > 1
+    seen: dict[str, list[int]] = {}  # sha256 -> indexes of the files with it so far, for duplicates
+    show = err.is_terminal and not os.environ.get("CI")  # also for one file: a long scan shows its pages
     interrupted = False
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True, disable=not show) as progress:
         task = progress.add_task("Rapporten controleren", total=len(files))
+
+        def on_ocr(index: int, page: int) -> None:
+            name = safe_text(files[index].name, name=True)
+            progress.update(task, description=f"Rapporten controleren (tekstherkenning {name}, pagina {page})")
+
         stream = (
-            run_isolated(files, options, limits)
+            run_isolated(files, options, limits, on_ocr=on_ocr)
             if limits.jobs >= 1
             else ((i, process_file(path, registry, options)) for i, path in enumerate(files))
         )
         try:
             for index, entry in stream:
                 if entry.sha256:
-                    earlier = seen.setdefault(entry.sha256, [])
-                    entry.duplicates = list(earlier)
-                    earlier.append(entry.file)
+                    group = seen.setdefault(entry.sha256, [])
+                    if group:  # streamed out now: name the first copy seen; the final pass names the group
+                        entry.duplicates = [done[group[0]].file]
+                    group.append(index)
                 done[index] = entry
                 if on_entry:
                     on_entry(entry)
-                progress.advance(task)
+                progress.update(task, advance=1, description="Rapporten controleren")
         except KeyboardInterrupt:
             interrupted = True
+            _finish_on_further_ctrl_c(err)  # stopping the workers and writing the outputs still to come
         finally:
             close = getattr(stream, "close", None)
             if close:
                 close()
-    for entry in done.values():  # now that every file is known, each duplicate names all the others
-        if entry.sha256 and len(seen.get(entry.sha256, ())) > 1:
-            entry.duplicates = [f for f in seen[entry.sha256] if f != entry.file]
-            entry.warnings.append(
-                "Dit bestand is identiek aan " + ", ".join(entry.duplicates) + " (zelfde SHA-256); het is dubbel aangeleverd."
-            )
+    for group in seen.values():
+        if len(group) > 1:
+            name_duplicates([done[i] for i in sorted(group)])
     used = sorted({e.regime for e in done.values() if e.regime} - {options.regime.id if options.regime else None})
     audit = build_audit(options.regime, options.register, options.clms, options.trust.sources if options.trust else [],
                         [regime_by_id(r) for r in used], settings=options.settings)
@@ -276,8 +439,26 @@ def run_batch(
         audit=audit,
         reports=[done[i] for i in sorted(done)],
         interrupted=interrupted,
-        unchecked=[display_path(files[i], options.base) for i in range(len(files)) if i not in done] if interrupted else [],
+        unchecked=[safe_text(display_path(files[i], options.base), name=True) for i in range(len(files)) if i not in done]
+        if interrupted else [],
     )
+
+
+def name_duplicates(group: list[ReportEntry]) -> None:
+    """Identical files (same SHA-256), in file order: each later copy names the first, and the first
+    names the next copy and the number of copies. Nothing grows with the square of the group: 2,000
+    copies give 2,000 short entries, not 2,000 lists of 1,999 names."""
+    first, copies = group[0], group[1:]
+    first.duplicate_count = len(group)
+    first.duplicates = [copies[0].file]
+    more = f" en {len(copies) - 1} andere" if len(copies) > 1 else ""
+    first.warnings.append(f"Dit bestand zit {len(group)} keer in deze batch (identiek, zelfde SHA-256): ook als "
+                          f"{copies[0].file}{more}; het is dubbel aangeleverd.")
+    for entry in copies:
+        entry.duplicate_count = len(group)
+        entry.duplicate_of = first.file
+        entry.duplicates = [first.file]
+        entry.warnings.append(f"Dit bestand is identiek aan {first.file} (zelfde SHA-256); het is dubbel aangeleverd.")
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
@@ -289,7 +470,7 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 
 
 @app.command("explain")
-def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> None:
+def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-bestand.")]) -> None:
     """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
     registry = Registry.from_entry_points()
     result = explain_file(path, registry, Options(explain=True))
@@ -306,13 +487,13 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
                 f"  {det.name} [{det.parser}]: {det.score:.0%} (drempel {det.min_score:.0%}) – {verdict}", markup=False
             )
             if det.problem:
-                console.print(f"    herkenning mislukte: {det.problem}", markup=False)
+                console.print(f"    herkenning mislukte: {safe_text(det.problem)}", markup=False)
             for s in det.signals:
                 mark = "✓" if s.found else "✗"
                 where = f" (pagina {s.page})" if s.page and s.found else ""
                 console.print(f"    {mark} {s.description}{where}", markup=False)
     if entry.status == "error":
-        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {entry.error.message}", style="red", markup=False)
+        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {safe_text(entry.error.message)}", style="red", markup=False)
         raise typer.Exit(int(ExitCode.UNREADABLE))
     console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
     facts = entry.model_dump(mode="json")
@@ -327,7 +508,7 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
             shown = f"{len(value.get('periods', []))} jobcoachperiodes, {len(value.get('answers', []))} vragen met antwoordaantallen"
         else:
             shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
-        console.print(f"  {name} = {shown}", markup=False)
+        console.print(f"  {name} = {safe_text(shown)}", markup=False)
         console.print(f"      pagina {ev.page}: {ev.raw!r}", markup=False)
     missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]
     if missing:
@@ -337,7 +518,7 @@ def explain(path: Annotated[Path, typer.Argument(help="Eén PDF-bestand.")]) -> 
         console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
-        console.print(f"  Let op: {warning}", style="yellow", markup=False)
+        console.print(f"  Let op: {safe_text(warning)}", style="yellow", markup=False)
 
 
 def _print_fact_status(console, entry) -> None:
@@ -353,11 +534,14 @@ def _print_fact_status(console, entry) -> None:
 
 @app.command("rules")
 def rules(
-    regime_name: Annotated[str, typer.Option("--regime", help="Toon alleen de regels van deze regeling.")] = "",
+    regime_name: Annotated[str, typer.Option("--regime", metavar="REGELING", help="Toon alleen de regels van deze regeling.")] = "",
 ) -> None:
     """Toon alle regels met hun uitleg, en per regeling de parameters met hun bron."""
     console = _stdout_console()
-    selected = load_regime(regime_name) if regime_name else None
+    try:
+        selected = load_regime(regime_name) if regime_name else None
+    except RegimeError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--regime") from None
     ids = selected.regime.rules if selected else sorted(RULES)
     for rule_id in ids:
         r = RULES[rule_id]
@@ -411,17 +595,63 @@ from .serve_cli import serve as _serve  # noqa: E402 - `kto-ingest serve`: the l
 
 app.command("serve")(_serve)
 
+# typer's own words in help texts and usage errors, in Dutch. typer has no translations of its
+# own; its output is rewritten instead (only whole, known phrases).
+_DUTCH = [
+    ("Usage: ", "Gebruik: "), ("Arguments:", "Argumenten:"), ("Options:", "Opties:"), ("Commands:", "Opdrachten:"),
+    ("Show this message and exit.", "Toon deze hulp en stop."), ("[required]", "[verplicht]"), ("x>=0", "minstens 0"),
+    ("[OPTIONS]", "[OPTIES]"), ("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."), ("Error: ", "Fout: "),
+    ("Invalid value for ", "Ongeldige waarde voor "), ("No such option: ", "Onbekende optie: "), ("No such command ", "Onbekende opdracht "),
+    ("Missing argument ", "Ontbrekend argument "), ("Missing option ", "Ontbrekende optie "),
+    ("Got unexpected extra argument", "Onverwacht extra argument"), ("Got unexpected extra arguments", "Onverwachte extra argumenten"),
+    ("requires an argument.", "vraagt een waarde."), ("is not a valid integer.", "is geen geheel getal."),
+    ("is not a valid float.", "is geen getal."), ("is not in the range", "valt buiten het bereik"),
+    ("Did you mean", "Bedoelde u"), ("(Possible options:", "(mogelijke opties:"), ("Option '", "Optie '"), ("{PAD}...", "PAD..."),
+]
+_DEFAULT = re.compile(r"\[default:(\s+)")
+_TRY = re.compile(r"Try '([^']+)' for help\.")
+_TYPE_HINT = re.compile(r" <(?:list\[\w+\]|str|int|float|path|int range|float range|Path|bool)>")
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI in-process and return the exit code (for tests and wrappers)."""
+
+def dutch_help(text: str) -> str:
+    """typer's English frame around our Dutch texts, in Dutch."""
+    text = _TRY.sub(r"Zie '\1' voor hulp.", text)
+    text = _TYPE_HINT.sub(lambda m: " " * len(m.group()), text)  # blanks keep the columns aligned
+    text = _DEFAULT.sub(lambda m: "[standaard:" + m.group(1), text)
+    for english, dutch in _DUTCH:
+        text = text.replace(english, dutch)
+    return text
+
+
+def main(argv: list[str] | None = None, exiting: bool = False) -> int:
+    """Run the CLI in-process and return the exit code (for tests and wrappers). ``exiting``: the
+    process ends right after (the console script)."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    handler = signal.getsignal(signal.SIGINT) if main_thread else None
+    try:
+        return _main(argv)
+    finally:
+        if main_thread and exiting:
+            # Only exiting is left. Python resets its handlers while it shuts down (joining the
+            # workers' fork server takes a moment), and a Ctrl-C then would kill the process after
+            # the work was done and written (status -2 instead of the code just decided).
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        elif main_thread and handler is not None:
+            signal.signal(signal.SIGINT, handler)
+
+
+def _main(argv: list[str] | None) -> int:
     quiet_libraries()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in {"--help", "--version", "-h"}:
         args.insert(0, "check")
+    helping = any(a in ("-h", "--help") for a in args)
+    captured = io.StringIO()
     try:
-        rv = app(args=args, prog_name="kto-ingest", standalone_mode=False)
+        with contextlib.redirect_stdout(captured) if helping else contextlib.nullcontext():
+            rv = app(args=args, prog_name="kto-ingest", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -429,12 +659,18 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
     except typer.TyperException as exc:  # usage errors; typer's click keeps show() and exit_code
         if hasattr(exc, "show"):
-            exc.show()
+            message = io.StringIO()
+            with contextlib.redirect_stderr(message):
+                exc.show()
+            sys.stderr.write(dutch_help(message.getvalue()))
             return int(getattr(exc, "exit_code", ExitCode.USAGE))
         raise
+    finally:
+        if helping:
+            sys.stdout.write(dutch_help(captured.getvalue()))
     return rv if isinstance(rv, int) else 0
 
 
 def run() -> None:
-    sys.exit(main())
+    sys.exit(main(exiting=True))
 

@@ -136,9 +136,14 @@ def _group(words: list[Word], height: float) -> list[Block]:
 class Document:
     """One opened PDF. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: Path, data: bytes, fitz_doc: "pymupdf.Document", use_ocr: bool = True) -> None:
+    def __init__(self, path: Path, data: bytes, fitz_doc: "pymupdf.Document", use_ocr: bool = True,
+                 readable: bytes | None = None) -> None:
         self.path = path
-        self.data = data
+        self.data = data  # the file's bytes, as hashed and as signed
+        # What the readers open: the same bytes, unless only the attachments are encrypted (then
+        # with the encryption entry switched off, see _pages_in_clear).
+        self.readable = data if readable is None else readable
+        self.encrypted_attachments = readable is not None
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.fitz = fitz_doc
         self.repaired = bool(getattr(fitz_doc, "is_repaired", False))
@@ -182,7 +187,8 @@ class Document:
         except Exception:  # noqa: BLE001 - a broken name tree is not worth an error
             names = []
         if names:
-            parts.append(f"{len(names)} ingesloten bestand(en) ({', '.join(names)})")
+            locked = " versleuteld(e)" if self.encrypted_attachments else ""
+            parts.append(f"{len(names)}{locked} ingesloten bestand(en) ({', '.join(names)})")
         if not parts:
             return None
         return f"De PDF bevat {' en '.join(parts)}; kto-ingest heeft die niet uitgevoerd of geopend."
@@ -196,7 +202,7 @@ class Document:
         if self._plumber is None:
             import pdfplumber  # imported here: only a table page ever needs it
 
-            self._plumber = pdfplumber.open(io.BytesIO(self.data))
+            self._plumber = pdfplumber.open(io.BytesIO(self.readable))
         return self._plumber.pages[number - 1]
 
     def close(self) -> None:
@@ -212,8 +218,8 @@ class Document:
         self.close()
 
 
-def _sniff(head: bytes) -> str:
-    """A short Dutch description of what a non-PDF file looks like; "" when it looks like nothing known."""
+def _sniff(head: bytes) -> str | None:
+    """A short Dutch description of what a non-PDF file looks like; None when it is not known."""
     h = head.lstrip()[:16].lower()
     if head.startswith(b"\x89PNG"):
         return "een PNG-afbeelding"
@@ -223,7 +229,13 @@ def _sniff(head: bytes) -> str:
         return "een ZIP- of Office-bestand (bijvoorbeeld .docx)"
     if h.startswith((b"<!doctype html", b"<html")):
         return "een webpagina (HTML)"
-    return ""
+    return None
+
+
+def _library_says(exc: BaseException) -> str:
+    """The PDF library's own (English) words, quoted as such after a Dutch sentence."""
+    text = " ".join(str(exc).split()).strip(" .")
+    return f" (melding van de PDF-bibliotheek: \"{text[:200]}\")" if text else ""
 
 
 def _os_problem(exc: OSError) -> KtoError:
@@ -293,36 +305,45 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
     except Exception as exc:  # PyMuPDF raises several types for broken files
         if is_memory_error(exc):
             raise
-        raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend ({exc}).") from None
+        raise KtoError(ErrorCode.CORRUPT, f"De PDF is beschadigd en kan niet worden geopend{_library_says(exc)}.") from None
     if getattr(fdoc, "is_repaired", False) and b"%%EOF" not in data[-2048:]:
         # MuPDF rebuilds what it can of a cut-off file; the rest of the report is simply missing.
         fdoc.close()
         raise KtoError(ErrorCode.CORRUPT, "De PDF is onvolledig (afgebroken, bijvoorbeeld bij het downloaden of mailen); "
                                           "vraag het bestand opnieuw op.")
+    readable = None
     try:
+        if fdoc.needs_pass:
+            readable = _pages_in_clear(fdoc, data)
+            fdoc.close()
+            if readable is None:
+                raise KtoError(ErrorCode.ENCRYPTED)
+            fdoc = pymupdf.open(stream=readable, filetype="pdf")
+            if fdoc.needs_pass:
+                fdoc.close()
+                raise KtoError(ErrorCode.ENCRYPTED)
         # MuPDF counts the pages only when asked; a broken page tree (a /Count that does not match
         # the pages, a negative one) raises here ("code=7: Invalid number of pages").
-        needs_pass, page_count = fdoc.needs_pass, fdoc.page_count
+        page_count = fdoc.page_count
+    except KtoError:
+        raise
     except Exception as exc:  # noqa: BLE001 - PyMuPDF raises RuntimeError and its own types
         fdoc.close()
         if is_memory_error(exc):
             raise
         raise KtoError(ErrorCode.CORRUPT, "De paginaboom van de PDF is beschadigd (het aantal pagina's klopt niet); "
-                                          f"de PDF kan niet worden gelezen ({exc}).") from None
-    if needs_pass:
-        fdoc.close()
-        raise KtoError(ErrorCode.ENCRYPTED)
+                                          f"de PDF kan niet worden gelezen{_library_says(exc)}.") from None
     if page_count == 0:
         fdoc.close()
         raise KtoError(ErrorCode.CORRUPT, "De PDF bevat geen pagina's.")
-    doc = Document(path, data, fdoc, use_ocr)
+    doc = Document(path, data, fdoc, use_ocr, readable)
     try:
         doc.pages  # extract once, now, so that a broken page shows up here
     except Exception as exc:
         doc.close()
         if is_memory_error(exc):
             raise
-        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen ({exc}).") from None
+        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen{_library_says(exc)}.") from None
     if not doc.has_text:
         doc.close()
         if doc.scanned_pages and not doc.use_ocr:
@@ -333,6 +354,40 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
             raise KtoError(ErrorCode.NO_TEXT, "De PDF is een scan en ook met tekstherkenning (OCR) is er geen tekst in gevonden.")
         raise KtoError(ErrorCode.NO_TEXT)
     return doc
+
+
+# The trailer's /Encrypt key (followed by a reference or a dictionary, never /EncryptMetadata).
+_ENCRYPT_KEY = re.compile(rb"/Encrypt(?=[\s<\d])")
+
+
+def _pages_in_clear(fdoc: "pymupdf.Document", data: bytes) -> bytes | None:
+    """Bytes that open without a password when only the attachments are encrypted; else None.
+
+    A PDF may encrypt its embedded files alone (crypt filter /EFF, with /StmF and /StrF /Identity):
+    a viewer shows the pages without a password and asks for one only to open an attachment.
+    MuPDF asks for it at once. Since pages and strings are stored in the clear, switching the
+    trailer's /Encrypt key off (same length, so no offset moves) gives MuPDF the same document
+    without the lock; the attachments stay encrypted and are never opened.
+    """
+    try:
+        kind, ref = fdoc.xref_get_key(-1, "Encrypt")
+        if kind == "xref":
+            xref = int(ref.split()[0])
+            key = lambda name: fdoc.xref_get_key(xref, name)  # noqa: E731
+        else:
+            return None  # a direct dictionary in the trailer: rare; treat as encrypted
+        version = key("V")
+        if version[0] != "int" or int(version[1]) < 4:
+            return None  # before crypt filters everything is encrypted
+        if key("EFF")[0] != "name":
+            return None  # without a filter for attachments the document itself is encrypted
+        for name in ("StmF", "StrF"):
+            kind, value = key(name)
+            if kind != "null" and value != "/Identity":
+                return None
+    except Exception:  # noqa: BLE001 - an encryption dictionary we cannot read: encrypted it is
+        return None
+    return _ENCRYPT_KEY.sub(b"/NoCrypt", data)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -72,9 +72,13 @@ def is_memory_error(exc: BaseException) -> bool:
 
 
 class ExitCode(enum.IntEnum):
-    """Process exit status of ``kto-ingest``; 2 is typer's usage error."""
+    """Process exit status of ``kto-ingest``; 2 is typer's usage error. When several apply, the
+    highest listed here wins (an output that was not written matters more than a verdict)."""
 
     OK = 0
     NOT_COMPLIANT = 1
     USAGE = 2
     UNREADABLE = 3
+    OUTPUT_FAILED = 4  # at least one output file could not be written; the others were
+    NO_PDF = 5  # nothing to check: the folders hold no PDF (no output is written)
+    INTERRUPTED = 130  # stopped with Ctrl-C (the shell's code); the outputs hold what was finished

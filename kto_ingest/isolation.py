@@ -19,7 +19,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -95,6 +95,7 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
     def extend_for_ocr() -> None:  # each scanned page buys the file more time
         nonlocal ocr_pages
         ocr_pages += 1
+        conn.send(("ocr", ocr_pages))  # progress: which page is being read
         if ocr_pages <= ocr.MAX_EXTENDED_PAGES:
             conn.send(("extend", ocr.SECONDS_PER_PAGE))
 
@@ -117,6 +118,22 @@ def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> No
             conn.send(("failed", "memory"))
         if outcome[0] == "failed":
             return  # after running out of memory a process is best replaced
+        if _wants_crops(options, outcome[1]):
+            # After the entry, so that whatever a crop costs, the entry is safe with the parent.
+            from .report_html import render_crops
+
+            try:
+                conn.send(("crops", render_crops(outcome[1])))
+            except BaseException:  # noqa: BLE001 - out of memory while drawing: the parent notes it
+                conn.send(("crops", [(0, None, _CROP_FAILED)]))
+                return
+
+
+_CROP_FAILED = "Het bewijsplaatje kon niet worden gemaakt: het tekenen van de pagina ging over de tijd- of geheugengrens."
+
+
+def _wants_crops(options: Options, entry: ReportEntry) -> bool:
+    return options.crops and entry.status == "parsed" and bool(entry.results)
 
 
 @dataclass
@@ -125,6 +142,7 @@ class _Slot:
     conn: Connection
     index: int | None = None  # the file being checked
     started: float = 0.0
+    pending: ReportEntry | None = None  # the file's entry, while its evidence crops are drawn
 
 
 class _Pool:
@@ -189,10 +207,11 @@ def _memory_message(limits: Limits) -> str:
 
 
 def run_isolated(
-    paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None
+    paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None,
+    on_ocr: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[int, ReportEntry]]:
     """Yield ``(index into paths, entry)`` as each file finishes, one per path. ``pool`` lets a
-    test watch the workers."""
+    test watch the workers; ``on_ocr(index, page)`` hears of each scanned page as OCR starts on it."""
     pool = pool or _Pool(options, limits)
     todo = deque(range(len(paths)))
     jobs = max(1, min(limits.jobs, len(paths)))
@@ -215,12 +234,31 @@ def run_isolated(
                         kind, payload = slot.conn.recv() if slot.conn.poll() else (None, None)
                     except (EOFError, OSError):
                         kind, payload = None, None
+                    if kind == "ocr":
+                        if on_ocr is not None:
+                            on_ocr(index, payload)
+                        continue
                     if kind == "extend":  # OCR under way: this file gets more time
                         slot.started += payload
+                        continue
+                    if kind == "entry" and _wants_crops(options, payload):
+                        slot.pending = payload  # the crops come next, with a time limit of their own
+                        slot.started = time.monotonic()
+                        continue
+                    if kind == "crops" and slot.pending is not None:
+                        entry, slot.pending, slot.index = slot.pending, None, None
+                        entry._crops = payload
+                        yield index, entry
                         continue
                     if kind == "entry":
                         slot.index = None
                         yield index, payload
+                        continue
+                    if slot.pending is not None:  # the worker failed while drawing: keep the entry
+                        entry, slot.pending = slot.pending, None
+                        entry._crops = [(0, None, _CROP_FAILED)]
+                        pool.retire(slot, kill=True)
+                        yield index, entry
                         continue
                     if kind == "failed":
                         entry = (
@@ -236,6 +274,10 @@ def run_isolated(
                     yield index, entry
                 elif limits.timeout and time.monotonic() - slot.started >= limits.timeout:
                     pool.retire(slot, kill=True)
+                    if slot.pending is not None:  # drawing the crops took too long: keep the entry
+                        slot.pending._crops = [(0, None, _CROP_FAILED)]
+                        yield index, slot.pending
+                        continue
                     yield index, _failure(
                         path,
                         options,

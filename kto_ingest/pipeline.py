@@ -44,6 +44,7 @@ class Options:
     # Parameter values from the settings file, per regime id (each with its bron), and that file.
     params: dict = field(default_factory=dict)
     settings: object | None = None  # AuditSource of the settings file in force, for the audit record
+    crops: bool = False  # workers also render the HTML report's evidence crops, under their limits
 
 
 @dataclass

@@ -14,10 +14,12 @@ from html import escape
 from pathlib import Path
 
 from ._pymupdf import pymupdf
+from .document import _pages_in_clear
 from .dutch import format_date, format_number
 from .letters import letter_html
+from .names import safe_text
 from .schema import BatchResult, ReportEntry, ResultRow
-from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, period_text
+from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
@@ -30,13 +32,15 @@ th{background:#f2f2f2} td.num{text-align:right;font-variant-numeric:tabular-nums
 .v-handmatig,.s-manual,.s-warn{background:#ffeb9c}.v-onleesbaar{background:#d9d9d9}.s-n-a{background:#ededed}
 .muted{color:#666;font-size:.9rem} img.evidence{border:1px solid #999;max-width:100%;display:block;margin:.3rem 0}
 .totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem}
+.interrupted{border:2px solid #c00;background:#fff0f0;padding:.3rem 1rem;margin:1rem 0}
 """
 FACTS = [("bureau", "Bureau"), ("supplier", "Leverancier"), ("meetperiode", "Meetperiode"), ("report_date", "Rapportdatum"),
          ("final", "Definitief"), ("approached", "Benaderd"), ("approach", "Wijze van benadering")]
 
 
 def e(value) -> str:
-    return escape("–" if value is None else str(value), quote=True)
+    """Text for the page: control and bidirectional characters made visible, then HTML-escaped."""
+    return escape(safe_text("–" if value is None else str(value)), quote=True)
 
 
 
@@ -57,24 +61,76 @@ def _fact(entry: ReportEntry, name: str) -> str:
 
 
 # ---- evidence images -----------------------------------------------------------------------
-def table_images(entry: ReportEntry, dpi: int = 110) -> list[tuple[int, bytes]]:
-    """PNG crops of the results table, one per page it is on; empty when the PDF is not at hand."""
+# A crop is a courtesy, so its cost is bounded whatever the PDF holds. With workers (the default)
+# crops are rendered in the worker, under the same time and memory limits as the file itself;
+# these caps hold everywhere, also with --jobs 0.
+MAX_CROP_PIXELS = 4_000_000  # the rendered crop: about 2,000 x 2,000 pixels at most
+MAX_IMAGE_PIXELS = 50_000_000  # a picture larger than this on the page is not drawn (an A4 scan at 600 dpi is 35 million)
+
+Crop = tuple[int, "bytes | None", "str | None"]  # (page, PNG or None, Dutch note when there is no PNG)
+
+
+def crop_zoom(rect: "pymupdf.Rect", dpi: int) -> float:
+    """The zoom for ``rect`` at ``dpi``, lowered so that the crop stays within MAX_CROP_PIXELS."""
+    zoom = dpi / 72
+    area = max(rect.width, 1.0) * max(rect.height, 1.0)
+    if area * zoom * zoom > MAX_CROP_PIXELS:
+        zoom = (MAX_CROP_PIXELS / area) ** 0.5 * 0.99  # MuPDF rounds the pixel box outwards
+    return zoom
+
+
+def _largest_image(page) -> int:
+    """Pixels of the largest picture the page uses (from the image dictionaries, nothing decoded)."""
+    try:
+        return max((int(img[2]) * int(img[3]) for img in page.get_images(full=True)), default=0)
+    except Exception:  # noqa: BLE001 - a broken resource dictionary: assume the worst
+        return MAX_IMAGE_PIXELS + 1
+
+
+def render_crops(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
+    """Crops of the results table, one per page it is on; empty when the PDF is not at hand.
+    Never more than MAX_CROP_PIXELS each, and a page with a picture over MAX_IMAGE_PIXELS gets a
+    note instead of a crop (decoding such a picture costs gigabytes and minutes)."""
     source = entry._source
     if source is None or not entry.results or not Path(source).is_file():
         return []
     header = entry.evidence.get("results")
-    crops = []
+    crops: list[Crop] = []
     try:
-        with pymupdf.open(source) as doc:
+        with _open_for_crops(Path(source)) as doc:
             for number in sorted({r.page for r in entry.results}):
                 page = doc[number - 1]
+                biggest = _largest_image(page)
+                if biggest > MAX_IMAGE_PIXELS:
+                    crops.append((number, None, f"Geen bewijsplaatje van pagina {number}: er staat een afbeelding van "
+                                                f"{biggest / 1e6:.0f} miljoen pixels op die te groot is om te tekenen."))
+                    continue
                 rect = _table_rect(page, [r for r in entry.results if r.page == number],
                                    header.bbox if header and header.page == number else None)
                 if rect is not None:
-                    crops.append((number, page.get_pixmap(clip=rect, dpi=dpi).tobytes("png")))
+                    zoom = crop_zoom(rect, dpi)
+                    crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), None))
     except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
-        return []
+        return [(0, None, "Het bewijsplaatje kon niet worden gemaakt.")]
     return crops
+
+
+def _open_for_crops(source: Path) -> "pymupdf.Document":
+    doc = pymupdf.open(source)
+    if doc.needs_pass:  # the report was read, so only its attachments are encrypted
+        readable = _pages_in_clear(doc, source.read_bytes())
+        doc.close()
+        if readable is None:
+            raise ValueError("encrypted")
+        doc = pymupdf.open(stream=readable, filetype="pdf")
+    return doc
+
+
+def table_images(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
+    """The crops a worker rendered for this entry, else rendered here (``--jobs 0``)."""
+    if entry._crops is not None:
+        return entry._crops
+    return render_crops(entry, dpi)
 
 
 def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | None":
@@ -87,7 +143,24 @@ def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | Non
     below = [w[3] for w in words if w[1] >= top]
     bottom = (max(below) if below else (header_bbox[3] if header_bbox else top + 100)) + 20  # a wrapped last label
     r = page.rect
-    return pymupdf.Rect(r.x0 + 40, max(r.y0, top), r.x1 - 40, min(r.y1, bottom))
+    top, bottom = _whole_lines(page, max(r.y0, top), min(r.y1, bottom))
+    return pymupdf.Rect(r.x0 + 40, top, r.x1 - 40, bottom)
+
+
+def _whole_lines(page, top: float, bottom: float) -> tuple[float, float]:
+    """Move the crop's top and bottom edge off any line of text they would cut in half: a line
+    shown half is worse than a line more or less."""
+    words = [(y0, y1, (y1 - y0) * 0.25) for _x0, y0, _x1, y1, *_rest in page.get_text("words")]
+    for _ in range(3):  # moving an edge may meet the next line; a few steps settle it
+        moved = False
+        for y0, y1, margin in words:  # an edge through the middle half of a word cuts its line
+            if y0 + margin < top < y1 - margin:
+                top, moved = y0 - 1, True
+            if y0 + margin < bottom < y1 - margin:
+                bottom, moved = y1 + 1, True
+        if not moved:
+            break
+    return max(page.rect.y0, top), min(page.rect.y1, bottom)
 
 
 # ---- page ----------------------------------------------------------------------------------
@@ -103,7 +176,8 @@ def to_html(result: BatchResult, images: bool = True) -> str:
         "<h1>KTO-controle</h1>",
         f'<p class="muted">Regeling {e(result.regime)} · kto-ingest {e(result.version)} · {len(reports)} bestand(en)</p>',
         '<p class="totals">' + "".join(f'<span class="v-{k}">{counts[k]} {e(VERDICT_LABEL[k])}</span>' for k in counts) + "</p>",
-        "<h2>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
+        *_interrupted(result),
+        "<h2 id='overzicht'>Overzicht</h2><table><thead><tr><th>Bestand</th><th>Bureau</th><th>Leverancier</th><th>Meetperiode</th>"
         "<th>Oordeel</th><th>Redenen</th></tr></thead><tbody>",
     ]
     for i, x in enumerate(reports):
@@ -119,11 +193,23 @@ def to_html(result: BatchResult, images: bool = True) -> str:
     return "\n".join(out) + "\n"
 
 
+def _interrupted(result: BatchResult) -> list[str]:
+    """A stopped run says so at the top, with the files it did not check."""
+    if not result.interrupted:
+        return []
+    files = "".join(f"<li>{e(name)}</li>" for name in result.unchecked)
+    return [f'<div class="interrupted"><p><b>{e(interrupted_text(result))}</b></p>'
+            f'<p>Niet gecontroleerd:</p><ul>{files}</ul></div>']
+
+
 def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
     key = verdict_key(x)
-    out = [f'<h2 id="r{i}">{e(x.file)}</h2>',
+    out = [f'<h2 id="r{i}">{e(x.file)}</h2>', '<p class="muted"><a href="#overzicht">↑ terug naar het overzicht</a></p>',
            f'<p><span class="v-{key}">&nbsp;{e(VERDICT_LABEL.get(key, key))}&nbsp;</span> '
            f'<span class="muted">SHA-256 {e(x.sha256)} · {e(x.pages)} pagina\'s · leesmodule {e(x.parser)}</span></p>']
+    if x.file_raw:
+        out.append(f'<p class="muted">De naam bevat tekens die niet getoond kunnen worden; de precieze naam (procent-gecodeerd): '
+                   f'<code>{e(x.file_raw)}</code></p>')
     if x.error:
         out.append(f"<p>Niet gelezen [{e(x.error.code.value)}]: {e(x.error.message)}</p>")
         return out
@@ -149,10 +235,24 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                        f"<td class=\"num\">{e(format_number(r.rapportcijfer))}</td>"
                        f"<td>{e(None if r.publicatie is None else ('ja' if r.publicatie else 'nee'))}</td><td class=\"num\">{r.page}</td></tr>")
         out.append("</table>")
-        for page, png in (table_images(x) if images else []):
+        for page, png, note in (table_images(x) if images else []):
+            if png is None:
+                out.append(f'<p class="muted">{e(note)}</p>')
+                continue
             out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
                        f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     out += _not_read(x)
+    if x.jobcoaching and x.jobcoaching.periods:
+        jc = x.jobcoaching
+        out.append(f"<h3>Jobcoaching</h3><p>Datum erkenning {e(format_date(jc.recognition_date))}; gemiddeld cijfer werknemers "
+                   f"{e(format_number(jc.werknemer_avg))}, werkgevers {e(format_number(jc.werkgever_avg))}.</p>"
+                   "<table><tr><th>Jobcoachperiode</th><th>Werknemer</th><th>Cijfer werknemer</th><th>Werkgever</th>"
+                   "<th>Cijfer werkgever</th><th>Pagina</th></tr>")
+        for n, period in enumerate(jc.periods, start=1):
+            out.append(f'<tr><td class="num">{n}</td><td>{e(period.werknemer)}</td><td class="num">{e(format_number(period.werknemer_cijfer))}</td>'
+                       f'<td>{e(period.werkgever)}</td><td class="num">{e(format_number(period.werkgever_cijfer))}</td>'
+                       f'<td class="num">{e(period.page)}</td></tr>')
+        out.append("</table>")
     if x.checks:
         out.append("<h3>Controles</h3><table><tr><th>Regel</th><th>Uitkomst</th><th>Melding</th><th>Pagina</th></tr>")
         for c in x.checks:

@@ -15,8 +15,9 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .names import safe_text
 from .schema import BatchResult
-from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, reasons_text
+from .writers import OVERVIEW_HEADERS, STATUS_LABEL, interrupted_text, overview_rows, verdict_key
 
 FILLS = {
     "voldoet": "C6EFCE", "voldoet_niet": "FFC7CE", "handmatig": "FFEB9C", "onleesbaar": "D9D9D9",
@@ -26,7 +27,10 @@ HEADER_FONT = Font(bold=True)
 
 
 def _put(cell: Cell, value) -> None:
-    """Strings are stored as strings, whatever they start with."""
+    """Strings are stored as strings, whatever they start with, and without the control characters
+    Excel refuses (openpyxl raises on an ESC) or bidirectional controls."""
+    if isinstance(value, str):
+        value = safe_text(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -64,18 +68,9 @@ def _colour(ws, column: int, keys: list[str]) -> None:
 def to_xlsx(result: BatchResult) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    overview = []
-    for e in result.reports:
-        mp = e.meetperiode
-        overview.append([
-            e.file, e.bureau, e.supplier, mp.start if mp else None, mp.end if mp else None, e.report_date,
-            VERDICT_LABEL.get(verdict_key(e), ""),
-            e.error.message if e.error else reasons_text(e), e.error.code.value if e.error else None, e.pages, e.sha256,
-        ])
-    ws = _sheet(wb, "Overzicht",
-                ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
-                 "Redenen", "Foutcode", "Pagina's", "SHA-256"],
-                overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"}, [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20])
+    overview = overview_rows(result)
+    ws = _sheet(wb, "Overzicht", OVERVIEW_HEADERS, overview, {3: "d-m-yyyy", 4: "d-m-yyyy", 5: "d-m-yyyy"},
+                [34, 14, 30, 14, 14, 13, 20, 90, 14, 9, 20, 30])
     _colour(ws, 7, [verdict_key(e) for e in result.reports])
 
     results = []
@@ -102,6 +97,8 @@ def to_xlsx(result: BatchResult) -> bytes:
 
     audit = result.audit
     rows = [["kto-ingest", result.version, None, None], ["Regeling", result.regime, None, None]]
+    if result.interrupted:
+        rows.insert(0, ["Afgebroken", interrupted_text(result), None, None])
     if audit:
         for label, src in (("Instellingen", audit.settings), ("Regeling", audit.regime), ("Bureauregister", audit.bureaus), ("CLMS-export", audit.clms), *(
                 ("Vertrouwd certificaat", t) for t in audit.trust)):

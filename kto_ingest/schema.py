@@ -15,9 +15,10 @@ from typing import Literal
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .errors import ErrorCode
+from .names import raw_name, safe_text
 
 Group = Literal["clienten", "opdrachtgevers"]
 Status = Literal["pass", "fail", "warn", "manual", "n/a"]
@@ -260,7 +261,12 @@ class Facts(Model):
 
 
 class _EntryHead(Model):
-    file: str
+    file: str = Field(description="The file as given, relative to the working folder; control and bidirectional characters "
+                      "are shown visibly (␛, ␊, <U+202E>) and bytes that are not UTF-8 as �.")
+    file_raw: str | None = Field(
+        default=None, description="Only when `file` had to be changed to be shown safely: the exact bytes of the name, "
+        "percent-encoded (urllib.parse.unquote_to_bytes gives them back)."
+    )
     sha256: str | None = None
     status: Literal["parsed", "error"]
     error: ErrorInfo | None = None
@@ -277,7 +283,12 @@ class _EntryTail(Model):
         default_factory=list, description="The rules whose findings set the verdict (failed ones, else those needing a person)."
     )
     duplicates: list[str] = Field(
-        default_factory=list, description="Other files in this batch with the same sha256 (the same file submitted twice)."
+        default_factory=list, description="Other files in this batch with the same sha256 (the same file submitted twice): "
+        "on a later copy the first file of the group, on the first file the next copy (see duplicate_count)."
+    )
+    duplicate_of: str | None = Field(default=None, description="On a later copy of an identical file: the first file of its group.")
+    duplicate_count: int | None = Field(
+        default=None, description="How many files in this batch are identical to this one, itself included (absent when unique)."
     )
 
 
@@ -287,6 +298,16 @@ class ReportEntry(_EntryTail, Facts, _EntryHead):
 
     # Where the input is on disk, for writers that show evidence from the PDF (not in the JSON).
     _source: Path | None = PrivateAttr(default=None)
+    # Evidence crops for the HTML report, rendered by the worker under its limits (None: not rendered).
+    _crops: list | None = PrivateAttr(default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _safe_name(cls, data):
+        """Every entry carries a name that is safe to show, and the real bytes when they differ."""
+        if isinstance(data, dict) and isinstance(data.get("file"), str) and (raw := raw_name(data["file"])) is not None:
+            data = {**data, "file": safe_text(data["file"], name=True), "file_raw": data.get("file_raw") or raw}
+        return data
 
 
 class AuditSource(Model):

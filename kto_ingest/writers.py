@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
+import textwrap
 from pathlib import Path
 
 from rich import box
@@ -14,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .dutch import format_date, format_number
+from .names import safe_text
 from .schema import BatchResult, ReportEntry
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "html")
@@ -41,13 +44,37 @@ def period_text(entry: ReportEntry) -> str:
 
 
 # ---- JSON ------------------------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dump_json(model, indent: int | None) -> str:
+    """pydantic's JSON; should a string still hold a lone surrogate (UTF-8 has no bytes for it),
+    the same document with that character replaced, rather than no document at all."""
+    try:
+        return model.model_dump_json(indent=indent)
+    except ValueError:  # pydantic's serialisation error on a surrogate is a ValueError
+        import json
+
+        def clean(value):
+            if isinstance(value, str):
+                return _SURROGATE.sub("\ufffd", value)
+            if isinstance(value, list):
+                return [clean(v) for v in value]
+            if isinstance(value, dict):
+                return {clean(k): clean(v) for k, v in value.items()}
+            return value
+
+        return json.dumps(clean(model.model_dump(mode="json")), indent=indent, ensure_ascii=False,
+                          separators=None if indent else (",", ":"))
+
+
 def to_json(result: BatchResult) -> str:
-    return result.model_dump_json(indent=2) + "\n"
+    return _dump_json(result, 2) + "\n"
 
 
 def to_jsonl_line(entry: ReportEntry) -> str:
     """One report entry as one line of JSON Lines, written as soon as the file is checked."""
-    return entry.model_dump_json() + "\n"
+    return _dump_json(entry, None) + "\n"
 
 
 # ---- CSV -------------------------------------------------------------------------------
@@ -55,13 +82,16 @@ CSV_COLUMNS = [
     "bestand", "status", "foutcode", "foutmelding", "parser", "bureau", "leverancier",
     "meetperiode_start", "meetperiode_eind", "rapportdatum", "definitief", "groep", "dienst",
     "totaal", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer", "publicatie", "pagina",
+    "bestand_ruw",  # only when the name had to be changed to be shown: its exact bytes, percent-encoded
+    "oordeel", "redenen",  # the report's verdict in Dutch words and the reasons that decided it
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(text: str) -> str:
-    """Text from a PDF must never become a spreadsheet formula."""
+    """Text from a PDF must never become a spreadsheet formula, nor carry control characters."""
+    text = safe_text(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -100,17 +130,70 @@ def to_csv(result: BatchResult, dialect: str = "nl") -> str:
                     nl_bool(row.publicatie) if row.publicatie is not None else "",
                     str(row.page),
                 ]
-            writer.writerow([csv_safe(c) for c in head + tail])
+            verdict = [VERDICT_LABEL.get(verdict_key(entry), ""), entry.error.message if entry.error else reasons_text(entry)]
+            writer.writerow([csv_safe(c) for c in head + tail + [entry.file_raw or ""] + verdict])
+    return ("\ufeff" if nl else "") + buf.getvalue()
+
+
+# The Excel sheet "Overzicht" and the overview CSV: one row per report, Dutch headers and values.
+OVERVIEW_HEADERS = ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
+                    "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)"]
+
+
+def overview_row(entry: ReportEntry) -> list:
+    """One report as a row of the overview (dates as dates, numbers as numbers, None when absent)."""
+    mp = entry.meetperiode
+    return [
+        entry.file, entry.bureau, entry.supplier, mp.start if mp else None, mp.end if mp else None, entry.report_date,
+        VERDICT_LABEL.get(verdict_key(entry), ""), entry.error.message if entry.error else reasons_text(entry),
+        entry.error.code.value if entry.error else None, entry.pages, entry.sha256, entry.file_raw,
+    ]
+
+
+UNCHECKED_LABEL = "niet gecontroleerd (afgebroken)"
+
+
+def overview_rows(result: BatchResult) -> list[list]:
+    """Every report's overview row, then one for each file a stopped run did not check."""
+    rows = [overview_row(e) for e in result.reports]
+    for name in result.unchecked:
+        rows.append([name, None, None, None, None, None, UNCHECKED_LABEL,
+                     "De controle is afgebroken (Ctrl-C) voordat dit bestand aan de beurt was.", None, None, None, None])
+    return rows
+
+
+def overview_path(path: Path) -> Path:
+    """Where the overview CSV goes next to the rows CSV: resultaten.csv -> resultaten-overzicht.csv."""
+    return path.with_name(f"{path.stem}-overzicht{path.suffix}")
+
+
+def to_csv_overview(result: BatchResult, dialect: str = "nl") -> str:
+    """What Excel's "Overzicht" holds, as CSV: one line per report with its verdict and reasons,
+    Dutch headers and values; dates as 3-5-2021 (nl) or 2021-05-03 (international)."""
+    buf = io.StringIO()
+    nl = dialect == "nl"
+    writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
+    writer.writerow(OVERVIEW_HEADERS)
+
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if hasattr(value, "isoformat"):
+            return format_date(value) if nl else value.isoformat()
+        return csv_safe(str(value))
+
+    for values in overview_rows(result):
+        writer.writerow([cell(v) for v in values])
     return ("\ufeff" if nl else "") + buf.getvalue()
 
 
 # ---- terminal table --------------------------------------------------------------------
 def render_table(result: BatchResult, console: Console) -> None:
     for entry in result.reports:
-        title = Text(entry.file, style="bold")
+        title = Text(safe_text(entry.file, name=True), style="bold")
         if entry.status == "error":
             title.append(f"  ONLEESBAAR [{entry.error.code.value}] ", style="bold red")
-            title.append(entry.error.message)
+            title.append(safe_text(entry.error.message))
             console.print(title)
             console.print()
             continue
@@ -120,13 +203,19 @@ def render_table(result: BatchResult, console: Console) -> None:
             title.append(f"  {verdict[0]}", style=verdict[1])
         console.print(title)
         kind = {True: "definitief", False: "CONCEPT", None: "definitief/concept onbekend"}[entry.final]
-        console.print(
-            f"  Bureau: {entry.bureau or '–'}   Leverancier: {entry.supplier or '–'}   "
-            f"Meetperiode: {period_text(entry)}   Rapport: {nl_date(entry.report_date)} ({kind})",
-            highlight=False,
-            markup=False,
-        )
-        if entry.results:
+        narrow = console.width < NARROW
+        facts = [f"Bureau: {entry.bureau or '–'}", f"Leverancier: {entry.supplier or '–'}",
+                 f"Meetperiode: {period_text(entry)}", f"Rapport: {nl_date(entry.report_date)} ({kind})"]
+        for line in (facts if narrow else ["   ".join(facts)]):
+            _indented(console, line, 2)
+        if entry.results and narrow:  # a table of eight columns does not fit: one short paragraph per row
+            for row in entry.results:
+                group = {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "")
+                _indented(console, f"{group + ' · ' if group else ''}{row.service}: netto steekproef "
+                                   f"{nl_number(row.netto_steekproef)} · ingevuld {nl_number(row.ingevuld)} · respons "
+                                   f"{nl_number(row.respons_pct)} % · rapportcijfer {nl_number(row.rapportcijfer)} · "
+                                   f"publicatie {nl_bool(row.publicatie)} · p. {row.page}", 2, style="bold" if row.is_total else "")
+        elif entry.results:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
             table.add_column("Groep")
             table.add_column("Dienst")
@@ -137,7 +226,7 @@ def render_table(result: BatchResult, console: Console) -> None:
             for row in entry.results:
                 table.add_row(
                     {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "–"),
-                    Text(row.service, style="bold" if row.is_total else ""),
+                    Text(safe_text(row.service), style="bold" if row.is_total else ""),
                     nl_number(row.netto_steekproef), nl_number(row.ingevuld),
                     nl_number(row.respons_pct), nl_number(row.rapportcijfer),
                     nl_bool(row.publicatie), str(row.page),
@@ -155,16 +244,47 @@ def render_table(result: BatchResult, console: Console) -> None:
             console.print("  Geen resultatentabel gevonden.", style="yellow")
         render_reasons(entry, console)
         for warning in entry.warnings:
-            console.print(f"  Let op: {warning}", style="yellow", highlight=False, markup=False)
+            console.print(f"  Let op: {safe_text(warning)}", style="yellow", highlight=False, markup=False)
         console.print()
+    console.print(totals_text(result), style="bold")
+
+
+NARROW = 100  # below this many columns the results are shown as lines, not as a table
+
+
+def render_short(result: BatchResult, console: Console) -> None:
+    """``--kort``: one line per report (verdict, file, what decided it), then the totals."""
+    labels = {"voldoet": "voldoet", "voldoet_niet": "VOLDOET NIET", "handmatig": "handmatig", "onleesbaar": "ONLEESBAAR"}
+    for entry in result.reports:
+        key = verdict_key(entry)
+        why = (entry.error.message if entry.error else
+               "; ".join(dict.fromkeys(rule_title(c.rule) for c in deciding_checks(entry))))
+        line = safe_text(f"{labels.get(key, key):<12} {safe_text(entry.file, name=True)}" + (f" – {why}" if why else ""))
+        width = max(console.width, 40)
+        console.print(line if len(line) <= width else line[: width - 1] + "…", highlight=False, markup=False, soft_wrap=True)
+    for name in result.unchecked:
+        console.print(f"{'NIET GEDAAN':<12} {name}", highlight=False, markup=False, soft_wrap=True)
+    console.print(totals_text(result), style="bold", highlight=False, markup=False)
+
+
+def totals_text(result: BatchResult) -> str:
+    """The batch in one line: how many files, and how many of each verdict."""
     parsed = sum(e.status == "parsed" for e in result.reports)
     errors = len(result.reports) - parsed
     counts = {v: sum(e.verdict == v for e in result.reports) for v in ("voldoet", "voldoet_niet", "handmatig")}
-    console.print(
-        f"{len(result.reports)} bestand(en): {counts['voldoet']} voldoet, {counts['voldoet_niet']} voldoet niet, "
-        f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).",
-        style="bold",
-    )
+    text = (f"{len(result.reports)} bestand(en): {counts['voldoet']} voldoet, {counts['voldoet_niet']} voldoet niet, "
+            f"{counts['handmatig']} handmatig, {errors} onleesbaar ({parsed} gelezen).")
+    if result.interrupted:
+        text += f" {interrupted_text(result)}"
+    return text
+
+
+def interrupted_text(result: BatchResult) -> str:
+    """The Dutch note on a run stopped with Ctrl-C (empty when it was not)."""
+    if not result.interrupted:
+        return ""
+    return (f"Afgebroken: {len(result.unchecked)} bestand(en) niet gecontroleerd; "
+            f"dit overzicht bevat alleen de {len(result.reports)} die klaar waren.")
 
 
 STATUS_LABEL = {"fail": "VOLDOET NIET", "manual": "HANDMATIG", "warn": "LET OP", "pass": "OK", "n/a": "N.V.T."}
@@ -187,21 +307,34 @@ def reasons_text(entry: ReportEntry) -> str:
     return " | ".join(f"{c.rule}: {c.message}" for c in deciding_checks(entry))
 
 
+def rule_title(rule_id: str) -> str:
+    """The Dutch title of a rule ("Meetperiode volgens de regeling"), or its id when unknown."""
+    from .rules import RULES  # here: the writers need the rules' titles only for the screen
+
+    rule = RULES.get(rule_id)
+    return rule.title if rule else rule_id
+
+
+def _indented(console: Console, text: str, indent: int, style: str = "") -> None:
+    """A paragraph whose wrapped lines stay under its first word, without trailing blanks."""
+    lines = textwrap.wrap(safe_text(text), width=max(console.width - 1, 40), initial_indent=" " * indent,
+                          subsequent_indent=" " * (indent + 2), break_on_hyphens=False)
+    console.print("\n".join(lines), style=style, highlight=False, markup=False, soft_wrap=True)
+
+
 def render_reasons(entry: ReportEntry, console: Console) -> None:
-    """The findings that decided the verdict in full, then the other open points by rule id."""
+    """The findings that decided the verdict in full, then each other open point with its Dutch
+    title and reason (a person cannot act on a rule id alone)."""
     decisive = deciding_checks(entry)
     for check in decisive:
         page = f" (p. {check.page})" if check.page else ""
-        console.print(f"  {STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", highlight=False, markup=False)
-    rest: dict[str, list[str]] = {}
-    for check in entry.checks:
-        if check not in decisive and check.status in ("fail", "manual", "warn"):
-            ids = rest.setdefault(STATUS_LABEL[check.status].lower(), [])
-            if check.rule not in ids:
-                ids.append(check.rule)
+        _indented(console, f"{STATUS_LABEL[check.status]} {check.rule}: {check.message}{page}", 2)
+    rest = [c for c in entry.checks if c not in decisive and c.status in ("fail", "manual", "warn")]
     if rest:
-        console.print("  Verder: " + "; ".join(f"{label} {', '.join(ids)}" for label, ids in rest.items()),
-                      style="dim", highlight=False, markup=False)
+        console.print("  Verder:", style="dim", highlight=False, markup=False)
+    for check in rest:  # wrapped lines stay indented under their point
+        text = f"{STATUS_LABEL[check.status].lower()}: {rule_title(check.rule)} ({check.rule}) – {check.message}"
+        _indented(console, text, 4, style="dim")
 
 
 def to_table_text(result: BatchResult, width: int = 120) -> str:

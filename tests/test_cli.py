@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 
 from kto_ingest import __version__
@@ -168,7 +169,13 @@ def test_table_shows_the_deciding_rules_then_the_rest(capsys):
     main([str(FIXTURES / "workaut-2023.pdf")])
     out = capsys.readouterr().out
     assert "VOLDOET NIET SCH-ONDERTEKEND" in out
-    assert "Verder: handmatig SCH-BUREAU" in out and "SCH-PERCEEL" in out
+    assert "Verder:" in out and "SCH-PERCEEL" in out
+    # each open point with its Dutch title and reason, not a bare rule id (issue 19)
+    from kto_ingest.rules import RULES
+
+    line = next(line for line in out.splitlines() if "(SCH-BUREAU)" in line)
+    assert line.strip().startswith(f"handmatig: {RULES['SCH-BUREAU'].title} (SCH-BUREAU) – ")
+    assert len(line.split(" – ", 1)[1]) > 10
 
 
 def test_version_answers_without_loading_the_pdf_machinery():
@@ -178,3 +185,73 @@ def test_version_answers_without_loading_the_pdf_machinery():
     code = "import sys; sys.argv = ['kto-ingest', '--version']\ntry:\n    from kto_ingest.launcher import run; run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pymupdf', 'pydantic', 'typer', 'pyhanko') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == [f"kto-ingest {__version__}", "[]"]
+
+
+def test_messages_do_not_break(tmp_path, capsys):
+    """Issue 19: no "geen PDF maar geen PDF", library text quoted as such, no traceback for an
+    unknown regime in `rules`."""
+    (tmp_path / "tekst.pdf").write_text("hallo, dit is geen pdf")
+    (tmp_path / "rommel.pdf").write_bytes(b"%PDF-1.7\nrommel")
+    main([str(tmp_path), "-j", "0", "--format", "json"])
+    reports = {os.path.basename(r["file"]): r for r in json.loads(capsys.readouterr().out)["reports"]}
+    assert reports["tekst.pdf"]["error"]["message"] .startswith("Het bestand is geen PDF: ")
+    corrupt = reports["rommel.pdf"]["error"]["message"]
+    assert corrupt.startswith("De PDF is beschadigd en kan niet worden geopend") and corrupt.endswith(".")
+    assert "(" not in corrupt or "melding van de PDF-bibliotheek" in corrupt
+    assert main(["rules", "--regime", "bestaatniet"]) == 2
+    assert "onbekende regeling" in capsys.readouterr().err
+
+
+def test_help_frame_is_dutch_with_h_exit_codes_and_an_example(capsys):
+    """Issue 19: -h works; typer's English frame (Usage, Options, [required], [default: …]) and
+    type hints such as <list[Path]> are gone; exit codes and an example are in the help."""
+    assert main(["-h"]) == 0
+    assert main(["check", "-h"]) == 0
+    out = capsys.readouterr().out
+    assert "Gebruik: kto-ingest check [OPTIES] PAD..." in out and "Opties:" in out and "Toon deze hulp en stop." in out
+    assert "[verplicht]" in out and "[standaard:" in out and "Afsluitcodes:" in out and "Voorbeeld:" in out
+    for english in ("Usage:", "Options:", "Show this message", "[required]", "[default:", "<list[", "<str>", "<path>"):
+        assert english not in out, english
+    assert main(["check", "--bestaat-niet", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "Fout: Onbekende optie: --bestaat-niet" in err and "Zie 'kto-ingest check -h' voor hulp." in err
+
+
+def test_quiet_and_verbose(tmp_path, capsys):
+    pdfs = [str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "workaut-2023.pdf")]
+    assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--quiet"]) == 1
+    assert capsys.readouterr().err == ""
+    assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--verbose"]) == 1
+    err = capsys.readouterr().err
+    assert "voldoet niet: " in err and "workaut-2023.pdf" in err and "2 bestand(en)" in err
+
+
+def test_narrow_terminal_layout_and_one_line_per_report(capsys):
+    """Issue 19: at 80 columns no cell is cut off and no service name is spread one word per
+    line; --kort gives one line per report."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from kto_ingest.cli import run_batch
+    from kto_ingest.pipeline import Options
+    from kto_ingest.regime import load_regime
+    from kto_ingest.registry import Registry
+    from kto_ingest.writers import render_short, to_table_text
+
+    pdfs = [FIXTURES / "klantstem-per-perceel-2021.pdf", FIXTURES / "workaut-2023.pdf"]
+    result = run_batch([Path(p) for p in pdfs], Registry.from_entry_points(), Options(regime=load_regime("uwv-scholing-2021")),
+                       Console(stderr=True, quiet=True))
+    text = to_table_text(result, width=80)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in text
+    assert "Functiegerichte vaardigheidstrainingen – cluster Zorg en welzijn: netto" in text  # the name on one line
+    assert "rapportcijfer 7,8" in text and "Sociale activering en participatie: netto steekproef 16" in text
+    console = Console(width=80, file=__import__("io").StringIO(), color_system=None)
+    render_short(result, console)
+    short = console.file.getvalue().splitlines()
+    assert len(short) == 3 and all(len(line) <= 80 for line in short)  # two reports and the totals
+    assert short[0].startswith("VOLDOET NIET") and "klantstem-per-perceel-2021.pdf" in short[0]
+    assert main([str(pdfs[1]), "-j", "0", "--kort"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and "workaut-2023.pdf" in out[0]

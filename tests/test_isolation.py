@@ -111,11 +111,14 @@ def test_ctrl_c_writes_what_was_finished(bomb, tmp_path):
     shutil.copy(GOOD, folder / "a-goed.pdf")
     shutil.copy(FIXTURES / "workaut-2023.pdf", folder / "b-goed.pdf")
     shutil.copy(bomb, folder / "z-bom.pdf")
-    proc = _run([str(folder), "-j", "1", "-o", str(tmp_path / "uit.json"), "-o", str(tmp_path / "uit.jsonl")], tmp_path)
+    proc = _run([str(folder), "-j", "1", "-o", str(tmp_path / "uit.json"), "-o", str(tmp_path / "uit.jsonl"),
+                 "-o", str(tmp_path / "uit.html"), "-o", str(tmp_path / "uit.xlsx")], tmp_path)
     deadline = time.monotonic() + 60
     lines = tmp_path / "uit.jsonl"
     while time.monotonic() < deadline and (not lines.exists() or lines.read_text("utf-8").count("\n") < 2):
         time.sleep(0.1)  # the two good files are streamed out as they finish; then the bomb runs
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)  # the workers are being stopped: an impatient second Ctrl-C must not cost the outputs
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
@@ -125,6 +128,7 @@ def test_ctrl_c_writes_what_was_finished(bomb, tmp_path):
     assert result["interrupted"] is True
     assert [os.path.basename(r["file"]) for r in result["reports"]] == ["a-goed.pdf", "b-goed.pdf"]
     assert [os.path.basename(f) for f in result["unchecked"]] == ["z-bom.pdf"]
+    assert "a-goed.pdf" in (tmp_path / "uit.html").read_text("utf-8") and (tmp_path / "uit.xlsx").stat().st_size
     streamed = [json.loads(line) for line in lines.read_text("utf-8").splitlines()]
     assert [r["sha256"] for r in streamed] == [r["sha256"] for r in result["reports"]]
 
@@ -142,3 +146,21 @@ def test_jsonl_to_stdout_streams_one_line_per_file(tmp_path):
     assert by_name["a.pdf"]["status"] == "parsed"
     # streamed: the later of two identical files already names the earlier one
     assert any(r["duplicates"] for r in rows if r["file"] in ("a.pdf", "b.pdf"))
+
+
+def test_each_scanned_page_is_reported_while_ocr_runs(tmp_path):
+    """Issue 19: a long scan shows which page is being read (the progress bar's text)."""
+    from kto_ingest import ocr
+    from kto_ingest._pymupdf import pymupdf
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Dutch language data is not installed")
+    scan = tmp_path / "scan.pdf"
+    with pymupdf.open(GOOD) as src, pymupdf.open() as doc:
+        for page in list(src)[:2]:  # two pages as pictures only
+            out = doc.new_page(width=page.rect.width, height=page.rect.height)
+            out.insert_image(out.rect, pixmap=page.get_pixmap(dpi=100, colorspace=pymupdf.csGRAY))
+        doc.save(scan)
+    heard = []
+    entries = list(run_isolated([scan], Options(), Limits(jobs=1), on_ocr=lambda index, page: heard.append((index, page))))
+    assert heard == [(0, 1), (0, 2)] and len(entries) == 1
