@@ -1,0 +1,466 @@
+"""Tables as cell grids, whatever the producer drew.
+
+* Ruled: the page's own vector drawings (PyMuPDF ``get_drawings``): stroked lines, stroked
+  rectangles, and the thin filled rectangles Chromium and LibreOffice paint as borders (often one
+  per cell edge, with small gaps and overlaps at the joints). Collinear pieces are merged, their
+  positions snapped with a tolerance, and the rulings that touch each other form one table.
+  Rows are the bands between horizontal rulings; the cells of a row are bounded by the vertical
+  rulings that cross it. A table ruled only horizontally (a rule under each row) gets its
+  columns from the alignment of its words.
+* Borderless: words aligned in columns. Rows with at least two numbers are the body; the lines
+  just above them (without numbers) are the header, one to three lines per header cell.
+
+A :class:`Grid` is rows of cell texts on a common column axis, with the boxes the evidence
+needs. What the cells mean is decided in ``reader.tables``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document, Page, Word
+
+SNAP = 1.6  # rulings closer than this (pt) are the same ruling
+JOIN = 3.5  # pieces of one ruling may leave gaps this wide at the joints
+THIN = 3.0  # a filled rectangle this thin is a ruling
+
+
+@dataclass
+class Cell:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    words: list[Word] = field(default_factory=list)
+    col: int = 0  # first column of the grid's column axis
+    span: int = 1
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.words)
+
+
+@dataclass
+class Grid:
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[Cell]]
+    method: str  # "lijnen" (ruled), "uitlijning" (borderless), "pdfplumber"
+    ncols: int = 0
+
+    def matrix(self) -> list[list[str]]:
+        """Cell texts per row on the column axis ('' where a row has no cell)."""
+        out = []
+        for row in self.rows:
+            texts = [""] * self.ncols
+            for c in row:
+                if c.col < self.ncols:
+                    texts[c.col] = (texts[c.col] + " " + c.text).strip() if texts[c.col] else c.text
+            out.append(texts)
+        return out
+
+    def row_box(self, i: int) -> tuple[float, float, float, float]:
+        cells = self.rows[i]
+        return (round(min(c.x0 for c in cells), 1), round(min(c.y0 for c in cells), 1),
+                round(max(c.x1 for c in cells), 1), round(max(c.y1 for c in cells), 1))
+
+
+def cell_text(words: list[Word]) -> str:
+    """Words of one cell in reading order; a word hyphenated at the line end joins the next."""
+    if not words:
+        return ""
+    height = statistics.median(w.y1 - w.y0 for w in words) or 1
+    ordered = sorted(words, key=lambda w: (round(w.cy / (height * 0.6)), w.x0))
+    out = ""
+    prev: Word | None = None
+    for w in ordered:
+        if not out:
+            out = w.text
+        elif out.endswith("-") and prev is not None and w.cy - prev.cy > height * 0.5 and w.text[:1].islower():
+            out = out[:-1] + w.text  # "vaardigheids-" / "trainingen"
+        else:
+            out += " " + w.text
+        prev = w
+    return out
+
+
+# ---- rulings -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Seg:
+    pos: float  # y of a horizontal, x of a vertical ruling
+    a: float
+    b: float
+
+
+def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
+    """Horizontal and vertical rulings of a page, from lines, stroked and thin filled rectangles."""
+    hs: list[Seg] = []
+    vs: list[Seg] = []
+
+    def rect(x0, y0, x1, y1, stroked: bool) -> None:
+        w, h = x1 - x0, y1 - y0
+        if h <= THIN and w > h:
+            hs.append(Seg((y0 + y1) / 2, x0, x1))
+        elif w <= THIN and h > w:
+            vs.append(Seg((x0 + x1) / 2, y0, y1))
+        elif w > 4 and h > 4:
+            # a stroked box, or a filled cell background: its edges bound cells
+            hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
+            vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
+
+    for path in fpage.get_drawings():
+        stroked = "s" in (path.get("type") or "")
+        for item in path["items"]:
+            kind = item[0]
+            if kind == "l":
+                p, q = item[1], item[2]
+                if abs(p.y - q.y) < 1 and abs(p.x - q.x) >= 1:
+                    hs.append(Seg((p.y + q.y) / 2, min(p.x, q.x), max(p.x, q.x)))
+                elif abs(p.x - q.x) < 1 and abs(p.y - q.y) >= 1:
+                    vs.append(Seg((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+            elif kind == "re":
+                r = item[1]
+                rect(r.x0, r.y0, r.x1, r.y1, stroked)
+            elif kind == "qu":
+                r = item[1].rect
+                rect(r.x0, r.y0, r.x1, r.y1, stroked)
+    return merge(hs), merge(vs)
+
+
+def merge(segs: list[Seg]) -> list[Seg]:
+    """Snap rulings at nearly the same position together and join collinear pieces."""
+    out: list[Seg] = []
+    segs = sorted(segs, key=lambda s: s.pos)
+    groups: list[list[Seg]] = []
+    for s in segs:
+        if groups and s.pos - groups[-1][-1].pos <= SNAP:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    for g in groups:
+        pos = statistics.fmean(s.pos for s in g)
+        cur: Seg | None = None
+        for s in sorted(g, key=lambda s: s.a):
+            if cur is not None and s.a <= cur.b + JOIN:
+                cur.b = max(cur.b, s.b)
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = Seg(pos, s.a, s.b)
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
+def _touch(h: Seg, v: Seg) -> bool:
+    return h.a - JOIN <= v.pos <= h.b + JOIN and v.a - JOIN <= h.pos <= v.b + JOIN
+
+
+def _components(hs: list[Seg], vs: list[Seg]) -> list[tuple[list[Seg], list[Seg]]]:
+    """Rulings that touch each other, as separate tables."""
+    n = len(hs) + len(vs)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _touch(h, v):
+                parent[find(i)] = find(len(hs) + j)
+    # horizontal rules stacked over the same width without verticals (rules under each row)
+    for i, h in enumerate(hs):
+        for k in range(i + 1, len(hs)):
+            g = hs[k]
+            if abs(g.a - h.a) <= JOIN * 2 and abs(g.b - h.b) <= JOIN * 2 and 0 < g.pos - h.pos < 80:
+                parent[find(k)] = find(i)
+    comps: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, h in enumerate(hs):
+        comps.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        comps.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return list(comps.values())
+
+
+def _snap_positions(values: list[float], tol: float = SNAP * 1.5) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [statistics.fmean(g) for g in out]
+
+
+def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid]:
+    """Every ruled table on the page with at least two rows and two columns of words."""
+    hs, vs = rulings(fpage)
+    if len(hs) < 2:
+        return []
+    words = page.words if words is None else words
+    grids = []
+    for chs, cvs in _components(hs, vs):
+        if len(chs) < 2:
+            continue
+        x0 = min([h.a for h in chs] + [v.pos for v in cvs])
+        x1 = max([h.b for h in chs] + [v.pos for v in cvs])
+        ys = _snap_positions([h.pos for h in chs] + [v.a for v in cvs] + [v.b for v in cvs])
+        y0, y1 = ys[0], ys[-1]
+        if x1 - x0 < 60 or y1 - y0 < 12 or x1 - x0 > page.width * 1.01:
+            continue
+        # Row bands: between horizontal rulings (not the verticals' ends alone).
+        edges = _snap_positions([h.pos for h in chs if h.b - h.a > 8])
+        inside = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and y0 - 2 <= w.cy <= y1 + 2]
+        if len(inside) < 4 or len(edges) < 2:
+            continue
+        xs_all = _snap_positions([v.pos for v in cvs] + [x0, x1])
+        rows: list[list[Cell]] = []
+        for top, bottom in zip(edges, edges[1:]):
+            if bottom - top < 4:
+                continue
+            in_row = [w for w in inside if top <= w.cy <= bottom]
+            if not in_row:
+                continue
+            mid_lo, mid_hi = top + (bottom - top) * 0.3, bottom - (bottom - top) * 0.3
+            xs = _snap_positions([v.pos for v in cvs if v.a <= mid_lo + JOIN and v.b >= mid_hi - JOIN] + [x0, x1])
+            cells = []
+            for left, right in zip(xs, xs[1:]):
+                if right - left < 3:
+                    continue
+                cw = [w for w in in_row if left <= w.cx <= right]
+                cells.append(Cell(left, top, right, bottom, cw))
+            rows.append(cells)
+        if len(rows) < 2:
+            continue
+        grid = Grid(page.number, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), rows, "lijnen")
+        if len(xs_all) <= 2 or max(len(r) for r in rows) < 2:
+            # rules only between rows: the columns come from the alignment of the words
+            grid = _align_columns(grid)
+        else:
+            _assign_columns(grid, xs_all)
+        if grid.ncols >= 2:
+            grids.append(grid)
+    return grids
+
+
+def _assign_columns(grid: Grid, xs: list[float]) -> None:
+    def index(x: float) -> int:
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    for row in grid.rows:
+        for c in row:
+            c.col = index(c.x0)
+            c.span = max(1, index(c.x1) - c.col)
+    grid.ncols = max(1, len(xs) - 1)
+
+
+# ---- alignment ---------------------------------------------------------------------------------
+
+
+def _chunks(words: list[Word]) -> list[list[Word]]:
+    """Words of one visual row split into cells where the gap is wider than a space or two."""
+    words = sorted(words, key=lambda w: w.x0)
+    if not words:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    out = [[words[0]]]
+    for w in words[1:]:
+        if w.x0 - out[-1][-1].x1 > height * 0.9:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def visual_rows(words: list[Word]) -> list[list[Word]]:
+    """Words clustered into rows by vertical centre (cells of one row are separate blocks)."""
+    if not words:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    rows: list[list[Word]] = []
+    centre = 0.0
+    for w in sorted(words, key=lambda w: (w.cy, w.x0)):
+        if rows and abs(w.cy - centre) <= height * 0.45:
+            rows[-1].append(w)
+            centre = (centre * (len(rows[-1]) - 1) + w.cy) / len(rows[-1])
+        else:
+            rows.append([w])
+            centre = w.cy
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a number or a no-value marker ('8,1', '40,0%', '-', 'n.v.t.')."""
+    t = " ".join(text.split())
+    return bool(_NUMBERISH.match(t)) or bool(regex.fullmatch(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*", t))
+
+
+def _is_number(text: str) -> bool:
+    t = text.strip()
+    return bool(regex.match(r"^[-+]?\d[\d.,]*\s*%?$", t))
+
+
+def _column_axis(bodies: list[list[list[Word]]]) -> list[tuple[float, float]]:
+    """Column intervals from the chunks of the body rows: chunks that overlap share a column."""
+    spans = sorted((min(w.x0 for w in c), max(w.x1 for w in c)) for chunks in bodies for c in chunks)
+    cols: list[list[float]] = []
+    for a, b in spans:
+        if cols and a <= cols[-1][1] + 1:
+            cols[-1][1] = max(cols[-1][1], b)
+        else:
+            cols.append([a, b])
+    return [(a, b) for a, b in cols]
+
+
+def _align_columns(grid: Grid) -> Grid:
+    """Split the single cell of each row of a horizontally ruled table into aligned columns."""
+    bodies = []
+    for row in grid.rows:
+        words = [w for c in row for w in c.words]
+        chunks = _chunks(words)
+        if sum(_is_number(cell_text(c)) for c in chunks) >= 2:
+            bodies.append(chunks)
+    if not bodies:
+        grid.ncols = 1
+        return grid
+    axis = _column_axis(bodies)
+    new_rows = []
+    for row in grid.rows:
+        words = [w for c in row for w in c.words]
+        top, bottom = row[0].y0, row[0].y1
+        new_rows.append(_cells_on_axis(words, axis, top, bottom))
+    return Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+
+
+def _cells_on_axis(words: list[Word], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in words:
+        i = _nearest(axis, w)
+        if i not in cells:
+            cells[i] = Cell(axis[i][0], top, axis[i][1], bottom, [], i)
+        cells[i].words.append(w)
+    return [cells[i] for i in sorted(cells)]
+
+
+def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
+    for i, (a, b) in enumerate(axis):
+        if a - 1 <= w.cx <= b + 1:
+            return i
+    # between columns: the column whose interval is closest (a label that sticks out to the right)
+    return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
+
+
+def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
+    """Borderless tables: runs of rows with two or more numbers, with up to three header lines above."""
+    words = [w for w in words if not any(b[0] - 2 <= w.cx <= b[2] + 2 and b[1] - 2 <= w.cy <= b[3] + 2 for b in taken)]
+    rows = visual_rows(words)
+    if not rows:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    info = []
+    for r in rows:
+        chunks = _chunks(r)
+        values = sum(is_value(cell_text(c)) for c in chunks[1:]) + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
+        info.append((r, chunks, values))
+    grids: list[Grid] = []
+    i = 0
+    while i < len(info):
+        if info[i][2] < 2:
+            i += 1
+            continue
+        # the body: rows with numbers, and label-only lines set tight between them (wrapped labels)
+        start = i
+        end = i
+        j = i + 1
+        while j < len(info):
+            r, chunks, values = info[j]
+            gap = min(w.y0 for w in r) - max(w.y1 for w in info[j - 1][0])
+            if gap > height * 2.2:
+                break
+            if values >= 2:
+                end = j
+            elif values == 0 and len(chunks) == 1 and gap < height * 1.2 and j + 1 < len(info) and info[j + 1][2] >= 2:
+                pass  # a label line (group heading or wrapped label) inside the table
+            elif values == 0 and len(chunks) == 1 and gap < height * 0.8:
+                pass  # the wrapped end of the previous label
+            else:
+                break
+            j += 1
+        body = info[start:end + 1]
+        # trailing wrapped label lines right under the last row
+        k = end + 1
+        while k < len(info) and info[k][2] == 0 and len(info[k][1]) == 1 and min(w.y0 for w in info[k][0]) - max(w.y1 for w in info[k - 1][0]) < height * 0.5:
+            body.append(info[k])
+            k += 1
+        # header lines above: up to three lines without numbers, close to the body and each other
+        head: list = []
+        h = start - 1
+        while h >= 0 and len(head) < 3:
+            r, chunks, values = info[h]
+            below = head[0][0] if head else info[start][0]
+            gap = min(w.y0 for w in below) - max(w.y1 for w in r)
+            if values >= 2 or gap > height * 1.6:
+                break
+            if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
+                break  # a sentence above the header
+            if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
+                break  # the end of a paragraph above the table
+            head.insert(0, info[h])
+            h -= 1
+        # a single line of running text directly above is not a header
+        while head and len(head[0][1]) == 1 and len(cell_text(head[0][1][0]).split()) > 6:
+            head.pop(0)
+        axis = _column_axis([c for _, c, v in body if v >= 2])
+        if len(axis) < 2:
+            i = k
+            continue
+        out_rows = []
+        for r, chunks, _ in head + body:
+            top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
+            if (r, chunks, _) in head and len(chunks) > 1:
+                out_rows.append(_header_cells(chunks, axis, top, bottom))
+            else:
+                out_rows.append(_cells_on_axis(r, axis, top, bottom))
+        allw = [w for r, _, _ in head + body for w in r]
+        bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
+                round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
+        grid = Grid(page.number, bbox, out_rows, "uitlijning", len(axis))
+        grid.header_rows = len(head)  # type: ignore[attr-defined]
+        grids.append(grid)
+        i = k
+    return grids
+
+
+def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
+    """A header chunk belongs to the column it overlaps most (header text is often centred or wider)."""
+    cells: dict[int, Cell] = {}
+    for chunk in chunks:
+        a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
+        best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
+        if min(b, axis[best][1]) - max(a, axis[best][0]) <= 0:
+            best = min(range(len(axis)), key=lambda i: abs((a + b) / 2 - sum(axis[i]) / 2))
+        if best not in cells:
+            cells[best] = Cell(axis[best][0], top, axis[best][1], bottom, [], best)
+        cells[best].words.extend(chunk)
+    return [cells[i] for i in sorted(cells)]
+
+
+def page_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Ruled tables first; borderless tables in the words outside them. Top to bottom."""
+    page = doc.page(page_no)
+    fpage = doc.fitz[page_no - 1]
+    body = [w for b in page.body_blocks for line in b.lines for w in line.words]
+    ruled = ruled_grids(page, fpage, body)
+    aligned = aligned_grids(page, body, [g.bbox for g in ruled])
+    return sorted(ruled + aligned, key=lambda g: g.bbox[1])

@@ -1,0 +1,304 @@
+"""What a cell grid means: a results table per perceel/cluster, in either orientation.
+
+For each grid the reader tries both readings: measures as columns (labels down the first
+column) and measures as rows (a transposed table: percelen as columns). Header cells are
+matched to measures with the lexicon (``[measures]`` in ``lexicon.toml``), over the one to three
+lines a header cell may take. The reading that names more measures wins.
+
+Then tables are put together: a grid at the top of the next page without a header, or with the
+same header repeated, continues the table (its Totaal rows kept); a table with other measures
+about the same labels (respons in the methodological chapter, scores later) is joined by label.
+Every decision is kept in :attr:`ResultsTable.decisions` for ``kto-ingest explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from . import lexicon as lx
+from .grid import Grid, is_value, page_grids
+
+MEASURE_NAMES = {
+    "beeindigd": "beëindigd",
+    "netto_steekproef": "netto steekproef / benaderd",
+    "ingevuld": "ingevuld / respondenten",
+    "respons_pct": "respons (%)",
+    "rapportcijfer": "rapportcijfer",
+}
+
+
+@dataclass
+class ReadRow:
+    label: str
+    values: dict[str, str]  # measure -> cell text as printed
+    page: int
+    bbox: tuple[float, float, float, float]
+    heading: bool = False  # a label without values (a group or section heading)
+
+
+@dataclass
+class ResultsTable:
+    page: int
+    orientation: str  # "rijen" (percelen as rows) or "kolommen" (percelen as columns: transposed)
+    measures: dict[str, str]  # measure -> header text as printed
+    rows: list[ReadRow]
+    grids: list[Grid] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    caption: str | None = None
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({g.page for g in self.grids})
+
+    @property
+    def method(self) -> str:
+        return ", ".join(dict.fromkeys(g.method for g in self.grids))
+
+    @property
+    def ncols(self) -> int:
+        return self.grids[-1].ncols if self.grids else 0
+
+
+def _norm_label(label: str) -> str:
+    return " ".join(regex.sub(r"[^\p{L}\p{N} ]", " ", label.lower()).split())
+
+
+def _header_rows(matrix: list[list[str]]) -> int:
+    """Leading rows in which no cell after the first holds a value: the header (up to four lines)."""
+    n = 0
+    for row in matrix[:4]:
+        if any(is_value(c) for c in row[1:] if c):
+            break
+        n += 1
+    return n
+
+
+def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> None:
+    """'Resp.' and 'Respons' are counts or percentages: let the printed values decide."""
+    def shape(col: int) -> str:
+        vs = [v for v in values.get(col, []) if v and any(ch.isdigit() for ch in v)]
+        if vs and all("%" in v for v in vs):
+            return "pct"
+        if vs and all(regex.fullmatch(r"\d+", v.strip()) for v in vs):
+            return "int"
+        return "?"
+
+    keys = [m[0] for m in measures.values()]
+    for col, (key, header, pattern) in list(measures.items()):
+        s = shape(col)
+        if key == "respons_pct" and s == "int" and "ingevuld" not in keys and "%" not in header:
+            measures[col] = ("ingevuld", header, pattern + " (aantallen: ingevuld)")
+        elif key == "ingevuld" and s == "pct" and "respons_pct" not in keys:
+            measures[col] = ("respons_pct", header, pattern + " (percentages: respons)")
+    # one column per measure: the first keeps it
+    seen: set[str] = set()
+    for col in sorted(measures):
+        if measures[col][0] in seen:
+            del measures[col]
+        else:
+            seen.add(measures[col][0])
+
+
+def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    nh = getattr(grid, "header_rows", None)
+    nh = _header_rows(matrix) if nh is None else nh
+    if nh == 0:
+        return None
+    headers = [" ".join(matrix[r][c] for r in range(nh) if matrix[r][c]) for c in range(grid.ncols)]
+    found: dict[int, tuple[str, str, str]] = {}
+    for c, h in enumerate(headers):
+        if m := lx.measure_of(h):
+            found[c] = (m[0], h, m[1])
+    body = matrix[nh:]
+    _fix_by_values(found, {c: [r[c] for r in body] for c in found})
+    if not found:
+        return None
+    label_col = next((c for c in range(grid.ncols) if c not in found), None)
+    if label_col is None or label_col > min(found):
+        label_col = 0 if 0 not in found else None
+    if label_col is None:
+        return None
+    rows = []
+    for i, r in enumerate(body, start=nh):
+        label = r[label_col]
+        vals = {found[c][0]: r[c] for c in found if r[c]}
+        heading = not any(is_value(v) for v in vals.values())
+        if not label and not vals:
+            continue
+        rows.append(ReadRow(label, vals, grid.page, grid.row_box(i), heading))
+    t = ResultsTable(grid.page, "rijen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.decisions.append(
+        f"pagina {grid.page}: tabel gelezen met {grid.method}, percelen als rijen; kolommen: "
+        + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
+    )
+    return t
+
+
+def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    found: dict[int, tuple[str, str, str]] = {}
+    for r, row in enumerate(matrix):
+        if row[0] and (m := lx.measure_of(row[0])):
+            found[r] = (m[0], row[0], m[1])
+    _fix_by_values(found, {r: matrix[r][1:] for r in found})
+    if not found:
+        return None
+    first = min(found)
+    head = [r for r in range(first) if not any(is_value(c) for c in matrix[r][1:] if c)]
+    rows = []
+    for c in range(1, grid.ncols):
+        label = " ".join(matrix[r][c] for r in head if matrix[r][c])
+        vals = {found[r][0]: matrix[r][c] for r in found if matrix[r][c]}
+        if not label and not vals:
+            continue
+        box = grid.row_box(first)
+        cells = [cell for row in grid.rows for cell in row if cell.col == c]
+        if cells:
+            box = (round(min(x.x0 for x in cells), 1), round(min(x.y0 for x in cells), 1),
+                   round(max(x.x1 for x in cells), 1), round(max(x.y1 for x in cells), 1))
+        rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values())))
+    t = ResultsTable(grid.page, "kolommen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.decisions.append(
+        f"pagina {grid.page}: tabel gelezen met {grid.method}, gekanteld (percelen als kolommen); rijen: "
+        + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
+    )
+    return t
+
+
+def _label_score(t: ResultsTable) -> int:
+    return sum(lx.label_kind(r.label) in ("perceel", "cluster", "total") for r in t.rows)
+
+
+def interpret(grid: Grid) -> ResultsTable | None:
+    """The better of the two readings of one grid, or None when neither names a measure."""
+    matrix = grid.matrix()
+    options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
+    if not options:
+        return None
+    return max(options, key=lambda t: (len(t.measures), _label_score(t), t.orientation == "rijen"))
+
+
+# ---- across pages and tables ----------------------------------------------------------------------
+
+_STEMS = ("steekpr", "benader", "uitgenod", "ingevul", "respon", "cijfer", "score", "deelgen", "deelnem", "resp.",
+          "netto", "beëindig", "beeindig", "afgerond", "waardering")
+
+
+def candidate_pages(doc: Document) -> list[int]:
+    """Pages that mention at least two measure words (the rest cannot hold a results table)."""
+    out = []
+    for page in doc.pages:
+        text = " ".join(w.text for w in page.words).lower()
+        if sum(s in text for s in _STEMS) >= 2:
+            out.append(page.number)
+    return out
+
+
+def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
+    if grid.page != prev.grids[-1].page + 1 or grid.ncols != prev.ncols:
+        return False
+    return grid.bbox[1] < doc.page(grid.page).height * 0.4
+
+
+def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
+    """Read a headerless continuation with the columns of the table it continues."""
+    matrix = grid.matrix()
+    if prev.orientation == "rijen":
+        cols = {}
+        first = prev.grids[0]
+        fm = first.matrix()
+        nh = getattr(first, "header_rows", None) or _header_rows(fm)
+        for c in range(first.ncols):
+            h = " ".join(fm[r][c] for r in range(nh) if fm[r][c])
+            m = lx.measure_of(h)
+            if m and m[0] in prev.measures:
+                cols[c] = m[0]
+        if len(cols) < len(prev.measures):  # measures fixed by their values: take them by column order
+            keys = list(prev.measures)
+            cols = dict(zip(sorted(cols) or range(1, 1 + len(keys)), keys))
+        label_col = next(c for c in range(grid.ncols) if c not in cols)
+        rows = []
+        for i, r in enumerate(matrix):
+            vals = {cols[c]: r[c] for c in cols if c < len(r) and r[c]}
+            if not r[label_col] and not vals:
+                continue
+            rows.append(ReadRow(r[label_col], vals, grid.page, grid.row_box(i), not any(is_value(v) for v in vals.values())))
+        return ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+    return ResultsTable(grid.page, prev.orientation, dict(prev.measures), [], [grid])
+
+
+def read_results(doc: Document, pages: list[int] | None = None) -> tuple[ResultsTable | None, list[str]]:
+    """The results table of the report, continued over pages and joined with the other tables
+    about the same percelen; with the decisions made (Dutch, for explain)."""
+    pages = candidate_pages(doc) if pages is None else pages
+    tables: list[ResultsTable] = []
+    notes: list[str] = []
+    expanded = sorted(set(pages) | {p + 1 for p in pages if p + 1 <= doc.page_count})
+    for p in expanded:
+        for grid in page_grids(doc, p):
+            t = interpret(grid)
+            prev = tables[-1] if tables else None
+            if prev is not None and _continues(prev, grid, doc):
+                if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
+                    cont = t if t is not None else _body_only(prev, grid)
+                    prev.rows += cont.rows
+                    prev.grids.append(grid)
+                    how = "met herhaalde kop" if t is not None else "zonder kop"
+                    prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
+                    continue
+            if t is not None:
+                tables.append(t)
+    if not tables:
+        return None, notes
+    for t in tables:
+        _merge_wrapped(t)
+    ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
+    base = ranked[0]
+    if len(base.measures) < 2:
+        return None, [f"Alleen tabellen met één maat gevonden (pagina {base.page})."]
+    for other in tables:
+        if other is base:
+            continue
+        _join(base, other)
+    return base, notes
+
+
+def _merge_wrapped(t: ResultsTable) -> None:
+    """Borderless tables: a label-only line set tight under a row is the rest of its label."""
+    if t.orientation != "rijen":
+        return
+    out: list[ReadRow] = []
+    for r in t.rows:
+        prev = out[-1] if out else None
+        if (r.heading and prev is not None and not prev.heading and r.page == prev.page
+                and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
+                and r.bbox[1] - prev.bbox[3] < 0.6 * (r.bbox[3] - r.bbox[1]) and t.grids[0].method == "uitlijning"):
+            prev.label = f"{prev.label} {r.label}".strip()
+            prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
+            continue
+        out.append(r)
+    t.rows = out
+
+
+def _join(base: ResultsTable, other: ResultsTable) -> None:
+    new = [k for k in other.measures if k not in base.measures]
+    if not new:
+        return
+    index = {_norm_label(r.label): r for r in base.rows if not r.heading}
+    matched = [(index[_norm_label(r.label)], r) for r in other.rows if not r.heading and _norm_label(r.label) in index]
+    labelled = [r for r in other.rows if not r.heading]
+    if not labelled or len(matched) < max(1, (len(labelled) + 1) // 2):
+        return
+    for mine, theirs in matched:
+        for k in new:
+            if k in theirs.values:
+                mine.values[k] = theirs.values[k]
+    for k in new:
+        base.measures[k] = other.measures[k]
+    base.grids += other.grids
+    base.decisions.append(
+        f"tabel op pagina {other.page} samengevoegd op label ({len(matched)} van {len(labelled)} rijen): "
+        + ", ".join(MEASURE_NAMES[k] for k in new)
+    )
