@@ -207,7 +207,7 @@ class GenericTableParser(Parser):
         table.caption = caption
         where = ", ".join(map(str, table.pages))
         facts.evidence["results"] = Evidence(
-            page=table.page, raw=f"{caption or 'resultatentabel'} (gelezen met {table.method}, pagina {where})",
+            page=table.page, raw=f"{caption or ' '.join(c for c in table.grids[0].matrix()[0] if c)} (gelezen met {table.method}, pagina {where})",
             bbox=table.grids[0].bbox)
         facts.results = list(self.rows(table, facts))
         if not facts.results:
@@ -260,7 +260,7 @@ class GenericTableParser(Parser):
                 service=label,
                 is_total=lx.label_kind(label) == "total",
                 page=row.page,
-                raw={k: t for k, t in v.items() if t},
+                raw={("benaderd" if k == "netto_steekproef" else k): t for k, t in v.items() if t},
                 **values,
             )
             yield out

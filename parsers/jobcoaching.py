@@ -19,6 +19,8 @@ from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Page, Word
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
+from kto_ingest.reader import facts as ff
+from kto_ingest.reader.grid import page_grids
 from kto_ingest.tables import _visual_rows
 
 DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
@@ -85,12 +87,39 @@ class JobcoachingParser(Parser):
             if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
-                self.answers(page, rows, facts)
+                if not self.answers_from_grids(doc, page, facts):
+                    self.answers(page, rows, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
+        view = ff.TextView(doc)
+        if jc_missing := facts.jobcoaching.analysis is None:
+            if found := ff.analysis_section(view):
+                facts.jobcoaching.analysis, page, bbox = found
+                facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
+        self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
         if not jc.periods:
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
+            facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
+        if jc.analysis is None:
+            facts.not_found("analysis", "een kop 'Analyse van de resultaten' of 'Conclusies' met tekst eronder")
+        del jc_missing
         return facts
+
+    def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
+        """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode
+        van meting', a report date on its own line after 'Datum rapportage:')."""
+        for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
+                             ("report_date", lambda: ff.report_date(view)),
+                             ("supplier", lambda: ff.supplier(view))):
+            if getattr(facts, name) is not None:
+                continue
+            found = finder()
+            if found is None:
+                facts.not_found(name, ff.LOOKED[name])
+                continue
+            setattr(facts, name, found.value)
+            facts.evidence[name] = found.evidence()
+            facts._explain.append(f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
 
     def cover(self, doc: Document, facts: Facts) -> None:
         for line in (line for p in doc.pages[:2] for line in p.lines):
@@ -126,7 +155,7 @@ class JobcoachingParser(Parser):
         for words in rows[head + 1:]:
             cells = _cells(words, bands)
             line = Line(sorted(words, key=lambda w: w.x0))
-            if cells[0].lower().startswith("behaald"):
+            if regex.match(r"(?:behaald|gemiddeld\w*)(?:\s+cijfer)?\b", cells[0].lower()):
                 self._averages(cells, line, facts)
                 break
             if not (cells[0] and cells[1] and cells[2] and cells[3]):
@@ -149,6 +178,17 @@ class JobcoachingParser(Parser):
         jc = facts.jobcoaching
         found = [m for m in (RE_AVERAGE.search(c) for c in cells[1:]) if m]
         texts = [c for c in cells[1:] if RE_AVERAGE.search(c)]
+        if len(found) != 2 and len(cells) >= 4:
+            # plain averages under each score column: 'Behaald cijfer | 7,2 | | 7,5'
+            try:
+                a, b = score(cells[1]), score(cells[3])
+            except dutch.DutchParseError:
+                a = b = None
+            if a is not None and b is not None:
+                jc.werknemer_avg, jc.werkgever_avg = a, b
+                jc.raw = {"werknemer_avg": cells[1].replace(".", ","), "werkgever_avg": cells[3].replace(".", ",")}
+                add_evidence(facts, "averages", line)
+                return
         if len(found) != 2:
             facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {line.text!r}")
             return
@@ -174,7 +214,7 @@ class JobcoachingParser(Parser):
             columns = self._answer_columns(header, scale)
             if columns is None:
                 continue
-            bands = _bands([header[0].x0] + columns)
+            bands = _bands([0.0] + columns)  # the question column runs from the left edge (its header may be empty)
             current: AnswerCounts | None = None
             while i < len(rows):
                 cells = _cells(rows[i], bands)
@@ -201,12 +241,51 @@ class JobcoachingParser(Parser):
                     break
                 i += 1
 
+    def answers_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
+        """Answer counts from the page's cell grids (the reader): a question that wraps over three
+        lines stays one cell, whatever the producer. False when no grid on the page is such a table."""
+        found = False
+        for grid in page_grids(doc, page.number):
+            matrix = grid.matrix()
+            if len(matrix) < 2:
+                continue
+            head = [c.lower() for c in matrix[0]]
+            joined = " ".join(head)
+            group = ("werkgever" if "matig" in joined and "goed" in joined
+                     else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
+            if group is None or any(ch.isdigit() for ch in joined):
+                continue
+            scale = SCALES[group]
+            cols = {}
+            for answer in scale:
+                col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                if col is not None:
+                    cols[answer] = col
+            if len(cols) != len(scale):
+                continue
+            for r in matrix[1:]:
+                question = " ".join(r[0].split())
+                counts = {a: r[c] for a, c in cols.items()}
+                if not any(counts.values()):
+                    continue  # a lead-in such as "Wat is uw mening over:"
+                try:
+                    facts.jobcoaching.answers.append(AnswerCounts(
+                        group=group, question=question, page=page.number,
+                        counts={a: dutch.parse_int(v) if v else None for a, v in counts.items()}))
+                    found = True
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method})")
+        return found
+
     @staticmethod
     def _answer_header(words: list[Word]) -> str | None:
         """Which scale a header row 'Vraag | answers...' has; header words may be cut at the cell
         edge ('onvoldoe', 'helemaal' on the next line), so the answers are told apart by what is left."""
         texts = [w.text.lower() for w in words]
-        if not texts or texts[0] != "vraag":
+        if not texts or any(ch.isdigit() for t in texts for ch in t):
+            return None
+        if texts[0] not in ("vraag", "vragen") and texts[0] not in ("nee", "onvoldoende", "onvoldoe"):
             return None
         if "matig" in texts and "goed" in texts:
             return "werkgever"
@@ -217,7 +296,7 @@ class JobcoachingParser(Parser):
     @staticmethod
     def _answer_columns(header: list[Word], scale: tuple[str, ...]) -> list[float] | None:
         """Left edge of each answer's header cell ('niet helemaal' is two words)."""
-        starts, k = [], 1
+        starts, k = [], 0
         for answer in scale:
             parts = answer.split()
             while k < len(header) and not _same_word(header[k].text.lower(), parts[0]):
