@@ -262,6 +262,7 @@ class PanteiaBlikOpWerkParser(Parser):
             facts.warnings.append(f"Kolomkoppen van tabel 1.1 niet gevonden op pagina {anchor.page}.")
             return
         facts.evidence["results"] = table.evidence(anchor.page, anchor.text)
+        facts.warnings += table.warnings
         facts.results = list(self._rows(table.rows, facts))
         if not facts.results:
             facts.warnings.append(f"Tabel 1.1 op pagina {anchor.page} bevat geen rijen.")

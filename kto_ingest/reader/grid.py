@@ -456,11 +456,20 @@ def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top
     return [cells[i] for i in sorted(cells)]
 
 
+def cached_ruled_grids(doc: Document, page_no: int) -> list[Grid]:
+    """The ruled tables of a page, computed once per document (several parsers may ask)."""
+    cache = doc.__dict__.setdefault("_reader_ruled", {})
+    if page_no not in cache:
+        page = doc.page(page_no)
+        body = [w for b in page.body_blocks for line in b.lines for w in line.words]
+        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], body)
+    return cache[page_no]
+
+
 def page_grids(doc: Document, page_no: int) -> list[Grid]:
     """Ruled tables first; borderless tables in the words outside them. Top to bottom."""
     page = doc.page(page_no)
-    fpage = doc.fitz[page_no - 1]
     body = [w for b in page.body_blocks for line in b.lines for w in line.words]
-    ruled = ruled_grids(page, fpage, body)
+    ruled = cached_ruled_grids(doc, page_no)
     aligned = aligned_grids(page, body, [g.bbox for g in ruled])
     return sorted(ruled + aligned, key=lambda g: g.bbox[1])
