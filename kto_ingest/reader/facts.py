@@ -169,7 +169,8 @@ def bureau(view: TextView) -> Finding | None:
         if m := regex.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", r.text, regex.I):
             if name := lx.as_name(m["n"]):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
-    cover = view.rows(1)
+    first = next((p.number for p in view.doc.pages if p.words), 1)  # LibreOffice may print an empty first page
+    cover = view.rows(first)
     if cover:
         top = cover[0]
         name = lx.as_name(top.text)
@@ -177,10 +178,10 @@ def bureau(view: TextView) -> Finding | None:
             low = name.lower()
             orgish = any(w in low.split() or w in low for w in lx.lexicon()["bureau"]["org_words"] if len(w) > 3) or \
                 any(w in low.split() for w in lx.lexicon()["bureau"]["org_words"])
-            elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[1:])
+            elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[first:])
             title = regex.search(r"tevredenheid|rapport|klant|kto\b|evaluatie", low) and not orgish
             if (orgish or elsewhere) and not title:
-                return Finding(name, 1, top.text, "bovenste regel van het voorblad", top.bbox)
+                return Finding(name, first, top.text, "bovenste regel van het voorblad", top.bbox)
     return None
 
 

@@ -108,8 +108,9 @@ def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
             hs.append(Seg((y0 + y1) / 2, x0, x1))
         elif w <= THIN and h > w:
             vs.append(Seg((x0 + x1) / 2, y0, y1))
-        elif w > 4 and h > 4:
-            # a stroked box, or a filled cell background: its edges bound cells
+        elif w > 4 and h > 4 and stroked:
+            # a stroked box bounds cells; a filled background (LibreOffice paints one behind the
+            # text of a shaded cell, not the cell) does not
             hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
             vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
 
@@ -217,7 +218,10 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid
         if x1 - x0 < 60 or y1 - y0 < 12 or x1 - x0 > page.width * 1.01:
             continue
         # Row bands: between horizontal rulings (not the verticals' ends alone).
-        edges = _snap_positions([h.pos for h in chs if h.b - h.a > 8])
+        edges = [h.pos for h in chs if h.b - h.a > 8]
+        if cvs:  # a row cut at a page break has no closing rule: the verticals' ends close it
+            edges += [min(v.a for v in cvs), max(v.b for v in cvs)]
+        edges = _snap_positions(edges)
         inside = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and y0 - 2 <= w.cy <= y1 + 2]
         if len(inside) < 4 or len(edges) < 2:
             continue
@@ -373,44 +377,74 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         chunks = _chunks(r)
         values = sum(is_value(cell_text(c)) for c in chunks[1:]) + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
         info.append((r, chunks, values))
+    # a label with one value ('Opleidingen   7,6') counts as a table row when at least two such
+    # rows are aligned one under the other, under a header line
+    for idx in range(len(info)):
+        r, chunks, values = info[idx]
+        if values == 1 and len(chunks) == 2 and not is_value(cell_text(chunks[0])):
+            mates = [info[j] for j in (idx - 1, idx + 1) if 0 <= j < len(info) and len(info[j][1]) == 2
+                     and is_value(cell_text(info[j][1][1])) and not is_value(cell_text(info[j][1][0]))
+                     and abs(max(w.x1 for w in info[j][1][1]) - max(w.x1 for w in chunks[1])) < 4]
+            if mates:
+                info[idx] = (r, chunks, 2)
     grids: list[Grid] = []
+
+    def top_of(r: list[Word]) -> float:
+        return min(w.y0 for w in r)
+
+    def bottom_of(r: list[Word]) -> float:
+        return max(w.y1 for w in r)
+
     i = 0
     while i < len(info):
         if info[i][2] < 2:
             i += 1
             continue
-        # the body: rows with numbers, and label-only lines set tight between them (wrapped labels)
-        start = i
-        end = i
+        # the body: rows with numbers, and label lines between them (group headings, wrapped labels)
+        start = end = i
+        label_x = top_x = min(w.x0 for w in info[i][0])
+        # values centred on a label of several lines: the label's first line sits tight above
+        while start > 0 and info[start - 1][2] == 0 and top_of(info[start][0]) - bottom_of(info[start - 1][0]) < height * 0.3 \
+                and min(w.x0 for w in info[start - 1][0]) < label_x - 6 and not any(is_value(cell_text(c)) for c in info[start - 1][1]):
+            start -= 1
+            label_x = min(w.x0 for w in info[start][0])
+
+        def label_line(j: int) -> bool:
+            r, chunks, values = info[j]
+            return values == 0 and abs(min(w.x0 for w in r) - label_x) < 6 and not any(is_value(cell_text(c)) for c in chunks)
+
         j = i + 1
         while j < len(info):
             r, chunks, values = info[j]
-            gap = min(w.y0 for w in r) - max(w.y1 for w in info[j - 1][0])
+            gap = top_of(r) - bottom_of(info[j - 1][0])
             if gap > height * 2.2:
                 break
             if values >= 2:
                 end = j
-            elif values == 0 and len(chunks) == 1 and gap < height * 1.2 and j + 1 < len(info) and info[j + 1][2] >= 2:
-                pass  # a label line (group heading or wrapped label) inside the table
-            elif values == 0 and len(chunks) == 1 and gap < height * 0.8:
+            elif label_line(j) and j + 1 < len(info) and (info[j + 1][2] >= 2 or (label_line(j + 1) and j + 2 < len(info) and info[j + 2][2] >= 2)):
+                pass  # a label line inside the table
+            elif label_line(j) and gap < height * 0.8:
                 pass  # the wrapped end of the previous label
             else:
                 break
             j += 1
         body = info[start:end + 1]
+        del top_x
         # trailing wrapped label lines right under the last row
         k = end + 1
-        while k < len(info) and info[k][2] == 0 and len(info[k][1]) == 1 and min(w.y0 for w in info[k][0]) - max(w.y1 for w in info[k - 1][0]) < height * 0.5:
+        while k < len(info) and label_line(k) and top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5:
             body.append(info[k])
             k += 1
-        # header lines above: up to three lines without numbers, close to the body and each other
+        gaps = [top_of(b[0]) - bottom_of(a[0]) for a, b in zip(body, body[1:]) if top_of(b[0]) - bottom_of(a[0]) > 0]
+        reach = max(height * 1.6, 1.25 * statistics.median(gaps)) if gaps else height * 1.6
+        # header lines above: up to five lines without numbers, close to the body and each other
         head: list = []
         h = start - 1
-        while h >= 0 and len(head) < 3:
+        while h >= 0 and len(head) < 5:
             r, chunks, values = info[h]
             below = head[0][0] if head else info[start][0]
-            gap = min(w.y0 for w in below) - max(w.y1 for w in r)
-            if values >= 2 or gap > height * 1.6:
+            gap = top_of(below) - bottom_of(r)
+            if values >= 2 or gap > reach:
                 break
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
@@ -421,15 +455,22 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         # a single line of running text directly above is not a header
         while head and len(head[0][1]) == 1 and len(cell_text(head[0][1][0]).split()) > 6:
             head.pop(0)
-        axis = _column_axis([c for _, c, v in body if v >= 2])
+        value_rows = [c for _, c, v in body if v >= 2]
+        first_value = min((min(w.x0 for w in ch) for chunks in value_rows for ch in chunks if is_value(cell_text(ch))), default=0)
+        # label lines of rows whose values stand on a line of their own give the label column
+        label_chunks = [[ch] for r, chunks, v in body if v == 0 for ch in chunks if max(w.x1 for w in ch) < first_value]
+        axis = _column_axis(value_rows + label_chunks)
         if len(axis) < 2:
             i = k
             continue
         out_rows = []
         for r, chunks, _ in head + body:
             top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
-            if (r, chunks, _) in head and len(chunks) > 1:
+            if (r, chunks, _) in head:
                 out_rows.append(_header_cells(chunks, axis, top, bottom))
+            elif not any(is_value(cell_text(c)) for c in chunks) and min(w.x0 for w in r) <= axis[0][1]:
+                # a label line (a group heading or a wrapped label) belongs to the label column
+                out_rows.append([Cell(axis[0][0], top, max(w.x1 for w in r), bottom, list(r), 0)])
             else:
                 out_rows.append(_cells_on_axis(r, axis, top, bottom))
         allw = [w for r, _, _ in head + body for w in r]
@@ -445,7 +486,17 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
 def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
     """A header chunk belongs to the column it overlaps most (header text is often centred or wider)."""
     cells: dict[int, Cell] = {}
+    split: list[list[Word]] = []
     for chunk in chunks:
+        inside = {max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)) for w in chunk}
+        if len(inside) > 1:  # 'Resp. Respons' set close together over two columns
+            groups: dict[int, list[Word]] = {}
+            for w in chunk:
+                groups.setdefault(max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)), []).append(w)
+            split += list(groups.values())
+        else:
+            split.append(chunk)
+    for chunk in split:
         a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
         best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
         if min(b, axis[best][1]) - max(a, axis[best][0]) <= 0:
@@ -461,15 +512,16 @@ def cached_ruled_grids(doc: Document, page_no: int) -> list[Grid]:
     cache = doc.__dict__.setdefault("_reader_ruled", {})
     if page_no not in cache:
         page = doc.page(page_no)
-        body = [w for b in page.body_blocks for line in b.lines for w in line.words]
-        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], body)
+        # all words: a ruled table's last row may sit in the band kept for running footers
+        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], page.words)
     return cache[page_no]
 
 
 def page_grids(doc: Document, page_no: int) -> list[Grid]:
     """Ruled tables first; borderless tables in the words outside them. Top to bottom."""
     page = doc.page(page_no)
-    body = [w for b in page.body_blocks for line in b.lines for w in line.words]
     ruled = cached_ruled_grids(doc, page_no)
-    aligned = aligned_grids(page, body, [g.bbox for g in ruled])
+    # all words: a running header or footer stands apart from a table by more than a row's gap,
+    # while a table's last row may reach into the band kept for them
+    aligned = aligned_grids(page, page.words, [g.bbox for g in ruled])
     return sorted(ruled + aligned, key=lambda g: g.bbox[1])

@@ -142,7 +142,11 @@ def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | No
     m = _label_re(fact, key).match(text)
     if not m:
         return None
-    return LabelMatch(_entry(fact, key, m["label"]), m["value"])
+    label = m["label"]
+    after = text[m.end("label"):].lstrip()
+    if " " not in label.strip() and m["value"] and not after.startswith(":"):
+        return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon
+    return LabelMatch(_entry(fact, key, label), m["value"])
 
 
 def labels_in(fact: str, text: str, key: str = "labels"):
@@ -168,7 +172,10 @@ def as_name(text: str) -> str | None:
     start with a capital or digit, not be a common sentence word, and every word must be
     capitalised or a particle ('Coöperatie Scholing & Coaching IJsselstreek (Zuidoost)')."""
     text = _NAME_STOP.sub("", text.strip())
-    text = text.strip(" .,;:")
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not regex.search(r"(?:^|[\s.])\p{L}{1,3}\.$", text):
+        text = text[:-1]  # the full stop of a sentence, not of 'B.V.' or 'e.a.'
+    text = text.strip()
     if not text or len(text) > 90:
         return None
     words = text.split()

@@ -243,7 +243,14 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
             if prev is not None and _continues(prev, grid, doc):
                 if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
                     cont = t if t is not None else _body_only(prev, grid)
-                    prev.rows += cont.rows
+                    rows = cont.rows
+                    last = prev.rows[-1] if prev.rows else None
+                    if (rows and last is not None and rows[0].heading and not last.heading and prev.orientation == "rijen"
+                            and lx.label_kind(rows[0].label) not in ("group_clients", "group_employers")):
+                        last.label = f"{last.label} {rows[0].label}".strip()  # a row cut by the page break
+                        prev.decisions.append(f"pagina {grid.page}: rij '{last.label}' loopt door over de paginagrens")
+                        rows = rows[1:]
+                    prev.rows += rows
                     prev.grids.append(grid)
                     how = "met herhaalde kop" if t is not None else "zonder kop"
                     prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
@@ -266,19 +273,47 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
 
 
 def _merge_wrapped(t: ResultsTable) -> None:
-    """Borderless tables: a label-only line set tight under a row is the rest of its label."""
-    if t.orientation != "rijen":
+    """Borderless tables: label-only lines set tight against a row are the rest of its label; a
+    row whose label is empty (values centred on a label of three lines) takes the lines above too."""
+    if t.orientation != "rijen" or t.grids[0].method != "uitlijning":
         return
+
+    def tight(upper: ReadRow, lower: ReadRow) -> bool:
+        return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * (lower.bbox[3] - lower.bbox[1])
+
+    def wrappable(r: ReadRow) -> bool:
+        return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
+
+    rows = t.rows
     out: list[ReadRow] = []
-    for r in t.rows:
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if not r.heading and not r.label.strip():
+            # take the tight label lines just above (already in out) and just below
+            above: list[ReadRow] = []
+            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r):
+                above.insert(0, out.pop())
+            parts = [a.label for a in above]
+            j = i + 1
+            below_last = r
+            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]):
+                below_last = rows[j]
+                j += 1
+            below = [x.label for x in rows[i + 1:j]]
+            r.label = " ".join(parts + below).strip()
+            top = above[0].bbox[1] if above else r.bbox[1]
+            r.bbox = (r.bbox[0], top, r.bbox[2], below_last.bbox[3])
+            out.append(r)
+            i = j
+            continue
         prev = out[-1] if out else None
-        if (r.heading and prev is not None and not prev.heading and r.page == prev.page
-                and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
-                and r.bbox[1] - prev.bbox[3] < 0.6 * (r.bbox[3] - r.bbox[1]) and t.grids[0].method == "uitlijning"):
+        if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
             prev.label = f"{prev.label} {r.label}".strip()
             prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
-            continue
-        out.append(r)
+        else:
+            out.append(r)
+        i += 1
     t.rows = out
 
 
