@@ -179,7 +179,7 @@ def bureau(view: TextView) -> Finding | None:
             orgish = any(w in low.split() or w in low for w in lx.lexicon()["bureau"]["org_words"] if len(w) > 3) or \
                 any(w in low.split() for w in lx.lexicon()["bureau"]["org_words"])
             elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[first:])
-            title = regex.search(r"tevredenheid|rapport|klant|kto\b|evaluatie", low) and not orgish
+            title = regex.search(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting", low)
             if (orgish or elsewhere) and not title:
                 return Finding(name, first, top.text, "bovenste regel van het voorblad", top.bbox)
     return None

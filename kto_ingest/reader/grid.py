@@ -457,6 +457,11 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
             head.pop(0)
         value_rows = [c for _, c, v in body if v >= 2]
         first_value = min((min(w.x0 for w in ch) for chunks in value_rows for ch in chunks if is_value(cell_text(ch))), default=0)
+        # label lines right under a header that spans the value columns belong to the body (the
+        # rest of a row cut at a page break, a group heading)
+        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and any(
+                max(w.x1 for w in r) > first_value for r, _, _ in head[:-1]):
+            body.insert(0, head.pop())
         # label lines of rows whose values stand on a line of their own give the label column
         label_chunks = [[ch] for r, chunks, v in body if v == 0 for ch in chunks if max(w.x1 for w in ch) < first_value]
         axis = _column_axis(value_rows + label_chunks)

@@ -162,7 +162,7 @@ def _entry(fact: str, key: str, printed: str) -> str:
 
 _PARTICLES = {"de", "van", "der", "den", "het", "en", "&", "voor", "op", "in", "'t", "te", "aan", "bij", "&amp;"}
 _NAME_STOP = regex.compile(
-    r"\s+(?:uitgevoerd|opgesteld|door|is|zijn|heeft|hebben|werd|wordt|over|betreffende|inzake|met betrekking)\b.*$|\s+[-–]\s+\p{Ll}.*$",
+    r"\s+(?:uitgevoerd|opgesteld|door|is|zijn|heeft|hebben|werd|wordt|over|betreffende|inzake|met betrekking)\b.*$|\s+[-–]\s+(?-i:\p{Ll}).*$",
     regex.I,
 )
 

@@ -72,6 +72,8 @@ def _header_rows(matrix: list[list[str]]) -> int:
     for row in matrix[:4]:
         if any(is_value(c) for c in row[1:] if c):
             break
+        if n and row[0] and not any(row[1:]):
+            break  # a label without values under the header: a heading, or a row cut at a page break
         n += 1
     return n
 
@@ -239,10 +241,16 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     for p in expanded:
         for grid in page_grids(doc, p):
             t = interpret(grid)
+            if t is not None:
+                _merge_wrapped(t)
             prev = tables[-1] if tables else None
             if prev is not None and _continues(prev, grid, doc):
                 if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
-                    cont = t if t is not None else _body_only(prev, grid)
+                    if t is None:
+                        cont = _body_only(prev, grid)
+                        _merge_wrapped(cont)
+                    else:
+                        cont = t
                     rows = cont.rows
                     last = prev.rows[-1] if prev.rows else None
                     if (rows and last is not None and rows[0].heading and not last.heading and prev.orientation == "rijen"
@@ -259,8 +267,6 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
                 tables.append(t)
     if not tables:
         return None, notes
-    for t in tables:
-        _merge_wrapped(t)
     ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
     base = ranked[0]
     if len(base.measures) < 2:
