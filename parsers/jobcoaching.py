@@ -103,6 +103,8 @@ class JobcoachingParser(Parser):
         if jc.analysis is None:
             facts.not_found("analysis", "een kop 'Analyse van de resultaten' of 'Conclusies' met tekst eronder")
         del jc_missing
+        ff.record_absent(facts, {"report_date": ff.LOOKED["report_date"], "meetperiode": ff.LOOKED["meetperiode"],
+                                 "supplier": "op het voorblad ('Organisatie:' of 'Jobcoachorganisatie:')"})
         return facts
 
     def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:

@@ -199,3 +199,22 @@ def test_explain_shows_the_readers_decisions(capsys):
     assert "samengevoegd op label" in out  # the scores table joined to the respons table
     assert "label 'in opdracht van'" in out  # the lexicon entry that found the supplier
     assert "percelen als rijen" in out
+
+
+def test_panteia_vouches_for_a_cover_fact_it_read_the_cover_for(registry, tmp_path):
+    """A Blik op Werk report prints 'In opdracht van' on its cover: with the cover read and the line
+    gone, the parser vouches that the supplier is absent (and says where it looked)."""
+    src = Path(__file__).parent.parent / "fixtures" / "leer-unique-2019.pdf"
+    doc = pymupdf.open(src)
+    page = doc[0]
+    for rect in page.search_for("In opdracht van"):
+        page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, page.rect.width - 20, rect.y1))
+    page.apply_redactions()
+    path = tmp_path / "zonder-opdrachtgever.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options())
+    assert e.parser == "panteia-bow" and e.supplier is None
+    st = e.fact_status["supplier"]
+    assert st.status == "not_found" and st.vouched and "voorblad" in st.looked
+    assert "supplier" not in (e.fact_status.keys() - {"supplier"})
+    assert e.fact_status.get("results") is None  # the table was read: no status needed

@@ -248,3 +248,14 @@ def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
 
 def dates_equal(a: dt.date | None, b: dt.date | None) -> bool:
     return a is not None and a == b
+
+
+def record_absent(facts, looked: dict[str, str], vouched: set[str] = frozenset()) -> None:
+    """For every fact in ``looked`` that has no value and no status yet: not found, where looked.
+    ``vouched`` names the facts whose place the (confident) parser read in full."""
+    for name, where in looked.items():
+        if name in facts.fact_status:
+            continue
+        value = getattr(facts, name, None)
+        if value in (None, [], {}):
+            facts.not_found(name, where, vouched=name in vouched)
