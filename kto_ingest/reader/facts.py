@@ -215,8 +215,9 @@ def final(view: TextView) -> Finding | None:
 
 
 def approached(view: TextView) -> Finding | None:
-    for b in view.blocks():
-        for rx in lx.approached_patterns():
+    blocks = view.blocks()
+    for rx in lx.approached_patterns():  # the lexicon's order: 'in totaal N ...' first
+        for b in blocks:
             if m := rx.search(b.text):
                 try:
                     n = dutch.parse_int(m["n"])

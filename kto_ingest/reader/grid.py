@@ -468,10 +468,13 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         if len(axis) < 2:
             i = k
             continue
+        starts = _header_starts([chunks for _, chunks, _ in head], axis)
         out_rows = []
         for r, chunks, _ in head + body:
             top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
-            if (r, chunks, _) in head:
+            if (r, chunks, _) in head and starts:
+                out_rows.append(_cells_by_start(r, starts, axis, top, bottom))
+            elif (r, chunks, _) in head:
                 out_rows.append(_header_cells(chunks, axis, top, bottom))
             elif not any(is_value(cell_text(c)) for c in chunks) and min(w.x0 for w in r) <= axis[0][1]:
                 # a label line (a group heading or a wrapped label) belongs to the label column
@@ -486,6 +489,45 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         grids.append(grid)
         i = k
     return grids
+
+
+def _header_starts(lines: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[tuple[float, int]] | None:
+    """Left-aligned header cells wider than their numbers ('Functiegerichte vaardigheidstrainingen
+    – cluster Bouw en infra' over '111'): each header cell starts at the same x on every line it
+    takes. When the distinct starts are one per value column (or per column), they tell the
+    columns apart where the words of two cells run together. Returns (start, column) pairs."""
+    xs = sorted(min(w.x0 for w in chunk) for chunks in lines for chunk in chunks)
+    if not xs:
+        return None
+    starts: list[float] = []
+    for x in xs:
+        if not starts or x - starts[-1] > 3:
+            starts.append(x)
+    n = len(axis)
+    if len(starts) == n:
+        cols = list(range(n))
+    elif len(starts) == n - 1:
+        cols = list(range(1, n))
+    else:
+        return None
+    pairs = list(zip(starts, cols))
+    # each start must lie left of its column's right edge and right of the previous column's
+    for x, c in pairs:
+        if x > axis[c][1] + 2 or (c > 0 and x < axis[c - 1][0] - 2):
+            return None
+    if len(lines) < 2 and len(starts) == n - 1:
+        return None  # one header line: the overlap of each cell with its column is as good
+    return pairs
+
+
+def _cells_by_start(words: list[Word], starts: list[tuple[float, int]], axis, top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in sorted(words, key=lambda w: w.x0):
+        col = next((c for x, c in reversed(starts) if w.x0 >= x - 2), starts[0][1])
+        if col not in cells:
+            cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
+        cells[col].words.append(w)
+    return [cells[i] for i in sorted(cells)]
 
 
 def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
