@@ -20,7 +20,8 @@ from kto_ingest.document import Block, Document, Line, Page, Word
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
 from kto_ingest.reader import facts as ff
-from kto_ingest.reader.grid import page_grids
+from kto_ingest.reader import lexicon as lx
+from kto_ingest.reader.grid import logical_rows, page_grids
 from kto_ingest.tables import _visual_rows
 
 DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
@@ -87,6 +88,8 @@ class JobcoachingParser(Parser):
             if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
+                if not facts.jobcoaching.periods:
+                    self.periods_from_grids(doc, page, facts)
                 if not self.answers_from_grids(doc, page, facts):
                     self.answers(page, rows, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
@@ -110,9 +113,20 @@ class JobcoachingParser(Parser):
     def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
         """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode
         van meting', a report date on its own line after 'Datum rapportage:')."""
+        jc = facts.jobcoaching
+        if jc.recognition_date is None:
+            for row in view.front(2):
+                m = lx.label_at_start("recognition_date", row.text)
+                if m and (d := lx.find_date(m.value)):
+                    jc.recognition_date = d[0]
+                    facts.evidence["recognition_date"] = Evidence(page=row.page, raw=row.text, bbox=row.bbox)
+                    facts._explain.append(f"recognition_date: label '{m.label}' (pagina {row.page}: {row.text!r})")
+                    break
+            else:
+                facts.not_found("recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
                              ("report_date", lambda: ff.report_date(view)),
-                             ("supplier", lambda: ff.supplier(view))):
+                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view))):
             if getattr(facts, name) is not None:
                 continue
             found = finder()
@@ -243,33 +257,48 @@ class JobcoachingParser(Parser):
                     break
                 i += 1
 
+    @staticmethod
+    def _grid_header(matrix: list[list[str]]) -> tuple[list[str], int]:
+        """Header texts per column (over up to four lines) and the number of header rows: the
+        rows before the first with a number after its first cell."""
+        n = 0
+        for row in matrix[:4]:
+            if any(any(ch.isdigit() for ch in c) for c in row[1:]):
+                break
+            n += 1
+        head = [" ".join(matrix[r][c] for r in range(n) if matrix[r][c]).lower() for c in range(len(matrix[0]))] if matrix else []
+        return head, n
+
     def answers_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
         """Answer counts from the page's cell grids (the reader): a question that wraps over three
-        lines stays one cell, whatever the producer. False when no grid on the page is such a table."""
+        lines stays one question, a header word split over two lines ('onvoldoend' 'e') one word,
+        whatever the producer. False when no grid on the page is such a table."""
         found = False
         for grid in page_grids(doc, page.number):
-            matrix = grid.matrix()
+            matrix = logical_rows(grid)
             if len(matrix) < 2:
                 continue
-            head = [c.lower() for c in matrix[0]]
+            head, nh = self._grid_header(matrix)
             joined = " ".join(head)
             group = ("werkgever" if "matig" in joined and "goed" in joined
                      else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
-            if group is None or any(ch.isdigit() for ch in joined):
+            if group is None or nh == 0:
                 continue
             scale = SCALES[group]
             cols = {}
             for answer in scale:
                 col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                if col is None:  # 'niet helemaal ja' set close together in one header cell
+                    col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
                 if col is not None:
                     cols[answer] = col
-            if len(cols) != len(scale):
+            if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
                 continue
-            for r in matrix[1:]:
+            for r in matrix[nh:]:
                 question = " ".join(r[0].split())
                 counts = {a: r[c] for a, c in cols.items()}
-                if not any(counts.values()):
-                    continue  # a lead-in such as "Wat is uw mening over:"
+                if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
+                    continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
                 try:
                     facts.jobcoaching.answers.append(AnswerCounts(
                         group=group, question=question, page=page.number,
@@ -279,6 +308,47 @@ class JobcoachingParser(Parser):
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
             facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method})")
         return found
+
+    def periods_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
+        """Weergave cijfers from the page's cell grids: a header naming werknemer, werkgever and two
+        score columns (over one or two lines), a row per jobcoachperiode, and the averages in a
+        'Behaald cijfer' (or 'Gemiddeld') row, plain or as the seed's 'sum:count = average'."""
+        jc = facts.jobcoaching
+        if jc.periods:
+            return True
+        for grid in page_grids(doc, page.number):
+            matrix = logical_rows(grid)
+            if len(matrix) < 2 or grid.ncols < 4:
+                continue
+            head, nh = self._grid_header(matrix)
+            scores = [i for i, h in enumerate(head) if regex.search(r"cijfer|score|tevredenheid", h)]
+            names = [i for i, h in enumerate(head) if i not in scores and regex.search(r"werknemer|werkgever", h)]
+            if nh == 0 or len(scores) < 2 or len(names) < 2:
+                continue
+            wn = next((i for i in names if "werknemer" in head[i]), names[0])
+            wg = next((i for i in names if "werkgever" in head[i]), names[1])
+            wn_score = next((i for i in scores if i > wn), scores[0])
+            wg_score = next((i for i in scores if i > wg), scores[-1])
+            for r in matrix[nh:]:
+                label = " ".join(r[0].split())
+                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", label.lower()):
+                    row_words = next(([w for c in row for w in c.words] for row in grid.rows
+                                      if any(c.col == 0 and c.text.lower().startswith(label.lower()[:7]) for c in row)), None)
+                    line = Line(sorted(row_words or [w for c in grid.rows[-1] for w in c.words], key=lambda w: w.x0))
+                    self._averages(["Behaald cijfer", r[wn_score], "", r[wg_score]], line, facts)
+                    break
+                if not (r[wn] and r[wn_score] and r[wg] and r[wg_score]):
+                    continue
+                try:
+                    jc.periods.append(JobcoachPeriod(werknemer=r[wn], werknemer_cijfer=score(r[wn_score]),
+                                                     werkgever=r[wg], werkgever_cijfer=score(r[wg_score]), page=page.number))
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
+            if jc.periods:
+                facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
+                facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+                return True
+        return False
 
     @staticmethod
     def _answer_header(words: list[Word]) -> str | None:

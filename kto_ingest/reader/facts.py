@@ -169,6 +169,13 @@ def bureau(view: TextView) -> Finding | None:
         if m := regex.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", r.text, regex.I):
             if name := lx.as_name(m["n"]):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
+    return cover_name(view, bureau_words=True)
+
+
+def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
+    """An organisation's name as the top line of the cover ('WerkMaatje Begeleiding' above the
+    title): short, a name, not a title. For a bureau it must look like one (an organisation word)
+    or recur on a later page; a jobcoaching organisation's own report names itself there."""
     first = next((p.number for p in view.doc.pages if p.words), 1)  # LibreOffice may print an empty first page
     cover = view.rows(first)
     if cover:
@@ -180,7 +187,7 @@ def bureau(view: TextView) -> Finding | None:
                 any(w in low.split() for w in lx.lexicon()["bureau"]["org_words"])
             elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[first:])
             title = regex.search(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting", low)
-            if (orgish or elsewhere) and not title:
+            if (orgish or elsewhere or not bureau_words) and not title:
                 return Finding(name, first, top.text, "bovenste regel van het voorblad", top.bbox)
     return None
 

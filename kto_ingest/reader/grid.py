@@ -572,3 +572,51 @@ def page_grids(doc: Document, page_no: int) -> list[Grid]:
     # while a table's last row may reach into the band kept for them
     aligned = aligned_grids(page, page.words, [g.bbox for g in ruled])
     return sorted(ruled + aligned, key=lambda g: g.bbox[1])
+
+
+def logical_rows(grid: Grid) -> list[list[str]]:
+    """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
+    lines already. In a borderless grid a label of several lines shows as label-only lines next to
+    the row with the values, above it (values set at the bottom), below it (at the top) or both
+    (centred): each run of such lines set tight against a row joins that row's label; a run tight
+    against neither stays a row of its own (a heading, a lead-in such as 'Wat is uw mening over:')."""
+    matrix = grid.matrix()
+    if grid.method != "uitlijning":
+        return matrix
+    boxes = [(min(c.y0 for c in r), max(c.y1 for c in r)) if r else (0.0, 0.0) for r in grid.rows]
+    words = [w for r in grid.rows for c in r for w in c.words]
+    height = statistics.median(w.y1 - w.y0 for w in words) if words else 10.0
+    tight = height * 0.6
+    nh = getattr(grid, "header_rows", 0) or 0
+    label_only = [i >= nh and bool(m[0]) and not any(m[1:]) and not m[0].rstrip().endswith(":") for i, m in enumerate(matrix)]
+    data = [i >= nh and any(is_value(c) for c in m[1:] if c) for i, m in enumerate(matrix)]
+    owner: dict[int, int] = {}
+    i = nh
+    while i < len(matrix):
+        if not label_only[i]:
+            i += 1
+            continue
+        run = [i]  # a run of label-only lines set tight one under the other
+        while run[-1] + 1 < len(matrix) and label_only[run[-1] + 1] and boxes[run[-1] + 1][0] - boxes[run[-1]][1] < tight:
+            run.append(run[-1] + 1)
+        prev, nxt = run[0] - 1, run[-1] + 1
+        gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
+        gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
+        up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
+        if gap_up < tight and (gap_up <= gap_down or gap_down >= tight) and not (up_done and gap_down < tight):
+            for k in run:
+                owner[k] = prev
+        elif gap_down < tight:
+            for k in run:
+                owner[k] = nxt
+        i = run[-1] + 1
+    out: list[list[str]] = []
+    for i, m in enumerate(matrix):
+        if i in owner:
+            continue
+        row = list(m)
+        above = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k < i]
+        below = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k > i]
+        row[0] = " ".join(p for p in above + [row[0]] + below if p)
+        out.append(row)
+    return out
