@@ -404,8 +404,10 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         start = end = i
         label_x = top_x = min(w.x0 for w in info[i][0])
         # values centred on a label of several lines: the label's first line sits tight above
+        first_x = min((min(w.x0 for w in ch) for ch in info[i][1][1:] if is_value(cell_text(ch))), default=float("inf"))
         while start > 0 and info[start - 1][2] == 0 and top_of(info[start][0]) - bottom_of(info[start - 1][0]) < height * 0.3 \
-                and min(w.x0 for w in info[start - 1][0]) < label_x - 6 and not any(is_value(cell_text(c)) for c in info[start - 1][1]):
+                and min(w.x0 for w in info[start - 1][0]) < label_x + 2 and max(w.x1 for w in info[start - 1][0]) < first_x \
+                and not any(is_value(cell_text(c)) for c in info[start - 1][1]):
             start -= 1
             label_x = min(w.x0 for w in info[start][0])
 
@@ -440,12 +442,19 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         # header lines above: up to five lines without numbers, close to the body and each other
         head: list = []
         h = start - 1
+        anchor = info[start][0]
         while h >= 0 and len(head) < 5:
             r, chunks, values = info[h]
-            below = head[0][0] if head else info[start][0]
+            below = head[0][0] if head else anchor
             gap = top_of(below) - bottom_of(r)
             if values >= 2 or gap > reach:
                 break
+            if not head and cell_text(r).rstrip().endswith(":") and max(w.x1 for w in r) < first_x:
+                # a lead-in in the label column ('Wat is uw mening over:') between header and rows
+                body.insert(0, info[h])
+                anchor = r
+                h -= 1
+                continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
             if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
