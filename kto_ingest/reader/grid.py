@@ -173,14 +173,21 @@ def _components(hs: list[Seg], vs: list[Seg]) -> list[tuple[list[Seg], list[Seg]
             i = parent[i]
         return i
 
+    touched: set[int] = set()
     for i, h in enumerate(hs):
         for j, v in enumerate(vs):
             if _touch(h, v):
                 parent[find(i)] = find(len(hs) + j)
-    # horizontal rules stacked over the same width without verticals (rules under each row)
+                touched.add(i)
+    # horizontal rules stacked over the same width without verticals (rules under each row); two
+    # boxed tables of the same width one under the other stay two tables
     for i, h in enumerate(hs):
+        if i in touched:
+            continue
         for k in range(i + 1, len(hs)):
             g = hs[k]
+            if k in touched:
+                continue
             if abs(g.a - h.a) <= JOIN * 2 and abs(g.b - h.b) <= JOIN * 2 and 0 < g.pos - h.pos < 80:
                 parent[find(k)] = find(i)
     comps: dict[int, tuple[list[Seg], list[Seg]]] = {}
