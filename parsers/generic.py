@@ -179,11 +179,20 @@ class GenericTableParser(Parser):
         """Lines that end in a question mark, as printed (tables, captions or lists of questions)."""
         seen: set[str] = set()
         for b in blocks:
+            current: list[str] = []  # the lines of a question that wraps ('... de planning van de' / 'scholing?')
             for line in b.lines:
                 text = line.text.strip()
-                if text.endswith("?") and len(text) > 12 and text not in seen:
-                    seen.add(text)
-                    facts.questions.append(Question(figure=str(len(facts.questions) + 1), text=text, page=line.page))
+                if regex.match(r"^(?:vraag\s+)?\d+[.)]\s", text, regex.I):
+                    current = []  # a numbered question starts here
+                current.append(text)
+                if text.endswith("?"):
+                    question = " ".join(current)
+                    if len(question) > 12 and question not in seen and len(question) < 300:
+                        seen.add(question)
+                        facts.questions.append(Question(figure=str(len(facts.questions) + 1), text=question, page=line.page))
+                    current = []
+                elif text.endswith((".", ":", "!")):
+                    current = []
         if not facts.questions:
             facts.not_found("questions", "regels die eindigen op een vraagteken (alle pagina's)")
 
