@@ -517,7 +517,7 @@ def _header_starts(lines: list[list[list[Word]]], axis: list[tuple[float, float]
         return None
     starts: list[float] = []
     for x in xs:
-        if not starts or x - starts[-1] > 3:
+        if not starts or x - starts[-1] > 6:
             starts.append(x)
     n = len(axis)
     if len(starts) == n:

@@ -19,7 +19,7 @@ import regex
 
 from ..document import Document
 from . import lexicon as lx
-from .grid import Grid, is_value, page_grids
+from .grid import Grid, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -140,6 +140,7 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
 
 
 def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    matrix = logical_rows(grid)  # 'Netto' / values / 'steekproef': a measure's label over lines
     found: dict[int, tuple[str, str, str]] = {}
     for r, row in enumerate(matrix):
         if row[0] and (m := lx.measure_of(row[0])):
