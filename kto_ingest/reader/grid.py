@@ -484,11 +484,14 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         if len(axis) < 2:
             i = k
             continue
-        starts = _header_starts([chunks for _, chunks, _ in head], axis)
+        edges = _right_aligned_edges(value_rows, axis)
+        starts = None if edges else _header_starts([chunks for _, chunks, _ in head], axis)
         out_rows = []
         for r, chunks, _ in head + body:
             top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
-            if (r, chunks, _) in head and starts:
+            if (r, chunks, _) in head and edges:
+                out_rows.append(_cells_by_edges(r, edges, axis, top, bottom))
+            elif (r, chunks, _) in head and starts:
                 out_rows.append(_cells_by_start(r, starts, axis, top, bottom))
             elif (r, chunks, _) in head:
                 out_rows.append(_header_cells(chunks, axis, top, bottom))
@@ -505,6 +508,42 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         grids.append(grid)
         i = k
     return grids
+
+
+def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[float] | None:
+    """When every value column is right-aligned (its numbers end at one x, start at several), the
+    right edges of the values bound the header cells: a header word left-aligned or centred in its
+    cell starts after the previous column's numbers end."""
+    ends: dict[int, list[float]] = {}
+    begins: dict[int, list[float]] = {}
+    for chunks in value_rows:
+        for ch in chunks:
+            if not is_value(cell_text(ch)):
+                continue
+            a, b = min(w.x0 for w in ch), max(w.x1 for w in ch)
+            col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+            ends.setdefault(col, []).append(b)
+            begins.setdefault(col, []).append(a)
+    if len(ends) < 2 or len(value_rows) < 2:
+        return None
+    varied = False
+    for col in ends:
+        if max(ends[col]) - min(ends[col]) > 1.5:
+            return None
+        varied |= max(begins[col]) - min(begins[col]) > 2
+    if not varied:
+        return None  # numbers of one width: alignment unknown
+    return [axis[i][1] + 0.5 for i in range(len(axis))]
+
+
+def _cells_by_edges(words: list[Word], edges: list[float], axis, top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in sorted(words, key=lambda w: w.x0):
+        col = next((i for i, e in enumerate(edges) if w.x0 < e), len(edges) - 1)
+        if col not in cells:
+            cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
+        cells[col].words.append(w)
+    return [cells[i] for i in sorted(cells)]
 
 
 def _header_starts(lines: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[tuple[float, int]] | None:
