@@ -165,6 +165,13 @@ def bureau(view: TextView) -> Finding | None:
         for entry, end in lx.labels_in("bureau", r.text, "signature"):
             if name := lx.as_name(r.text[end:]):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
+    for b in view.blocks():
+        for entry, end in lx.labels_in("bureau", b.text):
+            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door"):
+                continue
+            rest = regex.split(r"[.;,](?:\s|$)|\s\(", b.text[end:], maxsplit=1)[0]
+            if name := lx.as_name(rest):
+                return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     for r in view.front(3) + view.back(2):
         if m := regex.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", r.text, regex.I):
             if name := lx.as_name(m["n"]):
