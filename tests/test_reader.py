@@ -218,3 +218,19 @@ def test_panteia_vouches_for_a_cover_fact_it_read_the_cover_for(registry, tmp_pa
     assert st.status == "not_found" and st.vouched and "voorblad" in st.looked
     assert "supplier" not in (e.fact_status.keys() - {"supplier"})
     assert e.fact_status.get("results") is None  # the table was read: no status needed
+
+
+def test_a_landscape_page_stored_rotated_reads_as_shown(registry, tmp_path):
+    """A producer may store a landscape page as a portrait page with /Rotate 90: words and
+    drawings are then read in the coordinates of the page as it is shown."""
+    src = pymupdf.open(DATA / "chromium-transposed-landscape.pdf")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.show_pdf_page(page.rect, src, 0, rotate=90)
+    page.set_rotation(90)
+    path = tmp_path / "gedraaid.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options())
+    assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 64, 8.3), ("Leerbanen", 12, 7.9), ("FVT cluster Zorg", 25, 8.0), ("Totaal", 101, 8.2)]
+    assert e.supplier == "Vakopleidingen Zuid" and e.confidence == "high"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .._pymupdf import pymupdf
 from ..document import Document, Page, Word
 
 SNAP = 1.6  # rulings closer than this (pt) are the same ruling
@@ -114,10 +115,18 @@ def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
             hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
             vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
 
+    rotation = fpage.rotation_matrix if fpage.rotation else None  # drawings as the page is shown
     for path in fpage.get_drawings():
         stroked = "s" in (path.get("type") or "")
         for item in path["items"]:
             kind = item[0]
+            if rotation is not None:
+                item = tuple(x * rotation if isinstance(x, (pymupdf.Point, pymupdf.Rect)) else
+                             (x.rect * rotation if isinstance(x, pymupdf.Quad) else x) for x in item)
+                if kind == "qu":
+                    kind = "re"
+                if kind == "re":
+                    item = (kind, pymupdf.Rect(item[1]).normalize())
             if kind == "l":
                 p, q = item[1], item[2]
                 if abs(p.y - q.y) < 1 and abs(p.x - q.x) >= 1:
