@@ -88,9 +88,11 @@ class JobcoachingParser(Parser):
             if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
-                if not facts.jobcoaching.periods:
+                if not facts.jobcoaching.periods and "werknemer" in texts and "werkgever" in texts:
                     self.periods_from_grids(doc, page, facts)
-                if not self.answers_from_grids(doc, page, facts):
+                # only a page that names a scale's answers can hold an answer table
+                scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
+                if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)

@@ -16,6 +16,7 @@ needs. What the cells mean is decided in ``reader.tables``.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 
@@ -223,9 +224,10 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid
     if len(hs) < 2:
         return []
     words = page.words if words is None else words
+    centred = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, w) for w in words]
     grids = []
     for chs, cvs in _components(hs, vs):
-        if len(chs) < 2:
+        if len(chs) < 2 or (not cvs and len(chs) < 3):
             continue
         x0 = min([h.a for h in chs] + [v.pos for v in cvs])
         x1 = max([h.b for h in chs] + [v.pos for v in cvs])
@@ -238,15 +240,17 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid
         if cvs:  # a row cut at a page break has no closing rule: the verticals' ends close it
             edges += [min(v.a for v in cvs), max(v.b for v in cvs)]
         edges = _snap_positions(edges)
-        inside = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and y0 - 2 <= w.cy <= y1 + 2]
+        inside = [w for cx, cy, w in sorted((c for c in centred if x0 - 2 <= c[0] <= x1 + 2 and y0 - 2 <= c[1] <= y1 + 2),
+                                           key=lambda c: c[1])]
         if len(inside) < 4 or len(edges) < 2:
             continue
+        centres = [w.cy for w in inside]
         xs_all = _snap_positions([v.pos for v in cvs] + [x0, x1])
         rows: list[list[Cell]] = []
         for top, bottom in zip(edges, edges[1:]):
             if bottom - top < 4:
                 continue
-            in_row = [w for w in inside if top <= w.cy <= bottom]
+            in_row = inside[bisect.bisect_left(centres, top):bisect.bisect_right(centres, bottom)]
             if not in_row:
                 continue
             mid_lo, mid_hi = top + (bottom - top) * 0.3, bottom - (bottom - top) * 0.3
@@ -307,7 +311,7 @@ def visual_rows(words: list[Word]) -> list[list[Word]]:
     height = statistics.median(w.y1 - w.y0 for w in words)
     rows: list[list[Word]] = []
     centre = 0.0
-    for w in sorted(words, key=lambda w: (w.cy, w.x0)):
+    for _, _, w in sorted(((w.y0 + w.y1) / 2, w.x0, w) for w in words):
         if rows and abs(w.cy - centre) <= height * 0.45:
             rows[-1].append(w)
             centre = (centre * (len(rows[-1]) - 1) + w.cy) / len(rows[-1])
@@ -323,12 +327,15 @@ _NUMBERISH = regex.compile(r"^[<>â‰ˆ~]?[-+]?\d[\d.,]*\s*%?$|^(?:n\.?v\.?t\.?|-|â
 def is_value(text: str) -> bool:
     """A cell that holds a number or a no-value marker ('8,1', '40,0%', '-', 'n.v.t.')."""
     t = " ".join(text.split())
-    return bool(_NUMBERISH.match(t)) or bool(regex.fullmatch(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*", t))
+    return bool(_NUMBERISH.match(t)) or bool(_RATIO.fullmatch(t))
+
+
+_NUMBER = regex.compile(r"^[-+]?\d[\d.,]*\s*%?$")
+_RATIO = regex.compile(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*")
 
 
 def _is_number(text: str) -> bool:
-    t = text.strip()
-    return bool(regex.match(r"^[-+]?\d[\d.,]*\s*%?$", t))
+    return bool(_NUMBER.match(text.strip()))
 
 
 def _column_axis(bodies: list[list[list[Word]]]) -> list[tuple[float, float]]:
@@ -383,7 +390,8 @@ def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
 
 def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
     """Borderless tables: runs of rows with two or more numbers, with up to three header lines above."""
-    words = [w for w in words if not any(b[0] - 2 <= w.cx <= b[2] + 2 and b[1] - 2 <= w.cy <= b[3] + 2 for b in taken)]
+    if taken:
+        words = [w for w in words if not any(b[0] - 2 <= w.cx <= b[2] + 2 and b[1] - 2 <= w.cy <= b[3] + 2 for b in taken)]
     rows = visual_rows(words)
     if not rows:
         return []
