@@ -18,6 +18,7 @@ from .. import dutch
 from ..document import Document, Word
 from ..schema import Evidence, Period
 from . import lexicon as lx
+from ._rx import rx
 from .grid import visual_rows
 
 
@@ -95,14 +96,14 @@ def _labelled_rows(rows: list[Row], fact: str, key: str = "labels"):
         # a row may hold 'Label: value' or 'Other: x   Label: value' (two cover facts on a line)
         texts = [row.text]
         if ":" in row.text:
-            texts += [regex.sub(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)", "", part) for part in _split_pairs(row.text)]
+            texts += [rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part) for part in _split_pairs(row.text)]
         for text in texts:
             if m := lx.label_at_start(fact, text, key):
                 yield i, m
 
 
 def _split_pairs(text: str) -> list[str]:
-    return [p for p in regex.split(r"(?<=\S)\s{2,}|\s\|\s", text) if p][1:]
+    return [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(text) if p][1:]
 
 
 # ---- meetperiode -------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def supplier(view: TextView) -> Finding | None:
         for entry, end in lx.labels_in("supplier", b.text):
             if entry not in ("in opdracht van", "ten behoeve van", "t.b.v.", "uitgevoerd voor"):
                 continue
-            rest = regex.split(r"[.;,](?:\s|$)|\s\(\s*(?:hierna|verder)", b.text[end:], maxsplit=1)[0]
+            rest = rx(r"[.;,](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
             if name := lx.as_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     return None
@@ -169,11 +170,11 @@ def bureau(view: TextView) -> Finding | None:
         for entry, end in lx.labels_in("bureau", b.text):
             if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door"):
                 continue
-            rest = regex.split(r"[.;,](?:\s|$)|\s\(", b.text[end:], maxsplit=1)[0]
+            rest = rx(r"[.;,](?:\s|$)|\s\(").split(b.text[end:], maxsplit=1)[0]
             if name := lx.as_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     for r in view.front(3) + view.back(2):
-        if m := regex.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", r.text, regex.I):
+        if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
             if name := lx.as_name(m["n"]):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
     return cover_name(view, bureau_words=True)
@@ -193,7 +194,7 @@ def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
             orgish = any(w in low.split() or w in low for w in lx.lexicon()["bureau"]["org_words"] if len(w) > 3) or \
                 any(w in low.split() for w in lx.lexicon()["bureau"]["org_words"])
             elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[first:])
-            title = regex.search(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting", low)
+            title = rx(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting").search(low)
             if (orgish or elsewhere or not bureau_words) and not title:
                 return Finding(name, first, top.text, "bovenste regel van het voorblad", top.bbox)
     return None
@@ -247,13 +248,13 @@ def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
     blocks = view.blocks()
     for h in headings:
         for i, b in enumerate(blocks):
-            t = regex.sub(r"^\d+(?:\.\d+)*\.?\s+", "", b.text.strip()).strip(" :").lower()
+            t = rx(r"^\d+(?:\.\d+)*\.?\s+").sub("", b.text.strip()).strip(" :").lower()
             if t != h and not (t.startswith(h) and len(t) < len(h) + 25 and ":" not in t):
                 continue
             body = []
             for nb in blocks[i + 1:]:
                 nt = nb.text.strip()
-                if regex.match(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}", nt) and len(nt) < 80:
+                if rx(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}").match(nt) and len(nt) < 80:
                     break  # the next numbered heading
                 body.append(nt)
             if body:

@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 
 from .. import dutch
+from ._rx import rx
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 
@@ -59,8 +60,8 @@ class PeriodMatch:
 
 
 def _date(text: str) -> dt.date:
-    text = regex.sub(r"\s+", " ", text.replace(".", " ") if regex.search(r"\p{L}\.", text) else text).strip()
-    numeric = regex.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    text = rx(r"\s+").sub(" ", text.replace(".", " ") if regex.search(r"\p{L}\.", text) else text).strip()
+    numeric = rx(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").fullmatch(text)
     if numeric:
         text = "-".join(numeric.groups())
     return dutch.parse_date(text)
@@ -77,7 +78,7 @@ def parse_period(text: str) -> PeriodMatch | None:
     once), "01-01-2021 – 31-12-2021", "januari tot en met december 2021", "kalenderjaar 2021".
     An end before the start raises :class:`dutch.DutchParseError`; no range gives None.
     """
-    s = regex.sub(r"[\s\u00a0\u202f]+", " ", text)
+    s = rx(r"[\s\u00a0\u202f]+").sub(" ", text)
     found: list[tuple[int, PeriodMatch]] = []
     if m := RE_RANGE_NUMERIC.search(s):
         found.append((m.start(), PeriodMatch(_date(m["s"]), _date(m["e"]), m[0], "dd-mm-jjjj")))
@@ -107,7 +108,7 @@ def parse_period(text: str) -> PeriodMatch | None:
 
 def find_date(text: str) -> tuple[dt.date, str] | None:
     """The first single date in ``text`` ("15 februari 2022", "15-2-2022", "dinsdag 15 februari 2022")."""
-    m = RE_DATE.search(regex.sub(r"[\s\u00a0\u202f]+", " ", text))
+    m = RE_DATE.search(rx(r"[\s\u00a0\u202f]+").sub(" ", text))
     if not m:
         return None
     try:
@@ -173,7 +174,7 @@ def as_name(text: str) -> str | None:
     capitalised or a particle ('Coöperatie Scholing & Coaching IJsselstreek (Zuidoost)')."""
     text = _NAME_STOP.sub("", text.strip())
     text = text.strip(" ,;:")
-    if text.endswith(".") and not regex.search(r"(?:^|[\s.])\p{L}{1,3}\.$", text):
+    if text.endswith(".") and not rx(r"(?:^|[\s.])\p{L}{1,3}\.$").search(text):
         text = text[:-1]  # the full stop of a sentence, not of 'B.V.' or 'e.a.'
     text = text.strip()
     if not text or len(text) > 90:
@@ -211,7 +212,7 @@ def _measure_res() -> list[tuple[str, str, regex.Pattern]]:
 
 def normalise_header(text: str) -> str:
     t = " ".join(text.lower().replace("\u00ad", "").split())
-    t = regex.sub(r"(\p{L})- (\p{L})", r"\1\2", t)  # a header word hyphenated over two lines
+    t = rx(r"(\p{L})- (\p{L})").sub(r"\1\2", t)  # a header word hyphenated over two lines
     return t.strip(" :*¹²³")
 
 
@@ -247,7 +248,7 @@ def label_kind(label: str) -> str | None:
         return "group_employers"
     if t in sets["label_headers"]:
         return "label_header"
-    words = set(regex.findall(r"\p{L}[\p{L}-]*", t))
+    words = set(rx(r"\p{L}[\p{L}-]*").findall(t))
     if words & sets["perceel"] or any(t.startswith(p) for p in sets["perceel"]):
         return "perceel"
     if words & sets["cluster"] or any(w.startswith(c) for w in words for c in sets["cluster"] if len(c) >= 6):
@@ -260,13 +261,21 @@ def approached_patterns() -> list[regex.Pattern]:
     return [regex.compile(p, regex.I) for p in lexicon()["approached"]["patterns"]]
 
 
+@functools.cache
+def _status_patterns() -> list[tuple[bool, str, regex.Pattern]]:
+    out = []
+    for final, key in ((False, "concept"), (True, "definitief")):
+        for w in sorted(lexicon()["final"][key], key=len, reverse=True):
+            w2 = rx(r"^status:\s*").sub("", w)
+            out.append((final, w2, regex.compile(rf"{regex.escape(w2)}(?:\s+(?:rapport|versie|\d[\d.]*|v\d[\d.]*))*$")))
+    return out
+
+
 def status_of(text: str) -> tuple[bool, str] | None:
     """'Definitief rapport' -> (True, 'definitief rapport'); 'Conceptversie' -> (False, ...)."""
     t = " ".join(text.lower().split()).strip(" .")
-    t = regex.sub(r"^(?:status|versie|rapportstatus)\s*:?\s*", "", t)
-    for final, key in ((False, "concept"), (True, "definitief")):
-        for w in sorted(lexicon()["final"][key], key=len, reverse=True):
-            w2 = regex.sub(r"^status:\s*", "", w)
-            if t == w2 or regex.match(rf"{regex.escape(w2)}(?:\s+(?:rapport|versie|\d[\d.]*|v\d[\d.]*))*$", t):
-                return final, w2
+    t = rx(r"^(?:status|versie|rapportstatus)\s*:?\s*").sub("", t)
+    for final, w2, pattern in _status_patterns():
+        if t == w2 or pattern.match(t):
+            return final, w2
     return None

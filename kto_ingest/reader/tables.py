@@ -19,6 +19,7 @@ import regex
 
 from ..document import Document
 from . import lexicon as lx
+from ._rx import rx
 from .grid import Grid, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
@@ -63,7 +64,7 @@ class ResultsTable:
 
 
 def _norm_label(label: str) -> str:
-    return " ".join(regex.sub(r"[^\p{L}\p{N} ]", " ", label.lower()).split())
+    return " ".join(rx(r"[^\p{L}\p{N} ]").sub(" ", label.lower()).split())
 
 
 def _header_rows(matrix: list[list[str]]) -> int:
@@ -84,7 +85,7 @@ def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, 
         vs = [v for v in values.get(col, []) if v and any(ch.isdigit() for ch in v)]
         if vs and all("%" in v for v in vs):
             return "pct"
-        if vs and all(regex.fullmatch(r"\d+", v.strip()) for v in vs):
+        if vs and all(rx(r"\d+").fullmatch(v.strip()) for v in vs):
             return "int"
         return "?"
 
