@@ -23,6 +23,7 @@ PERIODS = [
     ("september 2022 - augustus 2023", D(2022, 9, 1), D(2023, 8, 31), "maanden"),
     ("over het kalenderjaar 2021", D(2021, 1, 1), D(2021, 12, 31), "kalenderjaar"),
     ("Meetperiode: kalenderjaar 2020", D(2020, 1, 1), D(2020, 12, 31), "kalenderjaar"),
+    ("het meetjaar 2021", D(2021, 1, 1), D(2021, 12, 31), "kalenderjaar"),
     ("1 jan. 2021 – 31 dec. 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
     ("tussen 1 februari 2021 en 31 januari 2022", D(2021, 2, 1), D(2022, 1, 31), "dag maand jaar"),
     ("vrijdag 1 januari 2021 tot en met vrijdag 31 december 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
@@ -65,6 +66,8 @@ MEASURES = [
     ("Perceel", None),
     ("", None),
     ("Publicatie", None),
+    ("Bruto steekproef", None),  # not the netto steekproef: a table with both keeps the netto column
+    ("Tevredenheid (gem.)", "rapportcijfer"),
 ]
 
 
@@ -119,6 +122,8 @@ STATUS = [
     ("Status: Concept", False),
     ("Conceptversie", False),
     ("Eindrapport", True),
+    ("Versie 1.0 (definitief)", True),
+    ("Status rapport: concept", False),
     ("Het rapport is definitief vastgesteld door de directie", None),
 ]
 
@@ -164,3 +169,18 @@ RESPONS = [
 @pytest.mark.parametrize(("netto", "ingevuld", "printed", "decimals", "ok"), RESPONS)
 def test_respons_must_equal_ingevuld_over_netto_to_the_printed_decimal(netto, ingevuld, printed, decimals, ok):
     assert respons_matches(netto, ingevuld, printed, decimals) is ok
+
+
+APPROACHED = [
+    ("In totaal 74 deelnemers uitgenodigd.", 74),
+    ("In totaal zijn 352 klanten benaderd, van wie 186 de vragenlijst invulden.", 352),
+    ("Aantal benaderde klanten: 128", 128),
+    ("Er zijn 95 cliënten schriftelijk benaderd.", 95),
+    ("Van de klanten heeft 40% gereageerd.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), APPROACHED)
+def test_approached_sentences(text, n):
+    found = next((int(m["n"]) for rx in lx.approached_patterns() if (m := rx.search(text))), None)
+    assert found == n

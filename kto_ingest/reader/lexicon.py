@@ -47,7 +47,7 @@ RE_RANGE_WORDS = regex.compile(
 RE_RANGE_MONTHS = regex.compile(
     rf"(?<![\d\p{{L}}])(?P<sm>{_MONTH})\.?(?:\s+(?P<sy>\d{{4}}))?{_SEP}(?P<em>{_MONTH})\.?\s+(?P<ey>\d{{4}})", regex.I
 )
-RE_YEAR = regex.compile(r"\b(?:kalenderjaar|het\s+jaar|jaar|boekjaar)\s+(?P<y>(?:19|20)\d{2})\b", regex.I)
+RE_YEAR = regex.compile(r"\b(?:kalenderjaar|het\s+jaar|jaar|boekjaar|meetjaar)\s+(?P<y>(?:19|20)\d{2})\b", regex.I)
 RE_DATE = regex.compile(rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|{_NUMDATE}", regex.I)
 
 
@@ -278,4 +278,8 @@ def status_of(text: str) -> tuple[bool, str] | None:
     for final, w2, pattern in _status_patterns():
         if t == w2 or pattern.match(t):
             return final, w2
+    # 'Versie 1.0 (definitief)', 'Status rapport: concept'
+    if m := rx(r"^(?:versie|status|rapportstatus)\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
+            " ".join(text.lower().split()).strip(" .")):
+        return m["w"] == "definitief", m["w"]
     return None
