@@ -234,3 +234,25 @@ def test_a_landscape_page_stored_rotated_reads_as_shown(registry, tmp_path):
     assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 64, 8.3), ("Leerbanen", 12, 7.9), ("FVT cluster Zorg", 25, 8.0), ("Totaal", 101, 8.2)]
     assert e.supplier == "Vakopleidingen Zuid" and e.confidence == "high"
+
+
+def test_a_page_of_thousands_of_lines_is_not_searched_for_cells(tmp_path, monkeypatch):
+    """A chart or hatching of thousands of strokes is no table: the reader gives up on its rulings
+    at once instead of comparing every pair."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    shape = page.new_shape()
+    for i in range(40):  # 2,000 short dashes each way, none joining the next
+        for k in range(50):
+            shape.draw_line((50 + 10 * k, 50 + 18 * i), (54 + 10 * k, 50 + 18 * i))
+            shape.draw_line((50 + 12 * i, 60 + 14 * k), (50 + 12 * i, 64 + 14 * k))
+    shape.finish(color=(0, 0, 0), width=0.2)
+    shape.commit()
+    page.insert_text((60, 800), "Netto steekproef Ingevuld Respons Rapportcijfer", fontsize=8)
+    path = tmp_path / "arcering.pdf"
+    doc.save(path)
+    monkeypatch.setattr(gridmod, "_components", lambda *a: pytest.fail("every pair of rulings compared"))
+    with open_document(path) as d:
+        hs, vs = gridmod.rulings(d.fitz[0])
+        assert len(hs) * len(vs) > gridmod.MAX_PAIRS
+        assert gridmod.cached_ruled_grids(d, 1) == []

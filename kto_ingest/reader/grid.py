@@ -28,6 +28,7 @@ from ..document import Document, Page, Word
 SNAP = 1.6  # rulings closer than this (pt) are the same ruling
 JOIN = 3.5  # pieces of one ruling may leave gaps this wide at the joints
 THIN = 3.0  # a filled rectangle this thin is a ruling
+MAX_PAIRS = 400_000  # horizontal x vertical rulings compared at most per page (about 0.2 s)
 
 
 @dataclass
@@ -221,8 +222,8 @@ def _snap_positions(values: list[float], tol: float = SNAP * 1.5) -> list[float]
 def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid]:
     """Every ruled table on the page with at least two rows and two columns of words."""
     hs, vs = rulings(fpage)
-    if len(hs) < 2:
-        return []
+    if len(hs) < 2 or len(hs) * max(1, len(vs)) > MAX_PAIRS:
+        return []  # no table, or a drawing of thousands of lines (a chart, a hatching): not a table's rulings
     words = page.words if words is None else words
     centred = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, w) for w in words]
     grids = []
