@@ -256,3 +256,32 @@ def test_a_page_of_thousands_of_lines_is_not_searched_for_cells(tmp_path, monkey
         hs, vs = gridmod.rulings(d.fitz[0])
         assert len(hs) * len(vs) > gridmod.MAX_PAIRS
         assert gridmod.cached_ruled_grids(d, 1) == []
+
+
+def _borderless(page, top: float, rows: list[list[str]], xs: list[float]) -> None:
+    """A borderless table: the label left-aligned at xs[0], the numbers right-aligned at xs[1:]."""
+    for r, row in enumerate(rows):
+        y = top + 16 * r
+        page.insert_text((xs[0], y), row[0], fontsize=9)
+        for text, right in zip(row[1:], xs[1:]):
+            page.insert_text((right - pymupdf.get_text_length(text, fontsize=9), y), text, fontsize=9)
+
+
+def test_tables_that_word_the_same_labels_differently_are_joined(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 60), "Methodologische verantwoording", fontsize=12)
+    _borderless(page, 100, [["Perceel", "Benaderd", "Deelgenomen", "Respons (%)"],
+                            ["Opleidingen", "80", "36", "45,0"],
+                            ["Functiegerichte vaardigheidstrainingen - cluster Zorg", "20", "5", "25,0"],
+                            ["Totaal", "100", "41", "41,0"]], [60, 380, 460, 540])
+    page.insert_text((60, 220), "Uitkomsten", fontsize=12)
+    _borderless(page, 260, [["Perceel", "Rapportcijfer"], ["Opleidingen", "7,6"], ["FVT cluster Zorg", "8,2"],
+                            ["Totaal alle percelen", "7,7"]], [60, 300])
+    path = tmp_path / "twee-tabellen.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "7,6"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg", "8,2"), ("Totaal", "7,7")]
+    assert any("samengevoegd op label (3 van 3 rijen)" in x for x in table.decisions)

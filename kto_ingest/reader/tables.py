@@ -325,12 +325,37 @@ def _merge_wrapped(t: ResultsTable) -> None:
     t.rows = out
 
 
+_PERCELEN = (("functiegerichte", "fvt"), ("opleiding",), ("leerba",), ("ervaringscertifica", "evc"))
+
+
+def _label_key(label: str) -> str:
+    """What a label names, for joining two tables that word it differently: 'Functiegerichte
+    vaardigheidstrainingen – cluster Zorg' and 'FVT cluster Zorg' are both 'cluster zorg';
+    'Totaal alle percelen' is 'totaal'."""
+    t = _norm_label(label)
+    if lx.label_kind(label) == "total":
+        return "totaal"
+    if m := rx(r"\bcluster\s+(.+)$").search(t):
+        return "cluster " + m[1]
+    for stems in _PERCELEN:
+        if any(t.startswith(s) or f" {s}" in f" {t}" for s in stems) and len(t.split()) <= 3:
+            return stems[0]
+    return t
+
+
 def _join(base: ResultsTable, other: ResultsTable) -> None:
     new = [k for k in other.measures if k not in base.measures]
     if not new:
         return
     index = {_norm_label(r.label): r for r in base.rows if not r.heading}
-    matched = [(index[_norm_label(r.label)], r) for r in other.rows if not r.heading and _norm_label(r.label) in index]
+    keyed = {_label_key(r.label): r for r in base.rows if not r.heading}
+    matched = []
+    for r in other.rows:
+        if r.heading:
+            continue
+        mine = index.get(_norm_label(r.label)) or keyed.get(_label_key(r.label))
+        if mine is not None:
+            matched.append((mine, r))
     labelled = [r for r in other.rows if not r.heading]
     if not labelled or len(matched) < max(1, (len(labelled) + 1) // 2):
         return
