@@ -285,3 +285,18 @@ def test_tables_that_word_the_same_labels_differently_are_joined(tmp_path):
     assert [(r.label, r.values.get("rapportcijfer")) for r in table.rows] == [
         ("Opleidingen", "7,6"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg", "8,2"), ("Totaal", "7,7")]
     assert any("samengevoegd op label (3 van 3 rijen)" in x for x in table.decisions)
+
+
+def test_a_row_only_the_second_table_has_is_kept(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _borderless(page, 100, [["Perceel", "Benaderd", "Deelgenomen", "Respons (%)"],
+                            ["Opleidingen", "80", "36", "45,0"], ["Leerbanen", "20", "5", "25,0"]], [60, 380, 460, 540])
+    _borderless(page, 260, [["Perceel", "Rapportcijfer"], ["Opleidingen", "7,6"], ["Leerbanen", "8,2"],
+                            ["Totaal", "7,7"]], [60, 300])
+    path = tmp_path / "totaal-alleen-bij-cijfers.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef"), r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "80", "7,6"), ("Leerbanen", "20", "8,2"), ("Totaal", None, "7,7")]

@@ -366,7 +366,17 @@ def _join(base: ResultsTable, other: ResultsTable) -> None:
     for k in new:
         base.measures[k] = other.measures[k]
     base.grids += other.grids
+    # a row only the other table has (a Totaal under the scores, say) is a row of the report too
+    taken = {id(t) for _, t in matched}
+    extra = [r for r in labelled if id(r) not in taken and any(is_value(v) for v in r.values.values())]
+    for r in extra:
+        total_at = next((i for i, x in enumerate(base.rows) if lx.label_kind(x.label) == "total"), None)
+        if lx.label_kind(r.label) != "total" and total_at is not None:
+            base.rows.insert(total_at, r)
+        else:
+            base.rows.append(r)
     base.decisions.append(
         f"tabel op pagina {other.page} samengevoegd op label ({len(matched)} van {len(labelled)} rijen): "
         + ", ".join(MEASURE_NAMES[k] for k in new)
+        + (f"; {len(extra)} rij(en) alleen in die tabel toegevoegd" if extra else "")
     )
