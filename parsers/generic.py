@@ -21,6 +21,7 @@ from kto_ingest.document import Block, Document, Line, Word
 from kto_ingest.reader import confidence as conf
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
+from kto_ingest.reader import values as cell
 from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, candidate_pages, read_results
 from kto_ingest.registry import Detection, Parser, Signal
 from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
@@ -252,14 +253,14 @@ class GenericTableParser(Parser):
                 continue
             v = row.values
             try:
-                netto = dutch.parse_int(v.get("netto_steekproef", ""))
+                netto = cell.count(v.get("netto_steekproef", ""))
                 values = {
                     "netto_steekproef": netto,
                     "benaderd": netto,
-                    "ingevuld": dutch.parse_int(v.get("ingevuld", "")),
-                    "respons_pct": _as_float(dutch.parse_number(v.get("respons_pct", ""))),
-                    "rapportcijfer": _as_float(dutch.parse_number(v.get("rapportcijfer", ""))),
-                    "beeindigd": dutch.parse_int(v.get("beeindigd", "")),
+                    "ingevuld": cell.count(v.get("ingevuld", "")),
+                    "respons_pct": cell.fraction(v.get("respons_pct", "")),
+                    "rapportcijfer": cell.fraction(v.get("rapportcijfer", "")),
+                    "beeindigd": cell.count(v.get("beeindigd", "")),
                 }
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Waarde in de resultatentabel niet gelezen (pagina {row.page}, {label!r}): {exc}")

@@ -184,3 +184,28 @@ APPROACHED = [
 def test_approached_sentences(text, n):
     found = next((int(m["n"]) for rx in lx.approached_patterns() if (m := rx.search(text))), None)
     assert found == n
+
+
+from kto_ingest.reader import values as cell  # noqa: E402
+
+COUNTS = [("128", 128), ("1.234", 1234), ("2.136", 2136), ("-", None), ("n.v.t.", None), ("12*", 12)]
+FRACTIONS = [("40,0%", 40.0), ("40.0%", 40.0), ("8,1", 8.1), ("8.1*", 8.1), ("8,1¹", 8.1), ("n.v.t.", None), ("-", None),
+             ("100%", 100.0)]
+
+
+@pytest.mark.parametrize(("text", "value"), COUNTS)
+def test_counts(text, value):
+    assert cell.count(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), FRACTIONS)
+def test_percentages_and_marks(text, value):
+    assert cell.fraction(text) == value
+
+
+@pytest.mark.parametrize("text", ["8,5,1", "1.2345", "12.5 cijfer", "8,5 ja"])
+def test_values_that_are_not_numbers_are_refused(text):
+    with pytest.raises(dutch.DutchParseError):
+        cell.fraction(text)
+    with pytest.raises(dutch.DutchParseError):
+        cell.count(text)
