@@ -105,8 +105,7 @@ class GenericTableParser(Parser):
         page = self.table_page(doc)
         first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
         text = " ".join(w.text for w in doc.page(page).words).lower() if page else ""
-        period = any(lx.labels_in("meetperiode", b.text) and True for p in doc.pages[:4] for b in p.blocks
-                     if next(lx.labels_in("meetperiode", b.text), None))
+        period = any(next(lx.labels_in("meetperiode", b.text), None) for p in doc.pages[:4] for b in p.blocks)
         signals = [
             Signal("Tabel met steekproef/benaderd, ingevuld/respondenten, respons en rapportcijfer (als kolommen of rijen)",
                    page is not None, 0.6, page),
