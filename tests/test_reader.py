@@ -300,3 +300,18 @@ def test_a_row_only_the_second_table_has_is_kept(tmp_path):
         table, _ = read_results(d, [1])
     assert [(r.label, r.values.get("netto_steekproef"), r.values.get("rapportcijfer")) for r in table.rows] == [
         ("Opleidingen", "80", "7,6"), ("Leerbanen", "20", "8,2"), ("Totaal", None, "7,7")]
+
+
+def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
+    doc = pymupdf.open()
+    xs = [60, 380, 460, 540]
+    _borderless(doc.new_page(), 700, [["Perceel", "Benaderd", "Ingevuld", "Respons (%)"], ["Opleidingen", "80", "36", "45,0"],
+                                      ["Leerbanen", "20", "5", "25,0"]], xs)
+    _borderless(doc.new_page(), 60, [["Ervaringscertificaten", "10", "4", "40,0"], ["Totaal", "110", "45", "40,9"]], xs)
+    path = tmp_path / "vervolg-zonder-kop.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef"), r.page) for r in table.rows] == [
+        ("Opleidingen", "80", 1), ("Leerbanen", "20", 1), ("Ervaringscertificaten", "10", 2), ("Totaal", "110", 2)]
+    assert any("zonder kop" in x for x in table.decisions)
