@@ -22,7 +22,7 @@ from kto_ingest.reader import confidence as conf
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
 from kto_ingest.reader import values as cell
-from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, candidate_pages, read_results
+from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, read_results
 from kto_ingest.registry import Detection, Parser, Signal
 from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
 from kto_ingest.tables import ColumnSpec, _is_keyword
@@ -197,8 +197,7 @@ class GenericTableParser(Parser):
             facts.not_found("questions", "regels die eindigen op een vraagteken (alle pagina's)")
 
     def results(self, doc: Document, facts: Facts) -> ResultsTable | None:
-        pages = candidate_pages(doc)
-        table, notes = read_results(doc, pages)
+        table, notes = read_results(doc)
         for n in notes:
             self.explain(facts, n)
         if table is None:

@@ -83,7 +83,10 @@ class JobcoachingParser(Parser):
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
         self.cover(doc, facts)
+        both_read = None  # the page on which answers of both scales had been read
         for page in doc.pages:
+            if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
+                break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
             if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
@@ -94,6 +97,8 @@ class JobcoachingParser(Parser):
                 scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
+                if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
+                    both_read = page.number
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:

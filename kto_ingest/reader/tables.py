@@ -186,24 +186,48 @@ def interpret(grid: Grid) -> ResultsTable | None:
 
 # ---- across pages and tables ----------------------------------------------------------------------
 
-_STEMS = ("steekpr", "benader", "uitgenod", "ingevul", "respon", "cijfer", "score", "deelgen", "deelnem", "resp.",
-          "netto", "beëindig", "beeindig", "afgerond", "waardering")
+# The stable start of the words that name each measure in a header.
+_MEASURE_STEMS = {
+    "netto_steekproef": ("steekpr", "benader", "uitgenod", "aangeschr", "netto", "uitnodig"),
+    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijst"),
+    "respons_pct": ("respons",),
+    "rapportcijfer": ("cijfer", "score", "waardering"),
+    "beeindigd": ("beëindig", "beeindig", "afgerond"),
+}
+CORE = ("netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer")
 
 
-def candidate_pages(doc: Document) -> list[int]:
-    """Pages that mention at least two measure words (the rest cannot hold a results table)."""
+def _measures_named(text: str) -> set[str]:
+    return {k for k, stems in _MEASURE_STEMS.items() if any(s in text for s in stems)}
+
+
+def candidate_pages(doc: Document, least: int = 2, among: set[str] | None = None) -> list[int]:
+    """Pages that name at least ``least`` measures (of ``among``, default all): the rest cannot
+    hold (that part of) a results table. A chart page that says 'respons' and 'rapportcijfer' is
+    not read as a table page on the first pass."""
     out = []
     for page in doc.pages:
-        text = " ".join(w.text for w in page.words).lower()
-        if sum(s in text for s in _STEMS) >= 2:
+        named = _measures_named(" ".join(w.text for w in page.words).lower())
+        if among is not None:
+            named &= among
+        if len(named) >= least:
             out.append(page.number)
     return out
 
 
 def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
-    if grid.page != prev.grids[-1].page + 1 or grid.ncols != prev.ncols:
+    """A grid continues the previous table when it stands at the top of the next page, with as many
+    columns, the previous table ran on to the bottom of its page, and no caption of its own
+    ('Tabel 3.2 ...') stands above it."""
+    last = prev.grids[-1]
+    if grid.page != last.page + 1 or grid.ncols != prev.ncols:
         return False
-    return grid.bbox[1] < doc.page(grid.page).height * 0.4
+    page = doc.page(grid.page)
+    if grid.bbox[1] > page.height * 0.4 or last.bbox[3] < doc.page(last.page).height * 0.7:
+        return False
+    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1]
+    caption = any(w.text.lower() in ("tabel", "table") for w in above)
+    return not caption or any("vervolg" in w.text.lower() for w in above)  # 'Tabel 2.1 (vervolg)' continues
 
 
 def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
@@ -236,11 +260,57 @@ def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
 def read_results(doc: Document, pages: list[int] | None = None) -> tuple[ResultsTable | None, list[str]]:
     """The results table of the report, continued over pages and joined with the other tables
     about the same percelen; with the decisions made (Dutch, for explain)."""
-    pages = candidate_pages(doc) if pages is None else pages
     tables: list[ResultsTable] = []
     notes: list[str] = []
-    expanded = sorted(set(pages) | {p + 1 for p in pages if p + 1 <= doc.page_count})
+    if pages is not None:
+        _collect(doc, pages, tables, set())
+        return _assemble(tables, notes)
+    # First the pages that name three measures (where a results table stands), then, when the
+    # table found lacks a measure, the pages that name it (a second table to join by label).
+    done: set[int] = set()
+    _collect(doc, candidate_pages(doc, 3), tables, done, stop_when_complete=True)
+    base = _best(tables)
+    missing = set(CORE) - set(base.measures if base else ())
+    if missing:
+        more = [p for p in candidate_pages(doc, 1 if base else 2, missing if base else None) if p not in done]
+        _collect(doc, more, tables, done)
+    return _assemble(tables, notes)
+
+
+def _best(tables: list[ResultsTable]) -> ResultsTable | None:
+    ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
+    return ranked[0] if ranked else None
+
+
+def _assemble(tables: list[ResultsTable], notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
+    if not tables:
+        return None, notes
+    base = _best(tables)
+    if len(base.measures) < 2:
+        return None, [f"Alleen tabellen met één maat gevonden (pagina {base.page})."]
+    for other in tables:
+        if other is base:
+            continue
+        _join(base, other)
+    return base, notes
+
+
+def _complete(t: ResultsTable) -> bool:
+    """A table with every core measure and at least two perceel or cluster rows."""
+    return set(CORE) <= set(t.measures) and _label_score(t) >= 2
+
+
+def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: set[int],
+             stop_when_complete: bool = False) -> None:
+    """Read the grids of ``pages`` (and the page after each, where a table may continue) into
+    ``tables``, continuing the previous table where a grid continues it. With
+    ``stop_when_complete``, stop once a complete table has ended (its next page read): later
+    pages repeat it (a summary, an appendix) or hold other tables."""
+    expanded = sorted((set(pages) | {p + 1 for p in pages if p + 1 <= doc.page_count}) - done)
     for p in expanded:
+        if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
+            break
+        done.add(p)
         for grid in page_grids(doc, p):
             t = interpret(grid)
             if t is not None:
@@ -267,17 +337,6 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
                     continue
             if t is not None:
                 tables.append(t)
-    if not tables:
-        return None, notes
-    ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
-    base = ranked[0]
-    if len(base.measures) < 2:
-        return None, [f"Alleen tabellen met één maat gevonden (pagina {base.page})."]
-    for other in tables:
-        if other is base:
-            continue
-        _join(base, other)
-    return base, notes
 
 
 def _merge_wrapped(t: ResultsTable) -> None:
