@@ -154,6 +154,8 @@ def main() -> int:
     cont = CONTINUED.format(css=CSS_RULED, rows=LONG_ROWS, tb=LONG_TOTAL_B, ti=LONG_TOTAL_I, tp=pct)
     libreoffice(cont, HERE / "lo-continued.pdf")
     chromium(cont, HERE / "chromium-continued.pdf")
+    # a jobcoaching report in UWV's rapportageformat, filled in differently from the seed
+    chromium((HERE / "jobcoach-anders.html").read_text("utf-8"), HERE / "jobcoach-anders.pdf")
     return 0
 
 
