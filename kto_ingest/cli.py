@@ -516,6 +516,14 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
     _print_fact_status(console, entry)
     for row in entry.results:
         console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
+    if result.decisions:
+        console.print("\nBeslissingen van de lezer (tabel, richting, lexicon, samenvoegen):", style="bold")
+        for decision in result.decisions:
+            console.print(f"  {decision}", markup=False)
+    looked = {k: v for k, v in entry.fact_status.items() if v.status != "found"}
+    for name, st in looked.items():
+        why = st.reason if st.status == "unreadable" else f"gezocht {st.looked}" + (" (zeker afwezig)" if st.vouched else "")
+        console.print(f"  {name}: {'onleesbaar' if st.status == 'unreadable' else 'niet gevonden'} – {why}", markup=False)
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
         console.print(f"  Let op: {safe_text(warning)}", style="yellow", markup=False)

@@ -133,6 +133,17 @@ def _group(words: list[Word], height: float) -> list[Block]:
     return out
 
 
+def _unrotate(raw: list, matrix) -> list:
+    """Word boxes of a page with /Rotate in the coordinates of the page as it is shown (PyMuPDF
+    gives them in the unrotated page's), so that a landscape table reads left to right."""
+    out = []
+    for (x0, y0, x1, y1, *rest) in raw:
+        r = pymupdf.Rect(x0, y0, x1, y1) * matrix
+        r.normalize()
+        out.append((r.x0, r.y0, r.x1, r.y1, *rest))
+    return out
+
+
 class Document:
     """One opened PDF. Use as a context manager, or call :meth:`close`."""
 
@@ -167,6 +178,8 @@ class Document:
                 if self.use_ocr:
                     raw = ocr.words(fpage)
                     self.ocr_pages.append(number)
+            elif fpage.rotation and raw:  # a landscape page stored rotated: words as the page is shown
+                raw = _unrotate(raw, fpage.rotation_matrix)
             words = [Word(x0, y0, x1, y1, text, number, block, line)
                      for (x0, y0, x1, y1, text, block, line, _wno) in raw]
             rect = fpage.rect

@@ -53,6 +53,9 @@ class Explanation:
 
     entry: ReportEntry
     detections: list[Detection] = field(default_factory=list)
+    # The reader's decisions (Dutch): which table, which orientation, which lexicon entry matched
+    # each fact, which tables were joined.
+    decisions: list[str] = field(default_factory=list)
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -114,6 +117,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             log.exception("parser %s failed on %s", parser.id, path)
             err = KtoError(ErrorCode.PARSER_FAILED, f"Het uitlezen met {parser.name} is mislukt: {type(exc).__name__}: {exc}")
             return Explanation(error_entry(path, name, err, doc), detections)
+        decisions = list(facts._explain)
         warnings = list(facts.warnings)
         if doc.repaired:
             warnings.insert(0, "De PDF was beschadigd en is bij het openen hersteld; controleer de gegevens.")
@@ -149,7 +153,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None)
             entry.checks, entry.verdict = evaluate(entry, ctx)
             entry.decided_by = decided_by(entry.checks)
-        return Explanation(entry, detections)
+        return Explanation(entry, detections, decisions)
 
 
 def quiet_libraries() -> None:

@@ -242,6 +242,10 @@ class Facts(Model):
         "entry counts as found when it has a value, else as not found without a vouched absence.",
     )
 
+    # How the reader decided (tables, orientation, lexicon entries, joins), for `kto-ingest explain`;
+    # not part of the JSON output.
+    _explain: list[str] = PrivateAttr(default_factory=list)
+
     def not_found(self, fact: str, looked: str, vouched: bool = False, page: int | None = None) -> None:
         """Record where ``fact`` was looked for in vain; ``vouched`` only for a confident parser that
         read the place where the fact must be."""

@@ -59,6 +59,7 @@ class Table:
     pages: list[int] = field(default_factory=list)
     method: str = "woordposities"  # or "lijnen" / "pdfplumber" (ruled cells); shown in the evidence
     header_bbox: tuple[float, float, float, float] | None = None
+    warnings: list[str] = field(default_factory=list)  # Dutch; e.g. that pdfplumber was needed
 
     def evidence(self, page: int, caption: str) -> Evidence:
         """Where the table is and how it was read, for the ``results`` evidence."""
@@ -223,35 +224,45 @@ def _finish_words(result: tuple[list[TableRow], bool]) -> tuple[list[TableRow], 
     return rows, ended
 
 
-def _read_grid(page: Page, rules: _Rules, y_anchor: float, columns: list[Column], specs: dict[str, ColumnSpec]):
+def _reader_grid(doc: Document, page_no: int, y_anchor: float):
+    """The reader's ruled grid (``kto_ingest.reader.grid``) that spans ``y_anchor``: it accepts
+    stroked lines and the thin filled rectangles Chromium and LibreOffice draw, with gaps and
+    overlaps at the joints, so such tables need no second PDF parser."""
+    from .reader.grid import cached_ruled_grids
+
+    for g in cached_ruled_grids(doc, page_no):
+        if g.bbox[1] - 2 <= y_anchor <= g.bbox[3] + 2 and any(len(r) >= 3 for r in g.rows):
+            return g
+    return None
+
+
+def _read_grid(page: Page, rules, y_anchor: float, columns: list[Column], specs: dict[str, ColumnSpec], doc: Document | None = None):
     """Rows on one page from the ruled cells; words come from PyMuPDF as everywhere else."""
-    grid = _grid(rules, y_anchor)
+    grid = _reader_grid(doc, page.number, y_anchor) if doc is not None else None
     if grid is None:
         return None
-    bbox, grid_rows = grid
-    words = _body_words(page, bbox[1])
     bands = _bands(columns)
     rows: list[TableRow] = []
-    for top, bottom, cells in grid_rows:
-        in_row = [w for w in words if top <= w.cy <= bottom]
-        if not cells or not in_row or _is_header_row(in_row, specs.values()):
+    for cells in grid.rows:
+        in_row = [w for c in cells for w in c.words]
+        top, bottom = cells[0].y0, cells[0].y1
+        if bottom <= y_anchor - 2 or not in_row or _is_header_row(in_row, specs.values()):
             continue
         # Cell geometry decides grouping; columns are matched by the header bands.
         label_words: list[Word] = []
         cell_words: dict[str, list[Word]] = {c.key: [] for c in columns}
-        for left, right in cells:
-            inside = [w for w in in_row if left <= w.cx <= right]
-            if not inside:
+        for c in cells:
+            if not c.words:
                 continue
-            centre = (left + right) / 2
+            centre = (c.x0 + c.x1) / 2
             key = next((k for k, lo, hi in bands if lo <= centre < hi), None)
             if centre < bands[0][1] or key is None:
-                label_words += inside
+                label_words += c.words
             else:
-                cell_words[key] += inside
-        box = (round(bbox[0], 1), round(top, 1), round(bbox[2], 1), round(bottom, 1))
+                cell_words[key] += c.words
+        box = (round(grid.bbox[0], 1), round(top, 1), round(grid.bbox[2], 1), round(bottom, 1))
         rows.append(TableRow(page.number, _join(label_words), {k: _join(v) for k, v in cell_words.items()}, box))
-    ended = bbox[3] < page.height * 0.85
+    ended = grid.bbox[3] < page.height * 0.85
     return rows, ended
 
 
@@ -314,14 +325,19 @@ def read_table(
 
     y = header_bottom + 0.5
     for _ in range(max_pages):
-        rules = _rules(doc, page.number)
-        grid = len(_crossing(rules, header_bottom + 2)) >= 3
-        result = _read_grid(page, rules, header_bottom + 2, columns, spec_map) if grid else None
+        rules = None
+        grid = _reader_grid(doc, page.number, header_bottom + 2) is not None
+        if not grid:  # lines the reader could not make cells of: pdfplumber is the last resort
+            rules = _rules(doc, page.number)
+            grid = len(_crossing(rules, header_bottom + 2)) >= 3
+        result = _read_grid(page, rules, header_bottom + 2, columns, spec_map, doc) if grid else None
         if result is not None and result[0]:
             table.method = "lijnen"
             rows, ended = result
         elif grid and (result := _read_plumber_grid(doc, page, y, columns, spec_map)) is not None:
             table.method = "pdfplumber"
+            table.warnings.append(f"De tabel op pagina {page.number} is met pdfplumber gelezen: de lijnen van deze PDF "
+                                  "vormden geen cellen voor de eigen lezer (traag; meld dit bestand).")
             rows, ended = result
         else:
             rows, ended = _finish_words(_read_words(page, y, columns, spec_map, gap_limit))

@@ -1,28 +1,31 @@
-"""Any bureau's KTO report with a results table in the usual columns (the fallback parser).
+"""Any bureau's KTO report with a results table per perceel, cluster or dienst (the fallback parser).
 
-It looks for a table header that names at least three of: the sample (netto steekproef /
-benaderd / uitgenodigd), the completed questionnaires (ingevuld / respondenten / deelnemers /
-deelgenomen), the response (respons / responspercentage) and the score (rapportcijfer /
-gemiddeld cijfer), and reads the rows below it per perceel, cluster or dienst. Around it, it
-reads what reports commonly say in common words: the meetperiode, the bureau, the supplier, the
-report date, "concept" or "definitief", and the questions (lines that end in a question mark).
+This parser is the reader (``kto_ingest/reader``) plus the Dutch lexicon
+(``kto_ingest/reader/lexicon.toml``): the results table is read as a cell grid whatever the
+producer drew (ruled or borderless, either orientation, continued over pages, joined by label with
+a second table about the same percelen); the cover facts are found by the lexicon's synonyms.
 
-It is chosen only when no vendor parser is sure (``fallback = True``), and everything it finds is
-``confidence = "low"``: the rules then ask a person to confirm what would otherwise pass. Vendor
-parsers with a layout of this kind subclass it (see ``parsers/klantstem.py``).
+It is chosen only when no vendor parser is sure (``fallback = True``). Its confidence comes from
+evidence (``reader/confidence.py``): a table that checks itself (respons = ingevuld / netto to the
+printed decimal, totals = sum of rows, every label a perceel or cluster) is "high"; otherwise
+"low" with the reasons in ``warnings``. Vendor parsers with a layout of this kind subclass it
+(see ``parsers/klantstem.py``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Word
-from kto_ingest.registry import Detection, Parser, Signal, add_evidence
-from kto_ingest.schema import Approach, Approached, Facts, Period, Question, ResultRow
-from kto_ingest.tables import ColumnSpec, _is_keyword, read_table
+from kto_ingest.reader import confidence as conf
+from kto_ingest.reader import facts as ff
+from kto_ingest.reader import lexicon as lx
+from kto_ingest.reader import values as cell
+from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, read_results
+from kto_ingest.registry import Detection, Parser, Signal
+from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
+from kto_ingest.tables import ColumnSpec, _is_keyword
 
 
 def _is_number(text: str) -> bool:
@@ -33,6 +36,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
+# Kept for detection: the header words of the usual columns (the reader itself uses the lexicon).
 COLUMNS = (
     ColumnSpec("beeindigd", ("beëindigd", "beeindigd", "beëindigde", "afgerond"), _is_number),
     ColumnSpec("benaderd", ("netto", "steekproef", "benaderd", "uitgenodigd"), _is_number),
@@ -40,42 +44,29 @@ COLUMNS = (
     ColumnSpec("respons_pct", ("respons", "responspercentage", "(%)", "respons(%)"), _is_number),
     ColumnSpec("rapportcijfer", ("rapportcijfer", "gemiddeld", "gemiddelde", "cijfer"), _is_number),
 )
-# The header must name at least three of these four; "beëindigd" is a bonus.
 CORE = ("benaderd", "ingevuld", "respons_pct", "rapportcijfer")
 
-DATE = r"\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s+\p{L}+\s+)\d{4}"
-RE_PERIOD = regex.compile(
-    rf"meetperiode\b[^\d]{{0,40}}?(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|tot|-|–)\s+(?P<end>{DATE})", regex.I
-)
-RE_BUREAU = regex.compile(
-    r"(?:onderzoeksbureau|uitgevoerd door|opgesteld door)\s*:?\s+(?P<name>\p{Lu}[\p{L}\d&.'\- ]+?)"
-    r"(?=\s*(?:,|\.\s|\.$|\bin opdracht\b|\bop verzoek\b|$))",
-    regex.I,
-)
-RE_SUPPLIER = regex.compile(r"(?:in opdracht van|opdrachtgever|leverancier)\s*:?\s+(?P<name>\p{Lu}.+?)\s*$", regex.I)
-RE_REPORT_DATE = regex.compile(rf"^(?:datum(?: rapport)?\s*:?\s*|\p{{Lu}}[\p{{L}}' -]+,\s+(?:\p{{L}}+dag\s+)?)(?P<date>{DATE})\s*$", regex.I)
-RE_STATUS = regex.compile(r"\b(?P<kind>definitief|concept)(?:\s+rapport|versie)?\b", regex.I)
-RE_GROUP = regex.compile(r"^(?P<g>cli[eë]nten|deelnemers|werknemers|opdrachtgevers|werkgevers)$", regex.I)
-RE_APPROACHED = regex.compile(r"(?:in totaal|totaal)\s+(?P<n>\d[\d.]*)\s+(?:cli[eë]nten|deelnemers)\s+(?:benaderd|uitgenodigd)", regex.I)
+RE_GROUP = regex.compile(r"^(?P<g>cli[eë]nten|deelnemers|werknemers|klanten|opdrachtgevers|werkgevers)$", regex.I)
 
+# Stems of the four core measures, per measure (lexicon words cut to their stable start).
+_MEASURE_STEMS = {
+    "benaderd": ("steekpr", "benader", "uitgenod", "aangeschr", "uitnodig"),
+    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijsten", "respons (n", "retour"),
+    "respons_pct": ("respons", "%"),
+    "rapportcijfer": ("cijfer", "score", "waardering"),
+}
 
-# First four letters of every keyword: most words of a page are ruled out by this set lookup
-# before the slower prefix test for header words cut at the cell edge.
 _STEMS = {k.lstrip("(")[:4] for spec in COLUMNS for k in spec.keywords}
-# The first six letters of each core column's keywords: a header word cut at the cell edge keeps
-# at least six (see tables._is_keyword), so a page without them has no such header.
-_CORE_STEMS = {spec.key: {k[:6] for k in spec.keywords} for spec in COLUMNS if spec.key in CORE}
 
 
 def _columns_named(word: Word) -> set[str]:
-    """The columns a header word names; a word broken at the cell edge ('Deelgeno') counts too."""
     if word.text.lower().lstrip("(")[:4] not in _STEMS:
         return set()
     return {s.key for s in COLUMNS if _is_keyword(word.text, s)}
 
 
-def _header_hits(line: Line) -> set[str]:
-    return set().union(*(_columns_named(w) for w in line.words))
+def _measures_on(text: str) -> set[str]:
+    return {k for k, stems in _MEASURE_STEMS.items() if any(s in text for s in stems)}
 
 
 class GenericTableParser(Parser):
@@ -83,18 +74,23 @@ class GenericTableParser(Parser):
     name = "Algemeen (tabel met steekproef, respons en rapportcijfer)"
     min_score = 0.6
     fallback = True
-    confidence = "low"
+    # None: confidence from evidence (the table checks itself); a vendor parser may fix it.
+    confidence: str | None = None
 
     # ---- detection -------------------------------------------------------------------
+    def table_page(self, doc: Document) -> int | None:
+        """The first page that names three of the four core measures (in a row or a column of a
+        table: the orientation is the reader's business). Costs a text scan per page."""
+        for page in doc.pages:
+            text = " ".join(w.text for w in page.words).lower()
+            if len(_measures_on(text)) >= 3 and any(ch.isdigit() for ch in text):
+                return page.number
+        return None
+
     def header_line(self, doc: Document) -> Line | None:
-        """The first row of words (cells of one table row are separate blocks) that names at least
-        three of the four core columns. Only the keyword words of a page are grouped into rows;
-        this runs on every report, so it must cost next to nothing on pages without a table."""
+        """The first row of words that names at least three of the four core columns."""
         core = set(CORE)
         for page in doc.pages:
-            text = " ".join(b.text for b in page.blocks).lower()
-            if sum(any(stem in text for stem in _CORE_STEMS[key]) for key in CORE) < 3:
-                continue  # most pages: three of the four columns are not even mentioned
             hits = [(w, cols) for w in page.words if (cols := _columns_named(w))]
             if len(core & set().union(*(c for _, c in hits))) < 3:
                 continue
@@ -106,152 +102,211 @@ class GenericTableParser(Parser):
         return None
 
     def detect(self, doc: Document) -> Detection:
-        header = self.header_line(doc)
+        page = self.table_page(doc)
         first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
-        hits = _header_hits(header) if header else set()
+        text = " ".join(w.text for w in doc.page(page).words).lower() if page else ""
+        period = any(next(lx.labels_in("meetperiode", b.text), None) for p in doc.pages[:4] for b in p.blocks)
         signals = [
-            Signal("Kolomkop met steekproef/benaderd, ingevuld/respondenten, respons en rapportcijfer",
-                   len(hits & set(CORE)) >= 3, 0.6, header.page if header else None),
-            Signal("Alle vier de kolommen genoemd", len(hits & set(CORE)) == 4, 0.1, header.page if header else None),
+            Signal("Tabel met steekproef/benaderd, ingevuld/respondenten, respons en rapportcijfer (als kolommen of rijen)",
+                   page is not None, 0.6, page),
+            Signal("Alle vier de maten genoemd", len(_measures_on(text)) == 4, 0.1, page),
             Signal("'tevredenheid' of 'KTO' op de eerste pagina's", "tevredenheid" in first or "kto" in first, 0.2, 1),
-            Signal("Een meetperiode genoemd", any(RE_PERIOD.search(b.text) for p in doc.pages[:4] for b in p.blocks), 0.1),
+            Signal("Een meetperiode genoemd", period, 0.1),
         ]
         return Detection.from_signals(self, signals)
 
     # ---- parsing ---------------------------------------------------------------------
     def parse(self, doc: Document) -> Facts:
-        facts = Facts(confidence=self.confidence)
+        facts = Facts()
+        view = ff.TextView(doc)
         blocks = [b for p in doc.pages for b in p.body_blocks]
-        self.cover(doc, facts)
-        self.period(blocks, facts)
-        self.approached(blocks, facts)
+        self.cover(view, facts)
+        self.approached(view, facts)
         self.approach(blocks, facts)
         self.questions(blocks, facts)
-        self.results(doc, facts)
+        table = self.results(doc, facts)
+        self.judge(facts, table)
         return facts
 
-    def cover(self, doc: Document, facts: Facts) -> None:
-        for line in (line for p in doc.pages[:2] for line in p.lines):
-            text = line.text
-            if facts.bureau is None and (m := RE_BUREAU.search(text)):
-                facts.bureau = m["name"].strip()
-                add_evidence(facts, "bureau", line, m[0])
-            if facts.supplier is None and (m := RE_SUPPLIER.search(text)):
-                facts.supplier = m["name"].strip()
-                add_evidence(facts, "supplier", line)
-            if facts.report_date is None and (m := RE_REPORT_DATE.search(text)):
-                try:
-                    facts.report_date = dutch.parse_date(m["date"])
-                    add_evidence(facts, "report_date", line)
-                except dutch.DutchParseError as exc:
-                    facts.warnings.append(f"Rapportdatum niet gelezen: {exc}")
-            if facts.final is None and (m := RE_STATUS.search(text)) and len(text) < 60:
-                facts.final = m["kind"].lower() == "definitief"
-                add_evidence(facts, "final", line)
+    def explain(self, facts: Facts, text: str) -> None:
+        facts._explain.append(text)
 
-    def period(self, blocks: list[Block], facts: Facts) -> None:
-        for b in blocks:
-            if m := RE_PERIOD.search(b.text):
-                try:
-                    start, end = dutch.parse_date(m["start"]), dutch.parse_date(m["end"])
-                except dutch.DutchParseError as exc:
-                    facts.warnings.append(f"Meetperiode niet gelezen: {exc}")
-                    continue
-                if end < start:
-                    facts.warnings.append(f"Meetperiode niet gelezen: einddatum ligt voor de begindatum ({m[0]!r}).")
-                    continue
-                facts.meetperiode = Period(start=start, end=end)
-                add_evidence(facts, "meetperiode", b, m[0])
-                return
+    def _record(self, facts: Facts, name: str, found: ff.Finding | None) -> None:
+        if found is None:
+            facts.not_found(name, ff.LOOKED[name], vouched=False)
+            self.explain(facts, f"{name}: niet gevonden ({ff.LOOKED[name]})")
+            return
+        setattr(facts, name, found.value)
+        facts.evidence[name] = found.evidence()
+        self.explain(facts, f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
 
-    def approached(self, blocks: list[Block], facts: Facts) -> None:
-        for b in blocks:
-            if m := RE_APPROACHED.search(b.text):
-                facts.approached = Approached(clienten=dutch.parse_int(m["n"]))
-                add_evidence(facts, "approached", b, m[0])
-                return
+    def cover(self, view: ff.TextView, facts: Facts) -> None:
+        bureau, supplier = ff.bureau(view), ff.supplier(view)
+        if bureau is not None and supplier is not None and bureau.value == supplier.value and "voorblad" in bureau.entry:
+            bureau = None  # the cover's top line names the supplier (its logo), not the bureau
+        self._record(facts, "bureau", bureau)
+        self._record(facts, "supplier", supplier)
+        self._record(facts, "report_date", ff.report_date(view))
+        self._record(facts, "final", ff.final(view))
+        self._record(facts, "meetperiode", ff.meetperiode(view, facts.warnings))
+
+    def approached(self, view: ff.TextView, facts: Facts) -> None:
+        found = ff.approached(view)
+        if found is None:
+            facts.not_found("approached", ff.LOOKED["approached"], vouched=False)
+            self.explain(facts, f"approached: niet gevonden ({ff.LOOKED['approached']})")
+            return
+        facts.approached = Approached(clienten=found.value)
+        facts.evidence["approached"] = found.evidence()
+        self.explain(facts, f"approached: {found.entry} (pagina {found.page}: {found.raw!r})")
 
     def approach(self, blocks: list[Block], facts: Facts) -> None:
         """The first paragraph that says how people were invited ("per e-mail", "schriftelijk", ...)."""
         for b in blocks:
             low = b.text.lower()
-            if regex.search(r"uitgenodigd|uitnodiging|benaderd", low) and regex.search(r"e-?mail|schriftelijk|telefonisch|per brief|per post", low):
+            if regex.search(r"uitgenodigd|uitnodiging|benaderd|aangeschreven", low) and regex.search(
+                    r"e-?mail|schriftelijk|telefonisch|per brief|per post", low):
                 facts.approach = Approach(
                     email=bool(regex.search(r"e-?mail", low)),
                     schriftelijk="schriftelijk" in low or "per brief" in low or "per post" in low,
-                    herinnering="herinnering" in low,
+                    herinnering="herinnering" in low or "rappel" in low,
                     telefonisch="ja" if "telefonisch" in low else None,
                     text=b.text,
                     page=b.page,
                 )
-                add_evidence(facts, "approach", b)
+                facts.evidence["approach"] = Evidence(page=b.page, raw=b.text, bbox=b.bbox)
                 return
+        facts.not_found("approach", "in de tekst (een alinea over uitnodigen per e-mail, brief of telefoon)")
 
     def questions(self, blocks: list[Block], facts: Facts) -> None:
         """Lines that end in a question mark, as printed (tables, captions or lists of questions)."""
         seen: set[str] = set()
         for b in blocks:
+            current: list[str] = []  # the lines of a question that wraps ('... de planning van de' / 'scholing?')
             for line in b.lines:
                 text = line.text.strip()
-                if text.endswith("?") and len(text) > 12 and text not in seen:
-                    seen.add(text)
-                    facts.questions.append(Question(figure=str(len(facts.questions) + 1), text=text, page=line.page))
+                if regex.match(r"^(?:vraag\s+)?\d+[.)]\s", text, regex.I):
+                    current = []  # a numbered question starts here
+                current.append(text)
+                if text.endswith("?"):
+                    question = " ".join(current)
+                    if len(question) > 12 and question not in seen and len(question) < 300:
+                        seen.add(question)
+                        facts.questions.append(Question(figure=str(len(facts.questions) + 1), text=question, page=line.page))
+                    current = []
+                elif text.endswith((".", ":", "!")):
+                    current = []
+        if not facts.questions:
+            facts.not_found("questions", "regels die eindigen op een vraagteken (alle pagina's)")
 
-    def results(self, doc: Document, facts: Facts) -> None:
-        header = self.header_line(doc)
-        if header is None:
-            facts.warnings.append("Geen resultatentabel gevonden (kolommen steekproef, ingevuld, respons en rapportcijfer).")
-            return
-        y_from = header.bbox[1] - 2
-        page = doc.page(header.page)
-        table = read_table(doc, header.page, y_from, COLUMNS)
+    def results(self, doc: Document, facts: Facts) -> ResultsTable | None:
+        table, notes = read_results(doc)
+        for n in notes:
+            self.explain(facts, n)
         if table is None:
-            facts.warnings.append(f"Kolomkoppen van de resultatentabel niet te plaatsen op pagina {header.page}.")
-            return
-        caption = self.caption(page, header)
-        facts.evidence["results"] = table.evidence(header.page, caption or header.text)
-        facts.results = list(self.rows(table.rows, facts))
+            caption = self._caption_anywhere(doc)
+            if caption is not None:
+                facts.unreadable("results", f"tabel '{caption.text}' gevonden, maar de rijen konden niet worden gelezen", caption.page)
+                facts.warnings.append(f"De resultatentabel op pagina {caption.page} kon niet worden gelezen.")
+            else:
+                facts.not_found("results", ff.LOOKED["results"], vouched=False)
+                facts.warnings.append("Geen resultatentabel gevonden (kolommen steekproef, ingevuld, respons en rapportcijfer).")
+            return None
+        for d in table.decisions:
+            self.explain(facts, d)
+        caption = self.caption(doc, table)
+        table.caption = caption
+        where = ", ".join(map(str, table.pages))
+        facts.evidence["results"] = Evidence(
+            page=table.page, raw=f"{caption or ' '.join(c for c in table.grids[0].matrix()[0] if c)} (gelezen met {table.method}, pagina {where})",
+            bbox=table.grids[0].bbox)
+        facts.results = list(self.rows(table, facts))
         if not facts.results:
-            facts.warnings.append(f"De resultatentabel op pagina {header.page} bevat geen rijen.")
+            facts.unreadable("results", f"tabel op pagina {table.page} gevonden, maar zonder leesbare rijen", table.page)
+            facts.warnings.append(f"De resultatentabel op pagina {table.page} bevat geen rijen.")
+        return table
 
     @staticmethod
-    def caption(page, header: Line) -> str | None:
-        """The line just above the header when it names a table ("Tabel 2.1 ...")."""
-        above = [line for line in page.lines if line.bbox[3] <= header.bbox[1] + 1 and header.bbox[1] - line.bbox[3] < 40]
+    def _caption_anywhere(doc: Document):
+        for p in doc.pages:
+            for b in p.body_blocks:
+                if regex.match(r"^tabel\s+\d+(?:\.\d+)*\.?\s+.*(respons|resultat|rapportcijfer)", b.text, regex.I):
+                    return b
+        return None
+
+    @staticmethod
+    def caption(doc: Document, table: ResultsTable) -> str | None:
+        """The line just above the table when it names a table ("Tabel 2.1 ...")."""
+        g = table.grids[0]
+        page = doc.page(g.page)
+        above = [line for line in page.lines if line.bbox[3] <= g.bbox[1] + 1 and g.bbox[1] - line.bbox[3] < 40]
         if above and regex.match(r"^tabel\b", above[-1].text, regex.I):
             return above[-1].text
         return None
 
-    @staticmethod
-    def rows(rows: Iterable, facts: Facts) -> Iterable[ResultRow]:
+    def rows(self, table: ResultsTable, facts: Facts):
         group = None
-        for row in rows:
+        for row in table.rows:
             label = " ".join(row.label.split())
-            if row.is_label_only:
+            if row.heading:
                 if m := RE_GROUP.match(label):
                     group = "opdrachtgevers" if m["g"].lower().startswith(("opdracht", "werkgever")) else "clienten"
                 continue
+            v = row.values
             try:
-                benaderd = dutch.parse_int(row.cells.get("benaderd", ""))
+                netto = cell.count(v.get("netto_steekproef", ""))
                 values = {
-                    "netto_steekproef": benaderd,
-                    "benaderd": benaderd,
-                    "ingevuld": dutch.parse_int(row.cells.get("ingevuld", "")),
-                    "respons_pct": _as_float(dutch.parse_number(row.cells.get("respons_pct", ""))),
-                    "rapportcijfer": _as_float(dutch.parse_number(row.cells.get("rapportcijfer", ""))),
-                    "beeindigd": dutch.parse_int(row.cells.get("beeindigd", "")),
+                    "netto_steekproef": netto,
+                    "benaderd": netto,
+                    "ingevuld": cell.count(v.get("ingevuld", "")),
+                    "respons_pct": cell.fraction(v.get("respons_pct", "")),
+                    "rapportcijfer": cell.fraction(v.get("rapportcijfer", "")),
+                    "beeindigd": cell.count(v.get("beeindigd", "")),
                 }
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Waarde in de resultatentabel niet gelezen (pagina {row.page}, {label!r}): {exc}")
                 values = {}
-            yield ResultRow(
+            out = ResultRow(
                 group=group,
                 service=label,
-                is_total=label.lower().startswith("totaal"),
+                is_total=lx.label_kind(label) == "total",
                 page=row.page,
-                raw={k: v for k, v in row.cells.items() if v},
+                raw={("benaderd" if k == "netto_steekproef" else k): t for k, t in v.items() if t},
                 **values,
             )
+            yield out
+
+    def judge(self, facts: Facts, table: ResultsTable | None) -> None:
+        """Confidence from evidence; a vendor parser that knows its layout may set it instead."""
+        if self.confidence is not None:
+            facts.confidence = self.confidence
+            return
+        if table is None:
+            facts.confidence = "low"
+            return
+        core = {"netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer"}
+        header_ok = core <= set(table.measures)
+        headings: dict[int, str] = {}
+        current = ""
+        i = 0
+        for row in table.rows:
+            if row.heading:
+                if not RE_GROUP.match(" ".join(row.label.split())):
+                    current = " ".join(row.label.split())
+                continue
+            headings[i] = current
+            i += 1
+        reasons = conf.assess(facts.results, header_ok, headings)
+        if not header_ok:
+            missing = ", ".join(MEASURE_NAMES[k] for k in sorted(core - set(table.measures)))
+            reasons[0] = f"De kop van de resultatentabel is niet volledig herkend: {missing} ontbreekt."
+        facts.confidence = "low" if reasons else "high"
+        if reasons:
+            facts.warnings.append("Lage zekerheid: " + " ".join(reasons[:6]) + (" ..." if len(reasons) > 6 else ""))
+            self.explain(facts, f"zekerheid laag: {len(reasons)} bevinding(en)")
+        else:
+            self.explain(facts, "zekerheid hoog: respons = ingevuld / netto steekproef per rij, totalen kloppen, "
+                                "alle labels zijn percelen of clusters, kop herkend")
 
 
 def _as_float(value: int | float | None) -> float | None:

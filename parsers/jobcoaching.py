@@ -19,6 +19,9 @@ from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Page, Word
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
+from kto_ingest.reader import facts as ff
+from kto_ingest.reader import lexicon as lx
+from kto_ingest.reader.grid import logical_rows, page_grids
 from kto_ingest.tables import _visual_rows
 
 DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
@@ -80,17 +83,66 @@ class JobcoachingParser(Parser):
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
         self.cover(doc, facts)
+        both_read = None  # the page on which answers of both scales had been read
         for page in doc.pages:
+            if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
+                break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
             if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
-                self.answers(page, rows, facts)
+                if not facts.jobcoaching.periods and "werknemer" in texts and "werkgever" in texts:
+                    self.periods_from_grids(doc, page, facts)
+                # only a page that names a scale's answers can hold an answer table
+                scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
+                if not (scale and self.answers_from_grids(doc, page, facts)):
+                    self.answers(page, rows, facts)
+                if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
+                    both_read = page.number
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
+        view = ff.TextView(doc)
+        if jc_missing := facts.jobcoaching.analysis is None:
+            if found := ff.analysis_section(view):
+                facts.jobcoaching.analysis, page, bbox = found
+                facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
+        self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
         if not jc.periods:
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
+            facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
+        if jc.analysis is None:
+            facts.not_found("jobcoaching.analysis", "een kop 'Analyse van de resultaten' of 'Conclusies' met tekst eronder")
+        del jc_missing
+        ff.record_absent(facts, {"report_date": ff.LOOKED["report_date"], "meetperiode": ff.LOOKED["meetperiode"],
+                                 "supplier": "op het voorblad ('Organisatie:' of 'Jobcoachorganisatie:')"})
         return facts
+
+    def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
+        """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode
+        van meting', a report date on its own line after 'Datum rapportage:')."""
+        jc = facts.jobcoaching
+        if jc.recognition_date is None:
+            for row in view.front(2):
+                m = lx.label_at_start("recognition_date", row.text)
+                if m and (d := lx.find_date(m.value)):
+                    jc.recognition_date = d[0]
+                    facts.evidence["recognition_date"] = Evidence(page=row.page, raw=row.text, bbox=row.bbox)
+                    facts._explain.append(f"recognition_date: label '{m.label}' (pagina {row.page}: {row.text!r})")
+                    break
+            else:
+                facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
+        for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
+                             ("report_date", lambda: ff.report_date(view)),
+                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view))):
+            if getattr(facts, name) is not None:
+                continue
+            found = finder()
+            if found is None:
+                facts.not_found(name, ff.LOOKED[name])
+                continue
+            setattr(facts, name, found.value)
+            facts.evidence[name] = found.evidence()
+            facts._explain.append(f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
 
     def cover(self, doc: Document, facts: Facts) -> None:
         for line in (line for p in doc.pages[:2] for line in p.lines):
@@ -126,7 +178,7 @@ class JobcoachingParser(Parser):
         for words in rows[head + 1:]:
             cells = _cells(words, bands)
             line = Line(sorted(words, key=lambda w: w.x0))
-            if cells[0].lower().startswith("behaald"):
+            if regex.match(r"(?:behaald|gemiddeld\w*)(?:\s+cijfer)?\b", cells[0].lower()):
                 self._averages(cells, line, facts)
                 break
             if not (cells[0] and cells[1] and cells[2] and cells[3]):
@@ -149,6 +201,17 @@ class JobcoachingParser(Parser):
         jc = facts.jobcoaching
         found = [m for m in (RE_AVERAGE.search(c) for c in cells[1:]) if m]
         texts = [c for c in cells[1:] if RE_AVERAGE.search(c)]
+        if len(found) != 2 and len(cells) >= 4:
+            # plain averages under each score column: 'Behaald cijfer | 7,2 | | 7,5'
+            try:
+                a, b = score(cells[1]), score(cells[3])
+            except dutch.DutchParseError:
+                a = b = None
+            if a is not None and b is not None:
+                jc.werknemer_avg, jc.werkgever_avg = a, b
+                jc.raw = {"werknemer_avg": cells[1].replace(".", ","), "werkgever_avg": cells[3].replace(".", ",")}
+                add_evidence(facts, "averages", line)
+                return
         if len(found) != 2:
             facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {line.text!r}")
             return
@@ -174,7 +237,7 @@ class JobcoachingParser(Parser):
             columns = self._answer_columns(header, scale)
             if columns is None:
                 continue
-            bands = _bands([header[0].x0] + columns)
+            bands = _bands([0.0] + columns)  # the question column runs from the left edge (its header may be empty)
             current: AnswerCounts | None = None
             while i < len(rows):
                 cells = _cells(rows[i], bands)
@@ -202,11 +265,106 @@ class JobcoachingParser(Parser):
                 i += 1
 
     @staticmethod
+    def _grid_header(matrix: list[list[str]]) -> tuple[list[str], int]:
+        """Header texts per column (over up to four lines) and the number of header rows: the
+        rows before the first with a number after its first cell."""
+        n = 0
+        for row in matrix[:4]:
+            if any(any(ch.isdigit() for ch in c) for c in row[1:]):
+                break
+            n += 1
+        head = [" ".join(matrix[r][c] for r in range(n) if matrix[r][c]).lower() for c in range(len(matrix[0]))] if matrix else []
+        return head, n
+
+    def answers_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
+        """Answer counts from the page's cell grids (the reader): a question that wraps over three
+        lines stays one question, a header word split over two lines ('onvoldoend' 'e') one word,
+        whatever the producer. False when no grid on the page is such a table."""
+        found = False
+        for grid in page_grids(doc, page.number):
+            matrix = logical_rows(grid)
+            if len(matrix) < 2:
+                continue
+            head, nh = self._grid_header(matrix)
+            joined = " ".join(head)
+            group = ("werkgever" if "matig" in joined and "goed" in joined
+                     else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
+            if group is None or nh == 0:
+                continue
+            scale = SCALES[group]
+            cols = {}
+            for answer in scale:
+                col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                if col is None:  # 'niet helemaal ja' set close together in one header cell
+                    col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
+                if col is not None:
+                    cols[answer] = col
+            if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
+                continue
+            for r in matrix[nh:]:
+                question = " ".join(r[0].split())
+                counts = {a: r[c] for a, c in cols.items()}
+                if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
+                    continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
+                try:
+                    facts.jobcoaching.answers.append(AnswerCounts(
+                        group=group, question=question, page=page.number,
+                        counts={a: dutch.parse_int(v) if v else None for a, v in counts.items()}))
+                    found = True
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method})")
+        return found
+
+    def periods_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
+        """Weergave cijfers from the page's cell grids: a header naming werknemer, werkgever and two
+        score columns (over one or two lines), a row per jobcoachperiode, and the averages in a
+        'Behaald cijfer' (or 'Gemiddeld') row, plain or as the seed's 'sum:count = average'."""
+        jc = facts.jobcoaching
+        if jc.periods:
+            return True
+        for grid in page_grids(doc, page.number):
+            matrix = logical_rows(grid)
+            if len(matrix) < 2 or grid.ncols < 4:
+                continue
+            head, nh = self._grid_header(matrix)
+            scores = [i for i, h in enumerate(head) if regex.search(r"cijfer|score|tevredenheid", h)]
+            names = [i for i, h in enumerate(head) if i not in scores and regex.search(r"werknemer|werkgever", h)]
+            if nh == 0 or len(scores) < 2 or len(names) < 2:
+                continue
+            wn = next((i for i in names if "werknemer" in head[i]), names[0])
+            wg = next((i for i in names if "werkgever" in head[i]), names[1])
+            wn_score = next((i for i in scores if i > wn), scores[0])
+            wg_score = next((i for i in scores if i > wg), scores[-1])
+            for r in matrix[nh:]:
+                label = " ".join(r[0].split())
+                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", label.lower()):
+                    row_words = next(([w for c in row for w in c.words] for row in grid.rows
+                                      if any(c.col == 0 and c.text.lower().startswith(label.lower()[:7]) for c in row)), None)
+                    line = Line(sorted(row_words or [w for c in grid.rows[-1] for w in c.words], key=lambda w: w.x0))
+                    self._averages(["Behaald cijfer", r[wn_score], "", r[wg_score]], line, facts)
+                    break
+                if not (r[wn] and r[wn_score] and r[wg] and r[wg_score]):
+                    continue
+                try:
+                    jc.periods.append(JobcoachPeriod(werknemer=r[wn], werknemer_cijfer=score(r[wn_score]),
+                                                     werkgever=r[wg], werkgever_cijfer=score(r[wg_score]), page=page.number))
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
+            if jc.periods:
+                facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
+                facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+                return True
+        return False
+
+    @staticmethod
     def _answer_header(words: list[Word]) -> str | None:
         """Which scale a header row 'Vraag | answers...' has; header words may be cut at the cell
         edge ('onvoldoe', 'helemaal' on the next line), so the answers are told apart by what is left."""
         texts = [w.text.lower() for w in words]
-        if not texts or texts[0] != "vraag":
+        if not texts or any(ch.isdigit() for t in texts for ch in t):
+            return None
+        if texts[0] not in ("vraag", "vragen") and texts[0] not in ("nee", "onvoldoende", "onvoldoe"):
             return None
         if "matig" in texts and "goed" in texts:
             return "werkgever"
@@ -217,7 +375,7 @@ class JobcoachingParser(Parser):
     @staticmethod
     def _answer_columns(header: list[Word], scale: tuple[str, ...]) -> list[float] | None:
         """Left edge of each answer's header cell ('niet helemaal' is two words)."""
-        starts, k = [], 1
+        starts, k = [], 0
         for answer in scale:
             parts = answer.split()
             while k < len(header) and not _same_word(header[k].text.lower(), parts[0]):

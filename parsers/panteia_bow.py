@@ -20,6 +20,7 @@ from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import Approach, Approached, Facts, Period, Question, ResultRow, UsablePct
+from kto_ingest.reader import facts as ff
 from kto_ingest.tables import ColumnSpec, read_table
 
 CLIENT = r"cli[eë]nten"
@@ -120,7 +121,28 @@ class PanteiaBlikOpWerkParser(Parser):
         self._questions(lines, blocks, facts)
         self._layout(lines, facts)
         self._results(doc, facts)
+        self._provenance(doc, facts)
         return facts
+
+    # Where each fact stands in a Blik op Werk report (seeds 002-004).
+    LOOKED = {
+        "supplier": "op het voorblad ('In opdracht van ...')",
+        "report_date": "op het voorblad ('<plaats>, <datum>')",
+        "meetperiode": "op het voorblad ('meetperiode: ...') en in paragraaf 2.1 ('in de periode van ...')",
+        "final": "op het voorblad ('Definitief rapport' of 'Concept')",
+        "bureau": "in de verantwoording ('... berust bij Panteia')",
+        "approached": "in paragraaf 2.3 ('in totaal N cliënten benaderd en M opdrachtgever(s)')",
+        "approach": "in paragraaf 2.1 'Wijze van benadering'",
+        "questions": "in hoofdstuk 3 (figuurtitels 'Fig. ...')",
+        "results": "'tabel 1.1 Resultaten voor het keurmerk'",
+    }
+
+    def _provenance(self, doc: Document, facts: Facts) -> None:
+        """Record where absent facts were looked for. The cover facts are vouched for when the
+        cover was read as text (not by OCR): a Blik op Werk report prints them there."""
+        cover_read = bool(doc.pages and doc.pages[0].words) and 1 not in doc.ocr_pages
+        vouched = {"supplier", "report_date", "meetperiode", "final"} if cover_read else set()
+        ff.record_absent(facts, self.LOOKED, vouched)
 
     def _cover(self, doc: Document, facts: Facts) -> None:
         # The cover facts are on page 1 in every known report; page 2 as a fallback for an inserted title page.
@@ -260,11 +282,14 @@ class PanteiaBlikOpWerkParser(Parser):
         table = read_table(doc, anchor.page, anchor.bbox[1], COLUMNS)
         if table is None:
             facts.warnings.append(f"Kolomkoppen van tabel 1.1 niet gevonden op pagina {anchor.page}.")
+            facts.unreadable("results", f"'{anchor.text}' gevonden, maar de kolomkoppen niet", anchor.page)
             return
         facts.evidence["results"] = table.evidence(anchor.page, anchor.text)
+        facts.warnings += table.warnings
         facts.results = list(self._rows(table.rows, facts))
         if not facts.results:
             facts.warnings.append(f"Tabel 1.1 op pagina {anchor.page} bevat geen rijen.")
+            facts.unreadable("results", f"'{anchor.text}' gevonden, maar de rijen konden niet worden gelezen", anchor.page)
 
     @staticmethod
     def _rows(rows: Iterable, facts: Facts) -> Iterable[ResultRow]:

@@ -1,0 +1,60 @@
+"""Confidence from evidence, not from the parser's name.
+
+A results table earns "high" when it checks itself: every row's respons equals ingevuld / netto
+steekproef to the printed decimal, every Totaal equals the sum of its rows, every label names a
+perceel, cluster or total (or stands under a heading that does), and the header was recognised.
+Anything else is "low", with each reason as a Dutch warning.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from .. import dutch
+from ..schema import ResultRow
+from . import lexicon as lx
+
+
+def respons_matches(netto: int, ingevuld: int, printed: float, decimals: int) -> bool:
+    """``printed`` is ingevuld / netto * 100 rounded to ``decimals`` (half up, or half to even)."""
+    if netto <= 0:
+        return False
+    exact = Decimal(ingevuld) * 100 / Decimal(netto)
+    q = Decimal(1).scaleb(-decimals)
+    shown = Decimal(str(printed)).quantize(q)
+    return shown in (exact.quantize(q, rounding=ROUND_HALF_UP), exact.quantize(q))
+
+
+def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, str] | None = None) -> list[str]:
+    """Dutch reasons why the table does not check itself; empty means it earns high confidence."""
+    reasons: list[str] = []
+    if not header_recognised:
+        reasons.append("De kop van de resultatentabel is niet volledig herkend.")
+    if not rows:
+        return reasons + ["Geen rijen in de resultatentabel gelezen."]
+    headings = headings or {}
+    for i, r in enumerate(rows):
+        name = f"'{r.service}' (pagina {r.page})"
+        if r.netto_steekproef is None or r.ingevuld is None or r.respons_pct is None:
+            missing = [k for k, v in (("netto steekproef", r.netto_steekproef), ("ingevuld", r.ingevuld), ("respons", r.respons_pct)) if v is None]
+            reasons.append(f"Respons van {name} niet na te rekenen: {', '.join(missing)} ontbreekt.")
+        elif not respons_matches(r.netto_steekproef, r.ingevuld, r.respons_pct, dutch.decimals_of(r.raw.get("respons_pct", "0"))):
+            reasons.append(f"Respons van {name} ({r.raw.get('respons_pct')}) is niet {r.ingevuld} / {r.netto_steekproef}.")
+        if r.rapportcijfer is not None and not 0 <= r.rapportcijfer <= 10:
+            reasons.append(f"Rapportcijfer van {name} ({r.rapportcijfer}) ligt niet tussen 1 en 10.")
+        kind = lx.label_kind(r.service)
+        if not r.is_total and kind not in ("perceel", "cluster") and lx.label_kind(headings.get(i, "")) not in ("perceel", "cluster"):
+            reasons.append(f"Label {name} is niet als perceel of cluster herkend.")
+    # totals: the sum of the rows above them (within their group)
+    block: list[ResultRow] = []
+    for r in rows:
+        if not r.is_total:
+            block.append(r)
+            continue
+        for key, label in (("netto_steekproef", "netto steekproef"), ("ingevuld", "ingevuld")):
+            total = getattr(r, key)
+            parts = [getattr(x, key) for x in block if x.group == r.group]
+            if total is not None and parts and None not in parts and sum(parts) != total:
+                reasons.append(f"Totaal {label} op pagina {r.page} ({total}) is niet de som van de rijen ({sum(parts)}).")
+        block = []
+    return reasons

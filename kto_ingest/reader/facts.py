@@ -1,0 +1,277 @@
+"""Fact finders driven by the lexicon: where a report states the meetperiode, supplier, bureau,
+report date, status and the number of clients approached, in whichever words it uses.
+
+Each finder returns a :class:`Finding` (value, where, which lexicon entry matched) or None, and
+says where it looked (``LOOKED``), so a parser can record an absence in ``Facts.fact_status``.
+Text is read as visual rows (words on one line across blocks: a two-column cover or a table of
+cover facts) for labels, and as paragraphs (blocks) for sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .. import dutch
+from ..document import Document, Word
+from ..schema import Evidence, Period
+from . import lexicon as lx
+from ._rx import rx
+from .grid import visual_rows
+
+
+@dataclass
+class Row:
+    text: str
+    page: int
+    words: list[Word]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (round(min(w.x0 for w in self.words), 1), round(min(w.y0 for w in self.words), 1),
+                round(max(w.x1 for w in self.words), 1), round(max(w.y1 for w in self.words), 1))
+
+
+@dataclass
+class Finding:
+    value: object
+    page: int
+    raw: str
+    entry: str  # the lexicon entry that matched, for explain ("label 'onderzoeksperiode'")
+    bbox: tuple[float, float, float, float] | None = None
+
+    def evidence(self) -> Evidence:
+        return Evidence(page=self.page, raw=self.raw, bbox=self.bbox)
+
+
+LOOKED = {
+    "meetperiode": "op het voorblad, in de inleiding en de onderzoeksverantwoording (alle pagina's)",
+    "supplier": "op het voorblad en in de colofon (pagina 1-3) en in zinnen met 'in opdracht van' of 'ten behoeve van'",
+    "bureau": "op het voorblad, in de colofon en bij de ondertekening",
+    "report_date": "op het voorblad, in de colofon en bij de ondertekening",
+    "final": "op het voorblad en in de colofon (pagina 1-3)",
+    "approached": "in de tekst ('in totaal N klanten benaderd/uitgenodigd') en in de resultatentabel",
+    "results": "in de tabellen van het rapport (kolom- of rijkoppen met steekproef, respons en cijfer)",
+}
+
+
+class TextView:
+    """Visual rows of the pages a finder needs, built once per page."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._rows: dict[int, list[Row]] = {}
+
+    def rows(self, page_no: int) -> list[Row]:
+        if page_no not in self._rows:
+            page = self.doc.page(page_no)
+            self._rows[page_no] = [Row(" ".join(w.text for w in r), page_no, r)
+                                   for r in visual_rows(page.words)]
+        return self._rows[page_no]
+
+    def front(self, n: int = 3) -> list[Row]:
+        return [r for p in range(1, min(n, self.doc.page_count) + 1) for r in self.rows(p)]
+
+    def back(self, n: int = 2) -> list[Row]:
+        first = max(1, self.doc.page_count - n + 1)
+        return [r for p in range(first, self.doc.page_count + 1) for r in self.rows(p)]
+
+    def blocks(self):
+        return [b for p in self.doc.pages for b in p.body_blocks]
+
+
+def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch) -> tuple[str, Row]:
+    """The label's value: on its row, else the next row of the same page."""
+    if m.value.strip(" :"):
+        return m.value.strip(" :"), rows[i]
+    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page:
+        return rows[i + 1].text, rows[i + 1]
+    return "", rows[i]
+
+
+def _labelled_rows(rows: list[Row], fact: str, key: str = "labels"):
+    for i, row in enumerate(rows):
+        # a row may hold 'Label: value' or 'Other: x   Label: value' (two cover facts on a line)
+        texts = [row.text]
+        if ":" in row.text:
+            texts += [rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part) for part in _split_pairs(row.text)]
+        for text in texts:
+            if m := lx.label_at_start(fact, text, key):
+                yield i, m
+
+
+def _split_pairs(text: str) -> list[str]:
+    return [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(text) if p][1:]
+
+
+# ---- meetperiode -------------------------------------------------------------------------------
+
+
+def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
+    rows = view.front(4)
+    for i, m in _labelled_rows(rows, "meetperiode"):
+        value, where = _after_label(rows, "meetperiode", i, m)
+        text = value + (" " + rows[i + 1].text if i + 1 < len(rows) and where is rows[i] else "")
+        try:
+            p = lx.parse_period(text)
+        except dutch.DutchParseError as exc:
+            warnings.append(f"Meetperiode niet gelezen: {exc}")
+            continue
+        if p:
+            return Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
+                           f"label '{m.label}', vorm {p.form}", rows[i].bbox)
+    blocks = view.blocks()
+    for key in ("labels", "phrases"):
+        for b in blocks:
+            for entry, end in lx.labels_in("meetperiode", b.text, key):
+                try:
+                    p = lx.parse_period(b.text[end:end + 160])
+                except dutch.DutchParseError as exc:
+                    warnings.append(f"Meetperiode niet gelezen: {exc}")
+                    continue
+                if p and b.text[end:end + 160].find(p.raw) <= 40:
+                    kind = "label" if key == "labels" else "zinsdeel"
+                    return Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox)
+    return None
+
+
+# ---- supplier and bureau ------------------------------------------------------------------------
+
+
+def supplier(view: TextView) -> Finding | None:
+    rows = view.front(3)
+    for i, m in _labelled_rows(rows, "supplier"):
+        value, where = _after_label(rows, "supplier", i, m)
+        if name := lx.as_name(value):
+            return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
+    for b in view.blocks()[:200]:
+        for entry, end in lx.labels_in("supplier", b.text):
+            if entry not in ("in opdracht van", "ten behoeve van", "t.b.v.", "uitgevoerd voor"):
+                continue
+            rest = rx(r"[.;,](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
+            if name := lx.as_name(rest):
+                return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
+    return None
+
+
+def bureau(view: TextView) -> Finding | None:
+    rows = view.front(3) + view.back(2)
+    for i, m in _labelled_rows(rows, "bureau"):
+        value, where = _after_label(rows, "bureau", i, m)
+        if name := lx.as_name(value):
+            return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
+    for r in view.back(3) + view.front(3):
+        for entry, end in lx.labels_in("bureau", r.text, "signature"):
+            if name := lx.as_name(r.text[end:]):
+                return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
+    for b in view.blocks():
+        for entry, end in lx.labels_in("bureau", b.text):
+            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door"):
+                continue
+            rest = rx(r"[.;,](?:\s|$)|\s\(").split(b.text[end:], maxsplit=1)[0]
+            if name := lx.as_name(rest):
+                return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
+    for r in view.front(3) + view.back(2):
+        if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
+            if name := lx.as_name(m["n"]):
+                return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
+    return cover_name(view, bureau_words=True)
+
+
+def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
+    """An organisation's name as the top line of the cover ('WerkMaatje Begeleiding' above the
+    title): short, a name, not a title. For a bureau it must look like one (an organisation word)
+    or recur on a later page; a jobcoaching organisation's own report names itself there."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)  # LibreOffice may print an empty first page
+    cover = view.rows(first)
+    if cover:
+        top = cover[0]
+        name = lx.as_name(top.text)
+        if name and len(name.split()) <= 6:
+            low = name.lower()
+            orgish = any(w in low.split() or w in low for w in lx.lexicon()["bureau"]["org_words"] if len(w) > 3) or \
+                any(w in low.split() for w in lx.lexicon()["bureau"]["org_words"])
+            elsewhere = any(low in " ".join(w.text for w in p.words).lower() for p in view.doc.pages[first:])
+            title = rx(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting").search(low)
+            if (orgish or elsewhere or not bureau_words) and not title:
+                return Finding(name, first, top.text, "bovenste regel van het voorblad", top.bbox)
+    return None
+
+
+# ---- report date, status -------------------------------------------------------------------------
+
+RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
+
+
+def report_date(view: TextView) -> Finding | None:
+    rows = view.front(3) + view.back(2)
+    for i, m in _labelled_rows(rows, "report_date"):
+        value, where = _after_label(rows, "report_date", i, m)
+        if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
+            return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
+    for r in rows:
+        if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
+            return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)
+    return None
+
+
+def final(view: TextView) -> Finding | None:
+    for r in view.front(3):
+        if len(r.text) > 60:
+            continue
+        if s := lx.status_of(r.text):
+            return Finding(s[0], r.page, r.text, f"'{s[1]}'", r.bbox)
+        for part in _split_pairs(r.text):
+            if s := lx.status_of(part):
+                return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox)
+    return None
+
+
+def approached(view: TextView) -> Finding | None:
+    blocks = view.blocks()
+    for rx in lx.approached_patterns():  # the lexicon's order: 'in totaal N ...' first
+        for b in blocks:
+            if m := rx.search(b.text):
+                try:
+                    n = dutch.parse_int(m["n"])
+                except dutch.DutchParseError:
+                    continue
+                return Finding(n, b.page, m[0], "zin 'in totaal N ... benaderd/uitgenodigd'", b.bbox)
+    return None
+
+
+def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
+    """The analysis/conclusions section (jobcoaching): heading from the lexicon, text to the next heading."""
+    headings = lx.lexicon()["analysis"]["headings"]
+    blocks = view.blocks()
+    for h in headings:
+        for i, b in enumerate(blocks):
+            t = rx(r"^\d+(?:\.\d+)*\.?\s+").sub("", b.text.strip()).strip(" :").lower()
+            if t != h and not (t.startswith(h) and len(t) < len(h) + 25 and ":" not in t):
+                continue
+            body = []
+            for nb in blocks[i + 1:]:
+                nt = nb.text.strip()
+                if rx(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}").match(nt) and len(nt) < 80:
+                    break  # the next numbered heading
+                body.append(nt)
+            if body:
+                return "\n".join(body), blocks[i + 1].page, blocks[i + 1].bbox
+    return None
+
+
+def dates_equal(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is not None and a == b
+
+
+def record_absent(facts, looked: dict[str, str], vouched: set[str] = frozenset()) -> None:
+    """For every fact in ``looked`` that has no value and no status yet: not found, where looked.
+    ``vouched`` names the facts whose place the (confident) parser read in full."""
+    for name, where in looked.items():
+        if name in facts.fact_status:
+            continue
+        value = getattr(facts, name, None)
+        if value in (None, [], {}):
+            facts.not_found(name, where, vouched=name in vouched)

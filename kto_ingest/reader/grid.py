@@ -1,0 +1,695 @@
+"""Tables as cell grids, whatever the producer drew.
+
+* Ruled: the page's own vector drawings (PyMuPDF ``get_drawings``): stroked lines, stroked
+  rectangles, and the thin filled rectangles Chromium and LibreOffice paint as borders (often one
+  per cell edge, with small gaps and overlaps at the joints). Collinear pieces are merged, their
+  positions snapped with a tolerance, and the rulings that touch each other form one table.
+  Rows are the bands between horizontal rulings; the cells of a row are bounded by the vertical
+  rulings that cross it. A table ruled only horizontally (a rule under each row) gets its
+  columns from the alignment of its words.
+* Borderless: words aligned in columns. Rows with at least two numbers are the body; the lines
+  just above them (without numbers) are the header, one to three lines per header cell.
+
+A :class:`Grid` is rows of cell texts on a common column axis, with the boxes the evidence
+needs. What the cells mean is decided in ``reader.tables``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from .._pymupdf import pymupdf
+from ..document import Document, Page, Word
+
+SNAP = 1.6  # rulings closer than this (pt) are the same ruling
+JOIN = 3.5  # pieces of one ruling may leave gaps this wide at the joints
+THIN = 3.0  # a filled rectangle this thin is a ruling
+MAX_PAIRS = 400_000  # horizontal x vertical rulings compared at most per page (about 0.2 s)
+
+
+@dataclass
+class Cell:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    words: list[Word] = field(default_factory=list)
+    col: int = 0  # first column of the grid's column axis
+    span: int = 1
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.words)
+
+
+@dataclass
+class Grid:
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[Cell]]
+    method: str  # "lijnen" (ruled), "uitlijning" (borderless), "pdfplumber"
+    ncols: int = 0
+
+    def matrix(self) -> list[list[str]]:
+        """Cell texts per row on the column axis ('' where a row has no cell)."""
+        out = []
+        for row in self.rows:
+            texts = [""] * self.ncols
+            for c in row:
+                if c.col < self.ncols:
+                    texts[c.col] = (texts[c.col] + " " + c.text).strip() if texts[c.col] else c.text
+            out.append(texts)
+        return out
+
+    def row_box(self, i: int) -> tuple[float, float, float, float]:
+        cells = self.rows[i]
+        return (round(min(c.x0 for c in cells), 1), round(min(c.y0 for c in cells), 1),
+                round(max(c.x1 for c in cells), 1), round(max(c.y1 for c in cells), 1))
+
+
+def cell_text(words: list[Word]) -> str:
+    """Words of one cell in reading order; a word hyphenated at the line end joins the next."""
+    if not words:
+        return ""
+    height = statistics.median(w.y1 - w.y0 for w in words) or 1
+    ordered = sorted(words, key=lambda w: (round(w.cy / (height * 0.6)), w.x0))
+    out = ""
+    prev: Word | None = None
+    for w in ordered:
+        if not out:
+            out = w.text
+        elif out.endswith("-") and prev is not None and w.cy - prev.cy > height * 0.5 and w.text[:1].islower():
+            out = out[:-1] + w.text  # "vaardigheids-" / "trainingen"
+        else:
+            out += " " + w.text
+        prev = w
+    return out
+
+
+# ---- rulings -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Seg:
+    pos: float  # y of a horizontal, x of a vertical ruling
+    a: float
+    b: float
+
+
+def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
+    """Horizontal and vertical rulings of a page, from lines, stroked and thin filled rectangles."""
+    hs: list[Seg] = []
+    vs: list[Seg] = []
+
+    def rect(x0, y0, x1, y1, stroked: bool) -> None:
+        w, h = x1 - x0, y1 - y0
+        if h <= THIN and w > h:
+            hs.append(Seg((y0 + y1) / 2, x0, x1))
+        elif w <= THIN and h > w:
+            vs.append(Seg((x0 + x1) / 2, y0, y1))
+        elif w > 4 and h > 4 and stroked:
+            # a stroked box bounds cells; a filled background (LibreOffice paints one behind the
+            # text of a shaded cell, not the cell) does not
+            hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
+            vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
+
+    rotation = fpage.rotation_matrix if fpage.rotation else None  # drawings as the page is shown
+    for path in fpage.get_drawings():
+        stroked = "s" in (path.get("type") or "")
+        for item in path["items"]:
+            kind = item[0]
+            if rotation is not None:
+                item = tuple(x * rotation if isinstance(x, (pymupdf.Point, pymupdf.Rect)) else
+                             (x.rect * rotation if isinstance(x, pymupdf.Quad) else x) for x in item)
+                if kind == "qu":
+                    kind = "re"
+                if kind == "re":
+                    item = (kind, pymupdf.Rect(item[1]).normalize())
+            if kind == "l":
+                p, q = item[1], item[2]
+                if abs(p.y - q.y) < 1 and abs(p.x - q.x) >= 1:
+                    hs.append(Seg((p.y + q.y) / 2, min(p.x, q.x), max(p.x, q.x)))
+                elif abs(p.x - q.x) < 1 and abs(p.y - q.y) >= 1:
+                    vs.append(Seg((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+            elif kind == "re":
+                r = item[1]
+                rect(r.x0, r.y0, r.x1, r.y1, stroked)
+            elif kind == "qu":
+                r = item[1].rect
+                rect(r.x0, r.y0, r.x1, r.y1, stroked)
+    return merge(hs), merge(vs)
+
+
+def merge(segs: list[Seg]) -> list[Seg]:
+    """Snap rulings at nearly the same position together and join collinear pieces."""
+    out: list[Seg] = []
+    segs = sorted(segs, key=lambda s: s.pos)
+    groups: list[list[Seg]] = []
+    for s in segs:
+        if groups and s.pos - groups[-1][-1].pos <= SNAP:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    for g in groups:
+        pos = statistics.fmean(s.pos for s in g)
+        cur: Seg | None = None
+        for s in sorted(g, key=lambda s: s.a):
+            if cur is not None and s.a <= cur.b + JOIN:
+                cur.b = max(cur.b, s.b)
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = Seg(pos, s.a, s.b)
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
+def _touch(h: Seg, v: Seg) -> bool:
+    return h.a - JOIN <= v.pos <= h.b + JOIN and v.a - JOIN <= h.pos <= v.b + JOIN
+
+
+def _components(hs: list[Seg], vs: list[Seg]) -> list[tuple[list[Seg], list[Seg]]]:
+    """Rulings that touch each other, as separate tables."""
+    n = len(hs) + len(vs)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    touched: set[int] = set()
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _touch(h, v):
+                parent[find(i)] = find(len(hs) + j)
+                touched.add(i)
+    # horizontal rules stacked over the same width without verticals (rules under each row); two
+    # boxed tables of the same width one under the other stay two tables
+    for i, h in enumerate(hs):
+        if i in touched:
+            continue
+        for k in range(i + 1, len(hs)):
+            g = hs[k]
+            if k in touched:
+                continue
+            if abs(g.a - h.a) <= JOIN * 2 and abs(g.b - h.b) <= JOIN * 2 and 0 < g.pos - h.pos < 80:
+                parent[find(k)] = find(i)
+    comps: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, h in enumerate(hs):
+        comps.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        comps.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return list(comps.values())
+
+
+def _snap_positions(values: list[float], tol: float = SNAP * 1.5) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [statistics.fmean(g) for g in out]
+
+
+def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid]:
+    """Every ruled table on the page with at least two rows and two columns of words."""
+    hs, vs = rulings(fpage)
+    if len(hs) < 2 or len(hs) * max(1, len(vs)) > MAX_PAIRS:
+        return []  # no table, or a drawing of thousands of lines (a chart, a hatching): not a table's rulings
+    words = page.words if words is None else words
+    centred = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, w) for w in words]
+    grids = []
+    for chs, cvs in _components(hs, vs):
+        if len(chs) < 2 or (not cvs and len(chs) < 3):
+            continue
+        x0 = min([h.a for h in chs] + [v.pos for v in cvs])
+        x1 = max([h.b for h in chs] + [v.pos for v in cvs])
+        ys = _snap_positions([h.pos for h in chs] + [v.a for v in cvs] + [v.b for v in cvs])
+        y0, y1 = ys[0], ys[-1]
+        if x1 - x0 < 60 or y1 - y0 < 12 or x1 - x0 > page.width * 1.01:
+            continue
+        # Row bands: between horizontal rulings (not the verticals' ends alone).
+        edges = [h.pos for h in chs if h.b - h.a > 8]
+        if cvs:  # a row cut at a page break has no closing rule: the verticals' ends close it
+            edges += [min(v.a for v in cvs), max(v.b for v in cvs)]
+        edges = _snap_positions(edges)
+        inside = [w for cx, cy, w in sorted((c for c in centred if x0 - 2 <= c[0] <= x1 + 2 and y0 - 2 <= c[1] <= y1 + 2),
+                                           key=lambda c: c[1])]
+        if len(inside) < 4 or len(edges) < 2:
+            continue
+        centres = [w.cy for w in inside]
+        xs_all = _snap_positions([v.pos for v in cvs] + [x0, x1])
+        rows: list[list[Cell]] = []
+        for top, bottom in zip(edges, edges[1:]):
+            if bottom - top < 4:
+                continue
+            in_row = inside[bisect.bisect_left(centres, top):bisect.bisect_right(centres, bottom)]
+            if not in_row:
+                continue
+            mid_lo, mid_hi = top + (bottom - top) * 0.3, bottom - (bottom - top) * 0.3
+            xs = _snap_positions([v.pos for v in cvs if v.a <= mid_lo + JOIN and v.b >= mid_hi - JOIN] + [x0, x1])
+            cells = []
+            for left, right in zip(xs, xs[1:]):
+                if right - left < 3:
+                    continue
+                cw = [w for w in in_row if left <= w.cx <= right]
+                cells.append(Cell(left, top, right, bottom, cw))
+            rows.append(cells)
+        if len(rows) < 2:
+            continue
+        grid = Grid(page.number, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), rows, "lijnen")
+        if len(xs_all) <= 2 or max(len(r) for r in rows) < 2:
+            # rules only between rows: the columns come from the alignment of the words
+            grid = _align_columns(grid)
+        else:
+            _assign_columns(grid, xs_all)
+        if grid.ncols >= 2:
+            grids.append(grid)
+    return grids
+
+
+def _assign_columns(grid: Grid, xs: list[float]) -> None:
+    def index(x: float) -> int:
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    for row in grid.rows:
+        for c in row:
+            c.col = index(c.x0)
+            c.span = max(1, index(c.x1) - c.col)
+    grid.ncols = max(1, len(xs) - 1)
+
+
+# ---- alignment ---------------------------------------------------------------------------------
+
+
+def _chunks(words: list[Word]) -> list[list[Word]]:
+    """Words of one visual row split into cells where the gap is wider than a space or two."""
+    words = sorted(words, key=lambda w: w.x0)
+    if not words:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    out = [[words[0]]]
+    for w in words[1:]:
+        if w.x0 - out[-1][-1].x1 > height * 0.9:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def visual_rows(words: list[Word]) -> list[list[Word]]:
+    """Words clustered into rows by vertical centre (cells of one row are separate blocks)."""
+    if not words:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    rows: list[list[Word]] = []
+    centre = 0.0
+    for _, _, w in sorted(((w.y0 + w.y1) / 2, w.x0, w) for w in words):
+        if rows and abs(w.cy - centre) <= height * 0.45:
+            rows[-1].append(w)
+            centre = (centre * (len(rows[-1]) - 1) + w.cy) / len(rows[-1])
+        else:
+            rows.append([w])
+            centre = w.cy
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³†]?$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a number or a no-value marker ('8,1', '40,0%', '-', 'n.v.t.')."""
+    t = " ".join(text.split())
+    return bool(_NUMBERISH.match(t)) or bool(_RATIO.fullmatch(t))
+
+
+_NUMBER = regex.compile(r"^[-+]?\d[\d.,]*\s*%?$")
+_RATIO = regex.compile(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*")
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text.strip()))
+
+
+def _column_axis(bodies: list[list[list[Word]]]) -> list[tuple[float, float]]:
+    """Column intervals from the chunks of the body rows: chunks that overlap share a column."""
+    spans = sorted((min(w.x0 for w in c), max(w.x1 for w in c)) for chunks in bodies for c in chunks)
+    cols: list[list[float]] = []
+    for a, b in spans:
+        if cols and a <= cols[-1][1] + 1:
+            cols[-1][1] = max(cols[-1][1], b)
+        else:
+            cols.append([a, b])
+    return [(a, b) for a, b in cols]
+
+
+def _align_columns(grid: Grid) -> Grid:
+    """Split the single cell of each row of a horizontally ruled table into aligned columns."""
+    bodies = []
+    for row in grid.rows:
+        words = [w for c in row for w in c.words]
+        chunks = _chunks(words)
+        if sum(_is_number(cell_text(c)) for c in chunks) >= 2:
+            bodies.append(chunks)
+    if not bodies:
+        grid.ncols = 1
+        return grid
+    axis = _column_axis(bodies)
+    new_rows = []
+    for row in grid.rows:
+        words = [w for c in row for w in c.words]
+        top, bottom = row[0].y0, row[0].y1
+        new_rows.append(_cells_on_axis(words, axis, top, bottom))
+    return Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+
+
+def _cells_on_axis(words: list[Word], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in words:
+        i = _nearest(axis, w)
+        if i not in cells:
+            cells[i] = Cell(axis[i][0], top, axis[i][1], bottom, [], i)
+        cells[i].words.append(w)
+    return [cells[i] for i in sorted(cells)]
+
+
+def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
+    for i, (a, b) in enumerate(axis):
+        if a - 1 <= w.cx <= b + 1:
+            return i
+    # between columns: the column whose interval is closest (a label that sticks out to the right)
+    return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
+
+
+def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
+    """Borderless tables: runs of rows with two or more numbers, with up to three header lines above."""
+    if taken:
+        words = [w for w in words if not any(b[0] - 2 <= w.cx <= b[2] + 2 and b[1] - 2 <= w.cy <= b[3] + 2 for b in taken)]
+    rows = visual_rows(words)
+    if not rows:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    info = []
+    for r in rows:
+        chunks = _chunks(r)
+        values = sum(is_value(cell_text(c)) for c in chunks[1:]) + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
+        info.append((r, chunks, values))
+    # a label with one value ('Opleidingen   7,6') counts as a table row when at least two such
+    # rows are aligned one under the other, under a header line
+    for idx in range(len(info)):
+        r, chunks, values = info[idx]
+        if values == 1 and len(chunks) == 2 and not is_value(cell_text(chunks[0])):
+            mates = [info[j] for j in (idx - 1, idx + 1) if 0 <= j < len(info) and len(info[j][1]) == 2
+                     and is_value(cell_text(info[j][1][1])) and not is_value(cell_text(info[j][1][0]))
+                     and abs(max(w.x1 for w in info[j][1][1]) - max(w.x1 for w in chunks[1])) < 4]
+            if mates:
+                info[idx] = (r, chunks, 2)
+    grids: list[Grid] = []
+
+    def top_of(r: list[Word]) -> float:
+        return min(w.y0 for w in r)
+
+    def bottom_of(r: list[Word]) -> float:
+        return max(w.y1 for w in r)
+
+    i = 0
+    while i < len(info):
+        if info[i][2] < 2:
+            i += 1
+            continue
+        # the body: rows with numbers, and label lines between them (group headings, wrapped labels)
+        start = end = i
+        label_x = top_x = min(w.x0 for w in info[i][0])
+        # values centred on a label of several lines: the label's first line sits tight above
+        first_x = min((min(w.x0 for w in ch) for ch in info[i][1][1:] if is_value(cell_text(ch))), default=float("inf"))
+        while start > 0 and info[start - 1][2] == 0 and top_of(info[start][0]) - bottom_of(info[start - 1][0]) < height * 0.3 \
+                and min(w.x0 for w in info[start - 1][0]) < label_x + 2 and max(w.x1 for w in info[start - 1][0]) < first_x \
+                and not any(is_value(cell_text(c)) for c in info[start - 1][1]):
+            start -= 1
+            label_x = min(w.x0 for w in info[start][0])
+
+        def label_line(j: int) -> bool:
+            r, chunks, values = info[j]
+            return values == 0 and abs(min(w.x0 for w in r) - label_x) < 6 and not any(is_value(cell_text(c)) for c in chunks)
+
+        j = i + 1
+        while j < len(info):
+            r, chunks, values = info[j]
+            gap = top_of(r) - bottom_of(info[j - 1][0])
+            if gap > height * 2.2:
+                break
+            if values >= 2:
+                end = j
+            elif label_line(j) and j + 1 < len(info) and (info[j + 1][2] >= 2 or (label_line(j + 1) and j + 2 < len(info) and info[j + 2][2] >= 2)):
+                pass  # a label line inside the table
+            elif label_line(j) and gap < height * 0.8:
+                pass  # the wrapped end of the previous label
+            else:
+                break
+            j += 1
+        body = info[start:end + 1]
+        del top_x
+        # trailing wrapped label lines right under the last row
+        k = end + 1
+        while k < len(info) and label_line(k) and top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5:
+            body.append(info[k])
+            k += 1
+        gaps = [top_of(b[0]) - bottom_of(a[0]) for a, b in zip(body, body[1:]) if top_of(b[0]) - bottom_of(a[0]) > 0]
+        reach = max(height * 1.6, 1.25 * statistics.median(gaps)) if gaps else height * 1.6
+        # header lines above: up to five lines without numbers, close to the body and each other
+        head: list = []
+        h = start - 1
+        anchor = info[start][0]
+        while h >= 0 and len(head) < 5:
+            r, chunks, values = info[h]
+            below = head[0][0] if head else anchor
+            gap = top_of(below) - bottom_of(r)
+            if values >= 2 or gap > reach:
+                break
+            if not head and cell_text(r).rstrip().endswith(":") and max(w.x1 for w in r) < first_x:
+                # a lead-in in the label column ('Wat is uw mening over:') between header and rows
+                body.insert(0, info[h])
+                anchor = r
+                h -= 1
+                continue
+            if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
+                break  # a sentence above the header
+            if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
+                break  # the end of a paragraph above the table
+            head.insert(0, info[h])
+            h -= 1
+        # a single line of running text directly above is not a header
+        while head and len(head[0][1]) == 1 and len(cell_text(head[0][1][0]).split()) > 6:
+            head.pop(0)
+        value_rows = [c for _, c, v in body if v >= 2]
+        first_value = min((min(w.x0 for w in ch) for chunks in value_rows for ch in chunks if is_value(cell_text(ch))), default=0)
+        # label lines right under a header that spans the value columns belong to the body (the
+        # rest of a row cut at a page break, a group heading)
+        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and any(
+                max(w.x1 for w in r) > first_value for r, _, _ in head[:-1]):
+            body.insert(0, head.pop())
+        # label lines of rows whose values stand on a line of their own give the label column
+        label_chunks = [[ch] for r, chunks, v in body if v == 0 for ch in chunks if max(w.x1 for w in ch) < first_value]
+        axis = _column_axis(value_rows + label_chunks)
+        if len(axis) < 2:
+            i = k
+            continue
+        edges = _right_aligned_edges(value_rows, axis)
+        starts = None if edges else _header_starts([chunks for _, chunks, _ in head], axis)
+        out_rows = []
+        for r, chunks, _ in head + body:
+            top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
+            if (r, chunks, _) in head and edges:
+                out_rows.append(_cells_by_edges(r, edges, axis, top, bottom))
+            elif (r, chunks, _) in head and starts:
+                out_rows.append(_cells_by_start(r, starts, axis, top, bottom))
+            elif (r, chunks, _) in head:
+                out_rows.append(_header_cells(chunks, axis, top, bottom))
+            elif not any(is_value(cell_text(c)) for c in chunks) and min(w.x0 for w in r) <= axis[0][1]:
+                # a label line (a group heading or a wrapped label) belongs to the label column
+                out_rows.append([Cell(axis[0][0], top, max(w.x1 for w in r), bottom, list(r), 0)])
+            else:
+                out_rows.append(_cells_on_axis(r, axis, top, bottom))
+        allw = [w for r, _, _ in head + body for w in r]
+        bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
+                round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
+        grid = Grid(page.number, bbox, out_rows, "uitlijning", len(axis))
+        grid.header_rows = len(head)  # type: ignore[attr-defined]
+        grids.append(grid)
+        i = k
+    return grids
+
+
+def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[float] | None:
+    """When every value column is right-aligned (its numbers end at one x, start at several), the
+    right edges of the values bound the header cells: a header word left-aligned or centred in its
+    cell starts after the previous column's numbers end."""
+    ends: dict[int, list[float]] = {}
+    begins: dict[int, list[float]] = {}
+    for chunks in value_rows:
+        for ch in chunks:
+            if not is_value(cell_text(ch)):
+                continue
+            a, b = min(w.x0 for w in ch), max(w.x1 for w in ch)
+            col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+            ends.setdefault(col, []).append(b)
+            begins.setdefault(col, []).append(a)
+    if len(ends) < 2 or len(value_rows) < 2:
+        return None
+    varied = False
+    for col in ends:
+        if max(ends[col]) - min(ends[col]) > 1.5:
+            return None
+        varied |= max(begins[col]) - min(begins[col]) > 2
+    if not varied:
+        return None  # numbers of one width: alignment unknown
+    return [axis[i][1] + 0.5 for i in range(len(axis))]
+
+
+def _cells_by_edges(words: list[Word], edges: list[float], axis, top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in sorted(words, key=lambda w: w.x0):
+        col = next((i for i, e in enumerate(edges) if w.x0 < e), len(edges) - 1)
+        if col not in cells:
+            cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
+        cells[col].words.append(w)
+    return [cells[i] for i in sorted(cells)]
+
+
+def _header_starts(lines: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[tuple[float, int]] | None:
+    """Left-aligned header cells wider than their numbers ('Functiegerichte vaardigheidstrainingen
+    – cluster Bouw en infra' over '111'): each header cell starts at the same x on every line it
+    takes. When the distinct starts are one per value column (or per column), they tell the
+    columns apart where the words of two cells run together. Returns (start, column) pairs."""
+    xs = sorted(min(w.x0 for w in chunk) for chunks in lines for chunk in chunks)
+    if not xs:
+        return None
+    starts: list[float] = []
+    for x in xs:
+        if not starts or x - starts[-1] > 6:
+            starts.append(x)
+    n = len(axis)
+    if len(starts) == n:
+        cols = list(range(n))
+    elif len(starts) == n - 1:
+        cols = list(range(1, n))
+    else:
+        return None
+    pairs = list(zip(starts, cols))
+    # each start must lie left of its column's right edge and right of the previous column's
+    for x, c in pairs:
+        if x > axis[c][1] + 2 or (c > 0 and x < axis[c - 1][0] - 2):
+            return None
+    if len(lines) < 2 and len(starts) == n - 1:
+        return None  # one header line: the overlap of each cell with its column is as good
+    return pairs
+
+
+def _cells_by_start(words: list[Word], starts: list[tuple[float, int]], axis, top: float, bottom: float) -> list[Cell]:
+    cells: dict[int, Cell] = {}
+    for w in sorted(words, key=lambda w: w.x0):
+        col = next((c for x, c in reversed(starts) if w.x0 >= x - 2), starts[0][1])
+        if col not in cells:
+            cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
+        cells[col].words.append(w)
+    return [cells[i] for i in sorted(cells)]
+
+
+def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
+    """A header chunk belongs to the column it overlaps most (header text is often centred or wider)."""
+    cells: dict[int, Cell] = {}
+    split: list[list[Word]] = []
+    for chunk in chunks:
+        inside = {max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)) for w in chunk}
+        if len(inside) > 1:  # 'Resp. Respons' set close together over two columns
+            groups: dict[int, list[Word]] = {}
+            for w in chunk:
+                groups.setdefault(max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)), []).append(w)
+            split += list(groups.values())
+        else:
+            split.append(chunk)
+    for chunk in split:
+        a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
+        best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
+        if min(b, axis[best][1]) - max(a, axis[best][0]) <= 0:
+            best = min(range(len(axis)), key=lambda i: abs((a + b) / 2 - sum(axis[i]) / 2))
+        if best not in cells:
+            cells[best] = Cell(axis[best][0], top, axis[best][1], bottom, [], best)
+        cells[best].words.extend(chunk)
+    return [cells[i] for i in sorted(cells)]
+
+
+def cached_ruled_grids(doc: Document, page_no: int) -> list[Grid]:
+    """The ruled tables of a page, computed once per document (several parsers may ask)."""
+    cache = doc.__dict__.setdefault("_reader_ruled", {})
+    if page_no not in cache:
+        page = doc.page(page_no)
+        # all words: a ruled table's last row may sit in the band kept for running footers
+        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], page.words)
+    return cache[page_no]
+
+
+def page_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Ruled tables first; borderless tables in the words outside them. Top to bottom."""
+    page = doc.page(page_no)
+    ruled = cached_ruled_grids(doc, page_no)
+    # all words: a running header or footer stands apart from a table by more than a row's gap,
+    # while a table's last row may reach into the band kept for them
+    aligned = aligned_grids(page, page.words, [g.bbox for g in ruled])
+    return sorted(ruled + aligned, key=lambda g: g.bbox[1])
+
+
+def logical_rows(grid: Grid) -> list[list[str]]:
+    """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
+    lines already. In a borderless grid a label of several lines shows as label-only lines next to
+    the row with the values, above it (values set at the bottom), below it (at the top) or both
+    (centred): each run of such lines set tight against a row joins that row's label; a run tight
+    against neither stays a row of its own (a heading, a lead-in such as 'Wat is uw mening over:')."""
+    matrix = grid.matrix()
+    if grid.method != "uitlijning":
+        return matrix
+    boxes = [(min(c.y0 for c in r), max(c.y1 for c in r)) if r else (0.0, 0.0) for r in grid.rows]
+    words = [w for r in grid.rows for c in r for w in c.words]
+    height = statistics.median(w.y1 - w.y0 for w in words) if words else 10.0
+    tight = height * 0.6
+    nh = getattr(grid, "header_rows", 0) or 0
+    label_only = [i >= nh and bool(m[0]) and not any(m[1:]) and not m[0].rstrip().endswith(":") for i, m in enumerate(matrix)]
+    data = [i >= nh and any(is_value(c) for c in m[1:] if c) for i, m in enumerate(matrix)]
+    owner: dict[int, int] = {}
+    i = nh
+    while i < len(matrix):
+        if not label_only[i]:
+            i += 1
+            continue
+        run = [i]  # a run of label-only lines set tight one under the other
+        while run[-1] + 1 < len(matrix) and label_only[run[-1] + 1] and boxes[run[-1] + 1][0] - boxes[run[-1]][1] < tight:
+            run.append(run[-1] + 1)
+        prev, nxt = run[0] - 1, run[-1] + 1
+        gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
+        gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
+        up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
+        if gap_up < tight and (gap_up <= gap_down or gap_down >= tight) and not (up_done and gap_down < tight):
+            for k in run:
+                owner[k] = prev
+        elif gap_down < tight:
+            for k in run:
+                owner[k] = nxt
+        i = run[-1] + 1
+    out: list[list[str]] = []
+    for i, m in enumerate(matrix):
+        if i in owner:
+            continue
+        row = list(m)
+        above = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k < i]
+        below = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k > i]
+        row[0] = " ".join(p for p in above + [row[0]] + below if p)
+        out.append(row)
+    return out

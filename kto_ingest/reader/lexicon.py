@@ -1,0 +1,285 @@
+"""The Dutch lexicon (``lexicon.toml``) as patterns, and the date-range parser.
+
+Everything here is pure: text in, a value (or None) out, so each form is tested in a table
+(tests/test_reader_lexicon.py). The entries themselves are data: a bureau that words a fact
+differently needs a synonym in ``lexicon.toml``, not new code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .. import dutch
+from ._rx import rx
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+
+
+@functools.cache
+def lexicon() -> dict:
+    with open(LEXICON_PATH, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# ---- dates and periods --------------------------------------------------------------------------
+
+_MONTH = "|".join(sorted(dutch.MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(dutch.WEEKDAYS)
+_SEP = r"\s*(?:t/m|t\.m\.|tot\s+en\s+met|tot|–|—|-|en|to|until)\s*"
+_NUMDATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+_DAYMONTH = rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?"
+
+RE_RANGE_NUMERIC = regex.compile(rf"(?P<s>{_NUMDATE}){_SEP}(?P<e>{_NUMDATE})", regex.I)
+RE_RANGE_WORDS = regex.compile(
+    rf"(?<![\d])(?P<s>{_DAYMONTH})(?:\s+(?P<sy>\d{{4}}))?{_SEP}(?P<e>{_DAYMONTH})\s+(?P<ey>\d{{4}})", regex.I
+)
+RE_RANGE_MONTHS = regex.compile(
+    rf"(?<![\d\p{{L}}])(?P<sm>{_MONTH})\.?(?:\s+(?P<sy>\d{{4}}))?{_SEP}(?P<em>{_MONTH})\.?\s+(?P<ey>\d{{4}})", regex.I
+)
+RE_YEAR = regex.compile(r"\b(?:kalenderjaar|het\s+jaar|jaar|boekjaar|meetjaar)\s+(?P<y>(?:19|20)\d{2})\b", regex.I)
+RE_DATE = regex.compile(rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|{_NUMDATE}", regex.I)
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    start: dt.date
+    end: dt.date
+    raw: str
+    form: str  # which form matched, for explain: "dd-mm-jjjj", "dag maand jaar", "maanden", "kalenderjaar"
+
+
+def _date(text: str) -> dt.date:
+    text = rx(r"\s+").sub(" ", text.replace(".", " ") if regex.search(r"\p{L}\.", text) else text).strip()
+    numeric = rx(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").fullmatch(text)
+    if numeric:
+        text = "-".join(numeric.groups())
+    return dutch.parse_date(text)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str) -> PeriodMatch | None:
+    """The first date range in ``text``, in any of the forms Dutch reports use:
+
+    "1 september 2018 tot en met 31 augustus 2019", "1 januari t/m 31 december 2021" (the year
+    once), "01-01-2021 – 31-12-2021", "januari tot en met december 2021", "kalenderjaar 2021".
+    An end before the start raises :class:`dutch.DutchParseError`; no range gives None.
+    """
+    s = rx(r"[\s\u00a0\u202f]+").sub(" ", text)
+    found: list[tuple[int, PeriodMatch]] = []
+    if m := RE_RANGE_NUMERIC.search(s):
+        found.append((m.start(), PeriodMatch(_date(m["s"]), _date(m["e"]), m[0], "dd-mm-jjjj")))
+    if m := RE_RANGE_WORDS.search(s):
+        end = _date(f"{m['e']} {m['ey']}")
+        if m["sy"]:
+            start = _date(f"{m['s']} {m['sy']}")
+        else:  # "1 september t/m 31 augustus 2019": the start is in the year before when it would come after the end
+            start = _date(f"{m['s']} {m['ey']}")
+            if start > end:
+                start = _date(f"{m['s']} {int(m['ey']) - 1}")
+        found.append((m.start(), PeriodMatch(start, end, m[0], "dag maand jaar")))
+    if m := RE_RANGE_MONTHS.search(s):
+        sm, em, ey = dutch.MONTHS[m["sm"].lower()], dutch.MONTHS[m["em"].lower()], int(m["ey"])
+        sy = int(m["sy"]) if m["sy"] else (ey if sm <= em else ey - 1)
+        found.append((m.start(), PeriodMatch(dt.date(sy, sm, 1), _last_day(ey, em), m[0], "maanden")))
+    if m := RE_YEAR.search(s):
+        y = int(m["y"])
+        found.append((m.start(), PeriodMatch(dt.date(y, 1, 1), dt.date(y, 12, 31), m[0], "kalenderjaar")))
+    if not found:
+        return None
+    best = min(found, key=lambda f: f[0])[1]
+    if best.end < best.start:
+        raise dutch.DutchParseError(f"{best.raw!r}: einddatum ligt voor de begindatum")
+    return best
+
+
+def find_date(text: str) -> tuple[dt.date, str] | None:
+    """The first single date in ``text`` ("15 februari 2022", "15-2-2022", "dinsdag 15 februari 2022")."""
+    m = RE_DATE.search(rx(r"[\s\u00a0\u202f]+").sub(" ", text))
+    if not m:
+        return None
+    try:
+        return _date(m[0]), m[0]
+    except dutch.DutchParseError:
+        return None
+
+
+# ---- labels ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    label: str  # the lexicon entry that matched, as written in lexicon.toml
+    value: str  # the text after the label (may be empty: the value is on the next line)
+
+
+@functools.cache
+def _label_re(fact: str, key: str = "labels") -> regex.Pattern:
+    words = lexicon()[fact][key]
+    return regex.compile(rf"^\s*(?P<label>{_alt(words)})\s*(?::|\s|$)\s*(?P<value>.*?)\s*$", regex.I)
+
+
+@functools.cache
+def _label_anywhere_re(fact: str, key: str = "labels") -> regex.Pattern:
+    words = lexicon()[fact][key]
+    return regex.compile(rf"(?<!\p{{L}})(?P<label>{_alt(words)})(?!\p{{L}})\s*:?\s*", regex.I)
+
+
+def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | None:
+    """``text`` starts with one of the fact's labels: 'Opdrachtgever: X' -> LabelMatch('opdrachtgever', 'X')."""
+    m = _label_re(fact, key).match(text)
+    if not m:
+        return None
+    label = m["label"]
+    after = text[m.end("label"):].lstrip()
+    if " " not in label.strip() and m["value"] and not after.startswith(":"):
+        return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon
+    return LabelMatch(_entry(fact, key, label), m["value"])
+
+
+def labels_in(fact: str, text: str, key: str = "labels"):
+    """Every label of ``fact`` inside ``text``: (entry, end offset)."""
+    for m in _label_anywhere_re(fact, key).finditer(text):
+        yield _entry(fact, key, m["label"]), m.end()
+
+
+def _entry(fact: str, key: str, printed: str) -> str:
+    flat = " ".join(printed.lower().split())
+    return next((w for w in lexicon()[fact][key] if w == flat), flat)
+
+
+_PARTICLES = {"de", "van", "der", "den", "het", "en", "&", "voor", "op", "in", "'t", "te", "aan", "bij", "&amp;"}
+_NAME_STOP = regex.compile(
+    r"\s+(?:uitgevoerd|opgesteld|door|is|zijn|heeft|hebben|werd|wordt|over|betreffende|inzake|met betrekking)\b.*$|\s+[-–]\s+(?-i:\p{Ll}).*$",
+    regex.I,
+)
+
+
+def as_name(text: str) -> str | None:
+    """An organisation name as printed, or None when ``text`` does not look like one: it must
+    start with a capital or digit, not be a common sentence word, and every word must be
+    capitalised or a particle ('Coöperatie Scholing & Coaching IJsselstreek (Zuidoost)')."""
+    text = _NAME_STOP.sub("", text.strip())
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not rx(r"(?:^|[\s.])\p{L}{1,3}\.$").search(text):
+        text = text[:-1]  # the full stop of a sentence, not of 'B.V.' or 'e.a.'
+    text = text.strip()
+    if not text or len(text) > 90:
+        return None
+    words = text.split()
+    if not (words[0][0].isupper() or words[0][0].isdigit()) or words[0].lower() in lexicon()["supplier"]["not_a_name"]:
+        return None
+    if RE_DATE.search(text):
+        return None
+    for w in words:
+        core = w.strip("()\"'“”‘’,")
+        if not core or core.lower() in _PARTICLES or core[0].isupper() or core[0].isdigit() or not core[0].isalpha():
+            continue
+        if w.startswith("(") or (core.startswith("voorheen")):
+            continue
+        return None
+    return text
+
+
+# ---- table headers -----------------------------------------------------------------------------
+
+MEASURES = ("beeindigd", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer")
+
+
+@functools.cache
+def _measure_res() -> list[tuple[str, str, regex.Pattern]]:
+    out = []
+    # More specific entries first: 'respons (n)' (a count) before 'respons' (a percentage).
+    order = ("beeindigd", "ingevuld", "netto_steekproef", "respons_pct", "rapportcijfer")
+    for key in order:
+        for pattern in lexicon()["measures"][key]:
+            out.append((key, pattern, regex.compile(pattern, regex.I)))
+    return out
+
+
+def normalise_header(text: str) -> str:
+    t = " ".join(text.lower().replace("\u00ad", "").split())
+    t = rx(r"(\p{L})- (\p{L})").sub(r"\1\2", t)  # a header word hyphenated over two lines
+    return t.strip(" :*¹²³")
+
+
+def measure_of(header: str) -> tuple[str, str] | None:
+    """Which measure a header cell names, with the lexicon pattern that matched:
+    'Netto steekpr.' -> ('netto_steekproef', ...), 'Gemiddeld cijfer' -> ('rapportcijfer', ...)."""
+    t = normalise_header(header)
+    if not t:
+        return None
+    for form in (t, t.replace(" ", "")):
+        for key, pattern, rx in _measure_res():
+            if rx.fullmatch(form):
+                return key, pattern
+    return None
+
+
+@functools.cache
+def _label_sets() -> dict[str, set[str]]:
+    lab = lexicon()["labels"]
+    return {k: {w.lower() for w in v} for k, v in lab.items()}
+
+
+def label_kind(label: str) -> str | None:
+    """What a row (or column) label names: 'perceel', 'cluster', 'total', 'group_clients',
+    'group_employers', 'label_header', or None."""
+    t = normalise_header(label)
+    sets = _label_sets()
+    if t in sets["total"] or t.startswith("totaal"):
+        return "total"
+    if t in sets["group_clients"]:
+        return "group_clients"
+    if t in sets["group_employers"]:
+        return "group_employers"
+    if t in sets["label_headers"]:
+        return "label_header"
+    words = set(rx(r"\p{L}[\p{L}-]*").findall(t))
+    if words & sets["perceel"] or any(t.startswith(p) for p in sets["perceel"]):
+        return "perceel"
+    if words & sets["cluster"] or any(w.startswith(c) for w in words for c in sets["cluster"] if len(c) >= 6):
+        return "cluster"
+    return None
+
+
+@functools.cache
+def approached_patterns() -> list[regex.Pattern]:
+    return [regex.compile(p, regex.I) for p in lexicon()["approached"]["patterns"]]
+
+
+@functools.cache
+def _status_patterns() -> list[tuple[bool, str, regex.Pattern]]:
+    out = []
+    for final, key in ((False, "concept"), (True, "definitief")):
+        for w in sorted(lexicon()["final"][key], key=len, reverse=True):
+            w2 = rx(r"^status:\s*").sub("", w)
+            out.append((final, w2, regex.compile(rf"{regex.escape(w2)}(?:\s+(?:rapport|versie|\d[\d.]*|v\d[\d.]*))*$")))
+    return out
+
+
+def status_of(text: str) -> tuple[bool, str] | None:
+    """'Definitief rapport' -> (True, 'definitief rapport'); 'Conceptversie' -> (False, ...)."""
+    t = " ".join(text.lower().split()).strip(" .")
+    t = rx(r"^(?:status|versie|rapportstatus)\s*:?\s*").sub("", t)
+    for final, w2, pattern in _status_patterns():
+        if t == w2 or pattern.match(t):
+            return final, w2
+    # 'Versie 1.0 (definitief)', 'Status rapport: concept'
+    if m := rx(r"^(?:versie|status|rapportstatus)\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
+            " ".join(text.lower().split()).strip(" .")):
+        return m["w"] == "definitief", m["w"]
+    return None

@@ -1,0 +1,441 @@
+"""What a cell grid means: a results table per perceel/cluster, in either orientation.
+
+For each grid the reader tries both readings: measures as columns (labels down the first
+column) and measures as rows (a transposed table: percelen as columns). Header cells are
+matched to measures with the lexicon (``[measures]`` in ``lexicon.toml``), over the one to three
+lines a header cell may take. The reading that names more measures wins.
+
+Then tables are put together: a grid at the top of the next page without a header, or with the
+same header repeated, continues the table (its Totaal rows kept); a table with other measures
+about the same labels (respons in the methodological chapter, scores later) is joined by label.
+Every decision is kept in :attr:`ResultsTable.decisions` for ``kto-ingest explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from . import lexicon as lx
+from ._rx import rx
+from .grid import Grid, is_value, logical_rows, page_grids
+
+MEASURE_NAMES = {
+    "beeindigd": "beëindigd",
+    "netto_steekproef": "netto steekproef / benaderd",
+    "ingevuld": "ingevuld / respondenten",
+    "respons_pct": "respons (%)",
+    "rapportcijfer": "rapportcijfer",
+}
+
+
+@dataclass
+class ReadRow:
+    label: str
+    values: dict[str, str]  # measure -> cell text as printed
+    page: int
+    bbox: tuple[float, float, float, float]
+    heading: bool = False  # a label without values (a group or section heading)
+
+
+@dataclass
+class ResultsTable:
+    page: int
+    orientation: str  # "rijen" (percelen as rows) or "kolommen" (percelen as columns: transposed)
+    measures: dict[str, str]  # measure -> header text as printed
+    rows: list[ReadRow]
+    grids: list[Grid] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    caption: str | None = None
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({g.page for g in self.grids})
+
+    @property
+    def method(self) -> str:
+        return ", ".join(dict.fromkeys(g.method for g in self.grids))
+
+    @property
+    def ncols(self) -> int:
+        return self.grids[-1].ncols if self.grids else 0
+
+
+def _norm_label(label: str) -> str:
+    return " ".join(rx(r"[^\p{L}\p{N} ]").sub(" ", label.lower()).split())
+
+
+def _header_rows(matrix: list[list[str]]) -> int:
+    """Leading rows in which no cell after the first holds a value: the header (up to four lines)."""
+    n = 0
+    for row in matrix[:4]:
+        if any(is_value(c) for c in row[1:] if c):
+            break
+        if n and row[0] and not any(row[1:]):
+            break  # a label without values under the header: a heading, or a row cut at a page break
+        n += 1
+    return n
+
+
+def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> None:
+    """'Resp.' and 'Respons' are counts or percentages: let the printed values decide."""
+    def shape(col: int) -> str:
+        vs = [v for v in values.get(col, []) if v and any(ch.isdigit() for ch in v)]
+        if vs and all("%" in v for v in vs):
+            return "pct"
+        if vs and all(rx(r"\d+").fullmatch(v.strip()) for v in vs):
+            return "int"
+        return "?"
+
+    keys = [m[0] for m in measures.values()]
+    for col, (key, header, pattern) in list(measures.items()):
+        s = shape(col)
+        if key == "respons_pct" and s == "int" and "ingevuld" not in keys and "%" not in header:
+            measures[col] = ("ingevuld", header, pattern + " (aantallen: ingevuld)")
+        elif key == "ingevuld" and s == "pct" and "respons_pct" not in keys:
+            measures[col] = ("respons_pct", header, pattern + " (percentages: respons)")
+    # one column per measure: the first keeps it
+    seen: set[str] = set()
+    for col in sorted(measures):
+        if measures[col][0] in seen:
+            del measures[col]
+        else:
+            seen.add(measures[col][0])
+
+
+def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    nh = getattr(grid, "header_rows", None)
+    nh = _header_rows(matrix) if nh is None else nh
+    if nh == 0:
+        return None
+    headers = [" ".join(matrix[r][c] for r in range(nh) if matrix[r][c]) for c in range(grid.ncols)]
+    found: dict[int, tuple[str, str, str]] = {}
+    for c, h in enumerate(headers):
+        if m := lx.measure_of(h):
+            found[c] = (m[0], h, m[1])
+    body = matrix[nh:]
+    _fix_by_values(found, {c: [r[c] for r in body] for c in found})
+    if not found:
+        return None
+    label_col = next((c for c in range(grid.ncols) if c not in found), None)
+    if label_col is None or label_col > min(found):
+        label_col = 0 if 0 not in found else None
+    if label_col is None:
+        return None
+    rows = []
+    for i, r in enumerate(body, start=nh):
+        label = r[label_col]
+        vals = {found[c][0]: r[c] for c in found if r[c]}
+        heading = not any(is_value(v) for v in vals.values())
+        if not label and not vals:
+            continue
+        rows.append(ReadRow(label, vals, grid.page, grid.row_box(i), heading))
+    t = ResultsTable(grid.page, "rijen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.decisions.append(
+        f"pagina {grid.page}: tabel gelezen met {grid.method}, percelen als rijen; kolommen: "
+        + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
+    )
+    return t
+
+
+def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    matrix = logical_rows(grid)  # 'Netto' / values / 'steekproef': a measure's label over lines
+    found: dict[int, tuple[str, str, str]] = {}
+    for r, row in enumerate(matrix):
+        if row[0] and (m := lx.measure_of(row[0])):
+            found[r] = (m[0], row[0], m[1])
+    _fix_by_values(found, {r: matrix[r][1:] for r in found})
+    if not found:
+        return None
+    first = min(found)
+    head = [r for r in range(first) if not any(is_value(c) for c in matrix[r][1:] if c)]
+    rows = []
+    for c in range(1, grid.ncols):
+        label = " ".join(matrix[r][c] for r in head if matrix[r][c])
+        vals = {found[r][0]: matrix[r][c] for r in found if matrix[r][c]}
+        if not label and not vals:
+            continue
+        box = grid.row_box(first)
+        cells = [cell for row in grid.rows for cell in row if cell.col == c]
+        if cells:
+            box = (round(min(x.x0 for x in cells), 1), round(min(x.y0 for x in cells), 1),
+                   round(max(x.x1 for x in cells), 1), round(max(x.y1 for x in cells), 1))
+        rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values())))
+    t = ResultsTable(grid.page, "kolommen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.decisions.append(
+        f"pagina {grid.page}: tabel gelezen met {grid.method}, gekanteld (percelen als kolommen); rijen: "
+        + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
+    )
+    return t
+
+
+def _label_score(t: ResultsTable) -> int:
+    return sum(lx.label_kind(r.label) in ("perceel", "cluster", "total") for r in t.rows)
+
+
+def interpret(grid: Grid) -> ResultsTable | None:
+    """The better of the two readings of one grid, or None when neither names a measure."""
+    matrix = grid.matrix()
+    options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
+    if not options:
+        return None
+    return max(options, key=lambda t: (len(t.measures), _label_score(t), t.orientation == "rijen"))
+
+
+# ---- across pages and tables ----------------------------------------------------------------------
+
+# The stable start of the words that name each measure in a header.
+_MEASURE_STEMS = {
+    "netto_steekproef": ("steekpr", "benader", "uitgenod", "aangeschr", "netto", "uitnodig"),
+    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijst"),
+    "respons_pct": ("respons",),
+    "rapportcijfer": ("cijfer", "score", "waardering"),
+    "beeindigd": ("beëindig", "beeindig", "afgerond"),
+}
+CORE = ("netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer")
+
+
+def _measures_named(text: str) -> set[str]:
+    return {k for k, stems in _MEASURE_STEMS.items() if any(s in text for s in stems)}
+
+
+def candidate_pages(doc: Document, least: int = 2, among: set[str] | None = None) -> list[int]:
+    """Pages that name at least ``least`` measures (of ``among``, default all): the rest cannot
+    hold (that part of) a results table. A chart page that says 'respons' and 'rapportcijfer' is
+    not read as a table page on the first pass."""
+    out = []
+    for page in doc.pages:
+        named = _measures_named(" ".join(w.text for w in page.words).lower())
+        if among is not None:
+            named &= among
+        if len(named) >= least:
+            out.append(page.number)
+    return out
+
+
+def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
+    """A grid continues the previous table when it stands at the top of the next page, with as many
+    columns, the previous table ran on to the bottom of its page, and no caption of its own
+    ('Tabel 3.2 ...') stands above it."""
+    last = prev.grids[-1]
+    if grid.page != last.page + 1 or grid.ncols != prev.ncols:
+        return False
+    page = doc.page(grid.page)
+    if grid.bbox[1] > page.height * 0.4 or last.bbox[3] < doc.page(last.page).height * 0.7:
+        return False
+    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1]
+    caption = any(w.text.lower() in ("tabel", "table") for w in above)
+    return not caption or any("vervolg" in w.text.lower() for w in above)  # 'Tabel 2.1 (vervolg)' continues
+
+
+def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
+    """Read a headerless continuation with the columns of the table it continues."""
+    matrix = grid.matrix()
+    if prev.orientation == "rijen":
+        cols = {}
+        first = prev.grids[0]
+        fm = first.matrix()
+        nh = getattr(first, "header_rows", None) or _header_rows(fm)
+        for c in range(first.ncols):
+            h = " ".join(fm[r][c] for r in range(nh) if fm[r][c])
+            m = lx.measure_of(h)
+            if m and m[0] in prev.measures:
+                cols[c] = m[0]
+        if len(cols) < len(prev.measures):  # measures fixed by their values: take them by column order
+            keys = list(prev.measures)
+            cols = dict(zip(sorted(cols) or range(1, 1 + len(keys)), keys))
+        label_col = next(c for c in range(grid.ncols) if c not in cols)
+        rows = []
+        for i, r in enumerate(matrix):
+            vals = {cols[c]: r[c] for c in cols if c < len(r) and r[c]}
+            if not r[label_col] and not vals:
+                continue
+            rows.append(ReadRow(r[label_col], vals, grid.page, grid.row_box(i), not any(is_value(v) for v in vals.values())))
+        return ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+    return ResultsTable(grid.page, prev.orientation, dict(prev.measures), [], [grid])
+
+
+def read_results(doc: Document, pages: list[int] | None = None) -> tuple[ResultsTable | None, list[str]]:
+    """The results table of the report, continued over pages and joined with the other tables
+    about the same percelen; with the decisions made (Dutch, for explain)."""
+    tables: list[ResultsTable] = []
+    notes: list[str] = []
+    if pages is not None:
+        _collect(doc, pages, tables, set())
+        return _assemble(tables, notes)
+    # First the pages that name three measures (where a results table stands), then, when the
+    # table found lacks a measure, the pages that name it (a second table to join by label).
+    done: set[int] = set()
+    _collect(doc, candidate_pages(doc, 3), tables, done, stop_when_complete=True)
+    base = _best(tables)
+    missing = set(CORE) - set(base.measures if base else ())
+    if missing:
+        more = [p for p in candidate_pages(doc, 1 if base else 2, missing if base else None) if p not in done]
+        _collect(doc, more, tables, done)
+    return _assemble(tables, notes)
+
+
+def _best(tables: list[ResultsTable]) -> ResultsTable | None:
+    ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
+    return ranked[0] if ranked else None
+
+
+def _assemble(tables: list[ResultsTable], notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
+    if not tables:
+        return None, notes
+    base = _best(tables)
+    if len(base.measures) < 2:
+        return None, [f"Alleen tabellen met één maat gevonden (pagina {base.page})."]
+    for other in tables:
+        if other is base:
+            continue
+        _join(base, other)
+    return base, notes
+
+
+def _complete(t: ResultsTable) -> bool:
+    """A table with every core measure and at least two perceel or cluster rows."""
+    return set(CORE) <= set(t.measures) and _label_score(t) >= 2
+
+
+def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: set[int],
+             stop_when_complete: bool = False) -> None:
+    """Read the grids of ``pages`` (and the page after each, where a table may continue) into
+    ``tables``, continuing the previous table where a grid continues it. With
+    ``stop_when_complete``, stop once a complete table has ended (its next page read): later
+    pages repeat it (a summary, an appendix) or hold other tables."""
+    expanded = sorted((set(pages) | {p + 1 for p in pages if p + 1 <= doc.page_count}) - done)
+    for p in expanded:
+        if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
+            break
+        done.add(p)
+        for grid in page_grids(doc, p):
+            t = interpret(grid)
+            if t is not None:
+                _merge_wrapped(t)
+            prev = tables[-1] if tables else None
+            if prev is not None and _continues(prev, grid, doc):
+                if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
+                    if t is None:
+                        cont = _body_only(prev, grid)
+                        _merge_wrapped(cont)
+                    else:
+                        cont = t
+                    rows = cont.rows
+                    last = prev.rows[-1] if prev.rows else None
+                    if (rows and last is not None and rows[0].heading and not last.heading and prev.orientation == "rijen"
+                            and lx.label_kind(rows[0].label) not in ("group_clients", "group_employers")):
+                        last.label = f"{last.label} {rows[0].label}".strip()  # a row cut by the page break
+                        prev.decisions.append(f"pagina {grid.page}: rij '{last.label}' loopt door over de paginagrens")
+                        rows = rows[1:]
+                    prev.rows += rows
+                    prev.grids.append(grid)
+                    how = "met herhaalde kop" if t is not None else "zonder kop"
+                    prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
+                    continue
+            if t is not None:
+                tables.append(t)
+
+
+def _merge_wrapped(t: ResultsTable) -> None:
+    """Borderless tables: label-only lines set tight against a row are the rest of its label; a
+    row whose label is empty (values centred on a label of three lines) takes the lines above too."""
+    if t.orientation != "rijen" or t.grids[0].method != "uitlijning":
+        return
+
+    def tight(upper: ReadRow, lower: ReadRow) -> bool:
+        return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * (lower.bbox[3] - lower.bbox[1])
+
+    def wrappable(r: ReadRow) -> bool:
+        return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
+
+    rows = t.rows
+    out: list[ReadRow] = []
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if not r.heading and not r.label.strip():
+            # take the tight label lines just above (already in out) and just below
+            above: list[ReadRow] = []
+            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r):
+                above.insert(0, out.pop())
+            parts = [a.label for a in above]
+            j = i + 1
+            below_last = r
+            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]):
+                below_last = rows[j]
+                j += 1
+            below = [x.label for x in rows[i + 1:j]]
+            r.label = " ".join(parts + below).strip()
+            top = above[0].bbox[1] if above else r.bbox[1]
+            r.bbox = (r.bbox[0], top, r.bbox[2], below_last.bbox[3])
+            out.append(r)
+            i = j
+            continue
+        prev = out[-1] if out else None
+        if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
+            prev.label = f"{prev.label} {r.label}".strip()
+            prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
+        else:
+            out.append(r)
+        i += 1
+    t.rows = out
+
+
+_PERCELEN = (("functiegerichte", "fvt"), ("opleiding",), ("leerba",), ("ervaringscertifica", "evc"))
+
+
+def _label_key(label: str) -> str:
+    """What a label names, for joining two tables that word it differently: 'Functiegerichte
+    vaardigheidstrainingen – cluster Zorg' and 'FVT cluster Zorg' are both 'cluster zorg';
+    'Totaal alle percelen' is 'totaal'."""
+    t = _norm_label(label)
+    if lx.label_kind(label) == "total":
+        return "totaal"
+    if m := rx(r"\bcluster\s+(.+)$").search(t):
+        return "cluster " + m[1]
+    for stems in _PERCELEN:
+        if any(t.startswith(s) or f" {s}" in f" {t}" for s in stems) and len(t.split()) <= 3:
+            return stems[0]
+    return t
+
+
+def _join(base: ResultsTable, other: ResultsTable) -> None:
+    new = [k for k in other.measures if k not in base.measures]
+    if not new:
+        return
+    index = {_norm_label(r.label): r for r in base.rows if not r.heading}
+    keyed = {_label_key(r.label): r for r in base.rows if not r.heading}
+    matched = []
+    for r in other.rows:
+        if r.heading:
+            continue
+        mine = index.get(_norm_label(r.label)) or keyed.get(_label_key(r.label))
+        if mine is not None:
+            matched.append((mine, r))
+    labelled = [r for r in other.rows if not r.heading]
+    if not labelled or len(matched) < max(1, (len(labelled) + 1) // 2):
+        return
+    for mine, theirs in matched:
+        for k in new:
+            if k in theirs.values:
+                mine.values[k] = theirs.values[k]
+    for k in new:
+        base.measures[k] = other.measures[k]
+    base.grids += other.grids
+    # a row only the other table has (a Totaal under the scores, say) is a row of the report too
+    taken = {id(t) for _, t in matched}
+    extra = [r for r in labelled if id(r) not in taken and any(is_value(v) for v in r.values.values())]
+    for r in extra:
+        total_at = next((i for i, x in enumerate(base.rows) if lx.label_kind(x.label) == "total"), None)
+        if lx.label_kind(r.label) != "total" and total_at is not None:
+            base.rows.insert(total_at, r)
+        else:
+            base.rows.append(r)
+    base.decisions.append(
+        f"tabel op pagina {other.page} samengevoegd op label ({len(matched)} van {len(labelled)} rijen): "
+        + ", ".join(MEASURE_NAMES[k] for k in new)
+        + (f"; {len(extra)} rij(en) alleen in die tabel toegevoegd" if extra else "")
+    )

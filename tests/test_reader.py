@@ -1,0 +1,317 @@
+"""The reader layer on reports of other bureaus, printed by real producers (Chromium, LibreOffice).
+
+The PDFs in tests/data/reader/ are made by tests/data/reader/make.py (and jobcoach-anders.html by
+Chromium); each test asserts what a person reads in that PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kto_ingest import tables
+from kto_ingest._pymupdf import pymupdf
+from kto_ingest.cli import main
+from kto_ingest.document import open_document
+from kto_ingest.pipeline import Options, explain_file, process_file
+from kto_ingest.reader import grid as gridmod
+from kto_ingest.reader.tables import read_results
+from kto_ingest.regime import load_regime
+
+DATA = Path(__file__).parent / "data" / "reader"
+
+
+def _rows(entry):
+    return [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer, r.is_total) for r in entry.results]
+
+
+@pytest.fixture(scope="module")
+def checked(registry):
+    cache: dict[str, object] = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = process_file(DATA / name, registry, Options(regime=load_regime()))
+        return cache[name]
+
+    return get
+
+
+@pytest.mark.parametrize("name", ["chromium-ruled.pdf", "lo-ruled.pdf"])
+def test_other_bureau_with_abbreviated_multiline_header(checked, name):
+    """Header cells over three lines, 'Netto steekpr.' and 'Resp.', an empty first header cell,
+    '%' after every respons, 'n.v.t.' as a score, a label over three lines."""
+    e = checked(name)
+    assert e.parser == "generiek"
+    assert _rows(e) == [
+        ("Opleidingen", 120, 48, 40.0, 8.1, False),
+        ("Functiegerichte vaardigheidstrainingen, cluster Techniek, ICT en logistiek", 30, 9, 30.0, 8.4, False),
+        ("Ervaringscertificaten", 21, 0, 0.0, None, False),
+        ("Totaal", 171, 57, 33.3, 8.2, True),
+    ]
+    assert e.bureau == "Peilwerk Onderzoek & Advies"  # from the signature block: 'namens ...'
+    assert e.supplier == "Leerhuis Oost B.V."  # 'Uitgevoerd voor:'
+    assert e.meetperiode.start == dt.date(2021, 1, 1) and e.meetperiode.end == dt.date(2021, 12, 31)  # year once
+    assert e.report_date == dt.date(2022, 2, 14)  # on its own line after 'Datum rapportage:'
+    assert e.final is True and e.approached.clienten == 171
+    # the table checks itself, so the report may pass on it
+    assert e.confidence == "high"
+    assert not any("pdfplumber" in w for w in e.warnings)
+
+
+def test_chromium_borders_are_cells_without_pdfplumber(monkeypatch):
+    """Chromium paints each cell edge as a thin filled rectangle: the reader makes cells of them."""
+    import pdfplumber
+
+    monkeypatch.setattr(pdfplumber, "open", lambda *a, **k: pytest.fail("pdfplumber was opened"))
+    with open_document(DATA / "chromium-ruled.pdf") as doc:
+        grids = gridmod.page_grids(doc, 1)
+        ruled = [g for g in grids if g.method == "lijnen"]
+        assert len(ruled) == 1 and ruled[0].ncols == 5
+        assert ruled[0].matrix()[0] == ["", "Netto steekpr.", "Resp.", "Respons", "Gemiddeld rapportcijfer"]  # the hyphenated word joined
+
+
+def test_transposed_table_on_a_landscape_page(checked):
+    e = checked("chromium-transposed-landscape.pdf")
+    assert _rows(e) == [
+        ("Opleidingen", 64, 32, 50.0, 8.3, False),
+        ("Leerbanen", 12, 5, 41.7, 7.9, False),
+        ("FVT cluster Zorg", 25, 10, 40.0, 8.0, False),
+        ("Totaal", 101, 47, 46.5, 8.2, True),
+    ]
+    assert e.bureau == "Bureau Inzicht B.V."  # the cover's top line, not the label 'bureau'
+    assert e.supplier == "Vakopleidingen Zuid"
+    assert (e.meetperiode.start, e.meetperiode.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))  # 'januari tot en met december 2021'
+    assert e.confidence == "high"
+    explanation = explain_file(DATA / "chromium-transposed-landscape.pdf", __import__("kto_ingest.registry", fromlist=["Registry"]).Registry.from_entry_points())
+    assert any("gekanteld" in d for d in explanation.decisions)
+
+
+def test_respons_and_scores_in_two_tables_are_joined_by_label(checked):
+    e = checked("chromium-joined-borderless.pdf")
+    assert _rows(e) == [
+        ("Opleidingen", 80, 36, 45.0, 7.6, False),
+        ("Leerbanen", 15, 6, 40.0, 8.2, False),
+        ("Totaal", 95, 42, 44.2, 7.7, True),
+    ]
+    assert e.final is False  # 'Concept'
+    assert e.meetperiode.start == dt.date(2021, 1, 1)  # 'De meetperiode loopt van 01-01-2021 tot en met 31-12-2021'
+    assert e.confidence == "high"
+
+
+@pytest.mark.parametrize("name", ["chromium-continued.pdf", "lo-continued.pdf"])
+def test_a_table_over_four_pages_keeps_every_row_and_the_total(checked, name):
+    e = checked(name)
+    rows = _rows(e)
+    assert len(rows) == 49 and rows[-1] == ("Totaal", 2136, 387, 18.1, 7.5, True)
+    labels = [r[0] for r in rows[:-1]]
+    assert labels == [f"Functiegerichte vaardigheidstrainingen cluster Vakgebied {k:02d}" for k in range(1, 49)]
+    assert sum(r[1] for r in rows[:-1]) == 2136  # no row lost at a page break
+    assert e.meetperiode.start == dt.date(2021, 1, 1) and e.meetperiode.end == dt.date(2021, 12, 31)  # 'kalenderjaar 2021'
+    # LibreOffice's HTML import leaves the paragraph before the title out of the PDF: no bureau then
+    assert e.bureau == ("Onderzoeksgroep Noordkaap" if name.startswith("chromium") else None)
+    assert e.supplier == "Technisch Leercentrum"
+    assert e.confidence == "high"
+    assert len(e.evidence["results"].raw) and "pagina 1" not in e.evidence["results"].raw.split("pagina")[0]
+
+
+def test_jobcoaching_report_of_another_organisation(checked):
+    e = checked("jobcoach-anders.pdf")
+    jc = e.jobcoaching
+    assert e.parser == "uwv-jobcoaching"
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.2, 7.5)  # plain averages in the 'Behaald cijfer' row
+    assert [p.werknemer_cijfer for p in jc.periods] == [8.0, 6.5, 7.0]
+    counts = {a.question: a.counts for a in jc.answers}
+    assert len(jc.answers) == 4  # the werkgever table has an empty first header cell and wrapped questions
+    assert counts["Het aantal keren dat de jobcoach contact heeft gehad met de werknemer?"] == {
+        "onvoldoende": 0, "matig": 0, "voldoende": 2, "goed": 1}
+    assert counts["Bent u tevreden over de bereikbaarheid van de jobcoach (per telefoon/email/app)?"] == {
+        "nee": 1, "niet helemaal": 0, "ja": 2}
+    assert jc.analysis and jc.analysis.startswith("Werknemers en werkgevers zijn tevreden")
+    assert (e.meetperiode.start, e.meetperiode.end) == (dt.date(2021, 3, 1), dt.date(2022, 2, 28))  # 'Periode van meting:'
+    assert e.report_date == dt.date(2022, 3, 15)
+
+
+def test_a_report_without_a_readable_table_records_where_it_looked(registry, tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Klanttevredenheidsonderzoek 2021", fontsize=14)
+    page.insert_text((72, 100), "Tabel 2.1 Respons en rapportcijfer per perceel", fontsize=10)
+    page.insert_text((72, 120), "netto steekproef, ingevuld, respons en rapportcijfer: zie bijlage", fontsize=10)
+    path = tmp_path / "zonder-tabel.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "generiek" and e.results == []
+    assert e.fact_status["results"].status == "unreadable" and "Tabel 2.1" in e.fact_status["results"].reason
+    assert e.fact_status["supplier"].status == "not_found" and "voorblad" in e.fact_status["supplier"].looked
+    assert not e.fact_status["supplier"].vouched
+    assert e.confidence == "low"
+
+
+def _thin_rect_table(path: Path, gap: float) -> None:
+    """A table drawn as Chromium does: one thin filled rectangle per cell edge, with gaps (or
+    overlaps, for a negative gap) at the joints."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xs, ys = [60, 200, 280, 360, 440], [100, 120, 140, 160]
+    for y in ys:
+        for a, b in zip(xs, xs[1:]):
+            page.draw_rect(pymupdf.Rect(a + gap, y - 0.4, b - gap, y + 0.4), color=None, fill=(0, 0, 0))
+    for x in xs:
+        for a, b in zip(ys, ys[1:]):
+            page.draw_rect(pymupdf.Rect(x - 0.4, a + gap, x + 0.4, b - gap), color=None, fill=(0, 0, 0))
+    cells = [["Perceel", "Benaderd", "Ingevuld", "Respons"], ["Opleidingen", "40", "10", "25,0"], ["Leerbanen", "10", "5", "50,0"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            page.insert_text((xs[c] + 4, ys[r] + 14), text, fontsize=9)
+    doc.save(path)
+
+
+@pytest.mark.parametrize("gap", [1.5, 0.0, -1.0])
+def test_rulings_with_gaps_and_overlaps_at_the_joints_make_one_grid(tmp_path, gap):
+    path = tmp_path / "t.pdf"
+    _thin_rect_table(path, gap)
+    with open_document(path) as doc:
+        grids = gridmod.cached_ruled_grids(doc, 1)
+        assert len(grids) == 1
+        assert grids[0].matrix() == [["Perceel", "Benaderd", "Ingevuld", "Respons"], ["Opleidingen", "40", "10", "25,0"],
+                                     ["Leerbanen", "10", "5", "50,0"]]
+        table, _ = read_results(doc, [1])
+        assert table.orientation == "rijen" and set(table.measures) == {"netto_steekproef", "ingevuld", "respons_pct"}
+
+
+def test_pdfplumber_is_the_last_resort_and_says_so(registry, monkeypatch):
+    """When the reader makes no cells of a ruled table's lines, pdfplumber reads it and a warning says so."""
+    from kto_ingest.pipeline import process_file as pf
+
+    monkeypatch.setattr(tables, "_read_grid", lambda *args: None)
+    e = pf(Path(__file__).parent.parent / "fixtures" / "variant-multi-service-ruled.pdf", registry, Options())
+    assert "gelezen met pdfplumber" in e.evidence["results"].raw
+    assert any("pdfplumber" in w for w in e.warnings)
+
+
+def test_explain_shows_the_readers_decisions(capsys):
+    main(["explain", str(DATA / "chromium-joined-borderless.pdf")])
+    out = capsys.readouterr().out
+    assert "Beslissingen van de lezer" in out
+    assert "samengevoegd op label" in out  # the scores table joined to the respons table
+    assert "label 'in opdracht van'" in out  # the lexicon entry that found the supplier
+    assert "percelen als rijen" in out
+
+
+def test_panteia_vouches_for_a_cover_fact_it_read_the_cover_for(registry, tmp_path):
+    """A Blik op Werk report prints 'In opdracht van' on its cover: with the cover read and the line
+    gone, the parser vouches that the supplier is absent (and says where it looked)."""
+    src = Path(__file__).parent.parent / "fixtures" / "leer-unique-2019.pdf"
+    doc = pymupdf.open(src)
+    page = doc[0]
+    for rect in page.search_for("In opdracht van"):
+        page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, page.rect.width - 20, rect.y1))
+    page.apply_redactions()
+    path = tmp_path / "zonder-opdrachtgever.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options())
+    assert e.parser == "panteia-bow" and e.supplier is None
+    st = e.fact_status["supplier"]
+    assert st.status == "not_found" and st.vouched and "voorblad" in st.looked
+    assert "supplier" not in (e.fact_status.keys() - {"supplier"})
+    assert e.fact_status.get("results") is None  # the table was read: no status needed
+
+
+def test_a_landscape_page_stored_rotated_reads_as_shown(registry, tmp_path):
+    """A producer may store a landscape page as a portrait page with /Rotate 90: words and
+    drawings are then read in the coordinates of the page as it is shown."""
+    src = pymupdf.open(DATA / "chromium-transposed-landscape.pdf")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.show_pdf_page(page.rect, src, 0, rotate=90)
+    page.set_rotation(90)
+    path = tmp_path / "gedraaid.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options())
+    assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 64, 8.3), ("Leerbanen", 12, 7.9), ("FVT cluster Zorg", 25, 8.0), ("Totaal", 101, 8.2)]
+    assert e.supplier == "Vakopleidingen Zuid" and e.confidence == "high"
+
+
+def test_a_page_of_thousands_of_lines_is_not_searched_for_cells(tmp_path, monkeypatch):
+    """A chart or hatching of thousands of strokes is no table: the reader gives up on its rulings
+    at once instead of comparing every pair."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    shape = page.new_shape()
+    for i in range(40):  # 2,000 short dashes each way, none joining the next
+        for k in range(50):
+            shape.draw_line((50 + 10 * k, 50 + 18 * i), (54 + 10 * k, 50 + 18 * i))
+            shape.draw_line((50 + 12 * i, 60 + 14 * k), (50 + 12 * i, 64 + 14 * k))
+    shape.finish(color=(0, 0, 0), width=0.2)
+    shape.commit()
+    page.insert_text((60, 800), "Netto steekproef Ingevuld Respons Rapportcijfer", fontsize=8)
+    path = tmp_path / "arcering.pdf"
+    doc.save(path)
+    monkeypatch.setattr(gridmod, "_components", lambda *a: pytest.fail("every pair of rulings compared"))
+    with open_document(path) as d:
+        hs, vs = gridmod.rulings(d.fitz[0])
+        assert len(hs) * len(vs) > gridmod.MAX_PAIRS
+        assert gridmod.cached_ruled_grids(d, 1) == []
+
+
+def _borderless(page, top: float, rows: list[list[str]], xs: list[float]) -> None:
+    """A borderless table: the label left-aligned at xs[0], the numbers right-aligned at xs[1:]."""
+    for r, row in enumerate(rows):
+        y = top + 16 * r
+        page.insert_text((xs[0], y), row[0], fontsize=9)
+        for text, right in zip(row[1:], xs[1:]):
+            page.insert_text((right - pymupdf.get_text_length(text, fontsize=9), y), text, fontsize=9)
+
+
+def test_tables_that_word_the_same_labels_differently_are_joined(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 60), "Methodologische verantwoording", fontsize=12)
+    _borderless(page, 100, [["Perceel", "Benaderd", "Deelgenomen", "Respons (%)"],
+                            ["Opleidingen", "80", "36", "45,0"],
+                            ["Functiegerichte vaardigheidstrainingen - cluster Zorg", "20", "5", "25,0"],
+                            ["Totaal", "100", "41", "41,0"]], [60, 380, 460, 540])
+    page.insert_text((60, 220), "Uitkomsten", fontsize=12)
+    _borderless(page, 260, [["Perceel", "Rapportcijfer"], ["Opleidingen", "7,6"], ["FVT cluster Zorg", "8,2"],
+                            ["Totaal alle percelen", "7,7"]], [60, 300])
+    path = tmp_path / "twee-tabellen.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "7,6"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg", "8,2"), ("Totaal", "7,7")]
+    assert any("samengevoegd op label (3 van 3 rijen)" in x for x in table.decisions)
+
+
+def test_a_row_only_the_second_table_has_is_kept(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _borderless(page, 100, [["Perceel", "Benaderd", "Deelgenomen", "Respons (%)"],
+                            ["Opleidingen", "80", "36", "45,0"], ["Leerbanen", "20", "5", "25,0"]], [60, 380, 460, 540])
+    _borderless(page, 260, [["Perceel", "Rapportcijfer"], ["Opleidingen", "7,6"], ["Leerbanen", "8,2"],
+                            ["Totaal", "7,7"]], [60, 300])
+    path = tmp_path / "totaal-alleen-bij-cijfers.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef"), r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "80", "7,6"), ("Leerbanen", "20", "8,2"), ("Totaal", None, "7,7")]
+
+
+def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
+    doc = pymupdf.open()
+    xs = [60, 380, 460, 540]
+    _borderless(doc.new_page(), 700, [["Perceel", "Benaderd", "Ingevuld", "Respons (%)"], ["Opleidingen", "80", "36", "45,0"],
+                                      ["Leerbanen", "20", "5", "25,0"]], xs)
+    _borderless(doc.new_page(), 60, [["Ervaringscertificaten", "10", "4", "40,0"], ["Totaal", "110", "45", "40,9"]], xs)
+    path = tmp_path / "vervolg-zonder-kop.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef"), r.page) for r in table.rows] == [
+        ("Opleidingen", "80", 1), ("Leerbanen", "20", 1), ("Ervaringscertificaten", "10", 2), ("Totaal", "110", 2)]
+    assert any("zonder kop" in x for x in table.decisions)

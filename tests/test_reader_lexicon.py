@@ -1,0 +1,211 @@
+"""The reader's lexicon and date-range parser: pure functions, one table per function."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kto_ingest import dutch
+from kto_ingest.reader import lexicon as lx
+from kto_ingest.reader.confidence import respons_matches
+
+D = dt.date
+
+PERIODS = [
+    ("1 september 2018 tot en met 31 augustus 2019", D(2018, 9, 1), D(2019, 8, 31), "dag maand jaar"),
+    ("Meetperiode: 1 januari t/m 31 december 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
+    ("van 1 september t/m 31 augustus 2019", D(2018, 9, 1), D(2019, 8, 31), "dag maand jaar"),
+    ("01-01-2021 – 31-12-2021", D(2021, 1, 1), D(2021, 12, 31), "dd-mm-jjjj"),
+    ("12-05-2016 tot en met 12-05-2017", D(2016, 5, 12), D(2017, 5, 12), "dd-mm-jjjj"),
+    ("01.03.2021 t/m 28.02.2022", D(2021, 3, 1), D(2022, 2, 28), "dd-mm-jjjj"),
+    ("januari tot en met december 2021", D(2021, 1, 1), D(2021, 12, 31), "maanden"),
+    ("september 2022 - augustus 2023", D(2022, 9, 1), D(2023, 8, 31), "maanden"),
+    ("over het kalenderjaar 2021", D(2021, 1, 1), D(2021, 12, 31), "kalenderjaar"),
+    ("Meetperiode: kalenderjaar 2020", D(2020, 1, 1), D(2020, 12, 31), "kalenderjaar"),
+    ("het meetjaar 2021", D(2021, 1, 1), D(2021, 12, 31), "kalenderjaar"),
+    ("1 jan. 2021 – 31 dec. 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
+    ("tussen 1 februari 2021 en 31 januari 2022", D(2021, 2, 1), D(2022, 1, 31), "dag maand jaar"),
+    ("vrijdag 1 januari 2021 tot en met vrijdag 31 december 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "form"), PERIODS)
+def test_parse_period_reads_the_forms_dutch_reports_use(text, start, end, form):
+    found = lx.parse_period(text)
+    assert (found.start, found.end, found.form) == (start, end, form)
+
+
+@pytest.mark.parametrize("text", ["", "in 2021 hebben 80 klanten", "31 december 2021", "rapport 12-2021"])
+def test_no_period_is_none(text):
+    assert lx.parse_period(text) is None
+
+
+def test_an_end_before_the_start_is_refused():
+    with pytest.raises(dutch.DutchParseError):
+        lx.parse_period("31-12-2021 t/m 01-01-2021")
+
+
+MEASURES = [
+    ("Netto steekpr.", "netto_steekproef"),
+    ("Netto steekproef", "netto_steekproef"),
+    ("Uitgenodigd", "netto_steekproef"),
+    ("Aantal benaderde klanten", "netto_steekproef"),
+    ("Resp.", "ingevuld"),
+    ("Respondenten", "ingevuld"),
+    ("Deelgeno men", "ingevuld"),  # a header word broken at the cell edge
+    ("Respons (n)", "ingevuld"),
+    ("Respons", "respons_pct"),
+    ("Respons (%)", "respons_pct"),
+    ("Responspercen tage", "respons_pct"),
+    ("%", "respons_pct"),
+    ("Gemiddeld rapport- cijfer", "rapportcijfer"),
+    ("Gem. cijfer", "rapportcijfer"),
+    ("Rapportcijfer", "rapportcijfer"),
+    ("Beëindigd", "beeindigd"),
+    ("Perceel", None),
+    ("", None),
+    ("Publicatie", None),
+    ("Bruto steekproef", None),  # not the netto steekproef: a table with both keeps the netto column
+    ("Tevredenheid (gem.)", "rapportcijfer"),
+]
+
+
+@pytest.mark.parametrize(("header", "measure"), MEASURES)
+def test_header_cells_name_measures(header, measure):
+    found = lx.measure_of(header)
+    assert (found[0] if found else None) == measure
+
+
+NAMES = [
+    ("Leerhuis Oost B.V.", "Leerhuis Oost B.V."),
+    ("Coöperatie Scholing & Coaching IJsselstreek (Zuidoost) – Hoogeveen", "Coöperatie Scholing & Coaching IJsselstreek (Zuidoost) – Hoogeveen"),
+    ("WorkAut (voorheen KompAss)", "WorkAut (voorheen KompAss)"),
+    ("Vakopleidingen Zuid.", "Vakopleidingen Zuid"),
+    ("Werkstap Opleidingen uitgevoerd door Meetwaarde", "Werkstap Opleidingen"),
+    ("de klanten die een opleiding volgden", None),  # a sentence fragment is never a supplier
+    ("UWV", None),
+    ("alle deelnemers", None),
+    ("Vakschool Rijnmond is tevreden over", "Vakschool Rijnmond"),
+    ("15 februari 2022", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_as_name_accepts_organisation_names_only(text, name):
+    assert lx.as_name(text) == name
+
+
+LABELS = [
+    ("supplier", "Opdrachtgever: Leerhuis Oost", ("opdrachtgever", "Leerhuis Oost")),
+    ("supplier", "Uitgevoerd voor: Leerhuis Oost", ("uitgevoerd voor", "Leerhuis Oost")),
+    ("supplier", "In opdracht van Leerhuis Oost", ("in opdracht van", "Leerhuis Oost")),
+    ("supplier", "Leverancier:", ("leverancier", "")),
+    ("bureau", "Bureau Inzicht B.V.", None),  # one word needs its colon: this is a name
+    ("bureau", "Bureau: Inzicht B.V.", ("bureau", "Inzicht B.V.")),
+    ("report_date", "Datum rapportage:", ("datum rapportage", "")),
+    ("report_date", "Datum erkenning: 1 maart 2016", None),
+    ("meetperiode", "Periode van meting: 01-03-2021 t/m 28-02-2022", ("periode van meting", "01-03-2021 t/m 28-02-2022")),
+    ("meetperiode", "Onderzoeksperiode: januari t/m december 2021", ("onderzoeksperiode", "januari t/m december 2021")),
+]
+
+
+@pytest.mark.parametrize(("fact", "text", "expected"), LABELS)
+def test_labels_from_the_lexicon(fact, text, expected):
+    m = lx.label_at_start(fact, text)
+    assert ((m.label, m.value) if m else None) == expected
+
+
+STATUS = [
+    ("Definitief rapport", True),
+    ("Versie: definitief", True),
+    ("Status: Concept", False),
+    ("Conceptversie", False),
+    ("Eindrapport", True),
+    ("Versie 1.0 (definitief)", True),
+    ("Status rapport: concept", False),
+    ("Het rapport is definitief vastgesteld door de directie", None),
+]
+
+
+@pytest.mark.parametrize(("text", "final"), STATUS)
+def test_status(text, final):
+    found = lx.status_of(text)
+    assert (found[0] if found else None) == final
+
+
+KINDS = [
+    ("Opleidingen", "perceel"),
+    ("Functiegerichte vaardigheidstrainingen – cluster Zorg en welzijn", "perceel"),
+    ("FVT cluster Zorg", "perceel"),
+    ("Cluster Techniek", "cluster"),
+    ("Totaal", "total"),
+    ("Totaal opdrachtgevers", "total"),
+    ("Cliënten", "group_clients"),
+    ("Opdrachtgevers", "group_employers"),
+    ("18-25 jaar", None),
+]
+
+
+@pytest.mark.parametrize(("label", "kind"), KINDS)
+def test_label_kinds(label, kind):
+    assert lx.label_kind(label) == kind
+
+
+RESPONS = [
+    (52, 23, 44.2, 1, True),
+    (22, 9, 40.9, 1, True),
+    (171, 57, 33.3, 1, True),
+    (120, 48, 40.0, 1, True),
+    (120, 48, 40.0, 0, True),
+    (3, 1, 33.3, 1, True),
+    (8, 1, 12.5, 1, True),  # 12.5 exactly
+    (80, 36, 45.0, 1, True),
+    (80, 36, 46.0, 1, False),
+    (0, 0, 0.0, 1, False),
+]
+
+
+@pytest.mark.parametrize(("netto", "ingevuld", "printed", "decimals", "ok"), RESPONS)
+def test_respons_must_equal_ingevuld_over_netto_to_the_printed_decimal(netto, ingevuld, printed, decimals, ok):
+    assert respons_matches(netto, ingevuld, printed, decimals) is ok
+
+
+APPROACHED = [
+    ("In totaal 74 deelnemers uitgenodigd.", 74),
+    ("In totaal zijn 352 klanten benaderd, van wie 186 de vragenlijst invulden.", 352),
+    ("Aantal benaderde klanten: 128", 128),
+    ("Er zijn 95 cliënten schriftelijk benaderd.", 95),
+    ("Van de klanten heeft 40% gereageerd.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), APPROACHED)
+def test_approached_sentences(text, n):
+    found = next((int(m["n"]) for rx in lx.approached_patterns() if (m := rx.search(text))), None)
+    assert found == n
+
+
+from kto_ingest.reader import values as cell  # noqa: E402
+
+COUNTS = [("128", 128), ("1.234", 1234), ("2.136", 2136), ("-", None), ("n.v.t.", None), ("12*", 12)]
+FRACTIONS = [("40,0%", 40.0), ("40.0%", 40.0), ("8,1", 8.1), ("8.1*", 8.1), ("8,1¹", 8.1), ("n.v.t.", None), ("-", None),
+             ("100%", 100.0)]
+
+
+@pytest.mark.parametrize(("text", "value"), COUNTS)
+def test_counts(text, value):
+    assert cell.count(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), FRACTIONS)
+def test_percentages_and_marks(text, value):
+    assert cell.fraction(text) == value
+
+
+@pytest.mark.parametrize("text", ["8,5,1", "1.2345", "12.5 cijfer", "8,5 ja"])
+def test_values_that_are_not_numbers_are_refused(text):
+    with pytest.raises(dutch.DutchParseError):
+        cell.fraction(text)
+    with pytest.raises(dutch.DutchParseError):
+        cell.count(text)
