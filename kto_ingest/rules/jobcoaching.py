@@ -258,9 +258,11 @@ def jc_vragen(entry: ReportEntry, ctx: Context) -> list[Check]:
 @rule("JC-ANALYSE", "Jobcoaching: analyse, conclusies en acties")
 def jc_analyse(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Het rapport moet een analyse van de resultaten bevatten, met conclusies en eventuele acties om
-    de tevredenheid te verbeteren (seed 001, 'Analyse van de resultaten'). Of de analyse inhoudelijk
-    volstaat, beoordeelt de accounthouder: aanwezig is 'manual' met de tekst. Niet gevonden: 'fail'
-    alleen als de leesmodule kan instaan voor de afwezigheid, anders 'manual' met waar is gezocht."""
+    de tevredenheid te verbeteren (seed 001, 'Analyse van de resultaten': "U legt in de rapportage ook
+    vast wat u opvalt aan de resultaten en welke conclusies u hieruit trekt"). Wat de seed vraagt is
+    dat het is vastgelegd: een analyse met tekst is 'pass', met die tekst in de melding zodat de
+    accounthouder de inhoud kan lezen. Niet gevonden: 'fail' alleen als de leesmodule kan instaan
+    voor de afwezigheid, anders 'manual' met waar is gezocht."""
     rid = "JC-ANALYSE"
     jc = _jc(entry)
     if jc is None:
@@ -271,4 +273,4 @@ def jc_analyse(entry: ReportEntry, ctx: Context) -> list[Check]:
     short = text if len(text) <= 300 else text[:297] + "…"
     ev = entry.evidence.get("analysis")
     page = ev.page if ev else page_of(entry, "jobcoaching")
-    return [check(rid, "manual", f"Analyse aanwezig; beoordeel de conclusies en acties: \u201c{short}\u201d", page)]
+    return [check(rid, "pass", f"Analyse van de resultaten vastgelegd: \u201c{short}\u201d", page)]
