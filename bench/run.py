@@ -15,7 +15,12 @@ Every measurement runs in its own process, so its peak memory (ru_maxrss) is its
 * the command ``kto-ingest FOLDER --format json`` with ``--jobs 1`` and ``--jobs 2``;
 * the pipeline on 100 and on 1,000 files, to see whether memory grows with the folder;
 * one report at 5, 20 and 80 pages, to see how cost grows with the page count;
-* ``kto-ingest --version``.
+* ``kto-ingest --version``;
+* per PDF producer (``--producers``, on by default): the whole command ``kto-ingest DIR --jobs 1``
+  (start-up included) against the floor, on reports printed by reportlab (the fixtures), headless
+  Chromium and LibreOffice (.fodt and HTML import) from the variety corpus (``bench/corpus/dev``
+  when it has been generated with ``python -m corpus.generate``, else the committed
+  ``corpus/sample``), with the pages per report.
 
 Times are printed as ratios to a baseline measured in the same run (the floor, a single job, a
 bare ``python -c pass``), so they compare across machines.
@@ -106,6 +111,31 @@ def corpus(folder: Path, n: int, pages: int = 20) -> None:
         (folder / f"rapport-{i:04d}.pdf").write_bytes(made[sources[i % len(sources)]])
 
 
+def producer_sets(folder: Path, n: int) -> dict[str, tuple[Path, float]]:
+    """Folders of ``n`` reports per producer (copies cycled), with the mean page count."""
+    corpus_dir = ROOT / "bench" / "corpus" / "dev"
+    if not any(corpus_dir.glob("*.truth.json")):
+        corpus_dir = ROOT / "corpus" / "sample"
+    by_producer: dict[str, list[Path]] = {"reportlab (fixtures)": sorted(
+        p for p in (ROOT / "fixtures").glob("*.pdf") if not p.name.startswith("signed-"))}
+    for truth in sorted(corpus_dir.glob("*.truth.json")):
+        producer = json.loads(truth.read_text("utf-8"))["producer"]
+        pdf = truth.with_name(truth.name.removesuffix(".truth.json") + ".pdf")
+        by_producer.setdefault(producer, []).append(pdf)
+    sets = {}
+    for producer, files in by_producer.items():
+        target = folder / "".join(c if c.isalnum() else "-" for c in producer)
+        target.mkdir(parents=True)
+        pages = []
+        for i in range(n):
+            source = files[i % len(files)]
+            shutil.copy(source, target / f"r{i:04d}-{source.name}")
+            with pymupdf.open(source) as doc:
+                pages.append(doc.page_count)
+        sets[producer] = (target, sum(pages) / len(pages))
+    return sets
+
+
 def measure(code: str, *args: str) -> dict:
     out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -120,7 +150,13 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=200, help="number of reports (default 200)")
     ap.add_argument("--repeat", type=int, default=1, help="take the best of this many runs")
     ap.add_argument("--quick", action="store_true", help="leave out the 1,000-file run")
+    ap.add_argument("--producers-only", action="store_true", help="only the per-producer comparison")
+    ap.add_argument("--per-producer", type=int, default=40, help="reports per producer (default 40)")
     args = ap.parse_args()
+    if args.producers_only:
+        with tempfile.TemporaryDirectory(prefix="kto-bench-") as tmp:
+            by_producer(Path(tmp), args.per_producer, args.repeat)
+        return 0
     with tempfile.TemporaryDirectory(prefix="kto-bench-") as tmp:
         tmp = Path(tmp)
         main_set = tmp / "n"
@@ -157,6 +193,8 @@ def main() -> int:
             print(f"    {pages:3d} pages: floor {1000 * f['seconds'] / 20:6.1f} ms, pipeline {1000 * o['seconds'] / 20:6.1f} ms "
                   f"per report ({o['seconds'] / f['seconds']:.2f}x)")
 
+        by_producer(tmp / "producers", args.per_producer, args.repeat)
+
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "kto_ingest", "--version"], check=True, capture_output=True)
     startup = time.perf_counter() - t
@@ -165,6 +203,15 @@ def main() -> int:
     python_startup = time.perf_counter() - t
     print(f"  kto-ingest --version: {startup:.2f} s ({startup / python_startup:.1f}x a bare python start)")
     return 0
+
+
+def by_producer(folder: Path, n: int, repeat: int) -> None:
+    print(f"  per producer: the command 'kto-ingest DIR --jobs 1' (start-up included) against the floor, {n} reports each")
+    for producer, (target, pages) in producer_sets(folder, n).items():
+        floor = best(FLOOR, repeat, target)
+        one = best(COMMAND, repeat, target, folder / "uit.json", "1")
+        print(f"    {producer:22s} {pages:5.1f} pages/report: floor {1000 * floor['seconds'] / n:6.1f} ms, "
+              f"kto-ingest {1000 * one['seconds'] / n:6.1f} ms per report ({one['seconds'] / floor['seconds']:.2f}x)")
 
 
 if __name__ == "__main__":
