@@ -32,7 +32,7 @@ from .document import display_path
 from .names import safe_text
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
 from .pipeline import Options, explain_file, process_file, quiet_libraries, regime_by_id
-from .regime import DEFAULT_REGIME, RegimeError, load_regime
+from .regime import DEFAULT_REGIME, RegimeError, derive_regime, load_regime
 from .registry import Registry
 from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
@@ -48,7 +48,7 @@ app = typer.Typer(
     "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
 )
 
-SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve", "instellingen"}
+SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve", "instellingen", "regeling"}
 INTERRUPTED = int(ExitCode.INTERRUPTED)  # the shell's code for a run stopped with Ctrl-C
 
 
@@ -191,6 +191,7 @@ def check(
     if brieven is not None and brieven.exists() and not brieven.is_dir():
         raise typer.BadParameter(f"{brieven} is een bestand, geen map", param_hint="--brieven")
     options = Options(regime=regime, register=register, clms=clms_export, trust=trust, regime_fixed=bool(regime_name),
+                      regime_reason=None if regime_name or not settings.regeling else "uit het instellingenbestand",
                       params=settings.data.parameters, settings=settings.audit_source(),
                       crops=any(target_fmt == "html" for _, target_fmt in targets))
     limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
@@ -581,6 +582,34 @@ def _write_letters(result: BatchResult, folder: Path, err: Console) -> None:
     for problem in problems:
         err.print(problem, markup=False)
     err.print(f"{len(written)} conceptbrie{'f' if len(written) == 1 else 'ven'} geschreven in {folder}", markup=False)
+
+
+regeling_app = typer.Typer(help="Regelingen (regelsets) beheren.", no_args_is_help=True, add_completion=False)
+app.add_typer(regeling_app, name="regeling")
+
+
+@regeling_app.command("nieuw")
+def regeling_nieuw(
+    van: Annotated[str, typer.Option("--van", metavar="REGELING", help="Bestaande regeling (naam of .toml-bestand) om van uit te gaan.")],
+    jaar: Annotated[int, typer.Option("--jaar", min=2000, max=2100, metavar="JAAR", help="Jaar van de nieuwe meetperiode.")],
+    uit: Annotated[Optional[Path], typer.Option("--uit", "-o", metavar="BESTAND", help="Schrijf hierheen (standaard: <nieuwe naam>.toml in de werkmap).")] = None,
+    overschrijven: Annotated[bool, typer.Option("--overschrijven", help="Een bestaand bestand vervangen.")] = False,
+) -> None:
+    """Maak de regeling voor een ander jaar: alle datums verschoven, elke bron gemarkeerd 'afgeleid, controleer'."""
+    err = Console(stderr=True)
+    try:
+        new_id, text = derive_regime(van, jaar)
+    except RegimeError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--van") from None
+    target = uit or Path(f"{new_id}.toml")
+    if target.exists() and not overschrijven:
+        raise typer.BadParameter(f"{target} bestaat al (gebruik --overschrijven om het te vervangen)", param_hint="--uit")
+    if problem := _unwritable(target):
+        raise typer.BadParameter(problem, param_hint="--uit")
+    write_atomic(target, text)
+    load_regime(str(target))  # what was written must load as a regime
+    err.print(f"Regeling {new_id} geschreven naar {target}. Controleer elke waarde en elke bron tegen de eisen van UWV voor "
+              f"{jaar}; gebruik hem daarna met: kto-ingest MAP --regime {target}", markup=False, soft_wrap=True)
 
 
 @app.command("instellingen")

@@ -40,6 +40,7 @@ class Options:
     trust: Trust | None = None  # trust roots for signer certificates (--trust)
     # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
     regime_fixed: bool = False
+    regime_reason: str | None = None  # Dutch: why options.regime (e.g. "uit de instellingen"); None: the default
     explain: bool = False  # keep every parser's detection, for `kto-ingest explain`
     # Parameter values from the settings file, per regime id (each with its bron), and that file.
     params: dict = field(default_factory=dict)
@@ -148,7 +149,14 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
                     from .settings import apply_params
 
                     regime = apply_params(regime, options.params[regime.id], "(instellingen)")
-            entry.regime = regime.id
+            entry.regime, entry.regime_title = regime.id, regime.regime.title
+            if regime.id != options.regime.id:
+                entry.regime_reason = (f"het rapport is gelezen als {parser.name}; daarvoor geldt deze regeling "
+                                       f"in plaats van {options.regime.regime.title}")
+            elif options.regime_fixed:
+                entry.regime_reason = "gekozen met --regime"
+            else:
+                entry.regime_reason = options.regime_reason or "de standaardregeling"
             clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
             ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None)
             entry.checks, entry.verdict = evaluate(entry, ctx)

@@ -7,12 +7,14 @@ loaded: a rule id that does not exist or a parameter without ``bron`` is an erro
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 DEFAULT_REGIME = "uwv-scholing-2021"
@@ -76,3 +78,59 @@ def load_regime(name_or_path: str = DEFAULT_REGIME) -> Regime:
     if unknown:
         raise RegimeError(f"regeling {name_or_path!r} noemt onbekende regels: {', '.join(unknown)}")
     return regime
+
+
+_DATE = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR_IN_ID = regex.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def derive_regime(source: str, year: int) -> tuple[str, str]:
+    """Next (or another) year's regime from an existing one: (new id, TOML text). Every date moves
+    by the difference in years, the id, title and version take the new year, and every ``bron``
+    is marked as derived, so that nobody mistakes it for a checked source. Comments stay."""
+    regime = load_regime(source)
+    old_year = _base_year(regime)
+    if old_year is None:
+        raise RegimeError(f"regeling {regime.id!r} heeft geen meetperiode met een jaartal; maak de nieuwe regeling met de hand")
+    shift = year - old_year
+    if regime.source.startswith("builtin:"):
+        text = resources.files("kto_ingest.regimes").joinpath(f"{regime.id}.toml").read_text("utf-8")
+    else:
+        text = Path(regime.source).read_text("utf-8")
+    new_id = _YEAR_IN_ID.sub(str(year), regime.id) if _YEAR_IN_ID.search(regime.id) else f"{regime.id}-{year}"
+
+    def move(m: regex.Match) -> str:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if (mo, d) == (2, 29) and not calendar.isleap(y + shift):
+            d = 28
+        return f"{y + shift:04d}-{mo:02d}-{d:02d}"
+
+    out = []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        key = stripped.split("=", 1)[0].strip() if "=" in stripped and not stripped.startswith("#") else None
+        if key == "id":
+            line = f'id = "{new_id}"'
+        elif key in ("title", "version"):
+            line = _YEAR_IN_ID.sub(lambda m: str(int(m.group(1)) + shift), line)
+        elif key == "bron":
+            value = stripped.split("=", 1)[1].strip()
+            inner = value[1:-1] if value.startswith('"') and value.endswith('"') else value
+            line = (line[: len(line) - len(stripped)] + f'bron = "afgeleid, controleer: {regime.id} met datums {shift:+d} jaar '
+                    f'verschoven, nog niet gecontroleerd tegen de eisen van {year}. Oorspronkelijk: {inner}"')
+        elif not stripped.startswith("#"):
+            line = _DATE.sub(move, line)
+        out.append(line)
+    header = (f"# Afgeleid van {regime.id} (sha256 {regime.sha256[:12]}) door 'kto-ingest regeling nieuw' voor {year}.\n"
+              "# Alle datums zijn verschoven; elke bron is gemarkeerd 'afgeleid, controleer'. Controleer elke waarde tegen de\n"
+              f"# eisen van UWV voor {year} en pas de bron aan voordat rapporten op deze regeling worden beoordeeld.\n")
+    return new_id, header + "\n".join(out) + "\n"
+
+
+def _base_year(regime: Regime) -> int | None:
+    period = regime.params.get("meetperiode")
+    value = period.value if period is not None else None
+    if isinstance(value, dict) and value.get("start") is not None:
+        return value["start"].year
+    match = _YEAR_IN_ID.search(regime.id)
+    return int(match.group(1)) if match else None

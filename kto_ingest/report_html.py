@@ -19,7 +19,7 @@ from .dutch import format_date, format_number
 from .letters import letter_html
 from .names import safe_text
 from .schema import BatchResult, ReportEntry, ResultRow
-from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text
+from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text, regime_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
@@ -241,6 +241,8 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                 continue
             out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
                        f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+    if x.regime:
+        out.append(f'<p>Regeling: {e(regime_text(x))}</p>')
     out += _not_read(x)
     if x.jobcoaching and x.jobcoaching.periods:
         jc = x.jobcoaching

@@ -281,6 +281,8 @@ class _EntryHead(Model):
 class _EntryTail(Model):
     signature: Signature | None = None
     regime: str | None = Field(default=None, description="The regime this report was checked against (id).")
+    regime_title: str | None = Field(default=None, description="That regime's title, e.g. 'UWV scholingsdiensten 2021'.")
+    regime_reason: str | None = Field(default=None, description="Dutch: why this regime was applied (default, --regime, the report's kind).")
     checks: list[Check] = Field(default_factory=list)
     verdict: Verdict | None = None
     decided_by: list[str] = Field(

@@ -137,7 +137,7 @@ def to_csv(result: BatchResult, dialect: str = "nl") -> str:
 
 # The Excel sheet "Overzicht" and the overview CSV: one row per report, Dutch headers and values.
 OVERVIEW_HEADERS = ["Bestand", "Bureau", "Leverancier", "Meetperiode van", "Meetperiode tot en met", "Rapportdatum", "Oordeel",
-                    "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)"]
+                    "Redenen", "Foutcode", "Pagina's", "SHA-256", "Precieze naam (procent-gecodeerd)", "Regeling"]
 
 
 def overview_row(entry: ReportEntry) -> list:
@@ -146,8 +146,15 @@ def overview_row(entry: ReportEntry) -> list:
     return [
         entry.file, entry.bureau, entry.supplier, mp.start if mp else None, mp.end if mp else None, entry.report_date,
         VERDICT_LABEL.get(verdict_key(entry), ""), entry.error.message if entry.error else reasons_text(entry),
-        entry.error.code.value if entry.error else None, entry.pages, entry.sha256, entry.file_raw,
+        entry.error.code.value if entry.error else None, entry.pages, entry.sha256, entry.file_raw, regime_text(entry),
     ]
+
+
+def regime_text(entry: ReportEntry) -> str | None:
+    """'UWV scholingsdiensten 2021 (de standaardregeling)': which rules, and why those."""
+    if not entry.regime:
+        return None
+    return f"{entry.regime_title or entry.regime}{f' ({entry.regime_reason})' if entry.regime_reason else ''}"
 
 
 UNCHECKED_LABEL = "niet gecontroleerd (afgebroken)"
@@ -158,7 +165,7 @@ def overview_rows(result: BatchResult) -> list[list]:
     rows = [overview_row(e) for e in result.reports]
     for name in result.unchecked:
         rows.append([name, None, None, None, None, None, UNCHECKED_LABEL,
-                     "De controle is afgebroken (Ctrl-C) voordat dit bestand aan de beurt was.", None, None, None, None])
+                     "De controle is afgebroken (Ctrl-C) voordat dit bestand aan de beurt was.", None, None, None, None, None])
     return rows
 
 
@@ -208,6 +215,8 @@ def render_table(result: BatchResult, console: Console) -> None:
                  f"Meetperiode: {period_text(entry)}", f"Rapport: {nl_date(entry.report_date)} ({kind})"]
         for line in (facts if narrow else ["   ".join(facts)]):
             _indented(console, line, 2)
+        if entry.regime:
+            _indented(console, f"Regeling: {regime_text(entry)}", 2, style="dim")
         if entry.results and narrow:  # a table of eight columns does not fit: one short paragraph per row
             for row in entry.results:
                 group = {"clienten": "Cliënten", "opdrachtgevers": "Opdrachtgevers"}.get(row.group or "", "")
@@ -264,6 +273,14 @@ def render_short(result: BatchResult, console: Console) -> None:
         console.print(line if len(line) <= width else line[: width - 1] + "…", highlight=False, markup=False, soft_wrap=True)
     for name in result.unchecked:
         console.print(f"{'NIET GEDAAN':<12} {name}", highlight=False, markup=False, soft_wrap=True)
+    used: dict[str, int] = {}
+    for entry in result.reports:
+        if regime_text(entry):
+            used[regime_text(entry)] = used.get(regime_text(entry), 0) + 1
+    if used:
+        line = "Regeling: " + "; ".join(f"{text} ({n}x)" for text, n in used.items())
+        width = max(console.width, 40)
+        console.print(line if len(line) <= width else line[: width - 1] + "…", highlight=False, markup=False, soft_wrap=True)
     console.print(totals_text(result), style="bold", highlight=False, markup=False)
 
 

@@ -250,8 +250,9 @@ def test_narrow_terminal_layout_and_one_line_per_report(capsys):
     console = Console(width=80, file=__import__("io").StringIO(), color_system=None)
     render_short(result, console)
     short = console.file.getvalue().splitlines()
-    assert len(short) == 3 and all(len(line) <= 80 for line in short)  # two reports and the totals
+    assert len(short) == 4 and all(len(line) <= 80 for line in short)  # two reports, the regeling and the totals
+    assert short[2].startswith("Regeling: UWV scholingsdiensten 2021")
     assert short[0].startswith("VOLDOET NIET") and "klantstem-per-perceel-2021.pdf" in short[0]
     assert main([str(pdfs[1]), "-j", "0", "--kort"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2 and "workaut-2023.pdf" in out[0]
+    assert len(out) == 3 and "workaut-2023.pdf" in out[0] and out[1].startswith("Regeling: ")

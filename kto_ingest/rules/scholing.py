@@ -124,7 +124,9 @@ def meetperiode(entry: ReportEntry, ctx: Context) -> list[Check]:
     tot en met 31 december 2021). Een andere periode, zoals september–augustus van een Blik op
     Werk-rapport, is 'fail' met beide periodes en de tekst zoals gedrukt. Geen (volledige)
     meetperiode gevonden: 'manual' met waar is gezocht; 'fail' alleen als de leesmodule kan
-    instaan voor de afwezigheid. Bron: seed 000, 'De meetperiode'."""
+    instaan voor de afwezigheid. Een meetperiode die de periode van de regeling niet eens raakt, hoort
+    bij een ander jaar: de melding zegt dat en noemt hoe de regeling van dat jaar wordt gemaakt.
+    Bron: seed 000, 'De meetperiode'."""
     rid = "SCH-MEETPERIODE"
     want = ctx.value("meetperiode")
     if want is None:
@@ -137,8 +139,22 @@ def meetperiode(entry: ReportEntry, ctx: Context) -> list[Check]:
         return [check(rid, "manual", f"Meetperiode maar deels gelezen ({d(mp.start)} t/m {d(mp.end)}); controleer het rapport.", page)]
     if (mp.start, mp.end) == (want["start"], want["end"]):
         return [check(rid, "pass", f"Meetperiode {d(mp.start)} t/m {d(mp.end)} is die van de regeling.", page)]
+    if other_year(entry, ctx):
+        return [breach_of(rid, entry, "meetperiode", f"Meetperiode van het rapport is {d(mp.start)} t/m {d(mp.end)}: een ander jaar "
+                          f"dan deze regeling ({ctx.regime.regime.title}, {d(want['start'])} t/m {d(want['end'])}). Is dit rapport "
+                          f"voor een ander jaar bedoeld, controleer het dan met de regeling van dat jaar (kto-ingest regeling "
+                          f"nieuw --van {ctx.regime.id} --jaar {mp.end.year}).")]
     return [breach_of(rid, entry, "meetperiode", f"Meetperiode van het rapport is {d(mp.start)} t/m {d(mp.end)}; de regeling vraagt "
                       f"{d(want['start'])} t/m {d(want['end'])}.")]
+
+
+def other_year(entry: ReportEntry, ctx: Context) -> bool:
+    """The report's meetperiode does not overlap the regime's at all: it is another year's report
+    (or another regime's), not a late or early one of this year."""
+    want, mp = ctx.value("meetperiode"), entry.meetperiode
+    if not want or mp is None or mp.start is None or mp.end is None:
+        return False
+    return mp.end < want["start"] or mp.start > want["end"]
 
 
 @rule("SCH-TIJDIG", "Op tijd ingediend")
@@ -147,11 +163,15 @@ def tijdig(entry: ReportEntry, ctx: Context) -> list[Check]:
     (scholingsdiensten 2021: op of vóór 1 maart 2022). De ontvangstdatum komt uit de CLMS-export
     (--clms). Zonder ontvangstdatum (geen export, of het rapport staat er niet in) is alleen de
     rapportdatum bekend: ligt die na de deadline, dan is het 'fail'; anders blijft de ontvangst een
-    punt voor een persoon ('manual'), nooit 'voldoet'."""
+    punt voor een persoon ('manual'), nooit 'voldoet'. Hoort de meetperiode bij een ander jaar dan de
+    regeling, dan is het 'n/a': SCH-MEETPERIODE zegt dat één keer, met de regeling die past."""
     rid = "SCH-TIJDIG"
     deadline = ctx.value("deadline")
     if deadline is None:
         return no_param(rid, "deadline")
+    if other_year(entry, ctx):  # said once, by SCH-MEETPERIODE; this year's deadline says nothing about it
+        return [check(rid, "n/a", f"Niet beoordeeld: de meetperiode van het rapport hoort bij een ander jaar dan de deadline van "
+                      f"{d(deadline)} van deze regeling (zie SCH-MEETPERIODE).", page_of(entry, "meetperiode"))]
     return on_time(rid, entry, ctx, deadline, f"de deadline van {d(deadline)}")
 
 
