@@ -16,6 +16,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
+import regex
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -552,15 +553,57 @@ def rules(
     except RegimeError as exc:
         raise typer.BadParameter(str(exc), param_hint="--regime") from None
     ids = selected.regime.rules if selected else sorted(RULES)
+    console.print("Uitkomsten: voldoet, voldoet niet, handmatig (een persoon kijkt), let op, n.v.t.\n", markup=False)
     for rule_id in ids:
         r = RULES[rule_id]
         console.print(f"{r.id}  {r.title}", style="bold", markup=False)
-        console.print("    " + " ".join(r.doc.split()), markup=False)
+        console.print("    " + screen_words(" ".join(r.doc.split())), markup=False)
     if selected:
-        console.print(f"\nParameters van {selected.id} (versie {selected.regime.version}):", style="bold", markup=False)
+        console.print(f"\nParameters van {selected.regime.title} ({selected.id}, versie {selected.regime.version}):", style="bold",
+                      markup=False)
         for name, p in selected.params.items():
-            value = "niet bekend" if p.value is None else p.value
-            console.print(f"  {name} = {value}\n      bron: {p.bron}", markup=False)
+            console.print(f"  {name} = {param_text(p.value)}\n      bron: {screen_words(p.bron)}", markup=False)
+
+
+# The rules' documentation speaks of the sources by file and of outcomes by their JSON values;
+# on the screen an account manager reads the documents' names and the screen's own words.
+_SCREEN_WORDS = [
+    (regex.compile(r"\(?shared/seeds/000\)?|\bseed 000\b"), "de UWV-eisen voor scholingsdiensten 2021"),
+    (regex.compile(r"\(?shared/seeds/001\)?|\bseed 001\b"), "de UWV-eisen voor jobcoaching (Erkenningskader 2016)"),
+    (regex.compile(r"\bseeds? 00[234]\b"), "het voorbeeldrapport van Panteia"),
+    (regex.compile(r"'pass'"), "'voldoet'"), (regex.compile(r"'fail'"), "'voldoet niet'"),
+    (regex.compile(r"'manual'"), "'handmatig'"), (regex.compile(r"'warn'"), "'let op'"), (regex.compile(r"'n/a'"), "'n.v.t.'"),
+]
+
+
+def screen_words(text: str) -> str:
+    for pattern, words in _SCREEN_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
+def param_text(value) -> str:
+    """A regime parameter as a person reads it: Dutch dates and numbers, lists and periods in words."""
+    import datetime as _dt
+
+    from .dutch import format_date, format_number
+
+    if value is None:
+        return "niet bekend (geen openbare bron)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, _dt.date):
+        return format_date(value)
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        return f"{param_text(value['start'])} t/m {param_text(value['end'])}"
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if k != "pattern"}
+        return ", ".join(f"{k}: {param_text(v)}" for k, v in shown.items())
+    if isinstance(value, list):
+        return "; ".join(param_text(v) for v in value)
+    return str(value)
 
 
 def _settings(path: Path | None) -> "Settings":

@@ -84,3 +84,13 @@ def test_the_regeling_and_why_in_json_screen_and_overview(tmp_path, capsys):
     capsys.readouterr()
     main([*pdfs])
     assert "Regeling: UWV scholingsdiensten 2021 (de standaardregeling)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("regime", ["uwv-scholing-2021", "uwv-jobcoaching", "blik-op-werk"])
+def test_rules_speak_the_screens_words(regime, capsys):
+    """Issue 19 item 7: no file names of sources, no JSON outcome values, no Python reprs."""
+    assert main(["rules", "--regime", regime]) == 0
+    out = capsys.readouterr().out
+    for developer in ("seed 00", "'pass'", "'fail'", "'manual'", "datetime.", "None", "{'"):
+        assert developer not in out, developer
+    assert "'voldoet niet'" in out or "'handmatig'" in out
