@@ -31,8 +31,11 @@ def documents_folder(home: Path | None = None) -> Path:
 
 
 def output_folder(first: Path, home: Path | None = None) -> Path:
-    """Next to the first dropped item; the documents folder when that is not writable."""
-    folder = first.resolve().parent
+    """Inside the first dropped item when it is a folder, else next to it (so the results of a
+    dropped folder are found in that folder, not in the one above); the documents folder when
+    that is not writable."""
+    resolved = first.resolve()
+    folder = resolved if resolved.is_dir() else resolved.parent
     if folder.is_dir() and os.access(folder, os.W_OK):
         return folder
     return documents_folder(home)
@@ -122,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     if code == 2 or not html.exists():
         _wait("De controle kon niet worden uitgevoerd; zie de melding hierboven.")
         return code or 3
-    print(f"Klaar. Het overzicht staat in:\n  {html}\n  {xlsx}\nConceptbrieven per rapport (Word) staan in:\n  {letters}")
+    print(f"Klaar. Het overzicht staat in:\n  {html}\n  {xlsx}\nConceptbrieven per rapport (Word) staan in:\n  {letters}\n"
+          "Elke keer slepen maakt nieuwe bestanden met de datum en tijd in de naam; oudere kunt u weggooien.")
+    if code == 4:  # an output could not be written: the message is above, the window must not close on it
+        _wait("Niet alle uitvoer kon worden geschreven; zie de melding hierboven.")
     if not os.environ.get(NO_OPEN):
         webbrowser.open(html.as_uri())
     return code

@@ -74,3 +74,16 @@ def test_wrappers_exist_for_each_desktop():
     assert os.access(ROOT / "scripts" / "kto-ingest-drop.command", os.X_OK)
     desktop = (ROOT / "scripts" / "kto-ingest-drop.desktop").read_text("utf-8")
     assert "Exec=" in desktop and "%F" in desktop
+
+
+def test_a_dropped_folders_results_land_inside_it(tmp_path):
+    folder = tmp_path / "Rapporten 2021"
+    folder.mkdir()
+    (folder / "r.pdf").write_bytes(b"%PDF-1.4")
+    assert drop.output_folder(folder) == folder.resolve()
+    assert drop.output_folder(folder / "r.pdf") == folder.resolve()
+
+
+def test_the_linux_launcher_has_no_path_to_edit():
+    desktop = (ROOT / "scripts" / "kto-ingest-drop.desktop").read_text("utf-8")
+    assert "Exec=kto-ingest-drop %F" in desktop and "/opt/" not in desktop
