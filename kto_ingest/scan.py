@@ -28,6 +28,7 @@ import os
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -40,8 +41,7 @@ MAX_SKEW = 5.0  # degrees searched either way; a worse scan is for a person to r
 LANGUAGE = "nld"
 
 
-@dataclass(frozen=True, slots=True)
-class OcrWord:
+class OcrWord(NamedTuple):
     """One word as Tesseract read it, in page points (levelled frame)."""
 
     x0: float
@@ -108,11 +108,54 @@ def is_bilevel(grey: np.ndarray) -> bool:
     return float(np.mean((sample < 16) | (sample > 239))) > 0.995
 
 
-def binarise(img: Image.Image) -> Image.Image:
-    """Black ink on white paper, mode "L" (0 or 255)."""
+def binarise(img: Image.Image, dpi: float = TARGET_DPI) -> Image.Image:
+    """Black ink on white paper, mode "L" (0 or 255), without table rules."""
     grey = np.asarray(img, dtype=np.uint8)
     threshold = 128 if is_bilevel(grey) else otsu_threshold(grey)
-    return Image.fromarray(np.where(grey > threshold, 255, 0).astype(np.uint8), "L")
+    ink = remove_rules(grey <= threshold, dpi)
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L")
+
+
+def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels that lie on a straight run of at least ``length`` dark pixels along ``axis``."""
+    d = np.moveaxis(dark, axis, -1).astype(np.int32)
+    c = np.cumsum(d, axis=-1)
+    c = np.concatenate([np.zeros(c.shape[:-1] + (1,), np.int32), c], axis=-1)
+    full = (c[..., length:] - c[..., :-length]) == length  # window starting at i is all dark
+    # a pixel is on a run when any full window covers it: spread the starts over the window
+    f = np.concatenate([np.zeros(full.shape[:-1] + (1,), np.int32), np.cumsum(full, axis=-1, dtype=np.int32)], axis=-1)
+    n = d.shape[-1]
+    idx = np.arange(n)
+    hi = np.minimum(idx + 1, full.shape[-1])
+    lo = np.maximum(idx - length + 1, 0)
+    covered = (f[..., hi] - f[..., lo]) > 0
+    return np.moveaxis(covered, -1, axis)
+
+
+# Table rules are longer than any letter stroke: at 300 dpi a letter of 12 pt is some 50 px high,
+# a rule runs the width or height of a cell and more.
+RULE_LENGTH_PT = 24.0
+
+
+def _thicken(mask: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """``mask`` grown by ``radius`` pixels both ways along ``axis``."""
+    out = mask.copy()
+    for shift in range(1, radius + 1):
+        out |= np.roll(mask, shift, axis=axis)
+        out |= np.roll(mask, -shift, axis=axis)
+    return out
+
+
+def remove_rules(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink without the straight horizontal and vertical rules of tables and boxes: Tesseract reads
+    a vertical rule as "|" or "[" glued to a number, and a rule along a row as a line of dashes.
+    A thin rule that was turned level again steps from one pixel row to the next, so a rule is
+    looked for in the ink thickened by a few pixels across it, and erased with that margin."""
+    length = max(8, round(RULE_LENGTH_PT * dpi / 72))
+    radius = max(1, round(dpi / 150))
+    horizontal = _thicken(_runs(_thicken(ink, radius, 0), length, axis=1), radius, 0)
+    vertical = _thicken(_runs(_thicken(ink, radius, 1), length, axis=0), radius, 1)
+    return ink & ~(horizontal | vertical)
 
 
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
@@ -179,7 +222,7 @@ def prepare(page: "pymupdf.Page") -> PreparedPage:
         small = small.transpose(Image.ROTATE_270)
     skew = estimate_skew(small, analysis_dpi)
     img = render(page, TARGET_DPI, turn=skew - 90 * turns)
-    return PreparedPage(binarise(img), TARGET_DPI, skew, turns, native, _frame(page, turns))
+    return PreparedPage(binarise(img, TARGET_DPI), TARGET_DPI, skew, turns, native, _frame(page, turns))
 
 
 def _frame(page: "pymupdf.Page", turns: int) -> tuple[float, float]:
@@ -188,6 +231,7 @@ def _frame(page: "pymupdf.Page", turns: int) -> tuple[float, float]:
 
 
 def _tesseract(img: Image.Image, dpi: float, tessdata: str | None, psm: int = 3) -> str:
+    """Tesseract's TSV for one image (page segmentation mode ``psm``: 3 = a page, 8 = one word)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per file; the batch runs files side by side
     if tessdata:
         env["TESSDATA_PREFIX"] = tessdata
@@ -273,6 +317,38 @@ def _score(words: list[OcrWord]) -> float:
     return mean_confidence(words) * len(words)
 
 
+# A word with a digit that Tesseract was unsure of is read again on its own (one word, psm 8):
+# within a table row its neighbours pull it towards letters ("96" read as "9%").
+REREAD_BELOW = 80.0
+MAX_REREADS = 40  # per page, so a page of unsure numbers costs seconds, not minutes
+
+
+def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
+            tessdata: str | None) -> list[OcrWord]:
+    scale = dpi / 72
+    ox = frame[0] / 2 - img.width / scale / 2
+    oy = frame[1] / 2 - img.height / scale / 2
+    margin = round(dpi / 30)
+    out = list(words)
+    unsure = [i for i, w in enumerate(words) if w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)]
+    for i in unsure[:MAX_REREADS]:
+        w = words[i]
+        box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
+               min(img.width, round((w.x1 - ox) * scale) + margin), min(img.height, round((w.y1 - oy) * scale) + margin))
+        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+            continue
+        again = parse_tsv(_tesseract(img.crop(box), dpi, tessdata, psm=8), 1.0)
+        if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
+            out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
+    return out
+
+
+def _typeset(words: list[OcrWord]) -> list[OcrWord]:
+    """Tesseract reads the spaced en dash of Dutch typesetting ("trainingen – cluster") as an em
+    dash, which Dutch text does not use between spaces."""
+    return [w._replace(text="–") if w.text == "—" else w for w in words]
+
+
 def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:
     """The words of a scanned page, in points of the page as it lies upright and level, each with
     Tesseract's confidence."""
@@ -292,4 +368,5 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 prepared.image, prepared.frame = turned_img, frame
                 prepared.quarter_turns = (prepared.quarter_turns + clockwise // 90) % 4
                 break
-    return words, prepared
+    words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
+    return _typeset(words), prepared
