@@ -109,10 +109,10 @@ def is_bilevel(grey: np.ndarray) -> bool:
 
 
 def binarise(img: Image.Image, dpi: float = TARGET_DPI) -> Image.Image:
-    """Black ink on white paper, mode "L" (0 or 255), without table rules."""
+    """Black ink on white paper, mode "L" (0 or 255), without table rules and specks."""
     grey = np.asarray(img, dtype=np.uint8)
     threshold = 128 if is_bilevel(grey) else otsu_threshold(grey)
-    ink = remove_rules(grey <= threshold, dpi)
+    ink = remove_specks(remove_rules(grey <= threshold, dpi), dpi)
     return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L")
 
 
@@ -156,6 +156,33 @@ def remove_rules(ink: np.ndarray, dpi: float) -> np.ndarray:
     horizontal = _thicken(_runs(_thicken(ink, radius, 0), length, axis=1), radius, 0)
     vertical = _thicken(_runs(_thicken(ink, radius, 1), length, axis=0), radius, 1)
     return ink & ~(horizontal | vertical)
+
+
+def _box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
+    """For every pixel, the number of set pixels in the square of ``radius`` around it."""
+    c = np.pad(mask.astype(np.int32), ((1, 0), (1, 0))).cumsum(0).cumsum(1)
+    h, w = mask.shape
+    y0 = np.clip(np.arange(h) - radius, 0, h)
+    y1 = np.clip(np.arange(h) + radius + 1, 0, h)
+    x0 = np.clip(np.arange(w) - radius, 0, w)
+    x1 = np.clip(np.arange(w) + radius + 1, 0, w)
+    return c[y1][:, x1] - c[y0][:, x1] - c[y1][:, x0] + c[y0][:, x0]
+
+
+# A speck of dust or toner: a dot of at most about 0.7 pt across with white all around it for
+# 1.7 pt. A full stop, a decimal comma or the dots of "ë" lie closer to their letters than that.
+SPECK_PT = 0.7
+SPECK_CLEARANCE_PT = 1.7
+
+
+def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink without isolated specks, which Tesseract reads as "-", "." or "‚" in an empty cell."""
+    core = max(1, round(SPECK_PT * dpi / 72))
+    outer = core + max(2, round(SPECK_CLEARANCE_PT * dpi / 72))
+    inner_count = _box_sum(ink, core)
+    outer_count = _box_sum(ink, outer)
+    specks = ink & (inner_count == outer_count)
+    return ink & ~specks
 
 
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +274,9 @@ def _tesseract(img: Image.Image, dpi: float, tessdata: str | None, psm: int = 3)
 
 def parse_tsv(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) -> list[OcrWord]:
     """Tesseract's TSV into words; a pixel box becomes ``pixel * scale + offset`` in points. Blocks
-    are Tesseract's paragraphs (block and paragraph number), lines numbered within them."""
+    are Tesseract's paragraphs (block and paragraph number), lines numbered within them. A word
+    gets the top and bottom of its line, as PDF text does (a font's line height), not its ink's:
+    a dash or a comma then stays in the row of the words beside it."""
     words: list[OcrWord] = []
     blocks: dict[tuple[int, int], int] = {}
     lines: dict[tuple[int, int, int], int] = {}
@@ -258,8 +287,15 @@ def parse_tsv(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) 
         return words
     col = {name: i for i, name in enumerate(header)}
     ox, oy = offset
+    line_box: dict[tuple[int, int, int], tuple[int, int]] = {}
     for row in reader:
-        if len(row) < len(header) or row[col["level"]] != "5":
+        if len(row) < len(header):
+            continue
+        if row[col["level"]] == "4":  # a line: its top and bottom are every word's, as in a PDF
+            top, height = int(row[col["top"]]), int(row[col["height"]])
+            line_box[(int(row[col["block_num"]]), int(row[col["par_num"]]), int(row[col["line_num"]]))] = (top, top + height)
+            continue
+        if row[col["level"]] != "5":
             continue
         text = row[col["text"]].strip()
         if not text:
@@ -270,10 +306,10 @@ def parse_tsv(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) 
         if line_key not in lines:
             lines[line_key] = per_block.get(block, 0)
             per_block[block] = lines[line_key] + 1
-        left, top = int(row[col["left"]]), int(row[col["top"]])
-        width, height = int(row[col["width"]]), int(row[col["height"]])
+        left, width = int(row[col["left"]]), int(row[col["width"]])
+        top, bottom = line_box.get(line_key) or (int(row[col["top"]]), int(row[col["top"]]) + int(row[col["height"]]))
         words.append(OcrWord(round(left * scale + ox, 2), round(top * scale + oy, 2),
-                             round((left + width) * scale + ox, 2), round((top + height) * scale + oy, 2),
+                             round((left + width) * scale + ox, 2), round(bottom * scale + oy, 2),
                              text, block, lines[line_key], float(row[col["conf"]])))
     return words
 

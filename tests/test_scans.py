@@ -69,14 +69,18 @@ def test_table_rules_are_erased_and_letters_kept():
 def test_tesseract_tsv_becomes_page_points():
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
+           "4\t1\t1\t1\t1\t0\t300\t596\t775\t58\t-1\t\n"
            "5\t1\t1\t1\t1\t1\t300\t600\t150\t50\t96.5\tOpleidingen\n"
            "5\t1\t1\t1\t1\t2\t1000\t600\t75\t50\t51.0\t96\n"
+           "5\t1\t1\t1\t1\t3\t1080\t620\t20\t5\t90.0\t–\n"
            "5\t1\t1\t1\t2\t1\t300\t700\t75\t50\t90.0\tTotaal\n"
            "5\t1\t2\t1\t1\t1\t300\t900\t75\t50\t90.0\tDe\n")
     words = scan.parse_tsv(tsv, 72 / 300, (1.0, -2.0))
-    assert [w.text for w in words] == ["Opleidingen", "96", "Totaal", "De"]
-    assert words[0][:4] == (73.0, 142.0, 109.0, 154.0)
-    assert [(w.block, w.line) for w in words] == [(0, 0), (0, 0), (0, 1), (1, 0)]
+    assert [w.text for w in words] == ["Opleidingen", "96", "–", "Totaal", "De"]
+    assert words[0][:4] == (73.0, 141.04, 109.0, 154.96)  # the line's top and bottom
+    assert words[2].y0 == words[0].y0 and words[2].y1 == words[0].y1  # a dash stays in its row
+    assert words[3][:4] == (73.0, 166.0, 91.0, 178.0)  # no line box: the word's own
+    assert [(w.block, w.line) for w in words] == [(0, 0), (0, 0), (0, 0), (0, 1), (1, 0)]
     assert words[1].conf == 51.0
 
 
