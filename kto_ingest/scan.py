@@ -118,17 +118,16 @@ def binarise(img: Image.Image, dpi: float = TARGET_DPI) -> Image.Image:
 
 def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
     """Pixels that lie on a straight run of at least ``length`` dark pixels along ``axis``."""
-    d = np.moveaxis(dark, axis, -1).astype(np.int32)
-    c = np.cumsum(d, axis=-1)
-    c = np.concatenate([np.zeros(c.shape[:-1] + (1,), np.int32), c], axis=-1)
-    full = (c[..., length:] - c[..., :-length]) == length  # window starting at i is all dark
-    # a pixel is on a run when any full window covers it: spread the starts over the window
-    f = np.concatenate([np.zeros(full.shape[:-1] + (1,), np.int32), np.cumsum(full, axis=-1, dtype=np.int32)], axis=-1)
+    d = np.moveaxis(dark.view(np.uint8), axis, -1)
     n = d.shape[-1]
-    idx = np.arange(n)
-    hi = np.minimum(idx + 1, full.shape[-1])
-    lo = np.maximum(idx - length + 1, 0)
-    covered = (f[..., hi] - f[..., lo]) > 0
+    if n < length:
+        return np.zeros_like(dark)
+    c = np.pad(d, [(0, 0), (1, 0)]).cumsum(axis=-1, dtype=np.int32)
+    full = (c[:, length:] - c[:, :-length]) == length  # the window starting here is all dark
+    # a pixel is on a run when a full window covers it: count the windows starting up to
+    # length - 1 pixels before it
+    f = np.pad(full.view(np.uint8), [(0, 0), (length, length - 1)]).cumsum(axis=-1, dtype=np.int32)
+    covered = (f[:, length:length + n] - f[:, :n]) > 0
     return np.moveaxis(covered, -1, axis)
 
 
@@ -158,15 +157,20 @@ def remove_rules(ink: np.ndarray, dpi: float) -> np.ndarray:
     return ink & ~(horizontal | vertical)
 
 
+def _window_sum(a: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """Sum of ``a`` over a window of ``radius`` either side, along ``axis`` (zero beyond the edge)."""
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (radius + 1, radius)
+    c = np.pad(a, pad).cumsum(axis=axis, dtype=np.int32)
+    n = a.shape[axis]
+    upper = c[2 * radius + 1:] if axis == 0 else c[:, 2 * radius + 1:]
+    lower = c[:n] if axis == 0 else c[:, :n]
+    return upper - lower
+
+
 def _box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
     """For every pixel, the number of set pixels in the square of ``radius`` around it."""
-    c = np.pad(mask.astype(np.int32), ((1, 0), (1, 0))).cumsum(0).cumsum(1)
-    h, w = mask.shape
-    y0 = np.clip(np.arange(h) - radius, 0, h)
-    y1 = np.clip(np.arange(h) + radius + 1, 0, h)
-    x0 = np.clip(np.arange(w) - radius, 0, w)
-    x1 = np.clip(np.arange(w) + radius + 1, 0, w)
-    return c[y1][:, x1] - c[y0][:, x1] - c[y1][:, x0] + c[y0][:, x0]
+    return _window_sum(_window_sum(mask.view(np.uint8), radius, 0), radius, 1)
 
 
 # A speck of dust or toner: a dot of at most about 0.7 pt across with white all around it for
