@@ -9,8 +9,8 @@ they are level, at about 300 dpi, black on white. So, per page:
    row profile) and turn it;
 3. estimate the skew from the text lines (the angle at which the row profile of dark pixels is
    sharpest, searched over small angles) and rotate the page level;
-4. binarise grey and colour pages (Otsu's threshold over the page), so JPEG noise and a paper tone
-   do not become specks;
+4. binarise: Otsu's threshold over the page tells ink from paper; the paper becomes white (no
+   tone, no JPEG noise), table rules and specks of dust are erased, the ink keeps its grey edges;
 5. OCR with Tesseract (TSV output: every word with its box and confidence);
 6. when the words read are few or unsure, ask Tesseract's orientation detection (``--psm 0``) and,
    if it says the page is upside down or turned, read it again that way and keep the surer reading.
@@ -109,11 +109,15 @@ def is_bilevel(grey: np.ndarray) -> bool:
 
 
 def binarise(img: Image.Image, dpi: float = TARGET_DPI) -> Image.Image:
-    """Black ink on white paper, mode "L" (0 or 255), without table rules and specks."""
+    """Ink on white paper, mode "L": Otsu's threshold separates ink from paper; paper (a tone, JPEG
+    noise, show-through) becomes white, table rules and specks are erased, and the ink keeps its
+    grey edges. Tesseract reads the edges: a small decimal point ("1.1") survives them where a
+    hard black-and-white cut loses it. A scan that is black-and-white already stays so."""
     grey = np.asarray(img, dtype=np.uint8)
     threshold = 128 if is_bilevel(grey) else otsu_threshold(grey)
-    ink = remove_specks(remove_rules(grey <= threshold, dpi), dpi)
-    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L")
+    ink = grey <= threshold
+    kept = remove_specks(remove_rules(ink, dpi), dpi)
+    return Image.fromarray(np.where(kept, grey, 255).astype(np.uint8), "L")
 
 
 def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:

@@ -50,8 +50,10 @@ def test_otsu_separates_ink_from_a_tinted_paper():
     grey[10:20, 5:35] = 40  # ink
     t = scan.otsu_threshold(grey)
     assert 40 <= t < 215
+    grey[30:32, 5:35] = 200  # a darker paper fibre, still paper
     out = np.asarray(scan.binarise(Image.fromarray(grey)))
-    assert (out[10:20, 5:35] == 0).all() and (out[:10] == 255).all()
+    assert (out[10:20, 5:35] == 40).all()  # ink kept, with its grey
+    assert (out[:10] == 255).all() and (out[30:32] == 255).all()  # paper white
 
 
 def test_table_rules_are_erased_and_letters_kept():
