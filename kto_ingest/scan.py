@@ -366,6 +366,7 @@ def _score(words: list[OcrWord]) -> float:
 # as "9%"), and a bold decimal comma is lost ("8,1" read as "81", confidence 83). The second
 # reading replaces the first only when Tesseract is surer of it and it still has a digit.
 REREAD_BELOW = 90.0
+GARBLED_BELOW = 60.0  # a short word Tesseract hardly believes in may be a garbled number ("96" as "ee)")
 MAX_REREADS = 40  # per page, so a page of unsure numbers costs seconds, not minutes
 
 
@@ -376,7 +377,8 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
     oy = frame[1] / 2 - img.height / scale / 2
     margin = round(dpi / 30)
     out = list(words)
-    unsure = [i for i, w in enumerate(words) if w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)]
+    unsure = [i for i, w in enumerate(words)
+              if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
     for i in unsure[:MAX_REREADS]:
         w = words[i]
         box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
