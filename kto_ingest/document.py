@@ -162,6 +162,8 @@ class Document:
         self.use_ocr = use_ocr and ocr.available()
         self.ocr_pages: list[int] = []  # pages whose words were read by OCR
         self.scanned_pages: list[int] = []  # pages with an image and no text layer
+        # Tesseract's confidence (0-100) of every word of an OCR page, in the order of Page.words
+        self.ocr_confidence: dict[int, list[float]] = {}
 
     @property
     def page_count(self) -> int:
@@ -173,18 +175,30 @@ class Document:
         for index, fpage in enumerate(self.fitz):
             number = index + 1
             raw = fpage.get_text("words")
+            width, height = fpage.rect.width, fpage.rect.height
             if ocr.needs_ocr(fpage, raw):
                 self.scanned_pages.append(number)
                 if self.use_ocr:
-                    raw = ocr.words(fpage)
+                    read = ocr.read(fpage)
+                    raw, width, height = read.words, read.width, read.height
+                    self.ocr_confidence[number] = read.confidence
                     self.ocr_pages.append(number)
             elif fpage.rotation and raw:  # a landscape page stored rotated: words as the page is shown
                 raw = _unrotate(raw, fpage.rotation_matrix)
             words = [Word(x0, y0, x1, y1, text, number, block, line)
                      for (x0, y0, x1, y1, text, block, line, _wno) in raw]
-            rect = fpage.rect
-            pages.append(Page(number, rect.width, rect.height, words, _group(words, rect.height)))
+            pages.append(Page(number, width, height, words, _group(words, height)))
         return pages
+
+    def confidence(self, word: Word) -> float | None:
+        """Tesseract's confidence (0-100) in a word of an OCR page; None for a born-digital word."""
+        confs = self.ocr_confidence.get(word.page)
+        if confs is None:
+            return None
+        for w, conf in zip(self.pages[word.page - 1].words, confs):
+            if w == word:
+                return conf
+        return None
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]

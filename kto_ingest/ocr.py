@@ -5,22 +5,26 @@ never is, and a blank page is not worth the seconds. What OCR reads is never tru
 the pipeline marks the report ``confidence = "low"`` and every value from such a page with
 ``ocr = true`` in its evidence, so rules that would pass ask a person to look.
 
+How a scanned page is prepared (rendered at 300 dpi, turned upright and level, binarised) and
+read is in :mod:`kto_ingest.scan`; its words come back in page points and become the same
+:class:`~kto_ingest.document.Word` objects as a born-digital page's, so one table reader reads both.
+Tesseract's confidence per word is kept (:attr:`Document.ocr_confidence`).
+
 Tesseract is a system program (Debian: ``tesseract-ocr tesseract-ocr-nld``). Without it a scan
 gives the error ``no_text`` with a message that says what to install.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ._pymupdf import pymupdf
 
 LANGUAGE = "nld"
-DPI = 200  # what scanners deliver; 300 doubles the time for no gain on these reports
 TESSDATA_CANDIDATES = (
     "/usr/share/tesseract-ocr/5/tessdata",
     "/usr/share/tesseract-ocr/4.00/tessdata",
@@ -49,38 +53,39 @@ def needs_ocr(page: "pymupdf.Page", words: list) -> bool:
     return not words and bool(page.get_images(full=False))
 
 
-# OCR takes seconds a page (about 3 s at 200 dpi on a 2-core machine). A worker process sets this
+# OCR takes seconds a page (see README, "Scans"). A worker process sets this
 # hook so that each scanned page extends its time limit instead of running into it.
 SECONDS_PER_PAGE = 10.0
 MAX_EXTENDED_PAGES = 100
 before_page: Callable[[], None] | None = None
 
 
-def words(page: "pymupdf.Page") -> list[tuple]:
-    """PyMuPDF's word tuples for one page, read by Tesseract."""
+@dataclass(slots=True)
+class OcrPage:
+    words: list[tuple]  # PyMuPDF's word tuples: x0, y0, x1, y1, text, block, line, word number
+    confidence: list[float]  # Tesseract's confidence (0-100) of each word, in the same order
+    width: float  # the page as it lies upright, in points (width and height swap for a page
+    height: float  # that was scanned sideways)
+    skew: float  # degrees the scan was turned, undone before reading
+    quarter_turns: int
+
+
+def read(page: "pymupdf.Page") -> OcrPage:
+    """One scanned page read by Tesseract, prepared by :func:`kto_ingest.scan.read_page`."""
+    from . import scan
+
     if before_page is not None:
         before_page()
-    with _tesseract_quiet():
-        textpage = page.get_textpage_ocr(language=LANGUAGE, dpi=DPI, full=True, tessdata=tessdata())
-    return page.get_text("words", textpage=textpage)
+    found, prepared = scan.read_page(page, tessdata())
+    numbered: dict[tuple[int, int], int] = {}
+    tuples = []
+    for w in found:
+        wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
+        tuples.append((w.x0, w.y0, w.x1, w.y1, w.text, w.block, w.line, wno))
+    return OcrPage(tuples, [w.conf for w in found], prepared.frame[0], prepared.frame[1], prepared.skew,
+                   prepared.quarter_turns)
 
 
-@contextlib.contextmanager
-def _tesseract_quiet():
-    """Tesseract, linked into MuPDF, writes English notes ("Line cannot be recognized!!", "Image
-    too small to scale!!") straight to file descriptor 2; keep them off the account manager's
-    screen. What OCR did is in the report (``ocr_pages``, the warnings)."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            try:
-                yield
-            finally:
-                os.dup2(saved, 2)
-    finally:
-        os.close(saved)
+def words(page: "pymupdf.Page") -> list[tuple]:
+    """PyMuPDF-style word tuples for one page, read by Tesseract."""
+    return read(page).words

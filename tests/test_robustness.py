@@ -3,6 +3,7 @@ through bench/robustness.py, which runs the real command in a subprocess."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -73,14 +74,24 @@ def test_robustness_script_fails_on_a_changed_input(tmp_path, monkeypatch):
 
 
 def test_tesseract_notes_stay_off_stderr(capfd):
-    """Tesseract writes English notes to file descriptor 2 from C; OCR keeps them off the screen
-    and gives stderr back afterwards."""
-    import os
+    """Tesseract writes English notes ("Empty page!!") to its stderr; OCR captures them, so an
+    almost empty scanned page leaves the account manager's screen clean."""
+    import io
+
+    from PIL import Image
 
     from kto_ingest import ocr
+    from kto_ingest._pymupdf import pymupdf
 
-    with ocr._tesseract_quiet():
-        os.write(2, b"Line cannot be recognized!!\n")
-    os.write(2, b"daarna weer zichtbaar\n")
-    err = capfd.readouterr().err
-    assert "Line cannot be recognized" not in err and "daarna weer zichtbaar" in err
+    if not ocr.available():
+        if os.environ.get("KTO_REQUIRE_OCR"):
+            pytest.fail("Tesseract with Dutch data is required here (KTO_REQUIRE_OCR)")
+        pytest.skip("Tesseract not installed")
+    buf = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(buf, "PNG")  # a blank scanned page
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=200, height=280)
+        page.insert_image(page.rect, stream=buf.getvalue())
+        ocr.words(page)
+    assert capfd.readouterr().err == ""
+

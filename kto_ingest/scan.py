@@ -1,0 +1,422 @@
+"""Prepare a scanned page for Tesseract and bring its words back onto the page.
+
+Scans arrive at 150-300 dpi, in grey, colour (JPEG) or black-and-white (thresholded like a fax),
+a degree or two askew, now and then upside down or sideways. Tesseract reads text lines best when
+they are level, at about 300 dpi, black on white. So, per page:
+
+1. render the page image at its own resolution (no detail is invented) and upsample it to 300 dpi;
+2. find a page scanned sideways (text lines run vertically: the column profile is sharper than the
+   row profile) and turn it;
+3. estimate the skew from the text lines (the angle at which the row profile of dark pixels is
+   sharpest, searched over small angles) and rotate the page level;
+4. binarise: Otsu's threshold over the page tells ink from paper; the paper becomes white (no
+   tone, no JPEG noise), table rules and specks of dust are erased, the ink keeps its grey edges;
+5. OCR with Tesseract (TSV output: every word with its box and confidence);
+6. when the words read are few or unsure, ask Tesseract's orientation detection (``--psm 0``) and,
+   if it says the page is upside down or turned, read it again that way and keep the surer reading.
+
+Word boxes are mapped back to page points (PDF units) in the levelled frame: the page as it would
+lie straight on the scanner glass, the same size as the PDF page. That is where the table reader
+expects upright text; a box lies at most a point or two from the skewed ink it came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from typing import NamedTuple
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ._pymupdf import pymupdf
+
+TARGET_DPI = 300  # Tesseract's own recommendation for body text
+MAX_SKEW = 5.0  # degrees searched either way; a worse scan is for a person to rescan
+LANGUAGE = "nld"
+
+
+class OcrWord(NamedTuple):
+    """One word as Tesseract read it, in page points (levelled frame)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    block: int
+    line: int
+    conf: float  # Tesseract's confidence, 0-100
+
+
+@dataclass(slots=True)
+class PreparedPage:
+    image: Image.Image  # mode "L" or "1", upright, levelled, at ``dpi``
+    dpi: float
+    skew: float  # degrees the scan was turned counter-clockwise (what was undone)
+    quarter_turns: int  # 0-3, turns of 90 degrees that were undone
+    source_dpi: float
+    frame: tuple[float, float]  # width and height, in points, of the page as it now lies
+
+
+def source_dpi(page: "pymupdf.Page") -> float:
+    """The resolution of the largest image on the page, in pixels per inch of the page."""
+    best = 0.0
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        if x1 - x0 <= 1 or y1 - y0 <= 1:
+            continue
+        dpi = max(info["width"] / ((x1 - x0) / 72), info["height"] / ((y1 - y0) / 72))
+        best = max(best, dpi)
+    return best or 200.0
+
+
+def render(page: "pymupdf.Page", dpi: float, turn: float = 0.0) -> Image.Image:
+    """The page as a grey image at ``dpi``, turned ``turn`` degrees counter-clockwise about its
+    centre. MuPDF scales and turns the scanned image in one pass (interpolating), which is both
+    sharper and faster than turning a rendered bitmap again."""
+    matrix = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(turn)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
+    return Image.frombytes("L", (pix.width, pix.height), pix.samples)
+
+
+def otsu_threshold(grey: np.ndarray) -> int:
+    """Otsu's threshold of an 8-bit image: the grey level that best separates ink from paper."""
+    hist = np.bincount(grey.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 128
+    levels = np.arange(256)
+    weight0 = np.cumsum(hist)
+    weight1 = total - weight0
+    mean0 = np.cumsum(hist * levels)
+    mean_all = mean0[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_all * weight0 - mean0 * total) ** 2 / (weight0 * weight1)
+    between = np.nan_to_num(between[:-1])
+    return int(np.argmax(between))
+
+
+def is_bilevel(grey: np.ndarray) -> bool:
+    """A thresholded scan rendered in grey: (nearly) every pixel is black or white."""
+    sample = grey[:: 7, :: 7]
+    return float(np.mean((sample < 16) | (sample > 239))) > 0.995
+
+
+def binarise(img: Image.Image, dpi: float = TARGET_DPI) -> Image.Image:
+    """Ink on white paper, mode "L": Otsu's threshold separates ink from paper; paper (a tone, JPEG
+    noise, show-through) becomes white, table rules and specks are erased, and the ink keeps its
+    grey edges. Tesseract reads the edges: a small decimal point ("1.1") survives them where a
+    hard black-and-white cut loses it. A scan that is black-and-white already stays so."""
+    grey = np.asarray(img, dtype=np.uint8)
+    threshold = 128 if is_bilevel(grey) else otsu_threshold(grey)
+    ink = grey <= threshold
+    kept = remove_specks(remove_rules(ink, dpi), dpi)
+    return Image.fromarray(np.where(kept, grey, 255).astype(np.uint8), "L")
+
+
+def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels that lie on a straight run of at least ``length`` dark pixels along ``axis``."""
+    d = np.moveaxis(dark.view(np.uint8), axis, -1)
+    n = d.shape[-1]
+    if n < length:
+        return np.zeros_like(dark)
+    c = np.pad(d, [(0, 0), (1, 0)]).cumsum(axis=-1, dtype=np.int32)
+    full = (c[:, length:] - c[:, :-length]) == length  # the window starting here is all dark
+    # a pixel is on a run when a full window covers it: count the windows starting up to
+    # length - 1 pixels before it
+    f = np.pad(full.view(np.uint8), [(0, 0), (length, length - 1)]).cumsum(axis=-1, dtype=np.int32)
+    covered = (f[:, length:length + n] - f[:, :n]) > 0
+    return np.moveaxis(covered, -1, axis)
+
+
+# Table rules are longer than any letter stroke: at 300 dpi a letter of 12 pt is some 50 px high,
+# a rule runs the width or height of a cell and more.
+RULE_LENGTH_PT = 24.0
+
+
+def _thicken(mask: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """``mask`` grown by ``radius`` pixels both ways along ``axis``."""
+    out = mask.copy()
+    for shift in range(1, radius + 1):
+        out |= np.roll(mask, shift, axis=axis)
+        out |= np.roll(mask, -shift, axis=axis)
+    return out
+
+
+def remove_rules(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink without the straight horizontal and vertical rules of tables and boxes: Tesseract reads
+    a vertical rule as "|" or "[" glued to a number, and a rule along a row as a line of dashes.
+    A thin rule that was turned level again steps from one pixel row to the next, so a rule is
+    looked for in the ink thickened by a few pixels across it, and erased with that margin."""
+    length = max(8, round(RULE_LENGTH_PT * dpi / 72))
+    radius = max(1, round(dpi / 150))
+    horizontal = _thicken(_runs(_thicken(ink, radius, 0), length, axis=1), radius, 0)
+    vertical = _thicken(_runs(_thicken(ink, radius, 1), length, axis=0), radius, 1)
+    return ink & ~(horizontal | vertical)
+
+
+def _window_sum(a: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """Sum of ``a`` over a window of ``radius`` either side, along ``axis`` (zero beyond the edge)."""
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (radius + 1, radius)
+    c = np.pad(a, pad).cumsum(axis=axis, dtype=np.int32)
+    n = a.shape[axis]
+    upper = c[2 * radius + 1:] if axis == 0 else c[:, 2 * radius + 1:]
+    lower = c[:n] if axis == 0 else c[:, :n]
+    return upper - lower
+
+
+def _box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
+    """For every pixel, the number of set pixels in the square of ``radius`` around it."""
+    return _window_sum(_window_sum(mask.view(np.uint8), radius, 0), radius, 1)
+
+
+# A speck of dust or toner: a dot of at most about 0.7 pt across with white all around it for
+# 1.7 pt. A full stop, a decimal comma or the dots of "ë" lie closer to their letters than that.
+SPECK_PT = 0.7
+SPECK_CLEARANCE_PT = 1.7
+
+
+def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink without isolated specks, which Tesseract reads as "-", "." or "‚" in an empty cell."""
+    core = max(1, round(SPECK_PT * dpi / 72))
+    outer = core + max(2, round(SPECK_CLEARANCE_PT * dpi / 72))
+    inner_count = _box_sum(ink, core)
+    outer_count = _box_sum(ink, outer)
+    specks = ink & (inner_count == outer_count)
+    return ink & ~specks
+
+
+def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinates (x, y) of dark pixels in a copy reduced to ``work_dpi``, for the profiles."""
+    factor = min(1.0, work_dpi / dpi)
+    small = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))), Image.BOX)
+    grey = np.asarray(small, dtype=np.uint8)
+    dark = grey < min(otsu_threshold(grey), 200)
+    ys, xs = np.nonzero(dark)
+    return xs.astype(np.float64), ys.astype(np.float64)
+
+
+def _sharpness(positions: np.ndarray) -> float:
+    """How peaked a projection profile is: the sum of squared bin counts. Level text lines put
+    their ink into few rows, with white rows between."""
+    if positions.size == 0:
+        return 0.0
+    bins = np.bincount(np.round(positions - positions.min()).astype(np.int64))
+    return float(np.dot(bins, bins))
+
+
+def _best_angle(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray) -> tuple[float, float]:
+    """The angle (degrees, counter-clockwise) at which rows of ink are sharpest, and that sharpness."""
+    best, best_score = 0.0, -1.0
+    for a in angles:
+        t = np.tan(np.radians(a))
+        # a line turned counter-clockwise by a rises to the right (y down): y = y0 - x tan a
+        score = _sharpness(ys + xs * t)
+        if score > best_score:
+            best, best_score = float(a), score
+    return best, best_score
+
+
+def estimate_skew(img: Image.Image, dpi: float = TARGET_DPI) -> float:
+    """The angle (degrees, counter-clockwise) the text lines of the page are turned by."""
+    xs, ys = _ink(img, dpi)
+    if xs.size < 50:
+        return 0.0
+    coarse, _ = _best_angle(xs, ys, np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25))
+    fine, _ = _best_angle(xs, ys, np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, 0.05))
+    return round(fine, 2)
+
+
+def is_sideways(img: Image.Image, dpi: float = TARGET_DPI) -> bool:
+    """Text lines run up and down: the column profile is much sharper than the row profile."""
+    xs, ys = _ink(img, dpi, work_dpi=50.0)
+    if xs.size < 50:
+        return False
+    angles = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
+    _, rows = _best_angle(xs, ys, angles)
+    _, cols = _best_angle(ys, xs, angles)
+    return cols > 1.5 * rows
+
+
+def prepare(page: "pymupdf.Page") -> PreparedPage:
+    """Find how the page lies (on a small rendering), then render it once, upright and level, at
+    300 dpi, and binarise it."""
+    native = source_dpi(page)
+    analysis_dpi = min(native, 150.0)
+    small = render(page, analysis_dpi)
+    turns = 0
+    if is_sideways(small, analysis_dpi):
+        turns = 1
+        small = small.transpose(Image.ROTATE_270)
+    skew = estimate_skew(small, analysis_dpi)
+    img = render(page, TARGET_DPI, turn=skew - 90 * turns)
+    return PreparedPage(binarise(img, TARGET_DPI), TARGET_DPI, skew, turns, native, _frame(page, turns))
+
+
+def _frame(page: "pymupdf.Page", turns: int) -> tuple[float, float]:
+    w, h = page.rect.width, page.rect.height
+    return (h, w) if turns % 2 else (w, h)
+
+
+def _tesseract(img: Image.Image, dpi: float, tessdata: str | None, psm: int = 3) -> str:
+    """Tesseract's TSV for one image (page segmentation mode ``psm``: 3 = a page, 8 = one word)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per file; the batch runs files side by side
+    if tessdata:
+        env["TESSDATA_PREFIX"] = tessdata
+    with tempfile.TemporaryDirectory(prefix="kto-ocr-") as tmp:
+        path = Path(tmp) / "page.png"
+        img.save(path, "PNG", compress_level=1)
+        cmd = ["tesseract", str(path), "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"]
+        proc = subprocess.run(cmd, capture_output=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"tesseract: {proc.stderr.decode(errors='replace').strip()[:300]}")
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
+def parse_tsv(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) -> list[OcrWord]:
+    """Tesseract's TSV into words; a pixel box becomes ``pixel * scale + offset`` in points. Blocks
+    are Tesseract's paragraphs (block and paragraph number), lines numbered within them. A word
+    gets the top and bottom of its line, as PDF text does (a font's line height), not its ink's:
+    a dash or a comma then stays in the row of the words beside it."""
+    words: list[OcrWord] = []
+    blocks: dict[tuple[int, int], int] = {}
+    lines: dict[tuple[int, int, int], int] = {}
+    per_block: dict[int, int] = {}
+    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if not header:
+        return words
+    col = {name: i for i, name in enumerate(header)}
+    ox, oy = offset
+    line_box: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for row in reader:
+        if len(row) < len(header):
+            continue
+        if row[col["level"]] == "4":  # a line: its top and bottom are every word's, as in a PDF
+            top, height = int(row[col["top"]]), int(row[col["height"]])
+            line_box[(int(row[col["block_num"]]), int(row[col["par_num"]]), int(row[col["line_num"]]))] = (top, top + height)
+            continue
+        if row[col["level"]] != "5":
+            continue
+        text = row[col["text"]].strip()
+        if not text:
+            continue
+        key = (int(row[col["block_num"]]), int(row[col["par_num"]]))
+        block = blocks.setdefault(key, len(blocks))
+        line_key = (*key, int(row[col["line_num"]]))
+        if line_key not in lines:
+            lines[line_key] = per_block.get(block, 0)
+            per_block[block] = lines[line_key] + 1
+        left, width = int(row[col["left"]]), int(row[col["width"]])
+        top, bottom = line_box.get(line_key) or (int(row[col["top"]]), int(row[col["top"]]) + int(row[col["height"]]))
+        words.append(OcrWord(round(left * scale + ox, 2), round(top * scale + oy, 2),
+                             round((left + width) * scale + ox, 2), round(bottom * scale + oy, 2),
+                             text, block, lines[line_key], float(row[col["conf"]])))
+    return words
+
+
+def mean_confidence(words: list[OcrWord]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def orientation(img: Image.Image, dpi: float, tessdata: str | None) -> int:
+    """Tesseract's orientation detection (``--psm 0``): the degrees its "Rotate" line says the
+    image must be turned to stand upright (0, 90, 180 or 270), 0 when it cannot tell."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    if tessdata:
+        env["TESSDATA_PREFIX"] = tessdata
+    with tempfile.TemporaryDirectory(prefix="kto-osd-") as tmp:
+        path = Path(tmp) / "page.png"
+        img.save(path, "PNG", compress_level=1)
+        proc = subprocess.run(["tesseract", str(path), "stdout", "--psm", "0", "--dpi", str(round(dpi))],
+                              capture_output=True, env=env, check=False)
+    for line in proc.stdout.decode(errors="replace").splitlines():
+        if line.startswith("Rotate:"):
+            return int(line.split(":")[1].strip()) % 360
+    return 0
+
+
+# A reading is unsure when Tesseract's mean word confidence is below this, or when it found almost
+# no words: then the page may be upside down or turned, and orientation detection is asked. These
+# are not rule thresholds: they only decide whether a second reading is worth its seconds.
+UNSURE_CONFIDENCE = 60.0
+FEW_WORDS = 5
+
+
+def _read(img: Image.Image, dpi: float, frame: tuple[float, float], tessdata: str | None) -> list[OcrWord]:
+    """OCR one prepared image; boxes in points of ``frame``, the image centred on the frame."""
+    scale = 72.0 / dpi
+    offset = (frame[0] / 2 - img.width * scale / 2, frame[1] / 2 - img.height * scale / 2)
+    return parse_tsv(_tesseract(img, dpi, tessdata), scale, offset)
+
+
+def _score(words: list[OcrWord]) -> float:
+    return mean_confidence(words) * len(words)
+
+
+# A word with a digit that Tesseract was not quite sure of is read again on its own, as one line
+# (psm 7) at twice the size: within a table row its neighbours pull it towards letters ("96" read
+# as "9%"), and a bold decimal comma is lost ("8,1" read as "81", confidence 83). The second
+# reading replaces the first only when Tesseract is surer of it and it still has a digit.
+REREAD_BELOW = 90.0
+GARBLED_BELOW = 60.0  # a short word Tesseract hardly believes in may be a garbled number ("96" as "ee)")
+MAX_REREADS = 40  # per page, so a page of unsure numbers costs seconds, not minutes
+
+
+def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
+            tessdata: str | None) -> list[OcrWord]:
+    scale = dpi / 72
+    ox = frame[0] / 2 - img.width / scale / 2
+    oy = frame[1] / 2 - img.height / scale / 2
+    margin = round(dpi / 30)
+    out = list(words)
+    unsure = [i for i, w in enumerate(words)
+              if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
+    for i in unsure[:MAX_REREADS]:
+        w = words[i]
+        box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
+               min(img.width, round((w.x1 - ox) * scale) + margin), min(img.height, round((w.y1 - oy) * scale) + margin))
+        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+            continue
+        crop = img.crop(box)
+        crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
+        again = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=7), 1.0)
+        if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
+            out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
+    return out
+
+
+def _typeset(words: list[OcrWord]) -> list[OcrWord]:
+    """Tesseract reads the spaced en dash of Dutch typesetting ("trainingen – cluster") as an em
+    dash, which Dutch text does not use between spaces."""
+    return [w._replace(text="–") if w.text == "—" else w for w in words]
+
+
+def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:
+    """The words of a scanned page, in points of the page as it lies upright and level, each with
+    Tesseract's confidence."""
+    prepared = prepare(page)
+    img, dpi = prepared.image, prepared.dpi
+    words = _read(img, dpi, prepared.frame, tessdata)
+    if len(words) < FEW_WORDS or mean_confidence(words) < UNSURE_CONFIDENCE:
+        rotate = orientation(img, dpi, tessdata)
+        candidates = [rotate] if rotate == 180 else [rotate, (360 - rotate) % 360] if rotate else []
+        for clockwise in candidates:
+            turned = {90: Image.ROTATE_270, 180: Image.ROTATE_180, 270: Image.ROTATE_90}[clockwise]
+            turned_img = img.transpose(turned)
+            frame = prepared.frame if clockwise == 180 else prepared.frame[::-1]
+            again = _read(turned_img, dpi, frame, tessdata)
+            if _score(again) > _score(words):
+                words = again
+                prepared.image, prepared.frame = turned_img, frame
+                prepared.quarter_turns = (prepared.quarter_turns + clockwise // 90) % 4
+                break
+    words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
+    return _typeset(words), prepared

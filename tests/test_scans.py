@@ -1,0 +1,197 @@
+"""Issue 15: scans as they really arrive. Page preparation (skew, orientation, binarisation, table
+rules), the repair of OCR'd numbers and the row arithmetic are tested without Tesseract; two scan
+conditions of the matrix (fixtures/scanmatrix.py) are read end to end and must give the rows of
+the born-digital PDF."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kto_ingest import ocr, scan
+from kto_ingest._pymupdf import pymupdf
+from kto_ingest.ocr_numbers import check_row, check_rows, normalise_numeric, printed_decimals
+
+from .conftest import FIXTURES
+
+sys.path.insert(0, str(FIXTURES.parent))
+from fixtures.scanmatrix import Condition, ROW_FIELDS, make_scan  # noqa: E402
+
+TEXT_PAGE = FIXTURES / "leer-unique-2019.pdf"
+
+
+def _page_image(dpi: int = 150, page: int = 3) -> Image.Image:
+    with pymupdf.open(TEXT_PAGE) as doc:
+        pix = doc[page].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+        return Image.frombytes("L", (pix.width, pix.height), pix.samples)
+
+
+@pytest.mark.parametrize("angle", [-2.0, -0.7, 0.0, 0.8, 1.5, 3.0])
+def test_deskew_finds_a_known_angle(angle):
+    img = _page_image().rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    assert scan.estimate_skew(img, 150) == pytest.approx(angle, abs=0.1)
+
+
+def test_a_page_scanned_sideways_is_seen_as_such():
+    img = _page_image()
+    assert not scan.is_sideways(img, 150)
+    assert scan.is_sideways(img.transpose(Image.ROTATE_90), 150)
+    assert scan.is_sideways(img.transpose(Image.ROTATE_270), 150)
+
+
+def test_otsu_separates_ink_from_a_tinted_paper():
+    grey = np.full((40, 40), 215, np.uint8)  # cream paper
+    grey[10:20, 5:35] = 40  # ink
+    t = scan.otsu_threshold(grey)
+    assert 40 <= t < 215
+    grey[30:32, 5:35] = 200  # a darker paper fibre, still paper
+    out = np.asarray(scan.binarise(Image.fromarray(grey)))
+    assert (out[10:20, 5:35] == 40).all()  # ink kept, with its grey
+    assert (out[:10] == 255).all() and (out[30:32] == 255).all()  # paper white
+
+
+def test_table_rules_are_erased_and_letters_kept():
+    ink = np.zeros((300, 400), bool)
+    ink[100, 20:380] = True  # a horizontal rule, a pixel thick
+    ink[101, 200:380] = True  # ... stepping down a row halfway, as a levelled rule does
+    ink[20:280, 50] = True  # a vertical rule
+    ink[150:190, 120:126] = True  # a letter stroke, 40 px high at 300 dpi (about 10 pt)
+    out = scan.remove_rules(ink, 300)
+    assert not out[95:106, :].any()
+    assert not out[:, 48:53].any()
+    assert out[150:190, 120:126].all()
+
+
+def test_tesseract_tsv_becomes_page_points():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
+           "4\t1\t1\t1\t1\t0\t300\t596\t775\t58\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t300\t600\t150\t50\t96.5\tOpleidingen\n"
+           "5\t1\t1\t1\t1\t2\t1000\t600\t75\t50\t51.0\t96\n"
+           "5\t1\t1\t1\t1\t3\t1080\t620\t20\t5\t90.0\t–\n"
+           "5\t1\t1\t1\t2\t1\t300\t700\t75\t50\t90.0\tTotaal\n"
+           "5\t1\t2\t1\t1\t1\t300\t900\t75\t50\t90.0\tDe\n")
+    words = scan.parse_tsv(tsv, 72 / 300, (1.0, -2.0))
+    assert [w.text for w in words] == ["Opleidingen", "96", "–", "Totaal", "De"]
+    assert words[0][:4] == (73.0, 141.04, 109.0, 154.96)  # the line's top and bottom
+    assert words[2].y0 == words[0].y0 and words[2].y1 == words[0].y1  # a dash stays in its row
+    assert words[3][:4] == (73.0, 166.0, 91.0, 178.0)  # no line box: the word's own
+    assert [(w.block, w.line) for w in words] == [(0, 0), (0, 0), (0, 0), (0, 1), (1, 0)]
+    assert words[1].conf == 51.0
+
+
+@pytest.mark.parametrize("text, want", [
+    ("42,7 o/o", "42,7 %"),
+    ("42,7o/o", "42,7 %"),
+    ("12 %o", "12 %"),
+    ("1O", "10"),
+    ("4o,2", "40,2"),
+    ("l2", "12"),
+    ("‚22", "22"),
+    ("|58", "58"),
+    ("8,2", "8,2"),
+    ("1.234", "1.234"),
+    ("9%", "9%"),  # a well-formed number: not guessed at ("96"?); the row arithmetic flags it
+    ("Opleidingen", "Opleidingen"),
+    ("Oost", "Oost"),
+    ("2O19-lO", "2O19-lO"),  # does not become a number: left alone
+    ("3.6", "3.6"),
+])
+def test_numeric_normaliser(text, want):
+    assert normalise_numeric(text) == want
+
+
+@pytest.mark.parametrize("netto, ingevuld, respons, problem", [
+    (96, 41, "42,7", None),
+    (96, 41, 42.7, None),
+    (4, 2, "50,0", None),
+    (3, 2, "66,7", None),  # 66,666.. rounded half up
+    (16, 1, "6,3", None),  # 6,25 printed as 6,3
+    (16, 1, "6", None),  # printed without decimals
+    (96, 41, "42,1", "respons 42,1 klopt niet"),  # 7 read as 1
+    (96, 47, "42,7", "respons 42,7 klopt niet"),  # 1 read as 7
+    (98, 41, "42,7", "respons 42,7 klopt niet"),  # 6 read as 8
+    (96, 41, "427", "respons 427 klopt niet"),  # the comma lost
+    (10, 11, None, "groter dan de netto steekproef"),
+    (None, 41, "42,7", None),  # nothing to check against
+])
+def test_row_arithmetic(netto, ingevuld, respons, problem):
+    problems = check_row(netto, ingevuld, respons)
+    if problem is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problem in problems[0]
+
+
+def test_printed_decimals():
+    assert [printed_decimals(t) for t in ("42,7", "50", "6,25 %", "7.5")] == [1, 0, 2, 1]
+
+
+def test_totals_must_be_sums():
+    rows = [
+        {"netto_steekproef": 96, "ingevuld": 41, "respons_pct": 42.7},
+        {"netto_steekproef": 58, "ingevuld": 22, "respons_pct": 37.9},
+        {"netto_steekproef": 154, "ingevuld": 63, "respons_pct": 40.9, "is_total": True},
+    ]
+    assert check_rows(rows) == {}
+    rows[1] = {"netto_steekproef": 53, "ingevuld": 22, "respons_pct": 41.5}  # 8 read as 3, respons fits
+    flagged = check_rows(rows)
+    assert list(flagged) == [2] and "niet de som" in flagged[2][0]
+
+
+# --- end to end, with Tesseract -------------------------------------------------------------------
+
+needs_ocr = pytest.mark.skipif(not ocr.available() and not os.environ.get("KTO_REQUIRE_OCR"),
+                               reason="Tesseract with Dutch language data is not installed")
+
+
+@pytest.fixture(scope="module")
+def tesseract():
+    if not ocr.available():  # KTO_REQUIRE_OCR set: a missing Tesseract is a failure, not a skip
+        raise RuntimeError("KTO_REQUIRE_OCR is set but Tesseract with Dutch data (tesseract-ocr-nld) is not installed")
+    return ocr.tessdata()
+
+
+def _json(*paths):
+    proc = subprocess.run([sys.executable, "-m", "kto_ingest", *map(str, paths), "--format", "json", "--jobs", "2"],
+                          capture_output=True, text=True, timeout=900)
+    return {r["file"].rsplit("/", 1)[-1]: r for r in json.loads(proc.stdout)["reports"]}
+
+
+@needs_ocr
+def test_an_upside_down_page_is_turned(tesseract, tmp_path):
+    path = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "upside.pdf",
+                     Condition(200, "grey", 0.5, 75, upside_down=True), pages=[2])
+    with pymupdf.open(path) as doc:
+        words, prepared = scan.read_page(doc[0], tesseract)
+    assert prepared.quarter_turns == 2
+    text = " ".join(w.text for w in words)
+    assert "Tabel 2.1 Respons en rapportcijfer per perceel en cluster" in text
+    assert "Ervaringscertificaten 23 23 9 39,1 8,4" in text
+
+
+# Two conditions of the matrix, each far from the rescan fixture's 200 dpi grey: a fax-like 300 dpi
+# black-and-white scan and a 150 dpi colour JPEG at q50, both skewed, of the 2019 Panteia report.
+ORIGINAL = "leer-unique-2019"
+CONDITIONS = [Condition(300, "bilevel", 0.7), Condition(150, "colour", -2.0, 50)]
+
+
+@needs_ocr
+def test_bilevel_and_colour_scans_give_the_rows_of_the_original(tesseract, tmp_path):
+    original = _json(FIXTURES / f"{ORIGINAL}.pdf")[f"{ORIGINAL}.pdf"]
+    for cond in CONDITIONS:
+        path = make_scan(FIXTURES / f"{ORIGINAL}.pdf", tmp_path / cond.name / f"{ORIGINAL}.pdf", cond)
+        report = _json(path)[f"{ORIGINAL}.pdf"]
+        assert report["status"] == "parsed", (cond.name, report.get("error"))
+        assert report["parser"] == original["parser"] == "panteia-bow"
+        assert report["ocr_pages"] == list(range(1, 13)) and report["confidence"] == "low"
+        pick = lambda rows: [[r[k] for k in ROW_FIELDS] for r in rows]  # noqa: E731
+        assert original["results"] and pick(report["results"]) == pick(original["results"]), cond.name
+        for field in ("bureau", "supplier", "meetperiode", "report_date"):
+            assert report[field] == original[field], (cond.name, field)
