@@ -131,6 +131,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
                 ev.ocr = ev.page in doc.ocr_pages
             pages = _page_list(doc.ocr_pages)
             warnings.insert(0, f"Gescande {pages} gelezen met tekstherkenning (OCR); controleer de cijfers in de PDF.")
+            warnings += check_ocr_rows(facts, set(doc.ocr_pages))
         entry = ReportEntry(
             file=name,
             sha256=doc.sha256,
@@ -162,6 +163,28 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             entry.checks, entry.verdict = evaluate(entry, ctx)
             entry.decided_by = decided_by(entry.checks)
         return Explanation(entry, detections, decisions)
+
+
+def check_ocr_rows(facts, ocr_pages: set[int]) -> list[str]:
+    """Rows read by OCR checked against their own arithmetic (respons = ingevuld / netto steekproef
+    to the printed decimal, totals = the sum of their rows) and a rapportcijfer between 1 and 10.
+    A row that breaks it is named in a Dutch warning; an impossible cijfer is dropped (null: not
+    read), so that no rule can decide on it. Rules never fail a report on OCR values anyway."""
+    from .ocr_numbers import check_rows
+
+    notes = []
+    rows = [r for r in facts.results if r.page in ocr_pages]
+    for row in rows:
+        if row.rapportcijfer is not None and not 1 <= row.rapportcijfer <= 10:
+            notes.append(f"Rapportcijfer '{row.rapportcijfer:g}' van '{row.service}' (pagina {row.page}, OCR) kan geen cijfer "
+                         "zijn en is niet gebruikt; lees het in de PDF.")
+            row.rapportcijfer = None
+    flagged = check_rows([r.model_dump() for r in rows])
+    for index, problems in flagged.items():
+        row = rows[index]
+        notes.append(f"OCR-rij '{row.service}' (pagina {row.page}) klopt niet met zichzelf: {'; '.join(problems)}. "
+                     "Controleer deze rij in de PDF; de waarden beslissen niets.")
+    return notes
 
 
 def quiet_libraries() -> None:

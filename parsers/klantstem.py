@@ -22,7 +22,7 @@ from kto_ingest.schema import Approach, Facts
 
 from .generic import GenericTableParser
 
-RE_TABLE = regex.compile(r"^Tabel\s+2\.1\s+Respons en rapportcijfer per perceel", regex.I)
+RE_TABLE = regex.compile(r"^Tabel\s+2\s?[.,]?\s?1\s+Respons en rapportcijfer per perceel", regex.I)  # "2,1" or "21" from OCR
 
 
 class KlantstemParser(GenericTableParser):

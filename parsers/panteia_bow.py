@@ -52,7 +52,8 @@ COLUMNS = (
     ColumnSpec("publicatie", ("publicatie",), _is_yes_no),
 )
 
-RE_TABLE = regex.compile(r"^tabel\s+1\.1\b.*Resultaten", regex.IGNORECASE)
+# "1.1" as printed; OCR reads the point as a comma or loses it ("tabel 11 Resultaten").
+RE_TABLE = regex.compile(r"^tabel\s+1\s?[.,]?\s?1\b.*Resultaten", regex.IGNORECASE)
 RE_SUPPLIER = regex.compile(r"^In opdracht van\s+(?P<name>.+?)\s*$")
 RE_REPORT_DATE = regex.compile(
     rf"^(?P<place>[A-Z][\w'.\- ]+),\s+(?P<date>(?:{'|'.join(dutch.WEEKDAYS)})?\s*\d{{1,2}}\s+\w+\s+\d{{4}})\s*$",

@@ -1,0 +1,42 @@
+"""Rows read by OCR are checked against their own arithmetic before any rule sees them (issue 15)."""
+
+from __future__ import annotations
+
+from kto_ingest.pipeline import check_ocr_rows
+from kto_ingest.schema import Facts, ResultRow
+
+
+def row(service, netto, ingevuld, respons, cijfer, page=3, total=False):
+    return ResultRow(group=None, service=service, netto_steekproef=netto, ingevuld=ingevuld, respons_pct=respons, rapportcijfer=cijfer,
+                     page=page, is_total=total, raw={})
+
+
+def test_an_impossible_cijfer_is_dropped_and_a_broken_row_named():
+    facts = Facts(results=[
+        row("Opleidingen", 96, 41, 42.7, 81.0),   # "8,1" with its comma lost
+        row("Leerbanen", 23, 9, 89.1, 8.4),       # 9 / 23 is 39,1 %: an 8 read for a 3
+        row("Totaal", 119, 50, 42.0, 8.2, total=True),
+        row("Elders", 10, 5, 50.0, 7.0, page=2),  # a born-digital page: not touched
+    ])
+    notes = check_ocr_rows(facts, {3})
+    assert facts.results[0].rapportcijfer is None and facts.results[3].rapportcijfer == 7.0
+    assert any("'81'" in n and "Opleidingen" in n for n in notes)
+    assert any("Leerbanen" in n and "klopt niet" in n for n in notes)
+    assert not any("Opleidingen" in n and "klopt niet" in n for n in notes)  # 41 / 96 = 42,7 %
+
+
+def test_consistent_rows_give_no_notes():
+    facts = Facts(results=[row("Opleidingen", 96, 41, 42.7, 8.1), row("Totaal", 96, 41, 42.7, 8.1, total=True)])
+    assert check_ocr_rows(facts, {3}) == []
+
+
+def test_table_captions_are_found_as_ocr_reads_them():
+    from parsers.klantstem import RE_TABLE as KLANTSTEM
+    from parsers.panteia_bow import RE_TABLE as PANTEIA
+
+    for caption in ("Tabel 1.1 Resultaten voor het keurmerk", "tabel 11 Resultaten voor", "Tabel 1,1 Resultaten voor"):
+        assert PANTEIA.search(caption), caption
+    for other in ("Tabel 1.2 Resultaten", "Tabel 12 Resultaten", "Tabel 1.12 Resultaten"):
+        assert not PANTEIA.search(other), other
+    assert KLANTSTEM.search("Tabel 2,1 Respons en rapportcijfer per perceel en cluster")
+    assert not KLANTSTEM.search("Tabel 2.2 Respons en rapportcijfer per perceel")
