@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import contextlib
 import errno
 import io
@@ -157,28 +159,9 @@ def check(
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
-    settings = _settings(instellingen)
-    clms, trust_dir = clms or settings.clms, trust_dir or settings.vertrouwd
-    from .letters import set_template_folder
-
-    set_template_folder(settings.brieven)  # the team's own letter templates, if the settings name a folder
-    try:
-        regime = settings.apply(load_regime(regime_name or settings.regeling or DEFAULT_REGIME))
-        settings.check_params()
-    except (RegimeError, SettingsError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--regime / --instellingen") from None
-    try:
-        register = settings.register(bureaus)
-    except RegisterError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--bureaus") from None
-    try:
-        clms_export = load_clms(clms) if clms else None
-    except ClmsError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--clms") from None
-    try:
-        trust = load_trust(trust_dir)
-    except (TrustError, OSError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--trust") from None
+    inputs = load_inputs(regime_name, bureaus, clms, trust_dir, instellingen)
+    settings, regime, register, clms_export, trust = (inputs.settings, inputs.regime, inputs.register, inputs.clms,
+                                                      inputs.trust)
     registry = Registry.from_entry_points()
     err = Console(stderr=True)
     info = Console(stderr=True, quiet=quiet)  # what --quiet leaves out: progress, totals, files written
@@ -247,6 +230,46 @@ def check(
     if result.interrupted or stopped.count:
         raise typer.Exit(int(ExitCode.INTERRUPTED))
     raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
+
+
+@dataclass
+class Inputs:
+    """What the checks rest on besides the PDFs, from the options, else the settings file."""
+
+    settings: "Settings"
+    regime: object
+    register: object
+    clms: object
+    trust: object
+
+
+def load_inputs(regime_name: str, bureaus: Path | None, clms: Path | None, trust_dir: Path | None,
+                instellingen: Path | None) -> Inputs:
+    """The regeling, bureau register, CLMS export and trust roots, each from its option or else the
+    settings file, validated, a Dutch usage error on a problem. One place for `check` and `serve`."""
+    settings = _settings(instellingen)
+    clms, trust_dir = clms or settings.clms, trust_dir or settings.vertrouwd
+    from .letters import set_template_folder
+
+    set_template_folder(settings.brieven)  # the team's own letter templates, if the settings name a folder
+    try:
+        regime = settings.apply(load_regime(regime_name or settings.regeling or DEFAULT_REGIME))
+        settings.check_params()
+    except (RegimeError, SettingsError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--regime / --instellingen") from None
+    try:
+        register = settings.register(bureaus)
+    except RegisterError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bureaus") from None
+    try:
+        clms_export = load_clms(clms) if clms else None
+    except ClmsError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--clms") from None
+    try:
+        trust = load_trust(trust_dir)
+    except (TrustError, OSError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--trust") from None
+    return Inputs(settings, regime, register, clms_export, trust)
 
 
 def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], csv_dialect: str, err: Console,

@@ -26,6 +26,9 @@ def serve(
     regime_name: Annotated[str, typer.Option("--regime", help="Regeling, zoals bij kto-ingest check.")] = "",
     bureaus: Annotated[Optional[Path], typer.Option("--bureaus", help="Bijgewerkt bureauregister (TOML).")] = None,
     trust_dir: Annotated[Optional[Path], typer.Option("--trust", help="Map met vertrouwde (root)certificaten.")] = None,
+    clms: Annotated[Optional[Path], typer.Option("--clms", help="CLMS-export (CSV): ontvangstdatum en beëindigde diensten.")] = None,
+    instellingen: Annotated[Optional[Path], typer.Option("--instellingen", help="Instellingenbestand (TOML); standaard "
+                                                          "kto-ingest.toml in de werkmap, dan in de gebruikersmap.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Bestanden tegelijk (standaard: aantal kernen).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconden per bestand (0: geen grens).")] = DEFAULT_TIMEOUT,
     max_memory: Annotated[int, typer.Option("--max-memory", min=0, help="Geheugengrens per bestand in MB (0: geen).")] = DEFAULT_MAX_MEMORY_MB,
@@ -33,28 +36,18 @@ def serve(
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", min=0.001, help="Grootste upload per keer, in MB.")] = 1024.0,
 ) -> None:
     """Start een webpagina op deze computer: sleep er PDF-bestanden of een map op en krijg het overzicht."""
-    from .bureaus import RegisterError, load_register
+    from .cli import load_inputs
     from .isolation import Limits, default_jobs
     from .pipeline import Options, quiet_libraries
-    from .regime import DEFAULT_REGIME, RegimeError, load_regime
     from .serve import ServeConfig, ServeError, serve as run_server
-    from .signature import TrustError, load_trust
 
     quiet_libraries()
-    try:
-        regime = load_regime(regime_name or DEFAULT_REGIME)
-    except RegimeError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--regime") from None
-    try:
-        register = load_register(bureaus)
-    except RegisterError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--bureaus") from None
-    try:
-        trust = load_trust(trust_dir)
-    except (TrustError, OSError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--trust") from None
+    inputs = load_inputs(regime_name, bureaus, clms, trust_dir, instellingen)  # options, else the settings file
     config = ServeConfig(
-        options=Options(regime=regime, register=register, trust=trust, regime_fixed=bool(regime_name)),
+        options=Options(regime=inputs.regime, register=inputs.register, clms=inputs.clms, trust=inputs.trust,
+                        regime_fixed=bool(regime_name), params=inputs.settings.data.parameters,
+                        settings=inputs.settings.audit_source(),
+                        regime_reason=None if regime_name or not inputs.settings.regeling else "uit het instellingenbestand"),
         limits=Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None),
         host=host,
         port=port,

@@ -167,3 +167,21 @@ def test_koepel_successor_names(tmp_path):
     with pytest.raises(RegisterError, match="geen naam die het register daarvoor kent"):
         load_register(old)
     assert same_organisation("Panteia B.V.", "PANTEIA")
+
+
+def test_the_web_page_uses_the_settings_file_too(tmp_path, monkeypatch):
+    """Issue 18: cli, drop wrapper and web page all use the settings; serve loads them through the
+    same load_inputs() as check."""
+    import kto_ingest.serve as serve_module
+    from kto_ingest.serve_cli import serve
+
+    (tmp_path / "kto-ingest.toml").write_text('regeling = "blik-op-werk"\n' + PANTEIA_MEMBER, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    seen = {}
+    monkeypatch.setattr(serve_module, "serve", lambda config, **kw: seen.setdefault("config", config))
+    serve(port=0, host="127.0.0.1", open_browser=False, token=None, regime_name="", bureaus=None, trust_dir=None, clms=None,
+          instellingen=None, jobs=0, timeout=10, max_memory=0, max_file_mb=1, max_upload_mb=1)
+    options = seen["config"].options
+    assert options.regime.id == "blik-op-werk" and options.regime_reason == "uit het instellingenbestand"
+    assert options.register.find("Panteia").status == "lid"
+    assert options.settings is not None and options.settings.sha256
