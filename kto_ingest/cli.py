@@ -521,37 +521,55 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
         console.print(f"\nNiet gelezen [{entry.error.code.value}]: {safe_text(entry.error.message)}", style="red", markup=False)
         raise typer.Exit(int(ExitCode.UNREADABLE))
     console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
-    facts = entry.model_dump(mode="json")
+    facts = entry.model_dump()
     jc = facts.get("jobcoaching") or {}
-    if jc:
-        jc["averages"] = {"werknemer": jc.get("werknemer_avg"), "werkgever": jc.get("werkgever_avg")}
     for name, ev in entry.evidence.items():
         value = facts.get(name) if name in facts else jc.get(name)
-        if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if k != "text"}
-        if name == "jobcoaching" and isinstance(value, dict):
+        if name == "averages":
+            shown = f"werknemers {param_text(jc.get('werknemer_avg'))}, werkgevers {param_text(jc.get('werkgever_avg'))}"
+        elif value is None:
+            shown = "niet gelezen"
+        elif name == "jobcoaching" and isinstance(value, dict):
             shown = f"{len(value.get('periods', []))} jobcoachperiodes, {len(value.get('answers', []))} vragen met antwoordaantallen"
+        elif isinstance(value, list):
+            shown = f"{len(value)} rijen"
+        elif isinstance(value, dict) and set(value) == {"start", "end"}:
+            shown = param_text(value)
+        elif isinstance(value, dict):
+            shown = ", ".join(f"{_FIELD_WORDS.get(k, k)}: {param_text(v)}" for k, v in value.items()
+                              if k not in ("text", "page") and v is not None)
         else:
-            shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, list) else f"{len(value)} rijen"
-        console.print(f"  {name} = {safe_text(shown)}", markup=False)
-        console.print(f"      pagina {ev.page}: {ev.raw!r}", markup=False)
-    missing = [n for n in ("bureau", "supplier", "report_date", "meetperiode", "final", "approached") if facts.get(n) is None]
-    if missing:
-        console.print(f"  Niet gevonden: {', '.join(missing)}", style="yellow", markup=False)
+            shown = param_text(value)
+        console.print(f"  {_FIELD_WORDS.get(name, name)}: {safe_text(shown)}", markup=False)
+        console.print(f"      pagina {ev.page}: \u201c{safe_text(ev.raw)}\u201d", markup=False)
     _print_fact_status(console, entry)
     for row in entry.results:
-        console.print(f"  rij p.{row.page} {row.group} / {row.service}: {row.raw}", markup=False)
+        cells = " · ".join(f"{_FIELD_WORDS.get(k, k)} {v}" for k, v in row.raw.items())
+        group = {"clienten": "cliënten", "opdrachtgevers": "opdrachtgevers"}.get(row.group or "", "")
+        console.print(f"  rij (p. {row.page}){f' {group}:' if group else ''} {row.service}: {cells}", markup=False)
     if result.decisions:
         console.print("\nBeslissingen van de lezer (tabel, richting, lexicon, samenvoegen):", style="bold")
         for decision in result.decisions:
-            console.print(f"  {decision}", markup=False)
-    looked = {k: v for k, v in entry.fact_status.items() if v.status != "found"}
-    for name, st in looked.items():
-        why = st.reason if st.status == "unreadable" else f"gezocht {st.looked}" + (" (zeker afwezig)" if st.vouched else "")
-        console.print(f"  {name}: {'onleesbaar' if st.status == 'unreadable' else 'niet gevonden'} – {why}", markup=False)
+            key, sep, rest = str(decision).partition(": ")
+            console.print(f"  {_FIELD_WORDS.get(key, key)}{sep}{rest}", markup=False)
     console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
     for warning in entry.warnings:
         console.print(f"  Let op: {safe_text(warning)}", style="yellow", markup=False)
+
+
+# The schema's field names as the screen says them (explain); --format json keeps the names.
+_FIELD_WORDS = {
+    "bureau": "onderzoeksbureau", "supplier": "leverancier", "report_date": "rapportdatum", "meetperiode": "meetperiode",
+    "final": "definitief", "approached": "benaderd", "usable_pct": "bruikbare vragenlijsten (%)",
+    "approach": "wijze van benadering", "promotor_score": "promotorscore", "results": "resultatentabel",
+    "questions": "vragen", "jobcoaching": "jobcoaching", "analysis": "analyse van de resultaten",
+    "recognition_date": "datum erkenning", "werknemer_avg": "gemiddeld cijfer werknemers",
+    "werkgever_avg": "gemiddeld cijfer werkgevers", "averages": "gemiddelde cijfers", "start": "van", "end": "tot en met", "clienten": "cliënten",
+    "opdrachtgevers": "opdrachtgevers", "email": "e-mail", "schriftelijk": "schriftelijk", "herinnering": "herinnering",
+    "telefonisch": "telefonisch", "netto_steekproef": "netto steekproef", "ingevuld": "ingevuld", "respons_pct": "respons (%)",
+    "rapportcijfer": "rapportcijfer", "publicatie": "publicatie", "benaderd": "benaderd", "beeindigd": "beëindigd",
+    "service": "dienst", "group": "groep",
+}
 
 
 def _print_fact_status(console, entry) -> None:
@@ -561,8 +579,8 @@ def _print_fact_status(console, entry) -> None:
     not_read = facts_not_read(entry)
     if not_read:
         console.print("  Niet gelezen (de regels vragen dan om handmatige controle, tenzij de afwezigheid zeker is):", style="yellow", markup=False)
-    for fact, name, st in not_read:
-        console.print(f"    {name} [{fact}]: {describe_state(st)}", markup=False)
+    for _fact, name, st in not_read:
+        console.print(f"    {name}: {describe_state(st)}", markup=False)
 
 
 @app.command("rules")

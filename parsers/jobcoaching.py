@@ -111,7 +111,7 @@ class JobcoachingParser(Parser):
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
             facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
         if jc.analysis is None:
-            facts.not_found("jobcoaching.analysis", "een kop 'Analyse van de resultaten' of 'Conclusies' met tekst eronder")
+            facts.not_found("jobcoaching.analysis", "onder een kop 'Analyse van de resultaten' of 'Conclusies' (alle pagina's)")
         del jc_missing
         ff.record_absent(facts, {"report_date": ff.LOOKED["report_date"], "meetperiode": ff.LOOKED["meetperiode"],
                                  "supplier": "op het voorblad ('Organisatie:' of 'Jobcoachorganisatie:')"})

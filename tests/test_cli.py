@@ -100,7 +100,8 @@ def test_explain_shows_detection_and_evidence(capsys):
     assert main(["explain", str(FIXTURES / "workaut-2023.pdf")]) == 0
     out = capsys.readouterr().out
     assert "gekozen" in out
-    assert "pagina 1: 'In opdracht van WorkAut (voorheen KompAss)'" in out
+    assert "leverancier: WorkAut (voorheen KompAss)" in out
+    assert "pagina 1: \u201cIn opdracht van WorkAut (voorheen KompAss)\u201d" in out
     assert "tabel 1.1" in out
 
 

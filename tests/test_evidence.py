@@ -310,7 +310,9 @@ def test_explain_shows_the_status_of_facts_not_read(capsys):
     assert main(["explain", str(sample)]) == 0
     out = capsys.readouterr().out
     assert "Niet gelezen" in out
-    assert "analyse van de resultaten met conclusies [jobcoaching.analysis]: niet gevonden een kop 'Analyse van de resultaten'" in out
+    assert "analyse van de resultaten met conclusies: niet gevonden onder een kop 'Analyse van de resultaten'" in out
+    for developer in ("[jobcoaching", "supplier", "report_date", "{'", "None"):
+        assert developer not in out.split("Beslissingen van de lezer")[0], developer
 
 
 def test_numbers_in_messages_read_as_printed():
