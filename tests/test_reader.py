@@ -315,3 +315,21 @@ def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
     assert [(r.label, r.values.get("netto_steekproef"), r.page) for r in table.rows] == [
         ("Opleidingen", "80", 1), ("Leerbanen", "20", 1), ("Ervaringscertificaten", "10", 2), ("Totaal", "110", 2)]
     assert any("zonder kop" in x for x in table.decisions)
+
+
+def test_jobcoaching_format_with_numbered_rows_and_a_question_cut_by_the_page_break(checked):
+    """Detection rests on what the format must have (a score table per werknemer and werkgever, a
+    date of recognition in any wording, the answer scales), not on the seed's exact headings."""
+    e = checked("jobcoach-genummerd.pdf")
+    jc = e.jobcoaching
+    assert e.parser == "uwv-jobcoaching"  # 'Cijfer werknemer', 'Erkenningsdatum': no seed heading
+    assert jc.recognition_date == dt.date(2015, 5, 12)
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == [
+        ("Werknemer P", 8.0, 7.0), ("Werknemer Q", 7.0, 8.0)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.5, 7.5)  # 'Behaald cijfer' behind an empty 'Nr.' cell
+    counts = {a.question: a.counts for a in jc.answers}
+    assert counts["Het aantal keren dat de jobcoach contact heeft gehad met de werknemer?"] == {
+        "onvoldoende": 0, "matig": 0, "voldoende": 1, "goed": 1}  # its rest opens the next page's table
+    assert "contact heeft gehad met de werknemer?" not in counts
+    assert counts["Het loopbaanperspectief van de werknemer?"]["onvoldoende"] == 1
+    assert len(jc.answers) == 4
