@@ -333,3 +333,32 @@ def test_jobcoaching_format_with_numbered_rows_and_a_question_cut_by_the_page_br
     assert "contact heeft gehad met de werknemer?" not in counts
     assert counts["Het loopbaanperspectief van de werknemer?"]["onvoldoende"] == 1
     assert len(jc.answers) == 4
+
+
+def test_values_centred_on_a_label_of_three_evenly_spaced_lines(tmp_path):
+    """A word processor's table without lines: every line the same distance apart, the values on
+    the middle line of a label of three, headers left-aligned in cells that begin right where the
+    numbers of the column before end. Lines tight both ways go by the words: a label opening in
+    lower case began on the line above; a label ending in '/' goes on below."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+
+    def at(x: float, y: float, text: str) -> None:
+        page.insert_text((x, y), text, fontsize=9)
+
+    for x, y, text in [(240, 100, "Netto"), (300, 100, "Respon-"), (380, 100, "Respons"),
+                       (60, 116, "Perceel"), (240, 116, "steek-"), (300, 116, "denten"), (380, 116, "(%)"), (460, 116, "Cijfer"),
+                       (240, 132, "proef")]:
+        at(x, y, text)
+    _borderless(page, 148, [["Opleidingen", "66", "15", "22,7", "8,9"], ["Functiegerichte"],
+                            ["vaardigheidstrainingen /", "57", "34", "59,6", "8,2"], ["Administratie en ICT"],
+                            ["Leerbanen", "125", "68", "54,4", "8,6"]], [60, 300, 380, 460, 540])
+    path = tmp_path / "gecentreerd.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef"), r.values.get("ingevuld"), r.values.get("respons_pct"),
+             r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "66", "15", "22,7", "8,9"),
+        ("Functiegerichte vaardigheidstrainingen / Administratie en ICT", "57", "34", "59,6", "8,2"),
+        ("Leerbanen", "125", "68", "54,4", "8,6")]

@@ -209,3 +209,15 @@ def test_values_that_are_not_numbers_are_refused(text):
         cell.fraction(text)
     with pytest.raises(dutch.DutchParseError):
         cell.count(text)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("De meting betreft de periode van 1 januari 2021 tot en met 31 december 2021.", "betreft de periode van"),
+    ("Dit onderzoek heeft betrekking op de periode van 1-1-2021 t/m 31-12-2021.", "heeft betrekking op de periode van"),
+])
+def test_sentences_that_name_the_period_of_measurement(text, phrase):
+    """'betreft de periode van ...': a sentence, not a label, names the meetperiode."""
+    found = [(entry, end) for entry, end in lx.labels_in("meetperiode", text, "phrases")]
+    assert found and found[0][0] == phrase
+    p = lx.parse_period(text[found[0][1]:])
+    assert (p.start.year, p.start.month, p.start.day, p.end.month, p.end.day) == (2021, 1, 1, 12, 31)

@@ -493,7 +493,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         first_value = min((min(w.x0 for w in ch) for chunks in value_rows for ch in chunks if is_value(cell_text(ch))), default=0)
         # label lines right under a header that spans the value columns belong to the body (the
         # rest of a row cut at a page break, a group heading)
-        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and any(
+        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and min(w.x0 for w in head[-1][0]) < label_x + 6 and any(
                 max(w.x1 for w in r) > first_value for r, _, _ in head[:-1]):
             body.insert(0, head.pop())
         # label lines of rows whose values stand on a line of their own give the label column
@@ -557,7 +557,8 @@ def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[fl
 def _cells_by_edges(words: list[Word], edges: list[float], axis, top: float, bottom: float) -> list[Cell]:
     cells: dict[int, Cell] = {}
     for w in sorted(words, key=lambda w: w.x0):
-        col = next((i for i, e in enumerate(edges) if w.x0 < e), len(edges) - 1)
+        # a header cell without padding starts right where the numbers of the column before end
+        col = next((i for i, e in enumerate(edges) if w.x0 < e - 1.0), len(edges) - 1)
         if col not in cells:
             cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
         cells[col].words.append(w)
@@ -647,6 +648,10 @@ def page_grids(doc: Document, page_no: int) -> list[Grid]:
     return sorted(ruled + aligned, key=lambda g: g.bbox[1])
 
 
+# a label line ending in one of these goes on on the next line ('vaardigheidstrainingen /')
+_CONNECTORS = ("/", "-", "–", ",", "&", "+", " en", " of", " in", " voor", " met", " van", " de", " het")
+
+
 def logical_rows(grid: Grid) -> list[list[str]]:
     """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
     lines already. In a borderless grid a label of several lines shows as label-only lines next to
@@ -676,6 +681,14 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
         gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
         up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
+        if gap_up < tight and gap_down < tight and abs(gap_up - gap_down) < height * 0.15:
+            # evenly spaced lines (values centred on a label of several lines): the words tell.
+            # The row below opens in lower case, so its label began above it: the run is that
+            # beginning (unless the label above ends in a connector and so goes on itself).
+            below = matrix[nxt][0].lstrip()
+            above = matrix[prev][0].rstrip() if prev >= nh else ""
+            if below[:1].islower() and not above.endswith(_CONNECTORS):
+                gap_up = float("inf")
         if gap_up < tight and (gap_up <= gap_down or gap_down >= tight) and not (up_done and gap_down < tight):
             for k in run:
                 owner[k] = prev
