@@ -362,3 +362,24 @@ def test_values_centred_on_a_label_of_three_evenly_spaced_lines(tmp_path):
         ("Opleidingen", "66", "15", "22,7", "8,9"),
         ("Functiegerichte vaardigheidstrainingen / Administratie en ICT", "57", "34", "59,6", "8,2"),
         ("Leerbanen", "125", "68", "54,4", "8,6")]
+
+
+def test_a_run_of_label_lines_between_two_rows_is_split_where_the_next_label_opens(tmp_path):
+    """'schoonmaak' ends the label above (lower case, after 'Horeca en'); 'Functiegerichte' opens
+    the label of the next row, whose values stand between its two lines with no label of their own."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _borderless(page, 100, [["Perceel", "Netto steekproef", "Respondenten", "Respons (%)", "Cijfer"],
+                            ["Opleidingen", "44", "19", "43,2", "8,3"], ["Functiegerichte"],
+                            ["vaardigheidstrainingen / Horeca en", "75", "37", "49,3", "8,2"], ["schoonmaak"],
+                            ["Functiegerichte"]], [60, 300, 380, 460, 540])
+    _borderless(page, 188, [["", "130", "68", "52,3", "8,5"]], [60, 300, 380, 460, 540])
+    _borderless(page, 196, [["vaardigheidstrainingen / Logistiek"], ["Ervaringscertificaten", "26", "8", "30,8", "8,7"]],
+                [60, 300, 380, 460, 540])
+    path = tmp_path / "gesplitst.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef")) for r in table.rows] == [
+        ("Opleidingen", "44"), ("Functiegerichte vaardigheidstrainingen / Horeca en schoonmaak", "75"),
+        ("Functiegerichte vaardigheidstrainingen / Logistiek", "130"), ("Ervaringscertificaten", "26")]

@@ -459,7 +459,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         del top_x
         # trailing wrapped label lines right under the last row
         k = end + 1
-        while k < len(info) and label_line(k) and top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5:
+        while k < len(info) and label_line(k) and (top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5 or (
+                top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.6 and _continues_label(info[k - 1][1], info[k][0]))):
             body.append(info[k])
             k += 1
         gaps = [top_of(b[0]) - bottom_of(a[0]) for a, b in zip(body, body[1:]) if top_of(b[0]) - bottom_of(a[0]) > 0]
@@ -652,6 +653,14 @@ def page_grids(doc: Document, page_no: int) -> list[Grid]:
 _CONNECTORS = ("/", "-", "–", ",", "&", "+", " en", " of", " in", " voor", " met", " van", " de", " het")
 
 
+def _continues_label(chunks_above: list[list[Word]], line: list[Word]) -> bool:
+    """A line in the label column goes on from the label above it: it opens in lower case, or the
+    label above ends in a connector ('Bouw en' / 'infra')."""
+    text = cell_text(sorted(line, key=lambda w: w.x0)).strip()
+    above = cell_text(chunks_above[0]).rstrip() if chunks_above else ""
+    return text[:1].islower() or above.endswith(_CONNECTORS)
+
+
 def logical_rows(grid: Grid) -> list[list[str]]:
     """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
     lines already. In a borderless grid a label of several lines shows as label-only lines next to
@@ -681,13 +690,21 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
         gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
         up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
-        if gap_up < tight and gap_down < tight and abs(gap_up - gap_down) < height * 0.15:
-            # evenly spaced lines (values centred on a label of several lines): the words tell.
-            # The row below opens in lower case, so its label began above it: the run is that
-            # beginning (unless the label above ends in a connector and so goes on itself).
-            below = matrix[nxt][0].lstrip()
+        below = matrix[nxt][0].strip() if nxt < len(matrix) else ""
+        if gap_up < tight and gap_down < tight and (not below or below[0].islower()):
+            # lines tight both ways (values centred on a label of several lines, evenly spaced):
+            # the words tell. The row below opens in lower case or has no label of its own, so its
+            # label began in this run: at the run's last line that opens a label (a capital, not
+            # after a line ending in a connector such as '/' or 'en'); the lines before it end the
+            # label above.
             above = matrix[prev][0].rstrip() if prev >= nh else ""
-            if below[:1].islower() and not above.endswith(_CONNECTORS):
+            texts = [matrix[k][0].strip() for k in run]
+            split = next((s for s in range(len(run) - 1, -1, -1) if texts[s][:1].isupper()
+                          and not (texts[s - 1] if s else above).endswith(_CONNECTORS)), None)
+            if split is not None:
+                for k in run[:split]:
+                    owner[k] = prev
+                run = run[split:]
                 gap_up = float("inf")
         if gap_up < tight and (gap_up <= gap_down or gap_down >= tight) and not (up_done and gap_down < tight):
             for k in run:

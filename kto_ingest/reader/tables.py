@@ -382,9 +382,10 @@ def _merge_wrapped(t: ResultsTable) -> None:
         prev = out[-1] if out else None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
-                and not nxt.heading and _opens_in_lower_case(nxt.label) and tight(r, nxt)
-                and not prev.label.rstrip().endswith(_CONNECTORS)):
-            # tight both ways (evenly spaced lines): the row below opens in lower case, so its label began here
+                and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip()) and tight(r, nxt)
+                and r.label.lstrip()[:1].isupper() and not prev.label.rstrip().endswith(_CONNECTORS)):
+            # tight both ways (evenly spaced lines): the row below opens in lower case or has no
+            # label of its own, so its label began here (a capital after a complete label)
             nxt.label = f"{r.label} {nxt.label}".strip()
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
