@@ -107,6 +107,7 @@ LABELS = [
     ("report_date", "Datum erkenning: 1 maart 2016", None),
     ("meetperiode", "Periode van meting: 01-03-2021 t/m 28-02-2022", ("periode van meting", "01-03-2021 t/m 28-02-2022")),
     ("meetperiode", "Onderzoeksperiode: januari t/m december 2021", ("onderzoeksperiode", "januari t/m december 2021")),
+    ("meetperiode", "Looptijd van het onderzoek: 1-1-2021 - 31-12-2021", ("looptijd van het onderzoek", "1-1-2021 - 31-12-2021")),
 ]
 
 
@@ -214,6 +215,7 @@ def test_values_that_are_not_numbers_are_refused(text):
 @pytest.mark.parametrize(("text", "phrase"), [
     ("De meting betreft de periode van 1 januari 2021 tot en met 31 december 2021.", "betreft de periode van"),
     ("Dit onderzoek heeft betrekking op de periode van 1-1-2021 t/m 31-12-2021.", "heeft betrekking op de periode van"),
+    ("Gemeten is over het 1 januari 2021 t/m 31 december 2021, voor alle klanten.", "gemeten is over"),
 ])
 def test_sentences_that_name_the_period_of_measurement(text, phrase):
     """'betreft de periode van ...': a sentence, not a label, names the meetperiode."""
