@@ -63,6 +63,8 @@ MEASURES = [
     ("Gem. cijfer", "rapportcijfer"),
     ("Rapportcijfer", "rapportcijfer"),
     ("Beëindigd", "beeindigd"),
+    ("Aantal beëindigd", "beeindigd"),
+    ("Aantal afgerond", "beeindigd"),
     ("Perceel", None),
     ("", None),
     ("Publicatie", None),
