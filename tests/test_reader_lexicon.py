@@ -106,6 +106,8 @@ LABELS = [
     ("bureau", "Bureau Inzicht B.V.", None),  # one word needs its colon: this is a name
     ("bureau", "Bureau: Inzicht B.V.", ("bureau", "Inzicht B.V.")),
     ("report_date", "Datum rapportage:", ("datum rapportage", "")),
+    ("report_date", "Datum van rapportage:", ("datum van rapportage", "")),
+    ("report_date", "Rapportagedatum: 9-1-2022", ("rapportagedatum", "9-1-2022")),
     ("report_date", "Datum erkenning: 1 maart 2016", None),
     ("meetperiode", "Periode van meting: 01-03-2021 t/m 28-02-2022", ("periode van meting", "01-03-2021 t/m 28-02-2022")),
     ("meetperiode", "Onderzoeksperiode: januari t/m december 2021", ("onderzoeksperiode", "januari t/m december 2021")),
