@@ -388,3 +388,24 @@ def test_a_run_of_label_lines_between_two_rows_is_split_where_the_next_label_ope
     assert [(r.label, r.values.get("netto_steekproef")) for r in table.rows] == [
         ("Opleidingen", "44"), ("Functiegerichte vaardigheidstrainingen / Horeca en schoonmaak", "75"),
         ("Functiegerichte vaardigheidstrainingen / Logistiek", "130"), ("Ervaringscertificaten", "26")]
+
+
+def test_a_caption_and_the_paragraph_above_a_one_measure_table_are_no_header(tmp_path):
+    """'Tabel 2.1 Rapportcijfer' and the wrapped end of the sentence above it sit as close to the
+    table as a header line; they stay out of it, so the score column is joined to the respons table."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 70), "Gemeten is over 2021, voor alle klanten van wie een scholingsdienst is", fontsize=9)
+    page.insert_text((60, 82), "afgerond.", fontsize=9)
+    page.insert_text((60, 100), "Tabel 2.1 Rapportcijfer", fontsize=9)
+    _borderless(page, 114, [["Perceel/cluster", "Gemiddeld rapportcijfer"], ["Opleidingen", "8,6"], ["Leerbanen", "8,9"]],
+                [60, 500])
+    _borderless(page, 260, [["Perceel/cluster", "Netto steekproef", "Ingevuld", "Respons"],
+                            ["Leerbanen", "114", "57", "50,0%"], ["Opleidingen", "120", "53", "44,2%"]], [60, 380, 460, 540])
+    path = tmp_path / "bijschrift.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert "beeindigd" not in table.measures  # 'afgerond.' is no header
+    assert sorted((r.label, r.values.get("rapportcijfer"), r.values.get("ingevuld")) for r in table.rows) == [
+        ("Leerbanen", "8,9", "57"), ("Opleidingen", "8,6", "53")]

@@ -389,6 +389,9 @@ def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
     return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
 
 
+_CAPTION = regex.compile(r"^(?:tabel|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b", regex.I)
+
+
 def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
     """Borderless tables: runs of rows with two or more numbers, with up to three header lines above."""
     if taken:
@@ -483,6 +486,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
+            if head and len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
+                break  # the table's caption ('Tabel 2.1 Rapportcijfer') stands above its header
             if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
                 break  # the end of a paragraph above the table
             head.insert(0, info[h])
