@@ -129,6 +129,10 @@ STATUS = [
     ("Eindrapport", True),
     ("Versie 1.0 (definitief)", True),
     ("Status rapport: concept", False),
+    ("Versie: concept (niet verspreiden)", False),
+    ("Conceptversie ter bespreking", False),
+    ("Definitief (vervangt de versie van 3 maart)", True),
+    ("Concept (ter bespreking) en definitief na akkoord", None),
     ("Het rapport is definitief vastgesteld door de directie", None),
 ]
 
