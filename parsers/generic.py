@@ -22,6 +22,7 @@ from kto_ingest.reader import confidence as conf
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
 from kto_ingest.reader import values as cell
+from kto_ingest.reader.tables import CORE as CORE_MEASURES
 from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, read_results
 from kto_ingest.registry import Detection, Parser, Signal
 from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
@@ -85,6 +86,14 @@ class GenericTableParser(Parser):
             text = " ".join(w.text for w in page.words).lower()
             if len(_measures_on(text)) >= 3 and any(ch.isdigit() for ch in text):
                 return page.number
+        # a header word broken over lines ('Netto steek- / proef', 'Respon- / denten') names its
+        # measure only once the reader has joined the lines of its cell
+        for page in doc.pages:
+            text = " ".join(w.text for w in page.words).lower()
+            if len(_measures_on(text)) >= 2 and "-" in text and any(ch.isdigit() for ch in text):
+                table, _ = read_results(doc, [page.number])
+                if table is not None and len(set(table.measures) & set(CORE_MEASURES)) >= 3:
+                    return page.number
         return None
 
     def header_line(self, doc: Document) -> Line | None:
@@ -105,7 +114,8 @@ class GenericTableParser(Parser):
         page = self.table_page(doc)
         first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
         text = " ".join(w.text for w in doc.page(page).words).lower() if page else ""
-        period = any(next(lx.labels_in("meetperiode", b.text), None) for p in doc.pages[:4] for b in p.blocks)
+        period = any(next(lx.labels_in("meetperiode", b.text), None) or next(lx.labels_in("meetperiode", b.text, "phrases"), None)
+                     for p in doc.pages[:4] for b in p.blocks)
         signals = [
             Signal("Tabel met steekproef/benaderd, ingevuld/respondenten, respons en rapportcijfer (als kolommen of rijen)",
                    page is not None, 0.6, page),

@@ -71,12 +71,22 @@ class JobcoachingParser(Parser):
     def detect(self, doc: Document) -> Detection:
         first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
         text = " ".join(b.text for p in doc.pages for b in p.blocks).lower()
+        recognition = any(lx.label_at_start("recognition_date", line.text.strip())
+                          for p in doc.pages[:2] for line in p.lines)
+        # the format's two score columns: per jobcoachperiode a werknemer and a werkgever with a mark each
+        score_table = "werknemer" in text and "werkgever" in text and (
+            "cijfer klanttevredenheid" in text or "behaald cijfer" in text
+            or regex.search(r"cijfer\s+werknemer|cijfer\s+werkgever|werknemer\s+cijfer|werkgever\s+cijfer", text) is not None
+            or len(RE_AVERAGE.findall(text)) >= 2)
+        # the format's two answer scales: nee / niet helemaal / ja and onvoldoende / matig / voldoende / goed
+        scales = "weergave vragen" in text or "niet helemaal" in text or all(
+            regex.search(rf"\b{w}\b", text) for w in SCALES["werkgever"])
         signals = [
             Signal("'Klanttevredenheid' en 'Jobcoach' op het voorblad", "klanttevredenheid" in first and "jobcoach" in first, 0.3, 1),
-            Signal("'Datum erkenning' genoemd", "datum erkenning" in text, 0.2),
-            Signal("Tabel met 'Cijfer klanttevredenheid' per werknemer en werkgever",
-                   "cijfer klanttevredenheid" in text and "werkgever" in text, 0.3),
-            Signal("'Weergave vragen' of antwoordschaal 'niet helemaal'", "weergave vragen" in text or "niet helemaal" in text, 0.2),
+            Signal("Datum van erkenning genoemd ('Datum erkenning', 'Erkenningsdatum', ...)", recognition or "datum erkenning" in text, 0.2),
+            Signal("Tabel met cijfers per werknemer en werkgever ('Cijfer klanttevredenheid', 'Behaald cijfer', 'som : n = gemiddelde')",
+                   score_table, 0.3),
+            Signal("'Weergave vragen' of een antwoordschaal ('niet helemaal'; onvoldoende/matig/voldoende/goed)", scales, 0.2),
         ]
         return Detection.from_signals(self, signals)
 
@@ -286,6 +296,12 @@ class JobcoachingParser(Parser):
             if len(matrix) < 2:
                 continue
             head, nh = self._grid_header(matrix)
+            # a row after the first with words in the question column only is no header line (a
+            # header's next line goes on under the answers: 'helemaal', 'e') but the rest of a
+            # question cut by the page break
+            cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
+            if cut is not None:
+                head, nh = self._grid_header(matrix[:cut])[0], cut
             joined = " ".join(head)
             group = ("werkgever" if "matig" in joined and "goed" in joined
                      else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
@@ -301,9 +317,17 @@ class JobcoachingParser(Parser):
                     cols[answer] = col
             if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
                 continue
-            for r in matrix[nh:]:
+            for k, r in enumerate(matrix[nh:]):
                 question = " ".join(r[0].split())
                 counts = {a: r[c] for a, c in cols.items()}
+                prev = facts.jobcoaching.answers[-1] if facts.jobcoaching.answers else None
+                if (k == 0 and question and not any(counts.values()) and prev is not None and prev.group == group
+                        and prev.page == page.number - 1 and not prev.question.rstrip().endswith(("?", ":", "."))):
+                    # a question cut by the page break: its counts stood on the page before, the rest
+                    # of its words open the table again under the repeated header
+                    prev.question = f"{prev.question} {question}"
+                    facts._explain.append(f"pagina {page.number}: vraag van pagina {prev.page} loopt door: {question!r}")
+                    continue
                 if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
                     continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
                 try:
@@ -337,10 +361,11 @@ class JobcoachingParser(Parser):
             wn_score = next((i for i in scores if i > wn), scores[0])
             wg_score = next((i for i in scores if i > wg), scores[-1])
             for r in matrix[nh:]:
-                label = " ".join(r[0].split())
+                # the row's label is its first filled cell: a numbered table leaves the 'Nr.' cell empty
+                label = " ".join(next((c for c in r if c.strip()), "").split())
                 if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", label.lower()):
                     row_words = next(([w for c in row for w in c.words] for row in grid.rows
-                                      if any(c.col == 0 and c.text.lower().startswith(label.lower()[:7]) for c in row)), None)
+                                      if any(c.text.lower().startswith(label.lower()[:7]) for c in row)), None)
                     line = Line(sorted(row_words or [w for c in grid.rows[-1] for w in c.words], key=lambda w: w.x0))
                     self._averages(["Behaald cijfer", r[wn_score], "", r[wg_score]], line, facts)
                     break

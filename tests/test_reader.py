@@ -315,3 +315,97 @@ def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
     assert [(r.label, r.values.get("netto_steekproef"), r.page) for r in table.rows] == [
         ("Opleidingen", "80", 1), ("Leerbanen", "20", 1), ("Ervaringscertificaten", "10", 2), ("Totaal", "110", 2)]
     assert any("zonder kop" in x for x in table.decisions)
+
+
+def test_jobcoaching_format_with_numbered_rows_and_a_question_cut_by_the_page_break(checked):
+    """Detection rests on what the format must have (a score table per werknemer and werkgever, a
+    date of recognition in any wording, the answer scales), not on the seed's exact headings."""
+    e = checked("jobcoach-genummerd.pdf")
+    jc = e.jobcoaching
+    assert e.parser == "uwv-jobcoaching"  # 'Cijfer werknemer', 'Erkenningsdatum': no seed heading
+    assert jc.recognition_date == dt.date(2015, 5, 12)
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == [
+        ("Werknemer P", 8.0, 7.0), ("Werknemer Q", 7.0, 8.0)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.5, 7.5)  # 'Behaald cijfer' behind an empty 'Nr.' cell
+    counts = {a.question: a.counts for a in jc.answers}
+    assert counts["Het aantal keren dat de jobcoach contact heeft gehad met de werknemer?"] == {
+        "onvoldoende": 0, "matig": 0, "voldoende": 1, "goed": 1}  # its rest opens the next page's table
+    assert "contact heeft gehad met de werknemer?" not in counts
+    assert counts["Het loopbaanperspectief van de werknemer?"]["onvoldoende"] == 1
+    assert len(jc.answers) == 4
+
+
+def test_values_centred_on_a_label_of_three_evenly_spaced_lines(tmp_path):
+    """A word processor's table without lines: every line the same distance apart, the values on
+    the middle line of a label of three, headers left-aligned in cells that begin right where the
+    numbers of the column before end. Lines tight both ways go by the words: a label opening in
+    lower case began on the line above; a label ending in '/' goes on below."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+
+    def at(x: float, y: float, text: str) -> None:
+        page.insert_text((x, y), text, fontsize=9)
+
+    for x, y, text in [(240, 100, "Netto"), (300, 100, "Respon-"), (380, 100, "Respons"),
+                       (60, 116, "Perceel"), (240, 116, "steek-"), (300, 116, "denten"), (380, 116, "(%)"), (460, 116, "Cijfer"),
+                       (240, 132, "proef")]:
+        at(x, y, text)
+    _borderless(page, 148, [["Opleidingen", "66", "15", "22,7", "8,9"], ["Functiegerichte"],
+                            ["vaardigheidstrainingen /", "57", "34", "59,6", "8,2"], ["Administratie en ICT"],
+                            ["Leerbanen", "125", "68", "54,4", "8,6"]], [60, 300, 380, 460, 540])
+    path = tmp_path / "gecentreerd.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    # no measure is named whole anywhere ('steek-' / 'proef', 'Respon-' / 'denten'): the generic
+    # parser still knows the table once the reader has joined the lines of each header cell
+    from parsers.generic import GenericTableParser
+    with open_document(path) as d:
+        assert GenericTableParser().table_page(d) == 1
+    assert [(r.label, r.values.get("netto_steekproef"), r.values.get("ingevuld"), r.values.get("respons_pct"),
+             r.values.get("rapportcijfer")) for r in table.rows] == [
+        ("Opleidingen", "66", "15", "22,7", "8,9"),
+        ("Functiegerichte vaardigheidstrainingen / Administratie en ICT", "57", "34", "59,6", "8,2"),
+        ("Leerbanen", "125", "68", "54,4", "8,6")]
+
+
+def test_a_run_of_label_lines_between_two_rows_is_split_where_the_next_label_opens(tmp_path):
+    """'schoonmaak' ends the label above (lower case, after 'Horeca en'); 'Functiegerichte' opens
+    the label of the next row, whose values stand between its two lines with no label of their own."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _borderless(page, 100, [["Perceel", "Netto steekproef", "Respondenten", "Respons (%)", "Cijfer"],
+                            ["Opleidingen", "44", "19", "43,2", "8,3"], ["Functiegerichte"],
+                            ["vaardigheidstrainingen / Horeca en", "75", "37", "49,3", "8,2"], ["schoonmaak"],
+                            ["Functiegerichte"]], [60, 300, 380, 460, 540])
+    _borderless(page, 188, [["", "130", "68", "52,3", "8,5"]], [60, 300, 380, 460, 540])
+    _borderless(page, 196, [["vaardigheidstrainingen / Logistiek"], ["Ervaringscertificaten", "26", "8", "30,8", "8,7"]],
+                [60, 300, 380, 460, 540])
+    path = tmp_path / "gesplitst.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert [(r.label, r.values.get("netto_steekproef")) for r in table.rows] == [
+        ("Opleidingen", "44"), ("Functiegerichte vaardigheidstrainingen / Horeca en schoonmaak", "75"),
+        ("Functiegerichte vaardigheidstrainingen / Logistiek", "130"), ("Ervaringscertificaten", "26")]
+
+
+def test_a_caption_and_the_paragraph_above_a_one_measure_table_are_no_header(tmp_path):
+    """'Tabel 2.1 Rapportcijfer' and the wrapped end of the sentence above it sit as close to the
+    table as a header line; they stay out of it, so the score column is joined to the respons table."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 70), "Gemeten is over 2021, voor alle klanten van wie een scholingsdienst is", fontsize=9)
+    page.insert_text((60, 82), "afgerond.", fontsize=9)
+    page.insert_text((60, 100), "Tabel 2.1 Rapportcijfer", fontsize=9)
+    _borderless(page, 114, [["Perceel/cluster", "Gemiddeld rapportcijfer"], ["Opleidingen", "8,6"], ["Leerbanen", "8,9"]],
+                [60, 500])
+    _borderless(page, 260, [["Perceel/cluster", "Netto steekproef", "Ingevuld", "Respons"],
+                            ["Leerbanen", "114", "57", "50,0%"], ["Opleidingen", "120", "53", "44,2%"]], [60, 380, 460, 540])
+    path = tmp_path / "bijschrift.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d, [1])
+    assert "beeindigd" not in table.measures  # 'afgerond.' is no header
+    assert sorted((r.label, r.values.get("rapportcijfer"), r.values.get("ingevuld")) for r in table.rows) == [
+        ("Leerbanen", "8,9", "57"), ("Opleidingen", "8,6", "53")]

@@ -63,6 +63,8 @@ MEASURES = [
     ("Gem. cijfer", "rapportcijfer"),
     ("Rapportcijfer", "rapportcijfer"),
     ("Beëindigd", "beeindigd"),
+    ("Aantal beëindigd", "beeindigd"),
+    ("Aantal afgerond", "beeindigd"),
     ("Perceel", None),
     ("", None),
     ("Publicatie", None),
@@ -104,9 +106,12 @@ LABELS = [
     ("bureau", "Bureau Inzicht B.V.", None),  # one word needs its colon: this is a name
     ("bureau", "Bureau: Inzicht B.V.", ("bureau", "Inzicht B.V.")),
     ("report_date", "Datum rapportage:", ("datum rapportage", "")),
+    ("report_date", "Datum van rapportage:", ("datum van rapportage", "")),
+    ("report_date", "Rapportagedatum: 9-1-2022", ("rapportagedatum", "9-1-2022")),
     ("report_date", "Datum erkenning: 1 maart 2016", None),
     ("meetperiode", "Periode van meting: 01-03-2021 t/m 28-02-2022", ("periode van meting", "01-03-2021 t/m 28-02-2022")),
     ("meetperiode", "Onderzoeksperiode: januari t/m december 2021", ("onderzoeksperiode", "januari t/m december 2021")),
+    ("meetperiode", "Looptijd van het onderzoek: 1-1-2021 - 31-12-2021", ("looptijd van het onderzoek", "1-1-2021 - 31-12-2021")),
 ]
 
 
@@ -124,6 +129,10 @@ STATUS = [
     ("Eindrapport", True),
     ("Versie 1.0 (definitief)", True),
     ("Status rapport: concept", False),
+    ("Versie: concept (niet verspreiden)", False),
+    ("Conceptversie ter bespreking", False),
+    ("Definitief (vervangt de versie van 3 maart)", True),
+    ("Concept (ter bespreking) en definitief na akkoord", None),
     ("Het rapport is definitief vastgesteld door de directie", None),
 ]
 
@@ -209,3 +218,16 @@ def test_values_that_are_not_numbers_are_refused(text):
         cell.fraction(text)
     with pytest.raises(dutch.DutchParseError):
         cell.count(text)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("De meting betreft de periode van 1 januari 2021 tot en met 31 december 2021.", "betreft de periode van"),
+    ("Dit onderzoek heeft betrekking op de periode van 1-1-2021 t/m 31-12-2021.", "heeft betrekking op de periode van"),
+    ("Gemeten is over het 1 januari 2021 t/m 31 december 2021, voor alle klanten.", "gemeten is over"),
+])
+def test_sentences_that_name_the_period_of_measurement(text, phrase):
+    """'betreft de periode van ...': a sentence, not a label, names the meetperiode."""
+    found = [(entry, end) for entry, end in lx.labels_in("meetperiode", text, "phrases")]
+    assert found and found[0][0] == phrase
+    p = lx.parse_period(text[found[0][1]:])
+    assert (p.start.year, p.start.month, p.start.day, p.end.month, p.end.day) == (2021, 1, 1, 12, 31)

@@ -186,6 +186,22 @@ def test_fvt_without_cluster_asks_a_person():
     assert run("SCH-PERCEEL", e)[0] == ["pass"] and run("SCH-NORM", e)[0] == ["pass"]
 
 
+
+@pytest.mark.parametrize("service", ["Functiegerichte vaardigheidstrainingen / Bouw en infra",
+                                     "Functiegerichte vaardigheidstrainingen – Bouw en infra"])
+def test_a_cluster_after_a_slash_or_dash_is_a_cluster(service):
+    """'FVT / Bouw en infra' names its cluster without the word 'cluster': the norm applies to it."""
+    e = entry(results=[row(service, cijfer=7.2)])
+    statuses, checks = run("SCH-NORM", e)
+    assert statuses == ["fail"] and "cluster Bouw en infra" in checks[0].message
+    assert run("SCH-PERCEEL", e)[0] == ["pass"]
+
+
+def test_a_word_after_a_dash_in_lower_case_is_no_cluster():
+    e = entry(results=[row("Functiegerichte vaardigheidstrainingen - totaal", cijfer=7.0)])
+    assert run("SCH-PERCEEL", e)[0] == ["manual"]
+
+
 def test_norm_no_responses_is_no_score_not_zero():
     e = entry(results=[row(ingevuld=0, pct="0,0", cijfer=0.0)])
     assert run("SCH-NORM", e)[0] == ["manual"]

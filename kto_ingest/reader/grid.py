@@ -389,6 +389,9 @@ def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
     return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
 
 
+_CAPTION = regex.compile(r"^(?:tabel|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b", regex.I)
+
+
 def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
     """Borderless tables: runs of rows with two or more numbers, with up to three header lines above."""
     if taken:
@@ -459,7 +462,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         del top_x
         # trailing wrapped label lines right under the last row
         k = end + 1
-        while k < len(info) and label_line(k) and top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5:
+        while k < len(info) and label_line(k) and (top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5 or (
+                top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.6 and _continues_label(info[k - 1][1], info[k][0]))):
             body.append(info[k])
             k += 1
         gaps = [top_of(b[0]) - bottom_of(a[0]) for a, b in zip(body, body[1:]) if top_of(b[0]) - bottom_of(a[0]) > 0]
@@ -482,6 +486,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
+            if head and len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
+                break  # the table's caption ('Tabel 2.1 Rapportcijfer') stands above its header
             if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
                 break  # the end of a paragraph above the table
             head.insert(0, info[h])
@@ -493,7 +499,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         first_value = min((min(w.x0 for w in ch) for chunks in value_rows for ch in chunks if is_value(cell_text(ch))), default=0)
         # label lines right under a header that spans the value columns belong to the body (the
         # rest of a row cut at a page break, a group heading)
-        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and any(
+        while len(head) > 1 and max(w.x1 for w in head[-1][0]) < first_value and min(w.x0 for w in head[-1][0]) < label_x + 6 and any(
                 max(w.x1 for w in r) > first_value for r, _, _ in head[:-1]):
             body.insert(0, head.pop())
         # label lines of rows whose values stand on a line of their own give the label column
@@ -557,7 +563,8 @@ def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[fl
 def _cells_by_edges(words: list[Word], edges: list[float], axis, top: float, bottom: float) -> list[Cell]:
     cells: dict[int, Cell] = {}
     for w in sorted(words, key=lambda w: w.x0):
-        col = next((i for i, e in enumerate(edges) if w.x0 < e), len(edges) - 1)
+        # a header cell without padding starts right where the numbers of the column before end
+        col = next((i for i, e in enumerate(edges) if w.x0 < e - 1.0), len(edges) - 1)
         if col not in cells:
             cells[col] = Cell(axis[col][0], top, axis[col][1], bottom, [], col)
         cells[col].words.append(w)
@@ -647,6 +654,18 @@ def page_grids(doc: Document, page_no: int) -> list[Grid]:
     return sorted(ruled + aligned, key=lambda g: g.bbox[1])
 
 
+# a label line ending in one of these goes on on the next line ('vaardigheidstrainingen /')
+_CONNECTORS = ("/", "-", "–", ",", "&", "+", " en", " of", " in", " voor", " met", " van", " de", " het")
+
+
+def _continues_label(chunks_above: list[list[Word]], line: list[Word]) -> bool:
+    """A line in the label column goes on from the label above it: it opens in lower case, or the
+    label above ends in a connector ('Bouw en' / 'infra')."""
+    text = cell_text(sorted(line, key=lambda w: w.x0)).strip()
+    above = cell_text(chunks_above[0]).rstrip() if chunks_above else ""
+    return text[:1].islower() or above.endswith(_CONNECTORS)
+
+
 def logical_rows(grid: Grid) -> list[list[str]]:
     """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
     lines already. In a borderless grid a label of several lines shows as label-only lines next to
@@ -676,6 +695,22 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
         gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
         up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
+        below = matrix[nxt][0].strip() if nxt < len(matrix) else ""
+        if gap_up < tight and gap_down < tight and (not below or below[0].islower()):
+            # lines tight both ways (values centred on a label of several lines, evenly spaced):
+            # the words tell. The row below opens in lower case or has no label of its own, so its
+            # label began in this run: at the run's last line that opens a label (a capital, not
+            # after a line ending in a connector such as '/' or 'en'); the lines before it end the
+            # label above.
+            above = matrix[prev][0].rstrip() if prev >= nh else ""
+            texts = [matrix[k][0].strip() for k in run]
+            split = next((s for s in range(len(run) - 1, -1, -1) if texts[s][:1].isupper()
+                          and not (texts[s - 1] if s else above).endswith(_CONNECTORS)), None)
+            if split is not None:
+                for k in run[:split]:
+                    owner[k] = prev
+                run = run[split:]
+                gap_up = float("inf")
         if gap_up < tight and (gap_up <= gap_down or gap_down >= tight) and not (up_done and gap_down < tight):
             for k in run:
                 owner[k] = prev

@@ -275,6 +275,9 @@ def status_of(text: str) -> tuple[bool, str] | None:
     """'Definitief rapport' -> (True, 'definitief rapport'); 'Conceptversie' -> (False, ...)."""
     t = " ".join(text.lower().split()).strip(" .")
     t = rx(r"^(?:status|versie|rapportstatus)\s*:?\s*").sub("", t)
+    # a remark after the status: 'concept (niet verspreiden)', 'conceptversie ter bespreking'
+    t = rx(r"\s*\([^()]*\)$").sub("", t)
+    t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)$").sub("", t)
     for final, w2, pattern in _status_patterns():
         if t == w2 or pattern.match(t):
             return final, w2

@@ -20,7 +20,7 @@ import regex
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
-from .grid import Grid, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Grid, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -339,6 +339,11 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 tables.append(t)
 
 
+def _opens_in_lower_case(label: str) -> bool:
+    """A label that opens in lower case ('vaardigheidstrainingen / ICT') began on a line above."""
+    return label.lstrip()[:1].islower()
+
+
 def _merge_wrapped(t: ResultsTable) -> None:
     """Borderless tables: label-only lines set tight against a row are the rest of its label; a
     row whose label is empty (values centred on a label of three lines) takes the lines above too."""
@@ -375,6 +380,16 @@ def _merge_wrapped(t: ResultsTable) -> None:
             i = j
             continue
         prev = out[-1] if out else None
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
+                and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip()) and tight(r, nxt)
+                and r.label.lstrip()[:1].isupper() and not prev.label.rstrip().endswith(_CONNECTORS)):
+            # tight both ways (evenly spaced lines): the row below opens in lower case or has no
+            # label of its own, so its label began here (a capital after a complete label)
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
         if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
             prev.label = f"{prev.label} {r.label}".strip()
             prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])

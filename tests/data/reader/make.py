@@ -156,6 +156,8 @@ def main() -> int:
     chromium(cont, HERE / "chromium-continued.pdf")
     # a jobcoaching report in UWV's rapportageformat, filled in differently from the seed
     chromium((HERE / "jobcoach-anders.html").read_text("utf-8"), HERE / "jobcoach-anders.pdf")
+    # the same format, numbered rows, 'Erkenningsdatum', a question cut by the page break
+    chromium((HERE / "jobcoach-genummerd.html").read_text("utf-8"), HERE / "jobcoach-genummerd.pdf")
     return 0
 
 
