@@ -115,7 +115,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
         except Exception as exc:  # a parser bug must not sink the batch
             if is_memory_error(exc):
                 raise
-            log.exception("parser %s failed on %s", parser.id, path)
+            log.debug("parser %s failed on %s", parser.id, path, exc_info=True)  # the entry says what; no traceback on screen
             err = KtoError(ErrorCode.PARSER_FAILED, f"Het uitlezen met {parser.name} is mislukt: {type(exc).__name__}: {exc}")
             return Explanation(error_entry(path, name, err, doc), detections)
         decisions = list(facts._explain)
@@ -202,7 +202,7 @@ def process_file(path: Path, registry: Registry, options: Options | None = None)
     except Exception as exc:
         if is_memory_error(exc):
             raise
-        log.exception("checking %s failed", path)
+        log.debug("checking %s failed", path, exc_info=True)  # the entry (crashed) says what
         name = display_path(path, (options or Options()).base)
         err = KtoError(ErrorCode.CRASHED, f"Het controleren van dit bestand is mislukt door een interne fout ({type(exc).__name__}: {exc}).")
         entry = error_entry(path, name, err)

@@ -95,3 +95,23 @@ def test_tesseract_notes_stay_off_stderr(capfd):
         ocr.words(page)
     assert capfd.readouterr().err == ""
 
+
+
+def test_a_crashing_parser_gives_parser_failed_without_a_traceback(tmp_path):
+    """A parser bug is the tool's fault: the file gets parser_failed with the exception named, and
+    the account manager's screen shows no traceback (the batch goes on)."""
+    import json
+    import subprocess
+
+    code = (
+        "import sys; from parsers.panteia_bow import PanteiaBlikOpWerkParser as P\n"
+        "def boom(self, doc): raise ZeroDivisionError('kapot')\n"
+        "P.parse = boom\n"
+        "from kto_ingest.cli import main; sys.exit(main(sys.argv[1:]))\n"
+    )
+    out = tmp_path / "uit.json"
+    proc = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "leer-unique-2019.pdf"), "-j", "0", "-f", "json", "-o", str(out)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    [entry] = json.loads(out.read_text("utf-8"))["reports"]
+    assert entry["error"]["code"] == "parser_failed" and "ZeroDivisionError" in entry["error"]["message"]
