@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._pymupdf import pymupdf
+from .ocr_numbers import normalise_numeric
 
 LANGUAGE = "nld"
 TESSDATA_CANDIDATES = (
@@ -81,9 +82,15 @@ def read(page: "pymupdf.Page") -> OcrPage:
     tuples = []
     for w in found:
         wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
-        tuples.append((w.x0, w.y0, w.x1, w.y1, w.text, w.block, w.line, wno))
+        tuples.append((w.x0, w.y0, w.x1, w.y1, ocr_word(w.text), w.block, w.line, wno))
     return OcrPage(tuples, [w.conf for w in found], prepared.frame[0], prepared.frame[1], prepared.skew,
                    prepared.quarter_turns)
+
+
+def ocr_word(text: str) -> str:
+    """One word as Tesseract read it, with the number confusions repaired ("42,7o/o" -> "42,7%");
+    a word that does not become a number stays as read."""
+    return normalise_numeric(text).replace(" %", "%")
 
 
 def words(page: "pymupdf.Page") -> list[tuple]:

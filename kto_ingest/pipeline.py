@@ -166,24 +166,21 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
 
 
 def check_ocr_rows(facts, ocr_pages: set[int]) -> list[str]:
-    """Rows read by OCR checked against their own arithmetic (respons = ingevuld / netto steekproef
-    to the printed decimal, totals = the sum of their rows) and a rapportcijfer between 1 and 10.
-    A row that breaks it is named in a Dutch warning; an impossible cijfer is dropped (null: not
-    read), so that no rule can decide on it. Rules never fail a report on OCR values anyway."""
-    from .ocr_numbers import check_rows
+    """Rows read by OCR checked against their own numbers (:func:`reader.confidence.row_problems`:
+    respons = ingevuld / netto steekproef to the printed decimal, totals = the sum of their rows, a
+    cijfer between 1 and 10). A row that breaks them is named in a Dutch warning; an impossible
+    cijfer is dropped (null: not read), so that no rule decides on it. Rules never fail a report on
+    OCR values anyway."""
+    from .reader.confidence import impossible_cijfer, row_problems
 
     notes = []
     rows = [r for r in facts.results if r.page in ocr_pages]
-    for row in rows:
-        if row.rapportcijfer is not None and not 1 <= row.rapportcijfer <= 10:
-            notes.append(f"Rapportcijfer '{row.rapportcijfer:g}' van '{row.service}' (pagina {row.page}, OCR) kan geen cijfer "
-                         "zijn en is niet gebruikt; lees het in de PDF.")
-            row.rapportcijfer = None
-    flagged = check_rows([r.model_dump() for r in rows])
-    for index, problems in flagged.items():
+    for index, problems in row_problems(rows).items():
         row = rows[index]
-        notes.append(f"OCR-rij '{row.service}' (pagina {row.page}) klopt niet met zichzelf: {'; '.join(problems)}. "
+        notes.append(f"OCR-rij '{row.service}' (pagina {row.page}) klopt niet met zichzelf: {' '.join(problems)} "
                      "Controleer deze rij in de PDF; de waarden beslissen niets.")
+        if impossible_cijfer(row):
+            row.rapportcijfer = None
     return notes
 
 

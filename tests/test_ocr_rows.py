@@ -20,9 +20,9 @@ def test_an_impossible_cijfer_is_dropped_and_a_broken_row_named():
     ])
     notes = check_ocr_rows(facts, {3})
     assert facts.results[0].rapportcijfer is None and facts.results[3].rapportcijfer == 7.0
-    assert any("'81'" in n and "Opleidingen" in n for n in notes)
+    assert any("(81,0)" in n and "Opleidingen" in n for n in notes)
     assert any("Leerbanen" in n and "klopt niet" in n for n in notes)
-    assert not any("Opleidingen" in n and "klopt niet" in n for n in notes)  # 41 / 96 = 42,7 %
+    assert not any("Respons van 'Opleidingen'" in n for n in notes)  # 41 / 96 = 42,7 %
 
 
 def test_consistent_rows_give_no_notes():
@@ -40,3 +40,14 @@ def test_table_captions_are_found_as_ocr_reads_them():
         assert not PANTEIA.search(other), other
     assert KLANTSTEM.search("Tabel 2,1 Respons en rapportcijfer per perceel en cluster")
     assert not KLANTSTEM.search("Tabel 2.2 Respons en rapportcijfer per perceel")
+
+
+def test_a_group_without_questionnaires_may_print_0_0():
+    facts = Facts(results=[row("Opdrachtgevers", 6, 0, 0.0, 0.0)])
+    assert check_ocr_rows(facts, {3}) == [] and facts.results[0].rapportcijfer == 0.0
+
+
+def test_ocr_words_have_their_number_confusions_repaired():
+    from kto_ingest.ocr import ocr_word
+
+    assert [ocr_word(w) for w in ("42,7o/o", "|58", "1O", "Opleidingen", "9%")] == ["42,7%", "58", "10", "Opleidingen", "9%"]

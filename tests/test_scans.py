@@ -16,7 +16,9 @@ from PIL import Image
 
 from kto_ingest import ocr, scan
 from kto_ingest._pymupdf import pymupdf
-from kto_ingest.ocr_numbers import check_row, check_rows, normalise_numeric, printed_decimals
+from kto_ingest.ocr_numbers import normalise_numeric
+from kto_ingest.reader.confidence import row_problems
+from kto_ingest.schema import ResultRow
 
 from .conftest import FIXTURES
 
@@ -107,6 +109,13 @@ def test_numeric_normaliser(text, want):
     assert normalise_numeric(text) == want
 
 
+def _row(netto, ingevuld, respons, total=False, service="Opleidingen"):
+    raw = {"respons_pct": respons} if isinstance(respons, str) else {}
+    value = float(respons.replace(",", ".")) if isinstance(respons, str) else respons
+    return ResultRow(group=None, service=service, is_total=total, netto_steekproef=netto, ingevuld=ingevuld,
+                     respons_pct=value, page=1, raw=raw)
+
+
 @pytest.mark.parametrize("netto, ingevuld, respons, problem", [
     (96, 41, "42,7", None),
     (96, 41, 42.7, None),
@@ -114,34 +123,26 @@ def test_numeric_normaliser(text, want):
     (3, 2, "66,7", None),  # 66,666.. rounded half up
     (16, 1, "6,3", None),  # 6,25 printed as 6,3
     (16, 1, "6", None),  # printed without decimals
-    (96, 41, "42,1", "respons 42,1 klopt niet"),  # 7 read as 1
-    (96, 47, "42,7", "respons 42,7 klopt niet"),  # 1 read as 7
-    (98, 41, "42,7", "respons 42,7 klopt niet"),  # 6 read as 8
-    (96, 41, "427", "respons 427 klopt niet"),  # the comma lost
+    (96, 41, "42,1", "is niet 41 / 96"),  # 7 read as 1
+    (96, 47, "42,7", "is niet 47 / 96"),  # 1 read as 7
+    (98, 41, "42,7", "is niet 41 / 98"),  # 6 read as 8
+    (96, 41, "427", "is niet 41 / 96"),  # the comma lost
     (10, 11, None, "groter dan de netto steekproef"),
     (None, 41, "42,7", None),  # nothing to check against
 ])
 def test_row_arithmetic(netto, ingevuld, respons, problem):
-    problems = check_row(netto, ingevuld, respons)
+    problems = row_problems([_row(netto, ingevuld, respons)]).get(0, [])
     if problem is None:
         assert problems == []
     else:
         assert len(problems) == 1 and problem in problems[0]
 
 
-def test_printed_decimals():
-    assert [printed_decimals(t) for t in ("42,7", "50", "6,25 %", "7.5")] == [1, 0, 2, 1]
-
-
 def test_totals_must_be_sums():
-    rows = [
-        {"netto_steekproef": 96, "ingevuld": 41, "respons_pct": 42.7},
-        {"netto_steekproef": 58, "ingevuld": 22, "respons_pct": 37.9},
-        {"netto_steekproef": 154, "ingevuld": 63, "respons_pct": 40.9, "is_total": True},
-    ]
-    assert check_rows(rows) == {}
-    rows[1] = {"netto_steekproef": 53, "ingevuld": 22, "respons_pct": 41.5}  # 8 read as 3, respons fits
-    flagged = check_rows(rows)
+    rows = [_row(96, 41, "42,7"), _row(58, 22, "37,9"), _row(154, 63, "40,9", total=True, service="Totaal")]
+    assert row_problems(rows) == {}
+    rows[1] = _row(53, 22, "41,5")  # 8 read as 3, respons fits
+    flagged = row_problems(rows)
     assert list(flagged) == [2] and "niet de som" in flagged[2][0]
 
 

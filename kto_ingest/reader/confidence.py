@@ -25,6 +25,43 @@ def respons_matches(netto: int, ingevuld: int, printed: float, decimals: int) ->
     return shown in (exact.quantize(q, rounding=ROUND_HALF_UP), exact.quantize(q))
 
 
+def impossible_cijfer(r: ResultRow) -> bool:
+    """A rapportcijfer no report can print: outside 1-10, except the 0,0 Panteia prints for a group
+    without filled-in questionnaires."""
+    return r.rapportcijfer is not None and not 1 <= r.rapportcijfer <= 10 and not (r.rapportcijfer == 0 and r.ingevuld == 0)
+
+
+def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
+    """The rows (by index) whose own numbers do not add up, with Dutch reasons: respons is not
+    ingevuld / netto steekproef to the printed decimal, ingevuld is above the netto steekproef, a
+    rapportcijfer outside 1-10, a Totaal that is not the sum of its rows (within its group). Used
+    for the confidence of any table, and to flag rows read by OCR."""
+    problems: dict[int, list[str]] = {}
+    block: list[ResultRow] = []
+    for i, r in enumerate(rows):
+        name = f"'{r.service}' (pagina {r.page})"
+        found = []
+        if r.netto_steekproef is not None and r.ingevuld is not None and r.ingevuld > r.netto_steekproef:
+            found.append(f"Ingevuld bij {name} ({r.ingevuld}) is groter dan de netto steekproef ({r.netto_steekproef}).")
+        elif None not in (r.netto_steekproef, r.ingevuld, r.respons_pct) and not respons_matches(
+                r.netto_steekproef, r.ingevuld, r.respons_pct, dutch.decimals_of(r.raw.get("respons_pct", "0"))):
+            found.append(f"Respons van {name} ({r.raw.get('respons_pct', r.respons_pct)}) is niet {r.ingevuld} / {r.netto_steekproef}.")
+        if impossible_cijfer(r):
+            found.append(f"Rapportcijfer van {name} ({dutch.format_number(r.rapportcijfer)}) ligt niet tussen 1 en 10.")
+        if r.is_total:
+            for key, label in (("netto_steekproef", "netto steekproef"), ("ingevuld", "ingevuld")):
+                total = getattr(r, key)
+                parts = [getattr(x, key) for x in block if x.group == r.group]
+                if total is not None and parts and None not in parts and sum(parts) != total:
+                    found.append(f"Totaal {label} op pagina {r.page} ({total}) is niet de som van de rijen ({sum(parts)}).")
+            block = []
+        else:
+            block.append(r)
+        if found:
+            problems[i] = found
+    return problems
+
+
 def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, str] | None = None) -> list[str]:
     """Dutch reasons why the table does not check itself; empty means it earns high confidence."""
     reasons: list[str] = []
@@ -38,23 +75,9 @@ def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, s
         if r.netto_steekproef is None or r.ingevuld is None or r.respons_pct is None:
             missing = [k for k, v in (("netto steekproef", r.netto_steekproef), ("ingevuld", r.ingevuld), ("respons", r.respons_pct)) if v is None]
             reasons.append(f"Respons van {name} niet na te rekenen: {', '.join(missing)} ontbreekt.")
-        elif not respons_matches(r.netto_steekproef, r.ingevuld, r.respons_pct, dutch.decimals_of(r.raw.get("respons_pct", "0"))):
-            reasons.append(f"Respons van {name} ({r.raw.get('respons_pct')}) is niet {r.ingevuld} / {r.netto_steekproef}.")
-        if r.rapportcijfer is not None and not 0 <= r.rapportcijfer <= 10:
-            reasons.append(f"Rapportcijfer van {name} ({r.rapportcijfer}) ligt niet tussen 1 en 10.")
         kind = lx.label_kind(r.service)
         if not r.is_total and kind not in ("perceel", "cluster") and lx.label_kind(headings.get(i, "")) not in ("perceel", "cluster"):
             reasons.append(f"Label {name} is niet als perceel of cluster herkend.")
-    # totals: the sum of the rows above them (within their group)
-    block: list[ResultRow] = []
-    for r in rows:
-        if not r.is_total:
-            block.append(r)
-            continue
-        for key, label in (("netto_steekproef", "netto steekproef"), ("ingevuld", "ingevuld")):
-            total = getattr(r, key)
-            parts = [getattr(x, key) for x in block if x.group == r.group]
-            if total is not None and parts and None not in parts and sum(parts) != total:
-                reasons.append(f"Totaal {label} op pagina {r.page} ({total}) is niet de som van de rijen ({sum(parts)}).")
-        block = []
+    for found in row_problems(rows).values():
+        reasons += found
     return reasons
