@@ -34,3 +34,21 @@ def fixture_pdfs() -> list[Path]:
 def _no_user_settings(tmp_path_factory, monkeypatch):
     """No test reads a kto-ingest.toml from the real user's configuration folder (issue 18)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+def chromium_and_playwright():
+    """Debian's Chromium through playwright, for the tests that drive a real browser; with
+    KTO_REQUIRE_BROWSER set (CI) a missing browser fails instead of skipping."""
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if not chromium or sync_playwright is None:
+        if os.environ.get("KTO_REQUIRE_BROWSER"):
+            pytest.fail("headless Chromium (Debian package chromium) and playwright are required here")
+        pytest.skip("no headless Chromium on this machine (.ci/run installs it)")
+    return chromium, sync_playwright

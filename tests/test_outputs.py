@@ -23,7 +23,7 @@ from kto_ingest.report_html import to_html
 from kto_ingest.report_xlsx import to_xlsx
 from kto_ingest.schema import BatchResult, Check, ReportEntry, ResultRow
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, chromium_and_playwright
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
            "<script>document.title='gehackt'</script><img src=x onerror=alert(1)>"]
@@ -139,21 +139,10 @@ def report_html(tmp_path_factory):
     return out, hostile
 
 
-def _browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if not chromium or sync_playwright is None:
-        if os.environ.get("KTO_REQUIRE_BROWSER"):
-            pytest.fail("headless Chromium (Debian package chromium) and playwright are required here")
-        pytest.skip("no headless Chromium on this machine (.ci/run installs it)")
-    return chromium, sync_playwright
 
 
 def test_html_report_in_a_real_browser(report_html):
-    chromium, sync_playwright = _browser()
+    chromium, sync_playwright = chromium_and_playwright()
     out, hostile = report_html
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])

@@ -11,7 +11,6 @@ import base64
 import contextlib
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, chromium_and_playwright
 
 THREE = ["leer-unique-2019.pdf", "workaut-2023.pdf", "klantstem-per-perceel-2021.pdf"]
 TOKEN = "proef-toegangscode-0123456789"
@@ -78,24 +77,11 @@ def fixture(name: str) -> tuple[str, bytes]:
     return name, (FIXTURES / name).read_bytes()
 
 
-def _browser():
-    """Debian's Chromium through playwright, as tests/test_outputs.py uses it; with
-    KTO_REQUIRE_BROWSER set (CI) a missing browser fails instead of skipping."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if not chromium or sync_playwright is None:
-        if os.environ.get("KTO_REQUIRE_BROWSER"):
-            pytest.fail("headless Chromium (Debian package chromium) and playwright are required here")
-        pytest.skip("no headless Chromium on this machine (.ci/run installs it)")
-    return chromium, sync_playwright
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    path, sync_playwright = _browser()
+    path, sync_playwright = chromium_and_playwright()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, args=["--no-sandbox"])
         yield browser
