@@ -139,8 +139,6 @@ def report_html(tmp_path_factory):
     return out, hostile
 
 
-
-
 def test_html_report_in_a_real_browser(report_html):
     chromium, sync_playwright = chromium_and_playwright()
     out, hostile = report_html

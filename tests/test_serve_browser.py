@@ -77,8 +77,6 @@ def fixture(name: str) -> tuple[str, bytes]:
     return name, (FIXTURES / name).read_bytes()
 
 
-
-
 @pytest.fixture(scope="module")
 def chromium():
     path, sync_playwright = chromium_and_playwright()
