@@ -49,7 +49,8 @@ class RevisionDiff:
     form_changed: bool = False
     unexplained: list[str] = field(default_factory=list)  # Dutch: other objects that changed
     unverifiable: list[str] = field(default_factory=list)  # Dutch: added objects MuPDF cannot read
-    covered: list[str] = field(default_factory=list)  # Dutch: "pagina 7: '8,3' (Widget)"
+    covered: list[str] = field(default_factory=list)  # Dutch: "pagina 7: '8,3' (formulierveld)"
+    covered_pages: list[int] = field(default_factory=list)  # the pages of ``covered``
     covered_by_icon_only: bool = True  # every covering annotation is a note icon (a person's call)
     visibly_changed: list[int] = field(default_factory=list)  # of changed_pages: content stream or text differs
 
@@ -307,6 +308,8 @@ def _covering(diff: RevisionDiff, signed_page, current: pymupdf.Document, number
         if hit:
             shown = " ".join(hit[:8]) + (" …" if len(hit) > 8 else "")
             diff.covered.append(f"pagina {number}: '{shown}' ({_kind(subtype)})")
+            if number not in diff.covered_pages:
+                diff.covered_pages.append(number)
             if subtype not in ICON_ANNOTS:
                 diff.covered_by_icon_only = False
 

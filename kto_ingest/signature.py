@@ -210,7 +210,7 @@ def _field(doc: Document, emb, status, problem: str | None) -> SignatureField:
         notes.append("het certificaat leidt niet naar een vertrouwde uitgever" + (" (zelfondertekend)" if self_signed else ""))
     changed = diff.pages_to_name if modification == "other" else diff.annotated_pages if modification == "annotations" else []
     if covering:
-        changed = sorted(set(changed) | {int(c.split(":")[0].split()[1]) for c in diff.covered})
+        changed = sorted(set(changed) | set(diff.covered_pages))
     return SignatureField(
         name=emb.field_name, signed=True, intact=None if unverifiable else intact, coverage=coverage, modification=modification,
         changed_pages=changed, signer=subject.get("common_name"), organisation=subject.get("organization_name"),
