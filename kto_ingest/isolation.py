@@ -133,7 +133,9 @@ _CROP_FAILED = "Het bewijsplaatje kon niet worden gemaakt: het tekenen van de pa
 
 
 def _wants_crops(options: Options, entry: ReportEntry) -> bool:
-    return options.crops and entry.status == "parsed" and bool(entry.results)
+    # the evidence worth a picture (report_html.render_crops): a results table, jobcoaching scores
+    pictured = bool(entry.results) or bool(entry.jobcoaching and entry.jobcoaching.periods)
+    return options.crops and entry.status == "parsed" and pictured
 
 
 @dataclass

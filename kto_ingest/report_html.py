@@ -67,7 +67,10 @@ def _fact(entry: ReportEntry, name: str) -> str:
 MAX_CROP_PIXELS = 4_000_000  # the rendered crop: about 2,000 x 2,000 pixels at most
 MAX_IMAGE_PIXELS = 50_000_000  # a picture larger than this on the page is not drawn (an A4 scan at 600 dpi is 35 million)
 
-Crop = tuple[int, "bytes | None", "str | None"]  # (page, PNG or None, Dutch note when there is no PNG)
+# (page, PNG or None, Dutch text): with a PNG the text names what it shows (None: the results
+# table); without one it says why there is no picture.
+Crop = tuple[int, "bytes | None", "str | None"]
+PERIODS_TABLE = "de cijfers per jobcoachperiode"
 
 
 def crop_zoom(rect: "pymupdf.Rect", dpi: int) -> float:
@@ -88,31 +91,57 @@ def _largest_image(page) -> int:
 
 
 def render_crops(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
-    """Crops of the results table, one per page it is on; empty when the PDF is not at hand.
-    Never more than MAX_CROP_PIXELS each, and a page with a picture over MAX_IMAGE_PIXELS gets a
-    note instead of a crop (decoding such a picture costs gigabytes and minutes)."""
+    """Crops of the evidence the verdict rests on, one per page: the results table, and for a
+    jobcoaching report the table of scores per jobcoachperiode with its 'Behaald cijfer' row. Empty
+    when the PDF is not at hand. Never more than MAX_CROP_PIXELS each, and a page with a picture
+    over MAX_IMAGE_PIXELS gets a note instead of a crop (decoding such a picture costs gigabytes
+    and minutes)."""
     source = entry._source
-    if source is None or not entry.results or not Path(source).is_file():
+    regions = _regions(entry)
+    if source is None or not regions or not Path(source).is_file():
         return []
-    header = entry.evidence.get("results")
     crops: list[Crop] = []
     try:
         with _open_for_crops(Path(source)) as doc:
-            for number in sorted({r.page for r in entry.results}):
+            for number, find_rect, what in regions:
                 page = doc[number - 1]
                 biggest = _largest_image(page)
                 if biggest > MAX_IMAGE_PIXELS:
                     crops.append((number, None, f"Geen bewijsplaatje van pagina {number}: er staat een afbeelding van "
                                                 f"{biggest / 1e6:.0f} miljoen pixels op die te groot is om te tekenen."))
                     continue
-                rect = _table_rect(page, [r for r in entry.results if r.page == number],
-                                   header.bbox if header and header.page == number else None)
+                rect = find_rect(page)
                 if rect is not None:
                     zoom = crop_zoom(rect, dpi)
-                    crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), None))
+                    crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), what))
     except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
         return [(0, None, "Het bewijsplaatje kon niet worden gemaakt.")]
     return crops
+
+
+def _regions(entry: ReportEntry) -> list[tuple[int, object, str | None]]:
+    """What to crop: (page, a function giving the rectangle on that page, what it shows)."""
+    regions: list[tuple[int, object, str | None]] = []
+    header = entry.evidence.get("results")
+    for number in sorted({r.page for r in entry.results}):
+        rows = [r for r in entry.results if r.page == number]
+        head = header.bbox if header and header.page == number else None
+        regions.append((number, lambda page, rows=rows, head=head: _table_rect(page, rows, head), None))
+    jc = entry.jobcoaching
+    if jc and jc.periods:
+        boxes = [ev for ev in (entry.evidence.get("jobcoaching"), entry.evidence.get("averages")) if ev and ev.page and ev.bbox]
+        for number in sorted({ev.page for ev in boxes}):
+            here = [ev.bbox for ev in boxes if ev.page == number]
+            box = (min(b[0] for b in here), min(b[1] for b in here), max(b[2] for b in here), max(b[3] for b in here))
+            regions.append((number, lambda page, box=box: _box_rect(page, box), PERIODS_TABLE))
+    return regions
+
+
+def _box_rect(page, box) -> "pymupdf.Rect":
+    """The page's full width around ``box``, with a margin, its edges off any line of text."""
+    r = page.rect
+    top, bottom = _whole_lines(page, max(r.y0, box[1] - 12), min(r.y1, box[3] + 6))
+    return pymupdf.Rect(max(r.x0, min(r.x0 + 40, box[0] - 8)), top, min(r.x1, max(r.x1 - 40, box[2] + 8)), bottom)
 
 
 def _open_for_crops(source: Path) -> "pymupdf.Document":
@@ -150,10 +179,10 @@ def _table_rect(page, rows: list[ResultRow], header_bbox) -> "pymupdf.Rect | Non
 def _whole_lines(page, top: float, bottom: float) -> tuple[float, float]:
     """Move the crop's top and bottom edge off any line of text they would cut in half: a line
     shown half is worse than a line more or less."""
-    words = [(y0, y1, (y1 - y0) * 0.25) for _x0, y0, _x1, y1, *_rest in page.get_text("words")]
+    words = [(y0, y1, (y1 - y0) * 0.1) for _x0, y0, _x1, y1, *_rest in page.get_text("words")]
     for _ in range(3):  # moving an edge may meet the next line; a few steps settle it
         moved = False
-        for y0, y1, margin in words:  # an edge through the middle half of a word cuts its line
+        for y0, y1, margin in words:  # an edge through a word (its box less a tenth at each side) cuts its line
             if y0 + margin < top < y1 - margin:
                 top, moved = y0 - 1, True
             if y0 + margin < bottom < y1 - margin:
@@ -235,12 +264,7 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                        f"<td class=\"num\">{e(format_number(r.rapportcijfer))}</td>"
                        f"<td>{e(None if r.publicatie is None else ('ja' if r.publicatie else 'nee'))}</td><td class=\"num\">{r.page}</td></tr>")
         out.append("</table>")
-        for page, png, note in (table_images(x) if images else []):
-            if png is None:
-                out.append(f'<p class="muted">{e(note)}</p>')
-                continue
-            out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
-                       f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+        out += _images(x, images, periods=False)
     if x.regime:
         out.append(f'<p>Regeling: {e(regime_text(x))}</p>')
     out += _not_read(x)
@@ -255,6 +279,7 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
                        f'<td>{e(period.werkgever)}</td><td class="num">{e(format_number(period.werkgever_cijfer))}</td>'
                        f'<td class="num">{e(period.page)}</td></tr>')
         out.append("</table>")
+        out += _images(x, images, periods=True)
     if x.checks:
         out.append("<h3>Controles</h3><table><tr><th>Regel</th><th>Uitkomst</th><th>Melding</th><th>Pagina</th></tr>")
         for c in x.checks:
@@ -265,6 +290,23 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
     for w in x.warnings:
         out.append(f'<p class="muted">Let op: {e(w)}</p>')
     out += letter_html(x, x.regime)  # the draft letter to the supplier (kto_ingest/letters.py)
+    return out
+
+
+def _images(x: ReportEntry, images: bool, periods: bool) -> list[str]:
+    """The evidence crops of one kind: the results table, or the scores per jobcoachperiode."""
+    out = []
+    for page, png, what in (table_images(x) if images else []):
+        if png is None:
+            if not periods:  # a note about a failed crop is shown once, with the first kind
+                out.append(f'<p class="muted">{e(what)}</p>')
+            continue
+        if (what == PERIODS_TABLE) != periods:
+            continue
+        shown = what or "de resultatentabel"
+        out.append(f'<p class="muted">Bewijs: {e(shown)} zoals op pagina {page} van de PDF.</p>'
+                   f'<img class="evidence" alt="{e(shown[0].upper() + shown[1:])}, pagina {page}" '
+                   f'src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     return out
 
 

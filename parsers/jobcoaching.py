@@ -185,6 +185,7 @@ class JobcoachingParser(Parser):
         header = sorted(rows[head], key=lambda w: w.x0)
         starts = [w.x0 for w in header if w.text.lower() in ("werknemer", "werkgever", "cijfer")]
         bands = _bands(starts)
+        seen = list(header)  # the words of the table, for its box (the evidence crop)
         for words in rows[head + 1:]:
             cells = _cells(words, bands)
             line = Line(sorted(words, key=lambda w: w.x0))
@@ -193,13 +194,15 @@ class JobcoachingParser(Parser):
                 break
             if not (cells[0] and cells[1] and cells[2] and cells[3]):
                 break  # the table has ended
+            seen += words
             try:
                 jc.periods.append(JobcoachPeriod(werknemer=cells[0], werknemer_cijfer=score(cells[1]),
                                                  werkgever=cells[2], werkgever_cijfer=score(cells[3]), page=page.number))
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
         if jc.periods:
-            facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" ".join(w.text for w in header))
+            box = (min(w.x0 for w in seen), min(w.y0 for w in seen), max(w.x1 for w in seen), max(w.y1 for w in seen))
+            facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" ".join(w.text for w in header), bbox=box)
 
     @staticmethod
     def _is_score_header(words: list[Word]) -> bool:

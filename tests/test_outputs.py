@@ -408,11 +408,41 @@ def test_crop_edges_never_cut_a_line_of_text():
         words = page.get_text("words")
         line = {round(w[3]): (w[1], w[3]) for w in words}
         first, last = line[round(words[0][3])], line[round(words[-1][3])]
-        top, bottom = _whole_lines(page, (first[0] + first[1]) / 2, (last[0] + last[1]) / 2)  # both through a line
-        for y0, y1 in line.values():
-            h = (y1 - y0) * 0.25
-            assert not (y0 + h < top < y1 - h) and not (y0 + h < bottom < y1 - h)
-        assert top <= first[0] and bottom >= last[1]  # the lines are shown whole
+        for at in (0.5, 0.2):  # through the middle of a line, and through the tops of its capitals
+            top, bottom = _whole_lines(page, first[0] + (first[1] - first[0]) * at, last[0] + (last[1] - last[0]) * at)
+            for y0, y1 in line.values():
+                h = (y1 - y0) * 0.1
+                assert not (y0 + h < top < y1 - h) and not (y0 + h < bottom < y1 - h)
+            assert top <= first[0] and bottom >= last[1]  # the lines are shown whole
+
+
+def test_jobcoaching_report_gets_an_evidence_crop_of_its_scores(registry):
+    """Issue 19 item 11: the jobcoaching verdict rests on the scores per jobcoachperiode and the
+    'Behaald cijfer' row; the HTML shows them as printed, drawn by the worker like the results table."""
+    from kto_ingest.isolation import Limits, run_isolated
+    from kto_ingest.pipeline import Options
+    from kto_ingest.report_html import PERIODS_TABLE, _regions, _open_for_crops
+
+    jc = FIXTURES / "jobcoaching-rapportage-2021.pdf"
+    (_, entry), = run_isolated([jc], Options(crops=True), Limits(jobs=1))
+    assert entry.jobcoaching.periods and entry.jobcoaching.werknemer_avg is not None
+    table, averages = entry.evidence["jobcoaching"], entry.evidence["averages"]
+    assert table.bbox and averages.bbox and table.page == averages.page
+    assert [(page, png[:8], what) for page, png, what in entry._crops] == [(table.page, b"\x89PNG\r\n\x1a\n", PERIODS_TABLE)]
+    (page_no, find_rect, _), = _regions(entry)
+    with _open_for_crops(jc) as doc:
+        rect = find_rect(doc[page_no - 1])
+    for box in (table.bbox, averages.bbox):  # the header, every period and the averages row are in the picture
+        assert rect.contains(pymupdf_rect(box))
+    page = to_html(BatchResult(version="test", reports=[entry]))
+    assert page.count("Bewijs: de cijfers per jobcoachperiode zoals op pagina") == 1
+    assert "Bewijs: de resultatentabel" not in page  # a jobcoaching report has no results table
+
+
+def pymupdf_rect(box):
+    from kto_ingest._pymupdf import pymupdf
+
+    return pymupdf.Rect(box)
 
 
 def test_html_links_back_and_shows_jobcoaching_periods(registry):
