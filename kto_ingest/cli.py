@@ -78,6 +78,18 @@ def _stdout_console() -> Console:
     return console
 
 
+LONG_LIST = 5  # more reports than this fill more than a screen in the full layout
+
+
+def screen_tip(result: BatchResult, is_terminal: bool, short: bool, outputs: int) -> str | None:
+    """A hint for a person reading a long list on the screen: the short layout, or a file that
+    keeps everything. Not when the list is piped or short, or other outputs are written too."""
+    if not is_terminal or short or outputs > 1 or len(result.reports) <= LONG_LIST:
+        return None
+    return ("Tip: --kort toont één regel per rapport; met -o overzicht.xlsx of -o overzicht.html komt alles in een "
+            "bestand (de HTML ook met bewijsplaatjes en conceptbrieven).")
+
+
 def exit_code(result: BatchResult) -> ExitCode:
     if any(e.status == "error" for e in result.reports):
         return ExitCode.UNREADABLE
@@ -285,7 +297,10 @@ def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], c
                 if path and _shown(path) not in (streamed_failed or []):
                     info.print(f"Resultaat geschreven naar {_shown(path)}", markup=False, soft_wrap=True)
             elif path is None and target_fmt == "table":
-                (render_short if short else render_table)(result, _stdout_console())
+                screen = _stdout_console()
+                (render_short if short else render_table)(result, screen)
+                if tip := screen_tip(result, screen.is_terminal, short, len(targets)):
+                    info.print(tip, style="dim", markup=False, soft_wrap=True)
             elif path is None:
                 sys.stdout.write(render(result, target_fmt, csv_dialect))
                 sys.stdout.flush()

@@ -257,3 +257,24 @@ def test_narrow_terminal_layout_and_one_line_per_report(capsys):
     assert main([str(pdfs[1]), "-j", "0", "--kort"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and "workaut-2023.pdf" in out[0] and out[1].startswith("Regeling: ")
+
+
+def test_a_long_list_on_a_terminal_ends_with_a_tip_for_the_short_layout_and_a_file(tmp_path, monkeypatch, capsys):
+    """Issue 19: a newcomer at 80 columns gets some 570 lines for the 15 fixtures; the screen then
+    says how to get one line per report, or everything in a file. Not when piped or already short."""
+    from rich.console import Console
+
+    from kto_ingest import cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "_stdout_console", lambda: Console(file=screen, force_terminal=True, width=80, color_system=None))
+    pdfs = sorted(str(p) for p in FIXTURES.glob("*.pdf"))[:6]
+    assert main([*pdfs, "-j", "0"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Tip: --kort toont één regel per rapport" in err and "-o overzicht.xlsx" in err
+    for short in (["--kort"], ["-o", str(tmp_path / "x.json"), "-o", "-"]):
+        main([*pdfs, "-j", "0", *short])
+        assert "Tip:" not in capsys.readouterr().err
+    monkeypatch.setattr(cli, "_stdout_console", lambda: Console(file=io.StringIO(), width=80))  # piped: no terminal
+    main([*pdfs, "-j", "0"])
+    assert "Tip:" not in capsys.readouterr().err
