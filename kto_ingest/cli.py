@@ -113,7 +113,7 @@ Afsluitcodes:
   130  afgebroken met Ctrl-C"""
 
 
-@app.command("check", epilog=CHECK_EPILOG)
+@app.command("check", epilog=CHECK_EPILOG, short_help="Controleer de rapporten in mappen of bestanden (de standaard).")
 def check(
     paths: Annotated[list[Path], typer.Argument(metavar="PAD", help="PDF-bestanden en/of mappen (mappen worden doorzocht op *.pdf).")],
     fmt: Annotated[
@@ -509,7 +509,7 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
             raise typer.BadParameter("het uitvoerbestand zou een invoerbestand overschrijven", param_hint="--output")
 
 
-@app.command("explain")
+@app.command("explain", short_help="Laat zien hoe één rapport is gelezen en beoordeeld.")
 def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-bestand.")]) -> None:
     """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
     registry = Registry.from_entry_points()
@@ -598,7 +598,7 @@ def _print_fact_status(console, entry) -> None:
         console.print(f"    {name}: {describe_state(st)}", markup=False)
 
 
-@app.command("rules")
+@app.command("rules", short_help="Toon de regels en per regeling de normen met hun bron.")
 def rules(
     regime_name: Annotated[str, typer.Option("--regime", metavar="REGELING", help="Toon alleen de regels van deze regeling.")] = "",
 ) -> None:
@@ -711,7 +711,7 @@ def regeling_nieuw(
               f"{jaar}; gebruik hem daarna met: kto-ingest MAP --regime {target}", markup=False, soft_wrap=True)
 
 
-@app.command("instellingen")
+@app.command("instellingen", short_help="Toon de instellingen die gelden en waar ze vandaan komen.")
 def instellingen_cmd(
     instellingen: Annotated[Optional[Path], typer.Option("--instellingen", help="Dit instellingenbestand in plaats van de standaardplaatsen.")] = None,
 ) -> None:
@@ -721,7 +721,7 @@ def instellingen_cmd(
     _stdout_console().print(describe(_settings(instellingen)), markup=False, soft_wrap=True)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Druk het JSON-schema van de uitvoer af.")
 def schema() -> None:
     """Druk het JSON-schema van de uitvoer af."""
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
@@ -729,7 +729,7 @@ def schema() -> None:
 
 from .serve_cli import serve as _serve  # noqa: E402 - `kto-ingest serve`: the local web page
 
-app.command("serve")(_serve)
+app.command("serve", short_help="Start de webpagina: sleep er rapporten in, krijg het overzicht.")(_serve)
 
 # typer's own words in help texts and usage errors, in Dutch. typer has no translations of its
 # own; its output is rewritten instead (only whole, known phrases).

@@ -218,6 +218,18 @@ def test_help_frame_is_dutch_with_h_exit_codes_and_an_example(capsys):
     assert "Fout: Onbekende optie: --bestaat-niet" in err and "Zie 'kto-ingest check -h' voor hulp." in err
 
 
+def test_command_list_in_help_is_whole_sentences(capsys, monkeypatch):
+    """Issue 19, seen at 80 columns: the list of commands showed every description cut off with
+    '...' ("Controleer alle rapporten in de opgegeven bestanden en...")."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["-h"]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("Opdrachten:")[1]
+    assert "..." not in listed and "…" not in listed
+    for command in ("check", "explain", "rules", "instellingen", "schema", "serve", "regeling"):
+        assert f"  {command} " in listed
+
+
 def test_quiet_and_verbose(tmp_path, capsys):
     pdfs = [str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "workaut-2023.pdf")]
     assert main([*pdfs, "-j", "0", "-o", str(tmp_path / "r.json"), "--quiet"]) == 1
