@@ -516,24 +516,22 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
     result = explain_file(path, registry, Options(explain=True))
     console = _stdout_console()
     entry = result.entry
-    console.print(f"Bestand: {entry.file}", markup=False)
+    _say(console, f"Bestand: {entry.file}")
     if entry.sha256:
-        console.print(f"SHA-256: {entry.sha256}   pagina's: {entry.pages or '–'}", markup=False)
+        _say(console, f"SHA-256: {entry.sha256}   pagina's: {entry.pages or '–'}")
     if result.detections:
         console.print("\nHerkenning per leesmodule:", style="bold")
         for det in result.detections:
             verdict = "gekozen" if det.parser == entry.parser else ("zeker genoeg" if det.sure_enough else "niet zeker genoeg")
-            console.print(
-                f"  {det.name} [{det.parser}]: {det.score:.0%} (drempel {det.min_score:.0%}) – {verdict}", markup=False
-            )
+            _say(console, f"  {det.name} [{det.parser}]: {det.score:.0%} (drempel {det.min_score:.0%}) – {verdict}")
             if det.problem:
-                console.print(f"    herkenning mislukte: {safe_text(det.problem)}", markup=False)
+                _say(console, f"    herkenning mislukte: {safe_text(det.problem)}")
             for s in det.signals:
                 mark = "✓" if s.found else "✗"
                 where = f" (pagina {s.page})" if s.page and s.found else ""
-                console.print(f"    {mark} {s.description}{where}", markup=False)
+                _say(console, f"    {mark} {s.description}{where}")
     if entry.status == "error":
-        console.print(f"\nNiet gelezen [{entry.error.code.value}]: {safe_text(entry.error.message)}", style="red", markup=False)
+        _say(console, f"\nNiet gelezen [{entry.error.code.value}]: {safe_text(entry.error.message)}", "red")
         raise typer.Exit(int(ExitCode.UNREADABLE))
     console.print("\nGevonden waarden (pagina: tekst zoals gedrukt):", style="bold")
     facts = entry.model_dump()
@@ -555,21 +553,34 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
                               if k not in ("text", "page") and v is not None)
         else:
             shown = param_text(value)
-        console.print(f"  {_FIELD_WORDS.get(name, name)}: {safe_text(shown)}", markup=False)
-        console.print(f"      pagina {ev.page}: \u201c{safe_text(ev.raw)}\u201d", markup=False)
+        _say(console, f"  {_FIELD_WORDS.get(name, name)}: {safe_text(shown)}")
+        _say(console, f"      pagina {ev.page}: \u201c{safe_text(ev.raw)}\u201d")
     _print_fact_status(console, entry)
     for row in entry.results:
         cells = " · ".join(f"{_FIELD_WORDS.get(k, k)} {v}" for k, v in row.raw.items())
         group = {"clienten": "cliënten", "opdrachtgevers": "opdrachtgevers"}.get(row.group or "", "")
-        console.print(f"  rij (p. {row.page}){f' {group}:' if group else ''} {row.service}: {cells}", markup=False)
+        _say(console, f"  rij (p. {row.page}){f' {group}:' if group else ''} {row.service}: {cells}")
     if result.decisions:
         console.print("\nBeslissingen van de lezer (tabel, richting, lexicon, samenvoegen):", style="bold")
         for decision in result.decisions:
             key, sep, rest = str(decision).partition(": ")
-            console.print(f"  {_FIELD_WORDS.get(key, key)}{sep}{rest}", markup=False)
-    console.print(f"  {len(entry.questions)} figuurtitels (vragen) gevonden.", markup=False)
+            _say(console, f"  {_FIELD_WORDS.get(key, key)}{sep}{rest}")
+    _say(console, f"  {len(entry.questions)} figuurtitels (vragen) gevonden.")
     for warning in entry.warnings:
-        console.print(f"  Let op: {safe_text(warning)}", style="yellow", markup=False)
+        _say(console, f"  Let op: {safe_text(warning)}", "yellow")
+
+
+def _say(console: Console, text: str, style: str | None = None) -> None:
+    """One line of ``explain``: wrapped to the screen, its continuation lines indented under the
+    line's own text, so that a narrow terminal keeps the structure readable."""
+    import textwrap
+
+    body = text.lstrip(" ")
+    indent = len(text) - len(body)
+    lines = [textwrap.fill(part, width=max(console.width, 40), initial_indent=" " * indent, subsequent_indent=" " * (indent + 4),
+                           break_long_words=False, break_on_hyphens=False) if part.strip() else part
+             for part in body.split("\n")]
+    console.print("\n".join(lines), style=style, markup=False, highlight=False, soft_wrap=True)
 
 
 # The schema's field names as the screen says them (explain); --format json keeps the names.
@@ -593,9 +604,9 @@ def _print_fact_status(console, entry) -> None:
 
     not_read = facts_not_read(entry)
     if not_read:
-        console.print("  Niet gelezen (de regels vragen dan om handmatige controle, tenzij de afwezigheid zeker is):", style="yellow", markup=False)
+        _say(console, "  Niet gelezen (de regels vragen dan om handmatige controle, tenzij de afwezigheid zeker is):", "yellow")
     for _fact, name, st in not_read:
-        console.print(f"    {name}: {describe_state(st)}", markup=False)
+        _say(console, f"    {name}: {describe_state(st)}")
 
 
 @app.command("rules", short_help="Toon de regels en per regeling de normen met hun bron.")

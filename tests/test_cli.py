@@ -105,6 +105,24 @@ def test_explain_shows_detection_and_evidence(capsys):
     assert "tabel 1.1" in out
 
 
+def test_explain_on_a_narrow_terminal_keeps_its_indentation(capsys, monkeypatch):
+    """Issue 19, seen at 80 columns: long explain lines wrapped back to the first column, so a
+    detection's threshold or a value's page looked like a heading of its own."""
+    from rich.console import Console
+
+    from kto_ingest import cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "_stdout_console", lambda: Console(file=screen, force_terminal=True, width=80, color_system=None))
+    assert main(["explain", str(FIXTURES / "generiek-ander-bureau-2021.pdf")]) == 0
+    lines = [line for line in screen.getvalue().splitlines() if line.strip()]
+    assert len(lines) > 30 and max(len(line) for line in lines) <= 80
+    flush_left = [line for line in lines if not line.startswith(" ")]
+    assert all(line.startswith(("Bestand:", "SHA-256:", "Herkenning", "Gevonden", "Beslissingen")) for line in flush_left), flush_left
+    wrapped = [b for a, b in zip(lines, lines[1:]) if "(drempel" in b and "%" not in b.split("(drempel")[0]]
+    assert wrapped and all(line.startswith("      (drempel") for line in wrapped)  # under its detection, not flush left
+
+
 def test_explain_says_why_a_layout_is_not_recognised(tmp_path, capsys):
     from kto_ingest._pymupdf import pymupdf
 
