@@ -570,14 +570,14 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
         _say(console, f"  Let op: {safe_text(warning)}", "yellow")
 
 
-def _say(console: Console, text: str, style: str | None = None) -> None:
-    """One line of ``explain``: wrapped to the screen, its continuation lines indented under the
-    line's own text, so that a narrow terminal keeps the structure readable."""
+def _say(console: Console, text: str, style: str | None = None, hang: int = 4) -> None:
+    """One line of ``explain`` or ``rules``: wrapped to the screen, its continuation lines indented
+    (``hang`` more than its first), so that a narrow terminal keeps the structure readable."""
     import textwrap
 
     body = text.lstrip(" ")
     indent = len(text) - len(body)
-    lines = [textwrap.fill(part, width=max(console.width, 40), initial_indent=" " * indent, subsequent_indent=" " * (indent + 4),
+    lines = [textwrap.fill(part, width=max(console.width, 40), initial_indent=" " * indent, subsequent_indent=" " * (indent + hang),
                            break_long_words=False, break_on_hyphens=False) if part.strip() else part
              for part in body.split("\n")]
     console.print("\n".join(lines), style=style, markup=False, highlight=False, soft_wrap=True)
@@ -623,13 +623,13 @@ def rules(
     console.print("Uitkomsten: voldoet, voldoet niet, handmatig (een persoon kijkt), let op, n.v.t.\n", markup=False)
     for rule_id in ids:
         r = RULES[rule_id]
-        console.print(f"{r.id}  {r.title}", style="bold", markup=False)
-        console.print("    " + screen_words(" ".join(r.doc.split())), markup=False)
+        _say(console, f"{r.id}  {r.title}", "bold")
+        _say(console, "    " + screen_words(" ".join(r.doc.split())), hang=0)
     if selected:
-        console.print(f"\nParameters van {selected.regime.title} ({selected.id}, versie {selected.regime.version}):", style="bold",
-                      markup=False)
+        _say(console, f"\nParameters van {selected.regime.title} ({selected.id}, versie {selected.regime.version}):", "bold")
         for name, p in selected.params.items():
-            console.print(f"  {name} = {param_text(p.value)}\n      bron: {screen_words(p.bron)}", markup=False)
+            _say(console, f"  {name} = {param_text(p.value)}")
+            _say(console, f"      bron: {screen_words(p.bron)}", hang=6)
 
 
 # The rules' documentation speaks of the sources by file and of outcomes by their JSON values;
@@ -638,6 +638,7 @@ _SCREEN_WORDS = [
     (regex.compile(r"\(?shared/seeds/000\)?|\bseed 000\b"), "de UWV-eisen voor scholingsdiensten 2021"),
     (regex.compile(r"\(?shared/seeds/001\)?|\bseed 001\b"), "de UWV-eisen voor jobcoaching (Erkenningskader 2016)"),
     (regex.compile(r"\bseeds? 00[234]\b"), "het voorbeeldrapport van Panteia"),
+    (regex.compile(r"\b[Dd]e seed\b"), "de eis"),
     (regex.compile(r"'pass'"), "'voldoet'"), (regex.compile(r"'fail'"), "'voldoet niet'"),
     (regex.compile(r"'manual'"), "'handmatig'"), (regex.compile(r"'warn'"), "'let op'"), (regex.compile(r"'n/a'"), "'n.v.t.'"),
 ]

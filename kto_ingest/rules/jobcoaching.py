@@ -39,7 +39,7 @@ def _scores(jc: Jobcoaching, group: str) -> list[float]:
     return [s for p in jc.periods if (s := getattr(p, f"{group}_cijfer")) is not None]
 
 
-NO_PERIODS = ("Is er in het meetjaar geen enkele jobcoachperiode afgerond, dan is dat de uitzondering van seed 001: de organisatie "
+NO_PERIODS = ("Is er in het meetjaar geen enkele jobcoachperiode afgerond, dan is dat de uitzondering uit de UWV-eisen voor jobcoaching: de organisatie "
               "meldt dat binnen een maand na de meetperiode schriftelijk aan de accounthouder; geen tekortkoming van het rapport")
 
 
