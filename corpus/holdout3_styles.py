@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from .model import WG_Q, WG_SCALE, WN_Q, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl, DUTCH_MONTHS
-from .render import Doc, Image, Landscape, PageBreak, Para, Signature, Span, Table, logo_png
+from .model import DUTCH_MONTHS, WG_SCALE, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl
+from .render import Doc, Image, PageBreak, Para, Signature, Table, logo_png
 from .styles import (APPROACH, NO_APPROACH, Built, JcStyle, Style, analysis_paras, filler, jc_num, questions_block)
 
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
