@@ -9,6 +9,7 @@ This says nothing about how well kto-ingest reads, so it may be run on the holdo
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import re
 import sys
@@ -26,9 +27,29 @@ def nl1(x: float) -> str:
     return f"{x:.1f}".replace(".", ",")
 
 
-def date_forms(iso: str) -> list[str]:
+def family_module(family: str | None):
+    """The styles module of a family (its own ``date_forms``/``period_forms``, if it has them)."""
+    from .generate import FAMILY_MODULES
+
+    name = FAMILY_MODULES.get(family or "")
+    return importlib.import_module(f"corpus.{name}") if name else None
+
+
+def date_forms(iso: str, family: str | None = None) -> list[str]:
     d = dt.date.fromisoformat(iso)
-    return [f"{d:%d-%m-%Y}", f"{d.day}-{d.month}-{d.year}", model.long_date(d)]
+    out = [f"{d:%d-%m-%Y}", f"{d.day}-{d.month}-{d.year}", model.long_date(d)]
+    mod = family_module(family)
+    if mod is not None and hasattr(mod, "date_forms"):
+        out += mod.date_forms(d)
+    return out
+
+
+def respons_forms(pct: float) -> list[str]:
+    """One decimal ('38,0'), or a whole percent followed by '%' ('38 %', '38%') when it is whole."""
+    out = [nl1(pct)]
+    if pct == int(pct):
+        out += [f"{int(pct)} %", f"{int(pct)}%"]
+    return out
 
 
 def in_order(needle: str, words: list[str]) -> bool:
@@ -55,13 +76,17 @@ def problems(truth: dict, pdf: Path) -> list[str]:
     need(f["supplier"].casefold() in low, f"supplier {f['supplier']!r} not printed")
     if "bureau" in f:
         need(f["bureau"].casefold() in low, f"bureau {f['bureau']!r} not printed")
-    need(any(x in text for x in date_forms(f["report_date"])), f"report_date {f['report_date']} not printed")
+    family = truth.get("family")
+    need(any(x in text for x in date_forms(f["report_date"], family)), f"report_date {f['report_date']} not printed")
     start, end = (dt.date.fromisoformat(f["meetperiode"][k]) for k in ("start", "end"))
     forms = [period_text(start, end, form) for form in ("long_tm", "long_tot", "dmy_tot", "dmy_dash", "calendar", "months", "dash_short")]
     forms.append(f"{start:%d-%m-%Y} t/m {end:%d-%m-%Y}")
+    mod = family_module(family)
+    if mod is not None and hasattr(mod, "period_forms"):
+        forms += mod.period_forms(start, end)
     need(any(x in text for x in forms), f"meetperiode {start}..{end} not printed in a known form")
     if f.get("final") is True:
-        need(bool(re.search(r"definitie|eindrapport", low)), "final: no definitief marking")
+        need(bool(re.search(r"definitie|eindrapport|eindversie|vastgesteld", low)), "final: no definitief marking")
     if f.get("final") is False:
         need("concept" in low, "final false: no concept marking")
     if "approached" in f:
@@ -73,12 +98,13 @@ def problems(truth: dict, pdf: Path) -> list[str]:
             if key in row:
                 need(str(row[key]) in words or re.search(rf"(?<![\d,]){row[key]}(?![\d,])", text) is not None,
                      f"{row['service']}: {key} {row[key]} not printed")
-        need(nl1(row["respons_pct"]) in text, f"{row['service']}: respons {row['respons_pct']} not printed")
+        need(any(x in text for x in respons_forms(row["respons_pct"])), f"{row['service']}: respons {row['respons_pct']} not printed")
         if row["rapportcijfer"] is None:
             need(bool(re.search(r"n\.v\.t\.|(?<!\S)[-–](?!\S)", text)), f"{row['service']}: no n.v.t./- for the missing score")
         else:
             need(nl1(row["rapportcijfer"]) in text, f"{row['service']}: score {row['rapportcijfer']} not printed")
-        need(row["respons_pct"] == model.r1(100 * row["ingevuld"] / row["netto_steekproef"]),
+        need(row["respons_pct"] in (model.r1(100 * row["ingevuld"] / row["netto_steekproef"]),
+                                    model.r0(100 * row["ingevuld"] / row["netto_steekproef"])),
              f"{row['service']}: respons is not ingevuld / netto")
     plain = [r for r in rows if not r["is_total"]]
     for total in (r for r in rows if r["is_total"]):
@@ -86,7 +112,7 @@ def problems(truth: dict, pdf: Path) -> list[str]:
         need(total["ingevuld"] == sum(r["ingevuld"] for r in plain), "total ingevuld is not the sum")
     jc = f.get("jobcoaching")
     if jc:
-        need(any(x in text for x in date_forms(jc["recognition_date"])), "recognition date not printed")
+        need(any(x in text for x in date_forms(jc["recognition_date"], family)), "recognition date not printed")
         for avg in (jc["werknemer_avg"], jc["werkgever_avg"]):
             need(nl1(avg) in text or f"{avg:.1f}" in text, f"average {avg} not printed")
         for a in jc["answers"]:

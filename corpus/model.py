@@ -207,11 +207,24 @@ def _verdict(fails, manual) -> tuple[str, list[dict]]:
     return "voldoet", []
 
 
-def scholing_truth(s: ScholingSpec, approached_printed: bool, total_printed: bool, beeindigd_printed: bool) -> dict:
+def r0(x: float) -> float:
+    """Round half up to a whole number, as a report that prints whole percentages does."""
+    return float(Decimal(str(x)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def respons_printed(r: Row, decimals: int = 1) -> float:
+    """The respons percentage as the report prints it (one decimal, or whole percents)."""
+    if decimals == 0:
+        return r0(100 * r.ingevuld / r.benaderd) if r.benaderd else 0.0
+    return r.respons
+
+
+def scholing_truth(s: ScholingSpec, approached_printed: bool, total_printed: bool, beeindigd_printed: bool,
+                   respons_decimals: int = 1) -> dict:
     rows = []
     for r in s.rows + ([s.total()] if total_printed else []):
         row = {"service": " ".join(r.service.split()), "is_total": r.service == "Totaal", "netto_steekproef": r.benaderd,
-               "ingevuld": r.ingevuld, "respons_pct": r.respons, "rapportcijfer": r.cijfer}
+               "ingevuld": r.ingevuld, "respons_pct": respons_printed(r, respons_decimals), "rapportcijfer": r.cijfer}
         if beeindigd_printed:
             row["beeindigd"] = r.beeindigd
         rows.append(row)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -35,8 +36,18 @@ class Para:
 
 
 @dataclass
+class Span:
+    """A header cell spanning columns and/or rows (header rows are written as in HTML: a position
+    covered by a span above or to the left is left out of its row)."""
+
+    text: str
+    cols: int = 1
+    rows: int = 1
+
+
+@dataclass
 class Table:
-    header: list[list[str]]  # header rows; "\n" in a cell is a forced line break
+    header: list[list[str]]  # header rows; "\n" in a cell is a forced line break; a cell may be a Span
     body: list[list[str]]
     ruled: bool = True
     repeat_header: bool = True
@@ -45,11 +56,22 @@ class Table:
     font_pt: float = 9.5
     first_col_left: bool = True
     bold_rows: tuple[int, ...] = ()  # body rows printed bold (Totaal)
+    zebra: str | None = None  # background colour of every second body row
+    head_fill: str | None = None  # background colour of the header (white text)
+    hrules: bool = False  # only horizontal rules: above and under the header, under the last row
+    left_cols: tuple[int, ...] = ()  # further body columns aligned left (names)
 
 
 @dataclass
 class PageBreak:
     pass
+
+
+@dataclass
+class Image:
+    png: bytes
+    width_cm: float
+    height_cm: float
 
 
 @dataclass
@@ -70,6 +92,8 @@ class Doc:
     font_pt: float = 10.5
     landscape: bool = False  # whole document
     title: str = ""
+    header: str | None = None  # running page header; "{page}" and "{pages}" are page number and count
+    footer: str | None = None  # running page footer, same placeholders
 
 
 # ---- a drawn signature (PNG) -------------------------------------------------------------------
@@ -95,6 +119,60 @@ def signature_png() -> bytes:
     return _SIG_PNG
 
 
+def logo_png(text: str, fill: tuple[float, float, float], width: int = 150, height: int = 56) -> bytes:
+    """A logo block: the bureau's initials in white on a coloured rectangle, as a picture (a real
+    logo is an image, so its letters are not in the text layer)."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=width, height=height)
+    page.draw_rect(page.rect, color=fill, fill=fill)
+    page.insert_textbox(pymupdf.Rect(4, height * 0.18, width - 4, height - 2), text, fontsize=height * 0.42, fontname="hebo",
+                        color=(1, 1, 1), align=1)
+    return page.get_pixmap(dpi=144).tobytes("png")
+
+
+def cell_text(c) -> str:
+    return c.text if isinstance(c, Span) else c
+
+
+def header_grid(rows: list[list], ncols: int) -> list[list]:
+    """Header rows (HTML convention) as a full grid: each position holds its Span/str, or None where
+    a span covers it."""
+    grid = [[None] * ncols for _ in rows]
+    taken = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            cols, nrows = (cell.cols, cell.rows) if isinstance(cell, Span) else (1, 1)
+            grid[r][c] = cell
+            for dr in range(nrows):
+                for dc in range(cols):
+                    taken.add((r + dr, c + dc))
+            c += cols
+    return grid
+
+
+def _ncols(t: "Table") -> int:
+    if t.header:
+        return sum(c.cols if isinstance(c, Span) else 1 for c in t.header[0])
+    return len(t.body[0])
+
+
+def _page_tpl_css(tpl: str) -> str:
+    parts = []
+    for i, piece in enumerate(re.split(r"(\{page\}|\{pages\})", tpl)):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append('"' + piece.replace('"', '\\"') + '"')
+    return " ".join(parts)
+
+
 # ---- HTML --------------------------------------------------------------------------------------
 def _h(text: str) -> str:
     return "<br>".join(html.escape(part) for part in text.split("\n"))
@@ -102,6 +180,7 @@ def _h(text: str) -> str:
 
 def _html_table(t: Table, for_lo: bool) -> str:
     border = "0.6pt solid #222" if t.ruled else "none"
+    exact = "-webkit-print-color-adjust:exact;print-color-adjust:exact;"
     out = []
     if t.caption:
         out.append(f'<p class="caption"><b>{html.escape(t.caption)}</b></p>')
@@ -111,7 +190,30 @@ def _html_table(t: Table, for_lo: bool) -> str:
         cols = "".join(f'<col width="{round(100 * w / total)}%">' for w in t.widths)
     out.append(f'<table class="{"ruled" if t.ruled else "plain"}" style="font-size:{t.font_pt}pt" '
                f'cellspacing="0" cellpadding="3" {"border=1" if (t.ruled and for_lo) else ""} width="100%">{cols}')
-    head = "".join("<tr>" + "".join(f'<th style="border:{border}">{_h(c)}</th>' for c in row) + "</tr>" for row in t.header)
+
+    def th(c, r: int) -> str:
+        span = ""
+        if isinstance(c, Span):
+            span = (f' colspan="{c.cols}"' if c.cols > 1 else "") + (f' rowspan="{c.rows}"' if c.rows > 1 else "")
+        style = f"border:{border}"
+        extra = ""
+        if isinstance(c, Span) and c.cols > 1:
+            style += ";text-align:center"
+            extra = ' align="center"'
+        if t.hrules:
+            last = r + (c.rows if isinstance(c, Span) else 1) - 1 == len(t.header) - 1
+            if r == 0:
+                style += ";border-top:1.2pt solid #000"
+            style += ";border-bottom:0.6pt solid #000" if last else ";border-bottom:0.4pt solid #777"
+        if t.head_fill:
+            style += f";background:{t.head_fill};color:#fff;{exact}"
+            extra += f' bgcolor="{t.head_fill}"'
+        text = _h(cell_text(c))
+        if t.head_fill and for_lo:
+            text = f'<font color="#ffffff">{text}</font>'
+        return f'<th style="{style}"{span}{extra}>{text}</th>'
+
+    head = "".join("<tr>" + "".join(th(c, r) for c in row) + "</tr>" for r, row in enumerate(t.header))
     if t.repeat_header:
         out.append(f"<thead>{head}</thead><tbody>")
     else:
@@ -119,17 +221,25 @@ def _html_table(t: Table, for_lo: bool) -> str:
     for i, row in enumerate(t.body):
         cells = []
         for j, c in enumerate(row):
-            align = "left" if (j == 0 and t.first_col_left) else "right"
+            align = "left" if ((j == 0 and t.first_col_left) or j in t.left_cols) else "right"
             txt = _h(c)
             if i in t.bold_rows:
                 txt = f"<b>{txt}</b>"
-            cells.append(f'<td style="border:{border};text-align:{align}" align="{align}">{txt}</td>')
+            style = f"border:{border};text-align:{align}"
+            extra = ""
+            if t.zebra and i % 2 == 1:
+                style += f";background:{t.zebra};{exact}"
+                extra = f' bgcolor="{t.zebra}"'
+            if t.hrules and i == len(t.body) - 1:
+                style += ";border-bottom:1.2pt solid #000"
+            cells.append(f'<td style="{style}" align="{align}"{extra}>{txt}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def to_html(doc: Doc, for_lo: bool = False, sig_path: str | None = None) -> str:
+def to_html(doc: Doc, for_lo: bool = False, sig_path: str | None = None, images: dict | None = None) -> str:
+    images = {} if images is None else images  # LibreOffice: png bytes -> file name next to the HTML
     family = "DejaVu Sans, Liberation Sans, Arial, sans-serif" if doc.font == "sans" else "DejaVu Serif, Liberation Serif, serif"
     size = "A4 landscape" if doc.landscape else "A4"
     css = f"""
@@ -151,6 +261,13 @@ td, th {{ padding: 2pt 4pt; }}
 table.plain th {{ border-bottom: none; }}
 tr {{ page-break-inside: avoid; break-inside: avoid; }}
 """
+    if doc.header or doc.footer:
+        boxes = ""
+        if doc.header:
+            boxes += f"@top-left {{ content: {_page_tpl_css(doc.header)}; font-size: 8pt; color: #444; }} "
+        if doc.footer:
+            boxes += f"@bottom-right {{ content: {_page_tpl_css(doc.footer)}; font-size: 8pt; color: #444; }} "
+        css += f"@page {{ {boxes}}}\n@page land {{ {boxes}}}\n"
     parts = [f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(doc.title)}</title>'
              f"<style>{css}</style></head><body>"]
     pending_break = False
@@ -183,6 +300,11 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
                     parts.append(f"<p{cls}>{text}</p>")
             elif isinstance(b, Table):
                 parts.append(_html_table(b, for_lo))
+            elif isinstance(b, Image):
+                src = "data:image/png;base64," + base64.b64encode(b.png).decode()
+                if for_lo:
+                    src = images.setdefault(b.png, f"bild{len(images) + 1}.png")
+                parts.append(f'<p><img src="{src}" width="{round(b.width_cm * 37.8)}" height="{round(b.height_cm * 37.8)}" alt=""></p>')
             elif isinstance(b, Signature):
                 if b.drawn:
                     src = sig_path or "data:image/png;base64," + base64.b64encode(signature_png()).decode()
@@ -232,7 +354,7 @@ def to_fodt(doc: Doc) -> str:
         if t.caption:
             body.append(para(t.caption, "p", bold=True))
         width_cm = 25.5 if (doc.landscape or state.get("in_land")) else 17.0
-        widths = t.widths or [1.0] * len(t.header[0])
+        widths = t.widths or [1.0] * _ncols(t)
         total = sum(widths)
         master_attr = ""
         if state["next_master"] or state["break"]:
@@ -264,22 +386,74 @@ def to_fodt(doc: Doc) -> str:
         auto.append(f'<style:style style:name="{tn}.pbl" style:family="paragraph" style:parent-style-name="KCell">'
                     f'<style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold"/></style:style>')
 
-        def cell(text: str, pstyle_name: str) -> str:
+        extra_styles: dict[tuple, str] = {}
+
+        def cstyle(fill: str | None, top: str | None, bottom: str | None) -> str:
+            """A cell style for a filled cell or one with horizontal rules only."""
+            if not fill and not top and not bottom:
+                return f"{tn}.cell"
+            key = (fill, top, bottom)
+            if key not in extra_styles:
+                name = f"{tn}.x{len(extra_styles)}"
+                extra_styles[key] = name
+                props = f'fo:padding="0.06cm"'
+                if t.ruled:
+                    props += f' fo:border="{border}"'
+                else:
+                    props += f' fo:border-top="{top or "none"}" fo:border-bottom="{bottom or "none"}" fo:border-left="none" fo:border-right="none"'
+                if fill:
+                    props += f' fo:background-color="{fill}"'
+                auto.append(f'<style:style style:name="{name}" style:family="table-cell"><style:table-cell-properties {props}/></style:style>')
+            return extra_styles[key]
+
+        if t.head_fill:
+            auto.append(f'<style:style style:name="{tn}.phw" style:family="paragraph" style:parent-style-name="KCell">'
+                        f'<style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold" fo:color="#ffffff"/></style:style>')
+            auto.append(f'<style:style style:name="{tn}.phwc" style:family="paragraph" style:parent-style-name="KCell">'
+                        f'<style:paragraph-properties fo:text-align="center"/>'
+                        f'<style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold" fo:color="#ffffff"/></style:style>')
+        if any(isinstance(c, Span) for r in t.header for c in r):
+            auto.append(f'<style:style style:name="{tn}.phc" style:family="paragraph" style:parent-style-name="KCell">'
+                        f'<style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="{t.font_pt}pt" fo:font-weight="bold"/></style:style>')
+
+        def cell(text: str, pstyle_name: str, cs: str | None = None, span: tuple[int, int] = (1, 1)) -> str:
             ps = "".join(f'<text:p text:style-name="{pstyle_name}">{xesc(x)}</text:p>' for x in text.split("\n"))
-            return f'<table:table-cell table:style-name="{tn}.cell" office:value-type="string">{ps}</table:table-cell>'
+            attrs = ""
+            if span[0] > 1:
+                attrs += f' table:number-columns-spanned="{span[0]}"'
+            if span[1] > 1:
+                attrs += f' table:number-rows-spanned="{span[1]}"'
+            return f'<table:table-cell table:style-name="{cs or f"{tn}.cell"}" office:value-type="string"{attrs}>{ps}</table:table-cell>'
 
         out = [f'<table:table table:name="{tn}" table:style-name="{tn}">']
         out += [f'<table:table-column table:style-name="{tn}.C{i}"/>' for i in range(len(widths))]
-        head = "".join("<table:table-row>" + "".join(cell(c, f"{tn}.ph") for c in row) + "</table:table-row>" for row in t.header)
+        grid = header_grid(t.header, len(widths))
+        head = ""
+        for r, grow in enumerate(grid):
+            cells = []
+            for c in grow:
+                if c is None:
+                    cells.append("<table:covered-table-cell/>")
+                    continue
+                cols, nrows = (c.cols, c.rows) if isinstance(c, Span) else (1, 1)
+                top = "1.2pt solid #000000" if (t.hrules and r == 0) else None
+                bottom = "0.6pt solid #000000" if (t.hrules and r + nrows == len(grid)) else ("0.4pt solid #777777" if t.hrules else None)
+                centered = cols > 1
+                ps = (f"{tn}.phwc" if centered else f"{tn}.phw") if t.head_fill else (f"{tn}.phc" if centered else f"{tn}.ph")
+                cells.append(cell(cell_text(c), ps, cstyle(t.head_fill, top, bottom), (cols, nrows)))
+            head += "<table:table-row>" + "".join(cells) + "</table:table-row>"
         out.append(f"<table:table-header-rows>{head}</table:table-header-rows>" if t.repeat_header else head)
         for i, row in enumerate(t.body):
             cells = []
+            fill = t.zebra if (t.zebra and i % 2 == 1) else None
+            bottom = "1.2pt solid #000000" if (t.hrules and i == len(t.body) - 1) else None
+            cs = cstyle(fill, None, bottom)
             for j, c in enumerate(row):
-                left = j == 0 and t.first_col_left
+                left = (j == 0 and t.first_col_left) or j in t.left_cols
                 if i in t.bold_rows:
-                    cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb"))
+                    cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb", cs))
                 else:
-                    cells.append(cell(c, f"{tn}.pl" if left else f"{tn}.pr"))
+                    cells.append(cell(c, f"{tn}.pl" if left else f"{tn}.pr", cs))
             out.append(f'<table:table-row table:style-name="{tn}.row">' + "".join(cells) + "</table:table-row>")
         out.append("</table:table>")
         body.append("".join(out))
@@ -298,6 +472,12 @@ def to_fodt(doc: Doc) -> str:
                 body.append(para(b.text, b.kind, b.bold))
             elif isinstance(b, Table):
                 table(b)
+            elif isinstance(b, Image):
+                data = base64.b64encode(b.png).decode()
+                style = pstyle("p", False)
+                body.append(f'<text:p text:style-name="{style}"><draw:frame draw:name="logo{len(body)}" text:anchor-type="as-char" '
+                            f'svg:width="{b.width_cm}cm" svg:height="{b.height_cm}cm"><draw:image><office:binary-data>{data}</office:binary-data>'
+                            f'</draw:image></draw:frame></text:p>')
             elif isinstance(b, Signature):
                 if b.drawn:
                     data = base64.b64encode(signature_png()).decode()
@@ -311,6 +491,24 @@ def to_fodt(doc: Doc) -> str:
     emit(doc.blocks)
     if state["next_master"] or state["break"]:
         body.append(para(""))
+    hf = "/>"
+    if doc.header or doc.footer:
+        def fields(tpl: str) -> str:
+            out = []
+            for piece in re.split(r"(\{page\}|\{pages\})", tpl):
+                if piece == "{page}":
+                    out.append('<text:page-number text:select-page="current">1</text:page-number>')
+                elif piece == "{pages}":
+                    out.append("<text:page-count>1</text:page-count>")
+                else:
+                    out.append(xesc(piece))
+            return "".join(out)
+        hf = ">"
+        if doc.header:
+            hf += f'<style:header><text:p text:style-name="KSmall">{fields(doc.header)}</text:p></style:header>'
+        if doc.footer:
+            hf += f'<style:footer><text:p text:style-name="KFoot">{fields(doc.footer)}</text:p></style:footer>'
+        hf += "</style:master-page>"
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -326,6 +524,7 @@ def to_fodt(doc: Doc) -> str:
 <style:style style:name="KBody" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.05cm" fo:margin-bottom="0.18cm"/></style:style>
 <style:style style:name="KCell" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>
 <style:style style:name="KSmall" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="8.5pt"/></style:style>
+<style:style style:name="KFoot" style:family="paragraph" style:parent-style-name="KSmall"><style:paragraph-properties fo:text-align="end"/></style:style>
 <style:style style:name="KRight" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:text-align="end"/></style:style>
 <style:style style:name="KCover" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="13pt"/></style:style>
 <style:style style:name="KTitle" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="1cm" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
@@ -338,8 +537,8 @@ def to_fodt(doc: Doc) -> str:
 {''.join(auto)}
 </office:automatic-styles>
 <office:master-styles>
-<style:master-page style:name="Standard" style:page-layout-name="PMport"/>
-<style:master-page style:name="Landscape" style:page-layout-name="PMland"/>
+<style:master-page style:name="Standard" style:page-layout-name="PMport"{hf}
+<style:master-page style:name="Landscape" style:page-layout-name="PMland"{hf}
 </office:master-styles>
 <office:body><office:text>
 {chr(10).join(body)}
@@ -354,7 +553,9 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.platypus import Image, PageBreak as RLPageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+    from reportlab.platypus import Image as RLImage, PageBreak as RLPageBreak, Paragraph, SimpleDocTemplate, Spacer
     from reportlab.platypus import Table as RLTable, TableStyle
     import io
 
@@ -376,40 +577,120 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
     def esc(t: str) -> str:
         return "<br/>".join(xesc(x) for x in t.split("\n"))
 
-    for b in doc.blocks:
-        if isinstance(b, PageBreak):
-            flow.append(RLPageBreak())
-        elif isinstance(b, Landscape):
-            raise ValueError("reportlab renderer: no landscape sections")
-        elif isinstance(b, Para):
-            text = esc(b.text)
-            flow.append(Paragraph(f"<b>{text}</b>" if b.bold else text, styles.get(b.kind, styles["p"])))
-        elif isinstance(b, Table):
-            if b.caption:
-                flow.append(Paragraph(f"<b>{xesc(b.caption)}</b>", styles["p"]))
-            cs = ParagraphStyle("cell", fontName=base, fontSize=b.font_pt, leading=b.font_pt * 1.2)
-            cr = ParagraphStyle("cellr", parent=cs, alignment=2)
-            hs = ParagraphStyle("head", fontName=bold, fontSize=b.font_pt, leading=b.font_pt * 1.2)
-            rows = [[Paragraph(esc(c), hs) for c in r] for r in b.header]
-            for i, r in enumerate(b.body):
-                rows.append([Paragraph((f"<b>{esc(c)}</b>" if i in b.bold_rows else esc(c)),
-                                       cs if (j == 0 and b.first_col_left) else cr) for j, c in enumerate(r)])
-            avail = page[0] - 4 * cm
-            widths = b.widths or [1.0] * len(b.header[0])
-            total = sum(widths)
-            t = RLTable(rows, colWidths=[avail * w / total for w in widths], repeatRows=len(b.header) if b.repeat_header else 0)
-            st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
-            if b.ruled:
-                st.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-            t.setStyle(TableStyle(st))
-            flow += [t, Spacer(1, 8)]
-        elif isinstance(b, Signature):
-            if b.drawn:
-                flow.append(Image(io.BytesIO(signature_png()), width=4.5 * cm, height=1.25 * cm, hAlign="LEFT"))
-            for line in b.lines:
-                flow.append(Paragraph(xesc(line), styles["p"]))
-    SimpleDocTemplate(str(out), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
-                      title=doc.title, author="", creator="reportlab").build(flow)
+    def table(b: Table, avail: float):
+        if b.caption:
+            flow.append(Paragraph(f"<b>{xesc(b.caption)}</b>", styles["p"]))
+        cs = ParagraphStyle("cell", fontName=base, fontSize=b.font_pt, leading=b.font_pt * 1.2)
+        cr = ParagraphStyle("cellr", parent=cs, alignment=2)
+        hs = ParagraphStyle("head", fontName=bold, fontSize=b.font_pt, leading=b.font_pt * 1.2,
+                            textColor=colors.white if b.head_fill else colors.black)
+        hc = ParagraphStyle("headc", parent=hs, alignment=1)
+        ncols = _ncols(b)
+        grid = header_grid(b.header, ncols)
+        rows, spans = [], []
+        for r, grow in enumerate(grid):
+            row = []
+            for c, cell in enumerate(grow):
+                if cell is None:
+                    row.append("")
+                    continue
+                cols, nrows = (cell.cols, cell.rows) if isinstance(cell, Span) else (1, 1)
+                if cols > 1 or nrows > 1:
+                    spans.append(("SPAN", (c, r), (c + cols - 1, r + nrows - 1)))
+                row.append(Paragraph(esc(cell_text(cell)), hc if cols > 1 else hs))
+            rows.append(row)
+        for i, r in enumerate(b.body):
+            rows.append([Paragraph((f"<b>{esc(c)}</b>" if i in b.bold_rows else esc(c)),
+                                   cs if (j == 0 and b.first_col_left) or j in b.left_cols else cr) for j, c in enumerate(r)])
+        widths = b.widths or [1.0] * ncols
+        total = sum(widths)
+        nh = len(grid)
+        t = RLTable(rows, colWidths=[avail * w / total for w in widths], repeatRows=nh if b.repeat_header else 0)
+        st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")] + spans
+        if b.ruled:
+            st.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        if b.head_fill and nh:
+            st.append(("BACKGROUND", (0, 0), (-1, nh - 1), colors.HexColor(b.head_fill)))
+        if b.zebra:
+            st.append(("ROWBACKGROUNDS", (0, nh), (-1, -1), [colors.white, colors.HexColor(b.zebra)]))
+        if b.hrules:
+            if nh:
+                st += [("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black), ("LINEBELOW", (0, nh - 1), (-1, nh - 1), 0.6, colors.black)]
+            st.append(("LINEBELOW", (0, -1), (-1, -1), 1.2, colors.black))
+        t.setStyle(TableStyle(st))
+        flow.extend([t, Spacer(1, 8)])
+
+    def emit(blocks, avail: float) -> None:
+        for b in blocks:
+            if isinstance(b, PageBreak):
+                flow.append(RLPageBreak())
+            elif isinstance(b, Landscape):
+                flow.extend([NextPageTemplate("land"), RLPageBreak()])
+                emit(b.blocks, landscape(A4)[0] - 4 * cm)
+                flow.extend([NextPageTemplate("port"), RLPageBreak()])
+            elif isinstance(b, Para):
+                text = esc(b.text)
+                flow.append(Paragraph(f"<b>{text}</b>" if b.bold else text, styles.get(b.kind, styles["p"])))
+            elif isinstance(b, Table):
+                table(b, avail)
+            elif isinstance(b, Image):
+                flow.append(RLImage(io.BytesIO(b.png), width=b.width_cm * cm, height=b.height_cm * cm, hAlign="LEFT"))
+            elif isinstance(b, Signature):
+                if b.drawn:
+                    flow.append(RLImage(io.BytesIO(signature_png()), width=4.5 * cm, height=1.25 * cm, hAlign="LEFT"))
+                for line in b.lines:
+                    flow.append(Paragraph(xesc(line), styles["p"]))
+
+    emit(doc.blocks, page[0] - 4 * cm)
+    with_land = any(isinstance(b, Landscape) for b in doc.blocks)
+    canvasmaker = Canvas
+    if doc.header or doc.footer:
+        def fill(tpl: str, n: int, total: int) -> str:
+            return tpl.replace("{page}", str(n)).replace("{pages}", str(total))
+
+        class NumberedCanvas(Canvas):
+            """Page header/footer with 'pagina n van m': the count is only known after the last page."""
+
+            def __init__(self, *a, **kw):
+                super().__init__(*a, **kw)
+                self._pages = []
+
+            def showPage(self):
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self):
+                total = len(self._pages)
+                for n, state in enumerate(self._pages, 1):
+                    self.__dict__.update(state)
+                    w, h = self._pagesize
+                    self.setFont(base, 8)
+                    self.setFillColor(colors.HexColor("#444444"))
+                    if doc.header:
+                        self.drawString(2 * cm, h - 1.2 * cm, fill(doc.header, n, total))
+                    if doc.footer:
+                        self.drawRightString(w - 2 * cm, 1.1 * cm, fill(doc.footer, n, total))
+                    Canvas.showPage(self)
+                Canvas.save(self)
+
+        canvasmaker = NumberedCanvas
+    if not with_land:
+        SimpleDocTemplate(str(out), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
+                          title=doc.title, author="", creator="reportlab").build(flow, canvasmaker=canvasmaker)
+        return
+
+    def set_size(size):
+        def on_page(canvas, _doc):
+            canvas.setPageSize(size)
+        return on_page
+
+    pw, ph = A4
+    lw, lh = landscape(A4)
+    tpl = BaseDocTemplate(str(out), pagesize=A4, title=doc.title, author="", creator="reportlab")
+    tpl.addPageTemplates([PageTemplate("port", [Frame(2 * cm, 2 * cm, pw - 4 * cm, ph - 4 * cm, id="p")], onPage=set_size(A4), pagesize=A4),
+                          PageTemplate("land", [Frame(2 * cm, 1.8 * cm, lw - 4 * cm, lh - 3.6 * cm, id="l")],
+                                       onPage=set_size(landscape(A4)), pagesize=landscape(A4))])
+    tpl.build(flow, canvasmaker=canvasmaker)
 
 
 # ---- producers ---------------------------------------------------------------------------------
@@ -449,7 +730,10 @@ def produce(doc: Doc, producer: str, out: Path, work: Path) -> None:
             else:
                 (lodir / "handtekening.png").write_bytes(signature_png())
                 src = lodir / f"{stem}.html"
-                src.write_text(to_html(doc, for_lo=True, sig_path="handtekening.png"), encoding="utf-8")
+                images: dict[bytes, str] = {}
+                src.write_text(to_html(doc, for_lo=True, sig_path="handtekening.png", images=images), encoding="utf-8")
+                for png, name in images.items():
+                    (lodir / name).write_bytes(png)
                 pdf = _soffice(src, lodir, "HTML (StarWriter)", profile)
             shutil.move(pdf, out)
         finally:

@@ -282,3 +282,70 @@ def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation()
         sig = inspect_signature(open_document(SAMPLE / t["file"]), trust)
         assert sig.kind == "digital" and sig.intact is True and sig.trusted is True, t["file"]
         assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
+
+
+# ---- the families made by an author who did not build the reader (holdout2, holdout3) ----------
+def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
+    from corpus import generate
+
+    assert generate.FAMILY_SETS["all"] == ["dev", "holdout"]
+    assert generate.FAMILY_SETS["blind"] == ["holdout2", "holdout3"]
+    for family in ("holdout2", "holdout3"):
+        mod = __import__(f"corpus.{generate.FAMILY_MODULES[family]}", fromlist=["x"])
+        styles = mod.SCHOLING_STYLES + mod.JOBCOACH_STYLES
+        assert len(mod.SCHOLING_STYLES) >= 4 and len(mod.JOBCOACH_STYLES) >= 2
+        assert {s.producer for s in styles} == {"chromium", "lo-fodt", "lo-html", "reportlab"}
+        plan = generate._plan(generate.FAMILY_MODULES[family], family, 2021)
+        assert 16 <= len(plan) <= 24
+        # every scenario of both kinds occurs in the family
+        assert {sc for _st, sc, _i in plan} == set(model.SCHOLING_SCENARIOS) | set(model.JC_SCENARIOS)
+
+
+def test_whole_percent_respons_is_the_printed_value():
+    row = model.Row("Opleidingen", "Opleidingen", 58, 58, 22, 8.3)
+    assert row.respons == 37.9 and model.respons_printed(row, 0) == 38.0 and model.respons_printed(row, 1) == 37.9
+    assert check.respons_forms(38.0) == ["38,0", "38 %", "38%"] and check.respons_forms(37.9) == ["37,9"]
+
+
+def test_header_grid_expands_spans():
+    from corpus.render import Span, header_grid
+
+    grid = header_grid([[Span("Perceel", rows=2), Span("Respons", cols=2), "Cijfer"], ["aantal", "%"]], 4)
+    assert [[c if c is None or isinstance(c, str) else c.text for c in row] for row in grid] == [
+        ["Perceel", "Respons", None, "Cijfer"], [None, "aantal", "%", None]]
+
+
+@pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom")])
+def test_a_blind_family_report_is_sound(tmp_path, family, style):
+    """One reportlab report of each blind family (cheap: no Chromium, no LibreOffice): generated, and
+    its truth is printed and consistent (corpus.check). kto-ingest is not run on it."""
+    from corpus import generate
+
+    written = generate.generate_family(tmp_path, family, only=style, limit=1, verbose=False)
+    assert len(written) == 1
+    folder = tmp_path / family
+    truth = _truth(next(folder.glob("*.truth.json")))
+    assert truth["family"] == family and truth["producer"] == "reportlab" and truth["scenario"] == "compliant"
+    assert check.problems(truth, written[0]) == []
+    assert (folder / "bureaus.toml").is_file() and (folder / "clms.csv").is_file() and list((folder / "pki").glob("*.pem"))
+    broken = json.loads(json.dumps(truth))
+    broken["fields"]["meetperiode"]["start"] = "2021-02-01"
+    assert any("meetperiode" in p for p in check.problems(broken, written[0]))
+
+
+def test_a_blind_family_libreoffice_report_is_sound(tmp_path):
+    """One LibreOffice .fodt report with a running header/footer, a table split by hand into two
+    tables and only horizontal rules; skipped where LibreOffice is missing."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("no LibreOffice on this machine")
+    from corpus import generate
+
+    written = generate.generate_family(tmp_path, "holdout2", only="peilingpraktijk", limit=1, verbose=False)
+    truth = _truth(next((tmp_path / "holdout2").glob("*.truth.json")))
+    assert check.problems(truth, written[0]) == []
+    with pymupdf.open(written[0]) as doc:
+        pages = [p.get_text() for p in doc]
+    assert all(f"pagina {n} van {len(pages)}" in t for n, t in enumerate(pages, 1))
+    assert any("Tabel 3.1 (vervolg)" in t for t in pages)
