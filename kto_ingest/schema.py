@@ -150,6 +150,11 @@ class Signature(Model):
     pages: list[int] = Field(default_factory=list, description="Pages with a visible signature block.")
     details: list[SignatureField] = Field(default_factory=list, description="Every signature field, signed or empty.")
     covered: list[str] = Field(default_factory=list, description="As in the signature field that decides.")
+    candidate_pages: list[int] = Field(
+        default_factory=list,
+        description="kind 'none' only: pages with an image or a hand-drawn line, without signature wording near it, that may "
+        "be a signature (not the cover page, not a picture repeated on several pages).",
+    )
 
 
 class Check(Model):

@@ -34,8 +34,14 @@ from .sigdiff import compare as compare_revisions
 log = logging.getLogger(__name__)
 
 CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+# Words of a signature block in Dutch reports: the act (ondertekend, getekend, w.g., paraaf), on
+# whose behalf (namens, voor akkoord, vastgesteld door) and the closing of a letter-like page
+# (met vriendelijke groet, hoogachtend) or the signer's role (directeur, directie). Only with an
+# image or a hand-drawn line near them do they make a visible signature.
 SIGNATURE_WORDS = regex.compile(
-    r"\b(?:onderteken(?:d|ing)|handtekening|getekend|namens|voor\s+akkoord)\b", regex.IGNORECASE
+    r"\b(?:onderteken(?:d|ing)|handtekening|getekend|namens|voor\s+akkoord|akkoord|vastgesteld|paraaf|w\.\s?g\."
+    r"|met\s+vriendelijke\s+groet(?:en)?|hoogachtend|directeur|directie|algemeen\s+directeur)\b",
+    regex.IGNORECASE,
 )
 NEAR = 120.0  # points: how close an image or ink drawing must be to the signature wording
 
@@ -109,7 +115,7 @@ def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
     note = "Geen digitale handtekening en geen zichtbaar ondertekeningsblok gevonden."
     if fields:
         note = f"{fields} leeg handtekeningveld; " + note[0].lower() + note[1:]
-    return Signature(kind="none", fields=fields, note=note)
+    return Signature(kind="none", fields=fields, note=note, candidate_pages=possible_signatures(doc))
 
 
 def _is_broken_signature(exc: BaseException) -> bool:
@@ -265,6 +271,29 @@ def find_visual_signatures(doc: Document) -> list[int]:
         if any(_near(line.bbox, mark) for line in hits for mark in marks):
             pages.append(page.number)
     return pages
+
+
+def possible_signatures(doc: Document) -> list[int]:
+    """Pages with a mark that may be a signature without words that say so: an image or a
+    hand-drawn line. Not on the cover (a logo), and not a picture that recurs on several pages
+    (a logo in the running header or footer)."""
+    seen: dict[tuple, set[int]] = {}
+    for page in doc.pages:
+        if page.number == 1:
+            continue
+        fitz_page = doc.fitz[page.number - 1]
+        for info in fitz_page.get_image_info(hashes=True):
+            key = (info.get("digest") or b"", tuple(round(v) for v in info["bbox"]))
+            seen.setdefault(key, set()).add(page.number)
+        for drawing in fitz_page.get_drawings():
+            if _ink_like(drawing):
+                seen.setdefault(("ink", page.number, tuple(round(v) for v in drawing["rect"])), set()).add(page.number)
+    pictures: dict[bytes, set[int]] = {}
+    for key, pages in seen.items():
+        if key[0] != "ink":
+            pictures.setdefault(key[0], set()).update(pages)
+    return sorted({n for key, pages in seen.items() for n in pages
+                   if key[0] == "ink" or len(pictures[key[0]]) == 1})
 
 
 def _ink_like(drawing: dict) -> bool:

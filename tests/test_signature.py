@@ -131,6 +131,65 @@ def test_signature_block_words_without_a_drawing_are_not_a_signature(tmp_path):
     assert sig.kind == "visual" and sig.pages == [1]
 
 
+def _png(width: int, height: int, shade: int) -> bytes:
+    import pymupdf
+
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), False)
+    pix.clear_with(shade)
+    return pix.tobytes("png")
+
+
+def test_a_closing_block_with_a_picture_is_a_visible_signature(tmp_path):
+    """Found by a corpus written apart from the reader: 'Vastgesteld / Directie X / prof. dr. C.
+    Laan' with a signature picture was not recognised, and the report failed SCH-ONDERTEKEND."""
+    import pymupdf
+
+    path = tmp_path / "vastgesteld.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 100), "Klanttevredenheid scholingsdiensten 2021")
+        page = doc.new_page()
+        page.insert_text((72, 500), "Vastgesteld")
+        page.insert_text((72, 516), "Directie Panorama Beleidsonderzoek")
+        page.insert_image(pymupdf.Rect(72, 525, 200, 565), stream=_png(128, 40, 40))
+        page.insert_text((72, 580), "prof. dr. C. Laan")
+        doc.save(path)
+    sig = signature_of(path)
+    assert sig.kind == "visual" and sig.pages == [2]
+
+
+def test_a_picture_after_the_cover_without_signature_words_is_a_possible_signature(tmp_path):
+    """No digital signature and no signature wording, but a picture on an inner page: it may be a
+    signature, so SCH-ONDERTEKEND asks a person instead of failing. A cover logo, or a logo repeated
+    in every page's header, is not such a picture: without anything else the report still fails."""
+    import pymupdf
+
+    from kto_ingest.rules.base import Context
+    from kto_ingest.rules.scholing import ondertekend
+    from kto_ingest.schema import ReportEntry
+
+    logo = _png(60, 30, 200)
+    path = tmp_path / "logo.pdf"
+    with pymupdf.open() as doc:
+        for n in range(3):
+            page = doc.new_page()
+            page.insert_text((72, 200), f"Pagina {n + 1} van het rapport")
+            page.insert_image(pymupdf.Rect(450, 20, 540, 50), stream=logo)  # the header logo, on every page
+        doc[0].insert_image(pymupdf.Rect(72, 60, 272, 160), stream=_png(200, 100, 90))  # the cover picture
+        doc.save(path)
+    sig = signature_of(path)
+    assert sig.kind == "none" and sig.candidate_pages == []
+    ctx = Context(regime=load_regime("uwv-scholing-2021"))
+    assert [c.status for c in ondertekend(ReportEntry(file="logo.pdf", status="parsed", pages=3, signature=sig), ctx)] == ["fail"]
+
+    with pymupdf.open(path) as doc:
+        doc[2].insert_image(pymupdf.Rect(72, 600, 200, 640), stream=_png(128, 40, 30))  # a scanned-in signature, no words
+        doc.save(tmp_path / "handtekening.pdf")
+    sig = signature_of(tmp_path / "handtekening.pdf")
+    assert sig.kind == "none" and sig.candidate_pages == [3]
+    checks = ondertekend(ReportEntry(file="handtekening.pdf", status="parsed", pages=3, signature=sig), ctx)
+    assert [c.status for c in checks] == ["manual"] and "pagina 3" in checks[0].message and checks[0].page == 3
+
+
 def test_unsigned_reports_do_not_load_pyhanko():
     code = (
         "import sys; from pathlib import Path; from kto_ingest.document import open_document; "

@@ -78,7 +78,9 @@ def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
     een bestand waarvan PDF-lezers een andere versie tonen dan de gecontroleerde, of een
     beschadigde handtekening: 'fail', met de gewijzigde pagina waar die bekend is. Alleen een zichtbare
     handtekening: 'manual' met de pagina. Geen handtekening: 'fail', met wat doorzocht is; maar op een
-    gescand rapport (een pennenhandtekening is daar een afbeelding tussen afbeeldingen) 'manual'."""
+    gescand rapport (een pennenhandtekening is daar een afbeelding tussen afbeeldingen) 'manual', en ook
+    'manual' als na het voorblad een afbeelding of getekende lijn staat zonder ondertekeningstekst erbij
+    (een logo dat op meer pagina's terugkomt telt niet): dat kan een handtekening zijn."""
     rid = "SCH-ONDERTEKEND"
     sig = entry.signature
     if sig is None or sig.kind == "none":
@@ -86,6 +88,11 @@ def ondertekend(entry: ReportEntry, ctx: Context) -> list[Check]:
             # On a scan, a pen signature is an image among images: a person looks.
             return [check(rid, "manual", "Geen handtekening gevonden, maar (een deel van) het rapport is gescand; "
                           "controleer of het op papier is ondertekend.")]
+        if sig.candidate_pages:
+            where = ", ".join(map(str, sig.candidate_pages))
+            return [check(rid, "manual", "Geen digitale handtekening en geen ondertekeningsblok herkend, maar op pagina "
+                          f"{where} staat een afbeelding of getekende lijn die een handtekening kan zijn; controleer of het "
+                          "rapport door het onderzoeksbureau is ondertekend.", sig.candidate_pages[0])]
         searched = f"pagina 1-{entry.pages}" if entry.pages else "alle pagina's"
         return [check(rid, "fail", "Geen handtekening van het onderzoeksbureau gevonden: geen digitale handtekening en geen "
                       f"ondertekeningsblok met handtekening op {searched}.", None,
