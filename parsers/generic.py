@@ -18,6 +18,7 @@ import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Word
+from kto_ingest.reader import absence
 from kto_ingest.reader import confidence as conf
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
@@ -132,9 +133,9 @@ class GenericTableParser(Parser):
         blocks = [b for p in doc.pages for b in p.body_blocks]
         self.cover(view, facts)
         self.approached(view, facts)
-        self.approach(blocks, facts)
         self.questions(blocks, facts)
         table = self.results(doc, facts)
+        self.approach(doc, blocks, facts, table)
         self.judge(facts, table)
         return facts
 
@@ -170,23 +171,35 @@ class GenericTableParser(Parser):
         facts.evidence["approached"] = found.evidence()
         self.explain(facts, f"approached: {found.entry} (pagina {found.page}: {found.raw!r})")
 
-    def approach(self, blocks: list[Block], facts: Facts) -> None:
-        """The first paragraph that says how people were invited ("per e-mail", "schriftelijk", ...)."""
-        for b in blocks:
-            low = b.text.lower()
-            if regex.search(r"uitgenodigd|uitnodiging|benaderd|aangeschreven", low) and regex.search(
-                    r"e-?mail|schriftelijk|telefonisch|per brief|per post", low):
+    def approach(self, doc: Document, blocks: list[Block], facts: Facts, table: ResultsTable | None = None) -> None:
+        """The paragraph that says how people were invited: an invitation word and a way of
+        approaching from the lexicon (``[approach]``), first one of the ways the rules know
+        (e-mail, letter or post, telephone), then any. Not found: the whole text is searched for
+        the lexicon's ways, and the absence is vouched for only when none occurs, the results were
+        read and every page has a usable text layer (``reader/absence.py``)."""
+        pats = lx.approach_patterns()
+        ways = lx.word_groups("approach")
+        for wanted in ({"e-mail", "brief of per post", "telefonisch"}, None):
+            for b in blocks:
+                if not pats["invited"].search(b.text):
+                    continue
+                clean = pats["contact"].sub(" ", b.text)
+                named = {name for name, p in ways if p.search(clean)}
+                if not named or (wanted is not None and not named & wanted):
+                    continue
                 facts.approach = Approach(
-                    email=bool(regex.search(r"e-?mail", low)),
-                    schriftelijk="schriftelijk" in low or "per brief" in low or "per post" in low,
-                    herinnering="herinnering" in low or "rappel" in low,
-                    telefonisch="ja" if "telefonisch" in low else None,
+                    email="e-mail" in named,
+                    schriftelijk="brief of per post" in named,
+                    herinnering=bool(regex.search(r"herinnering|rappel", b.text, regex.I)),
+                    telefonisch="ja" if "telefonisch" in named else None,
                     text=b.text,
                     page=b.page,
                 )
                 facts.evidence["approach"] = Evidence(page=b.page, raw=b.text, bbox=b.bbox)
+                self.explain(facts, f"approach: {', '.join(sorted(named))} (pagina {b.page})")
                 return
-        facts.not_found("approach", "in de tekst (een alinea over uitnodigen per e-mail, brief of telefoon)")
+        absence.record(doc, facts, "approach", "approach", page=table.page if table is not None else None,
+                       not_understood=None if facts.results else "de resultatentabel is niet gelezen")
 
     def questions(self, blocks: list[Block], facts: Facts) -> None:
         """Lines that end in a question mark, as printed (tables, captions or lists of questions)."""

@@ -19,6 +19,7 @@ from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Page, Word
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
+from kto_ingest.reader import absence
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
 from kto_ingest.reader.grid import logical_rows, page_grids
@@ -121,7 +122,10 @@ class JobcoachingParser(Parser):
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
             facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
         if jc.analysis is None:
-            facts.not_found("jobcoaching.analysis", "onder een kop 'Analyse van de resultaten' of 'Conclusies' (alle pagina's)")
+            # the analysis follows the tables in the format: its place is after the last one read
+            pages = [a.page for a in jc.answers if a.page] + [p.page for p in jc.periods if p.page]
+            absence.record(doc, facts, "analysis", "jobcoaching.analysis", page=max(pages, default=None),
+                           not_understood=None if jc.periods else "de tabel met cijfers per jobcoachperiode is niet gelezen")
         del jc_missing
         ff.record_absent(facts, {"report_date": ff.LOOKED["report_date"], "meetperiode": ff.LOOKED["meetperiode"],
                                  "supplier": "op het voorblad ('Organisatie:' of 'Jobcoachorganisatie:')"})

@@ -70,3 +70,4 @@ class KlantstemParser(GenericTableParser):
             page=block.page,
         )
         add_evidence(facts, "approach", block)
+        facts.fact_status.pop("approach", None)  # found here, whatever the generic reading recorded

@@ -317,6 +317,60 @@ def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
     assert any("zonder kop" in x for x in table.decisions)
 
 
+def _header_at_foot(path: Path, *, above_rows: str | None = None, header_xs: list[float] | None = None) -> None:
+    """Caption and header at the foot of page 1, every row on page 2, no header repeated; a running
+    header and a page-number footer on both pages. ``above_rows``: a paragraph above the rows on
+    page 2; ``header_xs``: the header set at other columns than the rows."""
+    doc = pymupdf.open()
+    xs = [60, 330, 400, 470, 540]
+    doc.new_page()
+    doc.new_page()
+    for page_no in (1, 2):
+        page = doc[page_no - 1]
+        page.insert_text((60, 30), "Bureau Peilstok - Klanttevredenheid scholing 2021", fontsize=8)
+        page.insert_text((290, 815), f"Pagina {page_no} van 2", fontsize=8)
+    first = doc[0]
+    first.insert_text((60, 80), "Alle klanten zijn per e-mail uitgenodigd.", fontsize=9)
+    first.insert_text((60, 740), "Tabel 3 Benaderd, ingevuld, respons en rapportcijfer", fontsize=9)
+    _borderless(first, 762, [["Perceel", "Benaderd", "Ingevuld", "Respons (%)", "Rapportcijfer"]], header_xs or xs)
+    second = doc[1]
+    top = 60
+    if above_rows:
+        second.insert_text((60, 60), above_rows, fontsize=9)
+        top = 90
+    _borderless(second, top, [["Opleidingen", "80", "36", "45,0", "8,1"], ["Leerbanen", "20", "5", "25,0", "7,9"],
+                              ["Totaal", "100", "41", "41,0", "8,0"]], xs)
+    doc.save(path)
+
+
+def test_a_header_at_the_foot_of_a_page_reads_the_rows_on_the_next(tmp_path):
+    """Caption and header at the bottom of page 1, the rows on page 2 under a running header, a
+    page-number footer between them: one table, with the caption as its evidence."""
+    path = tmp_path / "kop-onderaan.pdf"
+    _header_at_foot(path)
+    with open_document(path) as d:
+        table, _ = read_results(d)
+    assert table is not None and table.page == 1
+    assert [(r.label, r.values.get("netto_steekproef"), r.values.get("rapportcijfer"), r.page) for r in table.rows] == [
+        ("Opleidingen", "80", "8,1", 2), ("Leerbanen", "20", "7,9", 2), ("Totaal", "100", "8,0", 2)]
+    assert set(table.measures) == {"netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer"}
+    assert any("onder de kop onderaan pagina 1" in x for x in table.decisions)
+
+
+@pytest.mark.parametrize("case", ["paragraph-above-rows", "other-columns"])
+def test_a_header_at_a_pages_foot_is_not_joined_to_rows_that_are_not_its_body(tmp_path, case):
+    """Rows that open the next page after a paragraph of their own, or whose columns the header
+    does not stand over, are not read under that header."""
+    path = tmp_path / f"{case}.pdf"
+    if case == "paragraph-above-rows":
+        _header_at_foot(path, above_rows="Hieronder staan de aantallen van een andere meting uit 2019.")
+    else:
+        _header_at_foot(path, header_xs=[60, 150, 210, 270, 330])
+    with open_document(path) as d:
+        table, _ = read_results(d)
+    assert table is None or not any(r.page == 2 for r in table.rows)
+
+
 def test_jobcoaching_format_with_numbered_rows_and_a_question_cut_by_the_page_break(checked):
     """Detection rests on what the format must have (a score table per werknemer and werkgever, a
     date of recognition in any wording, the answer scales), not on the seed's exact headings."""

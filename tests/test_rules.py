@@ -414,6 +414,19 @@ def test_verantwoording_lists_what_is_missing():
     assert statuses == ["fail"] and checks[0].page == 6 and checks[0].raw
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Deelnemers kregen een sms met een link naar de online vragenlijst.", "pass"),  # a way beyond the three flags
+    ("Tijdens de laatste bijeenkomst is de vragenlijst uitgereikt.", "pass"),
+    ("Alle klanten zijn benaderd.", "manual"),  # that they were, not how
+])
+def test_verantwoording_knows_the_lexicons_ways_of_approaching(text, status):
+    e = entry(approach=Approach(text=text, page=3))
+    statuses, checks = run("SCH-VERANTWOORDING", e)
+    assert statuses == [status]
+    if status == "manual":
+        assert "sms of app" in checks[0].message and text in checks[0].message
+
+
 def test_unmapped_service_label_asks_for_a_person():
     e = entry(results=[row(), row("Sociale activering en participatie")])
     statuses, checks = run("SCH-PERCEEL", e)

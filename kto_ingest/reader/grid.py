@@ -728,3 +728,135 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         row[0] = " ".join(p for p in above + [row[0]] + below if p)
         out.append(row)
     return out
+
+
+# ---- a header left at the foot of the page before ---------------------------------------------
+
+# A page number as a running footer or header prints it: '3', '- 3 -', 'Pagina 3', 'pagina 3 van 8', '3/8'.
+_PAGE_NUMBER = regex.compile(r"^[-–—]?\s*(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?\s*[-–—]?$", regex.I)
+FURNITURE_BAND = 0.15  # running headers and footers stand in the top or bottom 15 % of a page
+
+
+def _shape(words: list[Word]) -> str:
+    """A row's text with its numbers blanked: a running footer 'KTO 2021 | pagina 3' is the same on every page."""
+    return regex.sub(r"\d+", "#", " ".join(w.text for w in words).lower())
+
+
+def furniture(doc: Document, page_no: int, rows: list[list[Word]]) -> list[bool]:
+    """Which visual rows of a page are page furniture: a page number, or a running header or
+    footer (the same text, numbers aside, at about the same height on a neighbouring page), in
+    the top or bottom band of the page."""
+    page = doc.page(page_no)
+    band_top, band_bottom = page.height * FURNITURE_BAND, page.height * (1 - FURNITURE_BAND)
+    others: list[tuple[str, float]] = []
+    for q in (page_no - 2, page_no - 1, page_no + 1, page_no + 2):
+        if 1 <= q <= doc.page_count:
+            other = doc.page(q)
+            others += [(_shape(r), (min(w.y0 for w in r) + max(w.y1 for w in r)) / 2)
+                       for r in visual_rows([w for w in other.words if w.y1 <= band_top or w.y0 >= band_bottom])]
+    out = []
+    for r in rows:
+        top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
+        if bottom > band_top and top < band_bottom:
+            out.append(False)
+            continue
+        text = " ".join(w.text for w in r)
+        shape, centre = _shape(r), (top + bottom) / 2
+        out.append(bool(_PAGE_NUMBER.match(text.strip())) or any(s == shape and abs(c - centre) < 4 for s, c in others))
+    return out
+
+
+def _axis_of(grid: Grid) -> list[tuple[float, float]]:
+    """The grid's columns as x intervals, from the cells of its rows with values."""
+    spans: dict[int, list[float]] = {}
+    for row in grid.rows:
+        if sum(is_value(c.text) for c in row) < 1:
+            continue
+        for c in row:
+            if c.span == 1 and c.col < grid.ncols:
+                lo, hi = spans.setdefault(c.col, [c.x0, c.x1])
+                spans[c.col] = [min(lo, c.x0), max(hi, c.x1)]
+    if len(spans) != grid.ncols:
+        return []
+    return [tuple(spans[i]) for i in range(grid.ncols)]  # type: ignore[misc]
+
+
+def header_before(doc: Document, grid: Grid) -> tuple[Grid, Grid] | None:
+    """A table's header left at the foot of the page before ``grid``, as a grid of header rows on
+    ``grid``'s columns, when ``grid`` is header-less rows at the top of its page and the page before
+    ends in header lines: below them only page furniture (a footer, a page number), above ``grid``
+    only furniture (a running header), and every value column of ``grid`` under a header cell.
+    Returns (header, body): the body is ``grid`` without a running header it took for its own
+    header line. Whether the header cells name measures is for ``reader.tables`` to decide."""
+    if grid.page < 2:
+        return None
+    page = doc.page(grid.page)
+    rows = visual_rows(page.words)
+    furn_rows = furniture(doc, grid.page, rows)
+    for r, furn in zip(rows, furn_rows):
+        if max(w.y1 for w in r) <= grid.bbox[1] + 0.5 and not furn:
+            return None  # something else stands above the rows: they open the page with their own matter
+    nh = getattr(grid, "header_rows", 0) or 0
+    if nh:
+        furn_words = {w for r, furn in zip(rows, furn_rows) if furn for w in r}
+        if not all(w in furn_words for row in grid.rows[:nh] for c in row for w in c.words):
+            return None  # the rows have a header line of their own
+        kept = grid.rows[nh:]
+        words = [w for row in kept for c in row for w in c.words]
+        if not words:
+            return None
+        box = (round(min(w.x0 for w in words), 1), round(min(w.y0 for w in words), 1),
+               round(max(w.x1 for w in words), 1), round(max(w.y1 for w in words), 1))
+        grid = Grid(grid.page, box, kept, grid.method, grid.ncols)
+        grid.header_rows = 0  # type: ignore[attr-defined]
+    prev = doc.page(grid.page - 1)
+    prows = visual_rows(prev.words)
+    content = [r for r, furn in zip(prows, furniture(doc, prev.number, prows)) if not furn]
+    if not content:
+        return None
+    height = statistics.median(w.y1 - w.y0 for r in content for w in r)
+    head: list[list[Word]] = []
+    for r in reversed(content):
+        chunks = _chunks(r)
+        text = cell_text(r).strip()
+        if any(is_value(cell_text(c)) for c in chunks):
+            break  # a row with values: the table (if any) has its body on this page
+        if head and min(w.y0 for w in head[0]) - max(w.y1 for w in r) > height * 1.6:
+            break
+        if len(chunks) == 1 and (_CAPTION.match(text) or len(text.split()) > 6):
+            break  # the caption, or running text above the header
+        if text.endswith((".", ":")) and len(r) > 3:
+            break
+        head.insert(0, r)
+        if len(head) == 5:
+            break
+    if not head:
+        return None
+    ruled = [g.bbox for g in cached_ruled_grids(doc, prev.number)]
+    if any(b[0] - 2 <= w.cx <= b[2] + 2 and b[1] - 2 <= w.cy <= b[3] + 2 for b in ruled for r in head for w in r):
+        return None  # part of a ruled table of that page: read as such
+    axis = _axis_of(grid)
+    if len(axis) < 2 or any(w.x0 < axis[0][0] - 12 or w.x1 > axis[-1][1] + 12 for r in head for w in r):
+        return None  # wider than the rows: not their header
+    value_rows = [[c.words for c in row if c.words] for row in grid.rows if sum(is_value(c.text) for c in row) >= 2]
+    edges = _right_aligned_edges(value_rows, axis) if grid.method == "uitlijning" else None
+    starts = None if edges else _header_starts([_chunks(r) for r in head], axis)
+    out_rows = []
+    for r in head:
+        top, bottom = min(w.y0 for w in r), max(w.y1 for w in r)
+        if edges:
+            out_rows.append(_cells_by_edges(r, edges, axis, top, bottom))
+        elif starts:
+            out_rows.append(_cells_by_start(r, starts, axis, top, bottom))
+        else:
+            out_rows.append(_header_cells(_chunks(r), axis, top, bottom))
+    value_cols = {c.col for row in grid.rows for c in row if is_value(c.text)}
+    header_cols = {c.col for row in out_rows for c in row}
+    if not value_cols <= header_cols:
+        return None  # a value column without a header cell: another column structure
+    allw = [w for r in head for w in r]
+    bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
+            round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
+    out = Grid(prev.number, bbox, out_rows, grid.method, grid.ncols)
+    out.header_rows = len(head)  # type: ignore[attr-defined]
+    return out, grid

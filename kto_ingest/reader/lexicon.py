@@ -286,3 +286,29 @@ def status_of(text: str) -> tuple[bool, str] | None:
             " ".join(text.lower().split()).strip(" .")):
         return m["w"] == "definitief", m["w"]
     return None
+
+
+# ---- words for a fact, searched in the whole text (approach, analysis) ----------------------------
+
+
+def _whole(patterns: list[str]) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\p{L}\p{N}])", regex.I | regex.V1)
+
+
+@functools.cache
+def word_groups(fact: str) -> list[tuple[str, regex.Pattern]]:
+    """The named word groups of a fact whose absence may be vouched for: the ways of approaching
+    (``[approach] ways``) or the wordings of an analysis (``[analysis] words``), each compiled as
+    whole words: [('e-mail', pattern), ...]."""
+    entries = lexicon()[fact]["ways" if fact == "approach" else "words"]
+    return [(e["name"], _whole(e["patterns"])) for e in entries]
+
+
+@functools.cache
+def approach_patterns() -> dict[str, regex.Pattern]:
+    """'invited', 'sent_objects', 'sent_verbs', 'contact' and 'section_headings' of ``[approach]``."""
+    a = lexicon()["approach"]
+    out = {k: _whole(a[k]) for k in ("invited", "sent_objects", "sent_verbs")}
+    out["contact"] = regex.compile("|".join(f"(?<![\\p{{L}}\\p{{N}}])(?:{p})" for p in a["contact"]), regex.I | regex.V1)
+    out["section_headings"] = regex.compile(rf"^(?:\d+(?:\.\d+)*\.?\s+)?(?:{_alt(a['section_headings'])})\b", regex.I)
+    return out

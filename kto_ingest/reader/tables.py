@@ -20,7 +20,7 @@ import regex
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
-from .grid import _CONNECTORS, Grid, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Grid, header_before, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -335,8 +335,33 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                     how = "met herhaalde kop" if t is not None else "zonder kop"
                     prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
                     continue
+            if t is None and (joined := _under_header_before(doc, grid)) is not None:
+                tables.append(joined)
+                continue
             if t is not None:
                 tables.append(t)
+
+
+def _under_header_before(doc: Document, grid: Grid) -> ResultsTable | None:
+    """Header-less rows at the top of a page read under the header left at the foot of the page
+    before (a caption and header at the bottom of one page, every body row on the next, no header
+    repeated): the header must name at least two measures and stand over the rows' columns."""
+    found = header_before(doc, grid)
+    if found is None:
+        return None
+    head, grid = found
+    t = _read_normal(head, head.matrix())
+    if t is None or len(t.measures) < 2:
+        return None
+    cont = _body_only(t, grid)
+    _merge_wrapped(cont)
+    if not any(not r.heading for r in cont.rows):
+        return None
+    t.rows = cont.rows
+    t.grids.append(grid)
+    t.decisions.append(f"pagina {grid.page}: {len(cont.rows)} rijen zonder kop gelezen onder de kop onderaan pagina {head.page} "
+                       "(ertussen hooguit voettekst, paginanummer of koptekst)")
+    return t
 
 
 def _opens_in_lower_case(label: str) -> bool:

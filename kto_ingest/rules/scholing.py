@@ -8,7 +8,8 @@ from ..bureaus import KOEPELS, normalise_name, same_organisation
 from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
-from ..schema import Check, ReportEntry, ResultRow
+from ..reader import lexicon as lx
+from ..schema import Approach, Check, ReportEntry, ResultRow
 from .base import (
     Context,
     breach,
@@ -368,14 +369,28 @@ def verantwoording(entry: ReportEntry, ctx: Context) -> list[Check]:
                          "perceel/cluster vermeldt.", rows[0].page))
     if a is None:
         out.append(missing(rid, entry, "approach"))
-    elif not (a.email or a.schriftelijk or a.telefonisch in ("ja", "deels")):
+    elif not _ways(a):
         shown = f": \u201c{a.text}\u201d" if a.text else ""
-        out.append(check(rid, "manual", f"De beschrijving van de benadering noemt geen wijze die kto-ingest herkent (e-mail, schriftelijk, "
-                         f"telefonisch){shown}; beoordeel die.", a.page))
+        out.append(check(rid, "manual", f"De beschrijving van de benadering noemt geen wijze die kto-ingest herkent ({_WAYS}){shown}; "
+                         "beoordeel die.", a.page))
     if out:
         return out
     return [check(rid, "pass", f"Per dienst benaderd, deelgenomen en respons (p. {rows[0].page}); wijze van benadering "
                   f"op p. {a.page if a and a.page else '–'}.", rows[0].page)]
+
+
+_WAYS = "; ".join(name for name, _ in lx.word_groups("approach"))
+
+
+def _ways(a: Approach) -> list[str]:
+    """The ways of approaching the report's account names: the parser's flags, and the lexicon's
+    other ways (``[approach] ways``: sms, online, in person) in its text."""
+    ways = [w for w, flag in (("e-mail", a.email), ("schriftelijk", a.schriftelijk),
+                              ("telefonisch", a.telefonisch in ("ja", "deels"))) if flag]
+    if a.text:  # the parser's flags decide e-mail, letter and telephone (it reads 'niet telefonisch')
+        ways += [name for name, pattern in lx.word_groups("approach")
+                 if name not in ("e-mail", "brief of per post", "telefonisch") and pattern.search(a.text)]
+    return ways
 
 
 def _approach_account(entry: ReportEntry) -> str | None:
@@ -383,8 +398,7 @@ def _approach_account(entry: ReportEntry) -> str | None:
     a = entry.approach
     if a is None or not a.text:
         return None
-    how = a.email or a.schriftelijk or a.telefonisch in ("ja", "deels")
-    return a.text if how else None
+    return a.text if _ways(a) else None
 
 
 @rule("SCH-RESPONS", "Minimale respons per perceel/cluster")
