@@ -417,6 +417,22 @@ def _pages_in_clear(fdoc: "pymupdf.Document", data: bytes) -> bytes | None:
     return _ENCRYPT_KEY.sub(b"/NoCrypt", data)
 
 
+def image_boxes(fitz_page) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(xref, box) of each picture shown on the page. Through the resources and the content
+    stream, without decoding a picture: get_image_info() decodes them all (a 256-megapixel JPEG
+    2000 of 80 bytes then costs 1.3 GB)."""
+    boxes = []
+    for item in fitz_page.get_images(full=True):
+        try:
+            rect = fitz_page.get_image_bbox(item)
+        except Exception:  # noqa: BLE001 - a picture that cannot be placed is no mark
+            continue
+        if rect.is_empty or rect.is_infinite:
+            continue
+        boxes.append((item[0], tuple(rect)))
+    return boxes
+
+
 def display_path(path: Path, base: Path | None = None) -> str:
     """A path as the user should see it: relative to ``base`` (default cwd) when below it."""
     base = base or Path.cwd()

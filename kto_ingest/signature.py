@@ -25,7 +25,7 @@ from pathlib import Path
 import regex
 
 from ._pymupdf import pymupdf
-from .document import Document
+from .document import Document, image_boxes
 from .errors import is_memory_error
 from .schema import AuditSource, Signature, SignatureField
 from .sigdiff import RevisionDiff, revision_problem
@@ -266,7 +266,7 @@ def find_visual_signatures(doc: Document) -> list[int]:
         if not hits:
             continue
         fitz_page = doc.fitz[page.number - 1]
-        marks = [tuple(info["bbox"]) for info in fitz_page.get_image_info()]
+        marks = [box for _xref, box in image_boxes(fitz_page)]
         marks += [tuple(d["rect"]) for d in fitz_page.get_drawings() if _ink_like(d)]
         if any(_near(line.bbox, mark) for line in hits for mark in marks):
             pages.append(page.number)
@@ -282,13 +282,12 @@ def possible_signatures(doc: Document) -> list[int]:
         if page.number == 1:
             continue
         fitz_page = doc.fitz[page.number - 1]
-        for info in fitz_page.get_image_info(hashes=True):
-            key = (info.get("digest") or b"", tuple(round(v) for v in info["bbox"]))
-            seen.setdefault(key, set()).add(page.number)
+        for xref, box in image_boxes(fitz_page):
+            seen.setdefault((xref, tuple(round(v) for v in box)), set()).add(page.number)
         for drawing in fitz_page.get_drawings():
             if _ink_like(drawing):
                 seen.setdefault(("ink", page.number, tuple(round(v) for v in drawing["rect"])), set()).add(page.number)
-    pictures: dict[bytes, set[int]] = {}
+    pictures: dict[int, set[int]] = {}
     for key, pages in seen.items():
         if key[0] != "ink":
             pictures.setdefault(key[0], set()).update(pages)

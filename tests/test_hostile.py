@@ -180,3 +180,24 @@ def test_a_huge_picture_behind_the_table_costs_the_html_no_memory(tmp_path, jobs
     page = html.read_text("utf-8")
     assert "Geen bewijsplaatje van pagina 7" in page and "256 miljoen pixels" in page
     assert maxrss_kb < 400_000  # decoding the picture alone needs over 1,000,000 kB
+
+
+def test_looking_for_pictures_never_decodes_them(tmp_path):
+    """The signature's marks, the possible signatures and the vouched absence all ask where the
+    pictures are; get_image_info() would decode each (the 256-megapixel JPEG 2000: 1.3 GB)."""
+    pdf = tmp_path / "grote afbeelding.pdf"
+    pdf.write_bytes(hostile.huge_image_behind_table())
+    script = (
+        "import resource, sys\n"
+        "from kto_ingest.document import image_boxes, open_document\n"
+        "from kto_ingest.reader.absence import text_layer_problem\n"
+        "from kto_ingest.signature import find_visual_signatures, possible_signatures\n"
+        "with open_document(sys.argv[1]) as doc:\n"
+        "    boxes = image_boxes(doc.fitz[6])\n"
+        "    possible_signatures(doc), find_visual_signatures(doc), text_layer_problem(doc)\n"
+        "print(len(boxes), round(boxes[0][1][2]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True, timeout=120)
+    count, right, maxrss_kb = map(int, proc.stdout.split())
+    assert count == 1 and right > 500  # the picture behind the table, found and placed
+    assert maxrss_kb < 400_000  # decoding it needs over 1,000,000 kB

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, image_boxes
 from ..schema import Facts
 from . import lexicon as lx
 from ._rx import rx
@@ -123,8 +123,8 @@ def text_layer_problem(doc: Document) -> str | None:
             return f"de tekst van pagina {n} is geen leesbaar Nederlands (mogelijk een lettertype zonder tekentabel)"
         area = fpage.rect.width * fpage.rect.height or 1.0
         covered = 0.0
-        for info in fpage.get_image_info():
-            box = fpage.rect & info["bbox"]
+        for _xref, bbox in image_boxes(fpage):
+            box = fpage.rect & bbox
             if not box.is_empty:
                 covered += box.width * box.height
         if covered >= IMAGE_SHARE * area:
