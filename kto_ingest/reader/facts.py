@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import dutch
+from ..bureaus import normalise_name, same_organisation
 from ..document import Document, Word
 from ..schema import Evidence, Period
 from . import lexicon as lx
@@ -82,24 +83,32 @@ class TextView:
         return [b for p in self.doc.pages for b in p.body_blocks]
 
 
+RE_LABEL_ROW = regex.compile(r"^\p{L}[\p{L} .()/-]{1,40}:(?:\s|$)")
+
+
 def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch) -> tuple[str, Row]:
-    """The label's value: on its row, else the next row of the same page."""
+    """The label's value: right of it on its row (a two-column cover reads as one visual row), else
+    below it, on the next row of the same page unless that row is another label ('Klant:' above
+    'Veldwerkperiode: ...')."""
     if m.value.strip(" :"):
         return m.value.strip(" :"), rows[i]
-    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page:
+    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
         return rows[i + 1].text, rows[i + 1]
     return "", rows[i]
 
 
-def _labelled_rows(rows: list[Row], fact: str, key: str = "labels"):
+def _labelled_rows(rows: list[Row], fact: str, key: str | tuple[str, ...] = "labels"):
+    keys = (key,) if isinstance(key, str) else key
     for i, row in enumerate(rows):
         # a row may hold 'Label: value' or 'Other: x   Label: value' (two cover facts on a line)
         texts = [row.text]
         if ":" in row.text:
             texts += [rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part) for part in _split_pairs(row.text)]
         for text in texts:
-            if m := lx.label_at_start(fact, text, key):
-                yield i, m
+            for k in keys:
+                if k in lx.lexicon()[fact] and (m := lx.label_at_start(fact, text, k)):
+                    yield i, m
+                    break
 
 
 def _split_pairs(text: str) -> list[str]:
@@ -109,10 +118,18 @@ def _split_pairs(text: str) -> list[str]:
 # ---- meetperiode -------------------------------------------------------------------------------
 
 
+RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+
+
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     rows = view.front(4)
-    for i, m in _labelled_rows(rows, "meetperiode"):
+    for i, m in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
         value, where = _after_label(rows, "meetperiode", i, m)
+        if RE_BARE_YEAR.fullmatch(value.strip(" .")):  # 'Meetjaar: 2021', 'Meetperiode: 2021': the calendar year
+            y = int(value.strip(" ."))
+            raw = rows[i].text if where is rows[i] else f"{rows[i].text} {where.text}"
+            return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), where.page, raw,
+                           f"label '{m.label}', vorm jaar", rows[i].bbox)
         text = value + (" " + rows[i + 1].text if i + 1 < len(rows) and where is rows[i] else "")
         try:
             p = lx.parse_period(text)
@@ -156,27 +173,120 @@ def supplier(view: TextView) -> Finding | None:
     return None
 
 
-def bureau(view: TextView) -> Finding | None:
+def _bureau_name(text: str, people_label: bool = False) -> str | None:
+    """An organisation's name for the bureau; a person ('M. Yilmaz MSc en J. Brouwer') is never the
+    bureau, and after a label that names people ('Auteurs:') the value must look like an organisation."""
+    name = lx.as_name(text)
+    if not name or lx.looks_like_person(name):
+        return None
+    if people_label and not lx.looks_like_organisation(name):
+        return None
+    return name
+
+
+def _parts(text: str) -> list[str]:
+    """The pieces of a running header, footer or colofon line: 'Bureau X | KTO 2021 | pagina 1 van 3'."""
+    return [p.strip() for p in rx(r"\s+[|–—•·]\s+|\s+-\s+|\s{2,}|,\s+|\s+\|\s*").split(text) if p.strip()]
+
+
+def _organisation_part(text: str, supplier: str | None) -> str | None:
+    for part in _parts(text):
+        name = _bureau_name(part)
+        if name and lx.looks_like_organisation(name) and not lx.looks_like_supplier(name) and \
+                not same_organisation(name, supplier):
+            return name
+    return None
+
+
+def running_name(view: TextView, supplier: str | None = None) -> list[Finding]:
+    """Organisations named in the running header or footer: a line at the top or bottom of the page
+    that recurs on at least half the pages (two at least), split at '|' or a dash. Only a name that
+    looks like an organisation and not like the supplier counts."""
+    pages = [p for p in view.doc.pages if p.words]
+    if len(pages) < 2:
+        return []
+    seen: dict[str, dict[int, Row]] = {}
+    for page in pages:
+        for r in view.rows(page.number):
+            if r.bbox[1] > 0.14 * page.height and r.bbox[3] < 0.86 * page.height:
+                continue
+            if name := _organisation_part(r.text, supplier):
+                seen.setdefault(name, {}).setdefault(page.number, r)
+    need = max(2, (len(pages) + 1) // 2)
+    out = []
+    for name, where in seen.items():
+        if len(where) >= need:
+            first = min(where)
+            out.append(Finding(name, first, where[first].text, f"kop- of voettekst op {len(where)} van {len(pages)} pagina's",
+                               where[first].bbox))
+    return out
+
+
+RE_COLOFON = regex.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:colofon|over dit rapport|verantwoording uitgave)\s*:?$", regex.I)
+
+
+def colofon_name(view: TextView, supplier: str | None = None) -> Finding | None:
+    """The organisation line of the colofon: the first of the lines under 'Colofon' that names an
+    organisation ('Klaverveld Onderzoek & Advies B.V.', 'Bureau X – Oudegracht 77, Utrecht')."""
+    for page in view.doc.pages:
+        rows = view.rows(page.number)
+        for i, r in enumerate(rows):
+            if not RE_COLOFON.match(r.text.strip()):
+                continue
+            for nxt in rows[i + 1:i + 7]:
+                if nxt.page != r.page:
+                    break
+                if RE_LABEL_ROW.match(nxt.text):
+                    continue  # 'Onderzoekers: ...', 'Uitgave: ...' (the labels are read before this)
+                if name := _organisation_part(nxt.text, supplier):
+                    return Finding(name, nxt.page, nxt.text, "organisatie in de colofon", nxt.bbox)
+    return None
+
+
+def _same_bureau(a: str, b: str) -> bool:
+    """'Klaverveld' and 'Klaverveld Onderzoek & Advies B.V.' name one bureau: equal, or one's words
+    begin the other's."""
+    if same_organisation(a, b):
+        return True
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and long[:len(short)] == short
+
+
+def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
+    people = set(lx.lexicon()["bureau"].get("people_labels", []))
     for i, m in _labelled_rows(rows, "bureau"):
         value, where = _after_label(rows, "bureau", i, m)
-        if name := lx.as_name(value):
+        if name := _bureau_name(value, people_label=m.label in people):
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for r in view.back(3) + view.front(3):
         for entry, end in lx.labels_in("bureau", r.text, "signature"):
-            if name := lx.as_name(r.text[end:]):
+            if name := _bureau_name(r.text[end:]):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
     for b in view.blocks():
         for entry, end in lx.labels_in("bureau", b.text):
-            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door"):
+            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door",
+                             "rapport opgesteld door", "onderzoek uitgevoerd door"):
                 continue
             rest = rx(r"[.;,](?:\s|$)|\s\(").split(b.text[end:], maxsplit=1)[0]
-            if name := lx.as_name(rest):
+            if name := _bureau_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     for r in view.front(3) + view.back(2):
         if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
-            if name := lx.as_name(m["n"]):
+            if name := _bureau_name(m["n"]) or _organisation_part(m["n"], supplier):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
+    # weaker: the colofon's organisation line and the running header/footer; they must agree
+    candidates = [f for f in [colofon_name(view, supplier)] + running_name(view, supplier) if f]
+    if candidates:
+        best = max(candidates, key=lambda f: len(f.value))
+        if all(_same_bureau(f.value, best.value) for f in candidates):
+            return best
+        if warnings is not None:
+            names = ", ".join(sorted({f"'{f.value}'" for f in candidates}))
+            warnings.append(f"Onderzoeksbureau niet bepaald: de colofon en de kop- of voettekst noemen verschillende "
+                            f"organisaties ({names}).")
+        return None
     return cover_name(view, bureau_words=True)
 
 
@@ -205,15 +315,20 @@ def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
 
 
-def report_date(view: TextView) -> Finding | None:
+def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
+    unread = []
     for i, m in _labelled_rows(rows, "report_date"):
         value, where = _after_label(rows, "report_date", i, m)
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
+        if rx(r"\d").search(value) and len(value) <= 40:
+            unread.append(f"{m.label}: {value}")
     for r in rows:
         if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
             return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)
+    if warnings is not None:
+        warnings += [f"Rapportdatum niet gelezen: {u!r} is geen (bestaande) datum." for u in unread]
     return None
 
 
