@@ -10,6 +10,7 @@ cover facts) for labels, and as paragraphs (blocks) for sentences.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass
 
 import regex
@@ -33,6 +34,27 @@ class Row:
     def bbox(self) -> tuple[float, float, float, float]:
         return (round(min(w.x0 for w in self.words), 1), round(min(w.y0 for w in self.words), 1),
                 round(max(w.x1 for w in self.words), 1), round(max(w.y1 for w in self.words), 1))
+
+    @property
+    def segments(self) -> list["Segment"]:
+        """The row cut where the words leave a wide gap (more than 1.2 times the text height): the
+        cells of a two-column cover ('Klant:' | 'Opleidingscentrum X') or two label/value pairs side
+        by side ('Opdrachtgever: X' | 'Datum: 9-1-2022')."""
+        height = statistics.median(w.y1 - w.y0 for w in self.words)
+        groups: list[list[Word]] = [[self.words[0]]]
+        for a, b in zip(self.words, self.words[1:]):
+            if b.x0 - a.x1 > 1.2 * height:
+                groups.append([b])
+            else:
+                groups[-1].append(b)
+        return [Segment(" ".join(w.text for w in g), g[0].x0, g[-1].x1) for g in groups]
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    x0: float
+    x1: float
 
 
 @dataclass
@@ -84,30 +106,53 @@ class TextView:
 
 
 RE_LABEL_ROW = regex.compile(r"^\p{L}[\p{L} .()/-]{1,40}:(?:\s|$)")
+# where a second 'Label:' starts in a value ('Bureau X Datum: 9-1-2022' read as one row)
+RE_NEXT_LABEL = regex.compile(r"\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}:(?:\s|$))")
 
 
-def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch) -> tuple[str, Row]:
+def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Segment | None = None) -> tuple[str, Row]:
     """The label's value: right of it on its row (a two-column cover reads as one visual row), else
     below it, on the next row of the same page unless that row is another label ('Klant:' above
-    'Veldwerkperiode: ...')."""
-    if m.value.strip(" :"):
-        return m.value.strip(" :"), rows[i]
+    'Veldwerkperiode: ...'); when that row has cells side by side, the cell under the label."""
+    value = "" if RE_LABEL_ROW.match(m.value.strip()) or m.value.rstrip().endswith(":") else m.value  # another label
+    if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
+        return value, rows[i]
     if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
-        return rows[i + 1].text, rows[i + 1]
+        below = rows[i + 1]
+        segs = below.segments
+        if span is not None and len(segs) > 1:
+            under = [s for s in segs if s.x0 < span.x1 + 4 and s.x1 > span.x0 - 4]
+            return (under[0].text if under else ""), below
+        return below.text, below
     return "", rows[i]
 
 
+def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
+    """The texts of a row where a label may start: each cell (a label cell joined with the cell to
+    its right), then the whole row and the parts after ' | '."""
+    out: list[tuple[str, Segment | None]] = []
+    segs = row.segments
+    if len(segs) > 1:
+        for j, seg in enumerate(segs):
+            if seg.text.rstrip().endswith(":") and j + 1 < len(segs) and not segs[j + 1].text.rstrip().endswith(":"):
+                out.append((f"{seg.text} {segs[j + 1].text}", seg))
+            out.append((seg.text, seg))
+    out.append((row.text, None))
+    if ":" in row.text:
+        # a row may hold 'Label: value' or 'Other: x | Label: value' (two cover facts on a line)
+        out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part), None) for part in _split_pairs(row.text)]
+    return out
+
+
 def _labelled_rows(rows: list[Row], fact: str, key: str | tuple[str, ...] = "labels"):
+    """(row index, label match, the cell the label is in) for every label of ``fact`` at the start of
+    a row or of a cell."""
     keys = (key,) if isinstance(key, str) else key
     for i, row in enumerate(rows):
-        # a row may hold 'Label: value' or 'Other: x   Label: value' (two cover facts on a line)
-        texts = [row.text]
-        if ":" in row.text:
-            texts += [rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part) for part in _split_pairs(row.text)]
-        for text in texts:
+        for text, span in _row_texts(row):
             for k in keys:
                 if k in lx.lexicon()[fact] and (m := lx.label_at_start(fact, text, k)):
-                    yield i, m
+                    yield i, m, span
                     break
 
 
@@ -123,8 +168,8 @@ RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     rows = view.front(4)
-    for i, m in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
-        value, where = _after_label(rows, "meetperiode", i, m)
+    for i, m, span in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
+        value, where = _after_label(rows, "meetperiode", i, m, span)
         if RE_BARE_YEAR.fullmatch(value.strip(" .")):  # 'Meetjaar: 2021', 'Meetperiode: 2021': the calendar year
             y = int(value.strip(" ."))
             raw = rows[i].text if where is rows[i] else f"{rows[i].text} {where.text}"
@@ -159,8 +204,8 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
 
 def supplier(view: TextView) -> Finding | None:
     rows = view.front(3)
-    for i, m in _labelled_rows(rows, "supplier"):
-        value, where = _after_label(rows, "supplier", i, m)
+    for i, m, span in _labelled_rows(rows, "supplier"):
+        value, where = _after_label(rows, "supplier", i, m, span)
         if name := lx.as_name(value):
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for b in view.blocks()[:200]:
@@ -256,8 +301,8 @@ def _same_bureau(a: str, b: str) -> bool:
 def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
     people = set(lx.lexicon()["bureau"].get("people_labels", []))
-    for i, m in _labelled_rows(rows, "bureau"):
-        value, where = _after_label(rows, "bureau", i, m)
+    for i, m, span in _labelled_rows(rows, "bureau"):
+        value, where = _after_label(rows, "bureau", i, m, span)
         if name := _bureau_name(value, people_label=m.label in people):
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for r in view.back(3) + view.front(3):
@@ -318,8 +363,8 @@ RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
 def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
     unread = []
-    for i, m in _labelled_rows(rows, "report_date"):
-        value, where = _after_label(rows, "report_date", i, m)
+    for i, m, span in _labelled_rows(rows, "report_date"):
+        value, where = _after_label(rows, "report_date", i, m, span)
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
         if rx(r"\d").search(value) and len(value) <= 40:
@@ -334,13 +379,14 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
 
 def final(view: TextView) -> Finding | None:
     for r in view.front(3):
-        if len(r.text) > 60:
+        segs = r.segments
+        cells = [f"{a.text} {b.text}" for a, b in zip(segs, segs[1:]) if a.text.endswith(":")] + \
+            [c.text for c in segs] if len(segs) > 1 else []
+        if len(r.text) > 60 and not cells:
             continue
-        if s := lx.status_of(r.text):
-            return Finding(s[0], r.page, r.text, f"'{s[1]}'", r.bbox)
-        for part in _split_pairs(r.text):
-            if s := lx.status_of(part):
-                return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox)
+        for part in [r.text] * (len(r.text) <= 60) + cells + _split_pairs(r.text):
+            if len(part) <= 60 and (s := lx.status_of(part)):
+                return Finding(s[0], r.page, part if part != r.text else r.text, f"'{s[1]}'", r.bbox)
     return None
 
 
