@@ -164,6 +164,7 @@ def _split_pairs(text: str) -> list[str]:
 
 
 RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*periode(?:\s+\p{L}+){0,3})\s*:\s*(?P<value>.+)$", regex.I)
 
 
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
@@ -184,6 +185,20 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
         if p:
             return Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
                            f"label '{m.label}', vorm {p.form}", rows[i].bbox)
+    # any other cover label that names a period: 'Periode beëindigde trajecten:', 'Uitstroom in periode:'
+    for i, row in enumerate(rows):
+        for text, _ in _row_texts(row):
+            m = RE_PERIOD_LABEL.match(text)
+            if not m or rx(r"erken", regex.I).search(m["label"]):
+                continue
+            try:
+                p = lx.parse_period(m["value"])
+            except dutch.DutchParseError as exc:
+                warnings.append(f"Meetperiode niet gelezen: {exc}")
+                continue
+            if p and m["value"].find(p.raw) <= 3:
+                return Finding(Period(start=p.start, end=p.end), row.page, row.text,
+                               f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox)
     blocks = view.blocks()
     for key in ("labels", "phrases"):
         for b in blocks:
@@ -206,7 +221,7 @@ def supplier(view: TextView) -> Finding | None:
     rows = view.front(3)
     for i, m, span in _labelled_rows(rows, "supplier"):
         value, where = _after_label(rows, "supplier", i, m, span)
-        if name := lx.as_name(value):
+        if (name := lx.as_name(value)) and not lx.looks_like_person(name):  # 'Klant: J. Jansen' is a person
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for b in view.blocks()[:200]:
         for entry, end in lx.labels_in("supplier", b.text):
@@ -298,6 +313,11 @@ def _same_bureau(a: str, b: str) -> bool:
     return bool(short) and long[:len(short)] == short
 
 
+# labels that also introduce the bureau in a sentence ('Dit rapport is opgesteld door X.')
+SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door", "rapport opgesteld door",
+                   "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door")
+
+
 def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
     people = set(lx.lexicon()["bureau"].get("people_labels", []))
@@ -311,8 +331,7 @@ def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | No
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
     for b in view.blocks():
         for entry, end in lx.labels_in("bureau", b.text):
-            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door",
-                             "rapport opgesteld door", "onderzoek uitgevoerd door"):
+            if entry not in SENTENCE_BUREAU:
                 continue
             rest = rx(r"[.;,](?:\s|$)|\s\(").split(b.text[end:], maxsplit=1)[0]
             if name := _bureau_name(rest):
@@ -384,7 +403,8 @@ def final(view: TextView) -> Finding | None:
             [c.text for c in segs] if len(segs) > 1 else []
         if len(r.text) > 60 and not cells:
             continue
-        for part in [r.text] * (len(r.text) <= 60) + cells + _split_pairs(r.text):
+        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(r.text) if p]
+        for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
             if len(part) <= 60 and (s := lx.status_of(part)):
                 return Finding(s[0], r.page, part if part != r.text else r.text, f"'{s[1]}'", r.bbox)
     return None
