@@ -227,3 +227,35 @@ def test_the_generic_parser_reads_the_cover_of_another_bureau(registry, tmp_path
     assert e.report_date == D(2022, 2, 12)
     assert (e.meetperiode.start, e.meetperiode.end) == (D(2021, 1, 1), D(2021, 12, 31))
     assert e.final is False
+
+
+def test_label_cells_without_a_colon_take_the_cell_to_their_right(tmp_path):
+    """A cover table 'Opdrachtgever | Leerhuis Oost B.V.', 'Uitgevoerd door | ...', 'Periode | ...',
+    'Datum | ...': the value of each label is the cell right of it, never the line below."""
+    path = _pdf(tmp_path, [_cover([("Opdrachtgever", "Leerhuis Oost B.V."), ("Uitgevoerd door", "Meetwaarde Research"),
+                                   ("Periode", "januari t/m december 2021"), ("Datum", "12 januari 2022")], x_value=250),
+                           BODY])
+    values, _, warnings = _read(path)
+    assert values["supplier"] == "Leerhuis Oost B.V."
+    assert values["bureau"] == "Meetwaarde Research"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["report_date"] == D(2022, 1, 12) and not warnings
+
+
+def test_copyright_line_and_version_line(tmp_path):
+    """'© 2022 Meetpunt Noord B.V. Alle rechten voorbehouden.' names the bureau; 'Versie 1.0, 9 januari
+    2022' dates the report; 'Uitstroomperiode:' (any label with 'periode') gives the meetperiode."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Uitstroomperiode: 1 juli 2020 t/m 30 juni 2021"),
+                            (70, 220, "Versie 1.0, 9 januari 2022")],
+                           BODY + [(70, 700, "© 2022 Meetpunt Noord B.V. Alle rechten voorbehouden.")]])
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Meetpunt Noord B.V."
+    assert values["report_date"] == D(2022, 1, 9)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 7, 1), D(2021, 6, 30))
+
+
+def test_a_period_label_of_another_kind_is_not_the_meetperiode(tmp_path):
+    """'Erkenningsperiode:' is the jobcoach's recognition, not the period measured."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Erkenningsperiode: 1 maart 2020 t/m 28 februari 2021")], BODY])
+    values, _, _ = _read(path)
+    assert values["meetperiode"] is None

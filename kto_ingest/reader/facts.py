@@ -117,6 +117,9 @@ def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Seg
     value = "" if RE_LABEL_ROW.match(m.value.strip()) or m.value.rstrip().endswith(":") else m.value  # another label
     if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
         return value, rows[i]
+    right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
+    if right and not right[0].text.rstrip().endswith(":"):
+        return "", rows[i]  # a cell right of the label: its value is there (read as the joined cells), not below
     if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
         below = rows[i + 1]
         segs = below.segments
@@ -134,8 +137,12 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
     segs = row.segments
     if len(segs) > 1:
         for j, seg in enumerate(segs):
-            if seg.text.rstrip().endswith(":") and j + 1 < len(segs) and not segs[j + 1].text.rstrip().endswith(":"):
-                out.append((f"{seg.text} {segs[j + 1].text}", seg))
+            nxt = segs[j + 1] if j + 1 < len(segs) else None
+            if nxt is not None and not nxt.text.rstrip().endswith(":"):
+                if seg.text.rstrip().endswith(":"):
+                    out.append((f"{seg.text} {nxt.text}", seg))
+                elif len(segs) == 2 and len(seg.text.split()) <= 5:
+                    out.append((f"{seg.text}: {nxt.text}", seg))  # a label cell without its colon, the value right of it
             out.append((seg.text, seg))
     out.append((row.text, None))
     if ":" in row.text:
@@ -338,7 +345,8 @@ def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | No
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     for r in view.front(3) + view.back(2):
         if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
-            if name := _bureau_name(m["n"]) or _organisation_part(m["n"], supplier):
+            n = rx(r",?\s+(?:alle rechten|all rights|niets uit deze)\b.*$", regex.I).sub("", m["n"])
+            if name := _bureau_name(n) or _organisation_part(n, supplier):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
     # weaker: the colofon's organisation line and the running header/footer; they must agree
     candidates = [f for f in [colofon_name(view, supplier)] + running_name(view, supplier) if f]
@@ -376,6 +384,9 @@ def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
 
 # ---- report date, status -------------------------------------------------------------------------
 
+RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,}\.?\s+\d{4}")
+# 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
+RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
 
 
@@ -386,9 +397,11 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
         value, where = _after_label(rows, "report_date", i, m, span)
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
-        if rx(r"\d").search(value) and len(value) <= 40:
+        if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:
             unread.append(f"{m.label}: {value}")
     for r in rows:
+        if (m := RE_VERSION_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
+            return Finding(d[0], r.page, r.text, "versie en datum", r.bbox)
         if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
             return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)
     if warnings is not None:
