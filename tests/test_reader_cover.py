@@ -259,3 +259,13 @@ def test_a_period_label_of_another_kind_is_not_the_meetperiode(tmp_path):
     path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Erkenningsperiode: 1 maart 2020 t/m 28 februari 2021")], BODY])
     values, _, _ = _read(path)
     assert values["meetperiode"] is None
+
+
+def test_a_label_centred_beside_a_value_of_two_lines(tmp_path):
+    """A cover table cell centred vertically: 'Klant:' beside a supplier's name over two lines."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"),
+                            (200, 193, "Opleidingscentrum Eemland"), (70, 200, "Klant:"), (200, 207, "& Gooi"),
+                            (70, 240, "Rapportdatum:"), (200, 240, "24 jan. 2022")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Opleidingscentrum Eemland & Gooi"
+    assert values["report_date"] == D(2022, 1, 24)

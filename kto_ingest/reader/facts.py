@@ -120,6 +120,8 @@ def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Seg
     right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
     if right and not right[0].text.rstrip().endswith(":"):
         return "", rows[i]  # a cell right of the label: its value is there (read as the joined cells), not below
+    if len(rows[i].segments) == 1 and (beside := _beside(rows, i)):
+        return beside
     if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
         below = rows[i + 1]
         segs = below.segments
@@ -128,6 +130,25 @@ def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Seg
             return (under[0].text if under else ""), below
         return below.text, below
     return "", rows[i]
+
+
+def _beside(rows: list[Row], i: int) -> tuple[str, Row] | None:
+    """A value in the column right of a label that stands alone on its row: the label centred on a
+    value of two lines ('Klant:' beside 'Opleidingscentrum Eemland' / '& Gooi'), so the value's lines
+    are the rows just above and below it, every word right of the label."""
+    label = rows[i]
+    x1 = max(w.x1 for w in label.words)
+    height = statistics.median(w.y1 - w.y0 for w in label.words)
+    near = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(rows) and rows[j].page == label.page:
+            r = rows[j]
+            close = abs((r.bbox[1] + r.bbox[3]) / 2 - (label.bbox[1] + label.bbox[3]) / 2) <= 1.6 * height
+            if close and min(w.x0 for w in r.words) > x1 + 2 and not RE_LABEL_ROW.match(r.text):
+                near.append(r)
+    if len(near) != 2:
+        return None  # one line beside it is a row of its own (read there); two make the label's value
+    return " ".join(r.text for r in near), near[0]
 
 
 def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
@@ -141,7 +162,7 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
             if nxt is not None and not nxt.text.rstrip().endswith(":"):
                 if seg.text.rstrip().endswith(":"):
                     out.append((f"{seg.text} {nxt.text}", seg))
-                elif len(segs) == 2 and len(seg.text.split()) <= 5:
+                elif len(segs) == 2 and len(seg.text.split()) <= 5 and row.page <= 2:  # a cover, not a table further on
                     out.append((f"{seg.text}: {nxt.text}", seg))  # a label cell without its colon, the value right of it
             out.append((seg.text, seg))
     out.append((row.text, None))
