@@ -269,3 +269,9 @@ def test_a_label_centred_beside_a_value_of_two_lines(tmp_path):
     values, _, _ = _read(path)
     assert values["supplier"] == "Opleidingscentrum Eemland & Gooi"
     assert values["report_date"] == D(2022, 1, 24)
+
+
+def test_last_years_period_is_not_the_meetperiode(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Vorige periode: 1-1-2020 t/m 31-12-2020")], BODY])
+    values, _, _ = _read(path)
+    assert values["meetperiode"] is None

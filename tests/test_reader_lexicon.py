@@ -173,6 +173,9 @@ STATUS = [
     ("CONCEPT – niet verspreiden", False),
     ("Draft", False),
     ("Status: ter review", False),
+    ("Klanttevredenheid scholing 2021 (concept)", False),
+    ("Rapportage KTO 2021 (definitief)", True),
+    ("Concept (ter bespreking) en definitief na akkoord (concept)", None),
 ]
 
 

@@ -72,7 +72,7 @@ class Finding:
 LOOKED = {
     "meetperiode": "op het voorblad, in de inleiding en de onderzoeksverantwoording (alle pagina's)",
     "supplier": "op het voorblad en in de colofon (pagina 1-3) en in zinnen met 'in opdracht van' of 'ten behoeve van'",
-    "bureau": "op het voorblad, in de colofon en bij de ondertekening",
+    "bureau": "op het voorblad, in de colofon, in de kop- en voettekst en bij de ondertekening",
     "report_date": "op het voorblad, in de colofon en bij de ondertekening",
     "final": "op het voorblad en in de colofon (pagina 1-3)",
     "approached": "in de tekst ('in totaal N klanten benaderd/uitgenodigd') en in de resultatentabel",
@@ -217,7 +217,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     for i, row in enumerate(rows):
         for text, _ in _row_texts(row):
             m = RE_PERIOD_LABEL.match(text)
-            if not m or rx(r"erken", regex.I).search(m["label"]):
+            if not m or any(w in m["label"].lower() for w in lx.lexicon()["meetperiode"].get("not_period_labels", ["erken"])):
                 continue
             try:
                 p = lx.parse_period(m["value"])

@@ -358,6 +358,10 @@ def status_of(text: str) -> tuple[bool, str] | None:
         # 'Versie 0.9', 'Versie: 0.3': a version before 1.0 is a draft by the usual numbering
         if rx(r"^v?0\.\d+(?:\.\d+)?$").match(w):
             return False, "versie 0.x"
+    # 'Klanttevredenheid 2021 (concept)': a short title with its status in brackets at the end
+    if m := rx(r"^[\p{L}\d ,.-]{0,50}\((?P<w>definitief|definitieve versie|eindversie|concept|conceptversie|draft)\)$").match(
+            " ".join(text.lower().split()).strip(" .")):
+        return m["w"] in ("definitief", "definitieve versie", "eindversie"), m["w"]
     # 'Versie 1.0 (definitief)', 'Status rapport: concept'
     if m := rx(r"^(?:versie|status|rapportstatus)\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
             " ".join(text.lower().split()).strip(" .")):
