@@ -10,6 +10,7 @@ cover facts) for labels, and as paragraphs (blocks) for sentences.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ class Row:
         return (round(min(w.x0 for w in self.words), 1), round(min(w.y0 for w in self.words), 1),
                 round(max(w.x1 for w in self.words), 1), round(max(w.y1 for w in self.words), 1))
 
-    @property
+    @functools.cached_property
     def segments(self) -> list["Segment"]:
         """The row cut where the words leave a wide gap (more than 1.2 times the text height): the
         cells of a two-column cover ('Klant:' | 'Opleidingscentrum X') or two label/value pairs side
@@ -291,6 +292,7 @@ def running_name(view: TextView, supplier: str | None = None) -> list[Finding]:
     that recurs on at least half the pages (two at least), split at '|' or a dash. Only a name that
     looks like an organisation and not like the supplier counts."""
     pages = [p for p in view.doc.pages if p.words]
+    pages = pages[:10] + pages[max(10, len(pages) - 2):]  # enough pages to see a line recur
     if len(pages) < 2:
         return []
     seen: dict[str, dict[int, Row]] = {}
@@ -316,8 +318,9 @@ RE_COLOFON = regex.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:colofon|over dit rappor
 def colofon_name(view: TextView, supplier: str | None = None) -> Finding | None:
     """The organisation line of the colofon: the first of the lines under 'Colofon' that names an
     organisation ('Klaverveld Onderzoek & Advies B.V.', 'Bureau X – Oudegracht 77, Utrecht')."""
-    for page in view.doc.pages:
-        rows = view.rows(page.number)
+    n = view.doc.page_count
+    for number in sorted(set(range(1, min(4, n) + 1)) | set(range(max(1, n - 2), n + 1))):  # front or back matter
+        rows = view.rows(number)
         for i, r in enumerate(rows):
             if not RE_COLOFON.match(r.text.strip()):
                 continue
@@ -440,7 +443,7 @@ def final(view: TextView) -> Finding | None:
         pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(r.text) if p]
         for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
             if len(part) <= 60 and (s := lx.status_of(part)):
-                return Finding(s[0], r.page, part if part != r.text else r.text, f"'{s[1]}'", r.bbox)
+                return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox)
     return None
 
 
