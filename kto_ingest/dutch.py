@@ -135,6 +135,8 @@ DATE_WORDS = regex.compile(
 )
 # "12-05-2016", "12-5-2016", "12/05/2016"
 DATE_NUMERIC = regex.compile(r"(?P<day>\d{1,2})[-/](?P<month>\d{1,2})[-/](?P<year>\d{4})")
+# "2022-01-09" (ISO 8601, year first; only with hyphens and a two-digit month and day)
+DATE_ISO = regex.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 
 
 def _make_date(year: str, month: int, day: str, raw: str) -> dt.date:
@@ -145,7 +147,8 @@ def _make_date(year: str, month: int, day: str, raw: str) -> dt.date:
 
 
 def parse_date(text: str) -> dt.date:
-    """Parse one Dutch date: ``"donderdag 24 oktober 2019"``, ``"1 september 2018"``, ``"12-5-2013"``.
+    """Parse one Dutch date: ``"donderdag 24 oktober 2019"``, ``"1 september 2018"``, ``"18 mrt. 2021"``,
+    ``"12-5-2013"``, ``"01/02/2022"`` (day first) or ``"2022-01-09"`` (ISO, year first).
 
     When a weekday is given it must agree with the date; a mismatch raises.
     """
@@ -157,7 +160,7 @@ def parse_date(text: str) -> dt.date:
         if weekday and WEEKDAYS[weekday.lower()] != date.weekday():
             raise DutchParseError(f"{text!r}: {weekday} klopt niet bij de datum")
         return date
-    m = DATE_NUMERIC.fullmatch(s)
+    m = DATE_NUMERIC.fullmatch(s) or DATE_ISO.fullmatch(s)
     if m:
         month = int(m["month"])
         if not 1 <= month <= 12:

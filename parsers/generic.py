@@ -152,12 +152,13 @@ class GenericTableParser(Parser):
         self.explain(facts, f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
 
     def cover(self, view: ff.TextView, facts: Facts) -> None:
-        bureau, supplier = ff.bureau(view), ff.supplier(view)
+        supplier = ff.supplier(view)
+        bureau = ff.bureau(view, facts.warnings, supplier.value if supplier else None)
         if bureau is not None and supplier is not None and bureau.value == supplier.value and "voorblad" in bureau.entry:
             bureau = None  # the cover's top line names the supplier (its logo), not the bureau
         self._record(facts, "bureau", bureau)
         self._record(facts, "supplier", supplier)
-        self._record(facts, "report_date", ff.report_date(view))
+        self._record(facts, "report_date", ff.report_date(view, facts.warnings))
         self._record(facts, "final", ff.final(view))
         self._record(facts, "meetperiode", ff.meetperiode(view, facts.warnings))
 

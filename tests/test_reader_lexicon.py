@@ -27,6 +27,19 @@ PERIODS = [
     ("1 jan. 2021 – 31 dec. 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
     ("tussen 1 februari 2021 en 31 januari 2022", D(2021, 2, 1), D(2022, 1, 31), "dag maand jaar"),
     ("vrijdag 1 januari 2021 tot en met vrijdag 31 december 2021", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
+    # forms of other bureaus (issue 13): ISO and slashed dates, quarters, a year after its label
+    ("2021-01-01 t/m 2021-12-31", D(2021, 1, 1), D(2021, 12, 31), "dd-mm-jjjj"),
+    ("01/07/2020 – 30/06/2021", D(2020, 7, 1), D(2021, 6, 30), "dd-mm-jjjj"),
+    ("1 jul 2020 t/m 30 jun 2021", D(2020, 7, 1), D(2021, 6, 30), "dag maand jaar"),
+    ("1 sept. 2020 – 31 aug. 2021", D(2020, 9, 1), D(2021, 8, 31), "dag maand jaar"),
+    ("januari–december 2021", D(2021, 1, 1), D(2021, 12, 31), "maanden"),
+    ("jan. 2021 t/m dec. 2021", D(2021, 1, 1), D(2021, 12, 31), "maanden"),
+    ("Q1 t/m Q4 2021", D(2021, 1, 1), D(2021, 12, 31), "kwartalen"),
+    ("Q3 2020 t/m Q2 2021", D(2020, 7, 1), D(2021, 6, 30), "kwartalen"),
+    ("Q1-Q4 2021", D(2021, 1, 1), D(2021, 12, 31), "kwartalen"),
+    ("1e t/m 4e kwartaal 2021", D(2021, 1, 1), D(2021, 12, 31), "kwartalen"),
+    ("Meetjaar: 2021", D(2021, 1, 1), D(2021, 12, 31), "kalenderjaar"),
+    ("Gegevens verzameld tussen 1 januari 2021 en 31 december 2021.", D(2021, 1, 1), D(2021, 12, 31), "dag maand jaar"),
 ]
 
 
@@ -36,7 +49,8 @@ def test_parse_period_reads_the_forms_dutch_reports_use(text, start, end, form):
     assert (found.start, found.end, found.form) == (start, end, form)
 
 
-@pytest.mark.parametrize("text", ["", "in 2021 hebben 80 klanten", "31 december 2021", "rapport 12-2021"])
+@pytest.mark.parametrize("text", ["", "in 2021 hebben 80 klanten", "31 december 2021", "rapport 12-2021", "Q3 2021",
+                                  "het jaar 2020-2021 in cijfers", "versie 2021-01"])
 def test_no_period_is_none(text):
     assert lx.parse_period(text) is None
 
@@ -112,6 +126,18 @@ LABELS = [
     ("meetperiode", "Periode van meting: 01-03-2021 t/m 28-02-2022", ("periode van meting", "01-03-2021 t/m 28-02-2022")),
     ("meetperiode", "Onderzoeksperiode: januari t/m december 2021", ("onderzoeksperiode", "januari t/m december 2021")),
     ("meetperiode", "Looptijd van het onderzoek: 1-1-2021 - 31-12-2021", ("looptijd van het onderzoek", "1-1-2021 - 31-12-2021")),
+    # wordings of other bureaus (issue 13)
+    ("supplier", "Klant: Opleidingscentrum Eemland & Gooi", ("klant", "Opleidingscentrum Eemland & Gooi")),
+    ("supplier", "Klanten: 120", None),
+    ("supplier", "Opdrachtgevende organisatie: Trainingsinstituut De Linge", ("opdrachtgevende organisatie", "Trainingsinstituut De Linge")),
+    ("supplier", "Uitgevoerd in opdracht van Leerhuis Oost", ("uitgevoerd in opdracht van", "Leerhuis Oost")),
+    ("bureau", "Rapport opgesteld door Stichting Peiling & Praktijk", ("rapport opgesteld door", "Stichting Peiling & Praktijk")),
+    ("report_date", "Opgesteld op: 18 mrt. 2021", ("opgesteld op", "18 mrt. 2021")),
+    ("report_date", "Datum uitgifte: 07/02/2022", ("datum uitgifte", "07/02/2022")),
+    ("report_date", "Datum uitgifte 07/02/2022", ("datum uitgifte", "07/02/2022")),
+    ("meetperiode", "Veldwerkperiode: 1 jan. 2021 – 31 dec. 2021", ("veldwerkperiode", "1 jan. 2021 – 31 dec. 2021")),
+    ("meetperiode", "Meetjaar: 2021", ("meetjaar", "2021")),
+    ("meetperiode", "Periode van dataverzameling: Q1 t/m Q4 2021", ("periode van dataverzameling", "Q1 t/m Q4 2021")),
 ]
 
 
@@ -134,6 +160,22 @@ STATUS = [
     ("Definitief (vervangt de versie van 3 maart)", True),
     ("Concept (ter bespreking) en definitief na akkoord", None),
     ("Het rapport is definitief vastgesteld door de directie", None),
+    # wordings of other bureaus (issue 13)
+    ("Status: eindversie", True),
+    ("Eindversie", True),
+    ("Versie: definitief 1.0", True),
+    ("Versie: concept 0.9", False),
+    ("Versie 0.9", False),
+    ("Versie 0.3 (concept)", False),
+    ("Versie 1.0", None),  # a version number alone does not say final
+    ("Status: vastgesteld", True),
+    ("Vastgesteld", None),  # a heading of the signature, not a status
+    ("CONCEPT – niet verspreiden", False),
+    ("Draft", False),
+    ("Status: ter review", False),
+    ("Klanttevredenheid scholing 2021 (concept)", False),
+    ("Rapportage KTO 2021 (definitief)", True),
+    ("Concept (ter bespreking) en definitief na akkoord (concept)", None),
 ]
 
 
@@ -231,3 +273,68 @@ def test_sentences_that_name_the_period_of_measurement(text, phrase):
     assert found and found[0][0] == phrase
     p = lx.parse_period(text[found[0][1]:])
     assert (p.start.year, p.start.month, p.start.day, p.end.month, p.end.day) == (2021, 1, 1, 12, 31)
+
+
+DATES = [
+    ("2022-01-09", D(2022, 1, 9)),
+    ("Datum: 01/02/2022", D(2022, 2, 1)),  # day first, as Dutch reports print it
+    ("18 mrt. 2021", D(2021, 3, 18)),
+    ("18 mrt 2021", D(2021, 3, 18)),
+    ("3 sept. 2021", D(2021, 9, 3)),
+    ("Utrecht, 9 januari 2022", D(2022, 1, 9)),
+    ("2022-13-01", None),  # no month 13: no date, never a guess
+    ("31/02/2022", None),
+    ("2022-1-9", None),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), DATES)
+def test_single_dates_in_the_forms_reports_use(text, date):
+    found = lx.find_date(text)
+    assert (found[0] if found else None) == date
+
+
+def test_iso_dates_parse_strictly():
+    assert dutch.parse_date("2022-01-09") == D(2022, 1, 9)
+    with pytest.raises(dutch.DutchParseError):
+        dutch.parse_date("2022-02-30")
+
+
+PEOPLE = [
+    ("M. Yilmaz MSc en J. Brouwer", True),
+    ("drs. E. Hoekstra, directeur", True),
+    ("prof. dr. C. Laan", True),
+    ("J.P. van der Berg", True),
+    ("Th. de Vries MA", True),
+    ("A. Jansen & B. Pietersen", True),
+    ("Klaverveld Onderzoek & Advies B.V.", False),
+    ("Onderzoeksbureau Dwarsdoorsnede", False),
+    ("Drs Onderzoek", False),  # a bureau's name with a word of a title is still a bureau
+    ("I&O Research", False),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PEOPLE)
+def test_people_are_told_from_organisations(text, person):
+    assert lx.looks_like_person(text) is person
+    if person:
+        assert not lx.looks_like_organisation(text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Klaverveld Onderzoek & Advies B.V.", True), ("Panorama Beleidsonderzoek", True), ("Stichting Peiling & Praktijk", True),
+    ("I&O Research", True), ("Leerhuis Peelrand", False), ("KTO scholingsdiensten 2021", False), ("Jobcoaching De Vaart", False),
+])
+def test_organisation_words(text, org):
+    assert lx.looks_like_organisation(text) is org
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Gegevens verzameld tussen 1 januari 2021 en 31 december 2021. Elke maand leverde de aanbieder", "gegevens verzameld tussen"),
+    ("Het veldwerk vond plaats van 1 januari 2021 tot en met 31 december 2021.", "het veldwerk vond plaats van"),
+])
+def test_sentences_about_data_collection_name_the_period(text, phrase):
+    found = [(entry, end) for entry, end in lx.labels_in("meetperiode", text, "phrases")]
+    assert found and found[0][0] == phrase
+    p = lx.parse_period(text[found[0][1]:])
+    assert (p.start, p.end) == (D(2021, 1, 1), D(2021, 12, 31))

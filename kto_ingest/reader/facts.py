@@ -10,11 +10,14 @@ cover facts) for labels, and as paragraphs (blocks) for sentences.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import statistics
 from dataclasses import dataclass
 
 import regex
 
 from .. import dutch
+from ..bureaus import normalise_name, same_organisation
 from ..document import Document, Word
 from ..schema import Evidence, Period
 from . import lexicon as lx
@@ -33,6 +36,27 @@ class Row:
         return (round(min(w.x0 for w in self.words), 1), round(min(w.y0 for w in self.words), 1),
                 round(max(w.x1 for w in self.words), 1), round(max(w.y1 for w in self.words), 1))
 
+    @functools.cached_property
+    def segments(self) -> list["Segment"]:
+        """The row cut where the words leave a wide gap (more than 1.2 times the text height): the
+        cells of a two-column cover ('Klant:' | 'Opleidingscentrum X') or two label/value pairs side
+        by side ('Opdrachtgever: X' | 'Datum: 9-1-2022')."""
+        height = statistics.median(w.y1 - w.y0 for w in self.words)
+        groups: list[list[Word]] = [[self.words[0]]]
+        for a, b in zip(self.words, self.words[1:]):
+            if b.x0 - a.x1 > 1.2 * height:
+                groups.append([b])
+            else:
+                groups[-1].append(b)
+        return [Segment(" ".join(w.text for w in g), g[0].x0, g[-1].x1) for g in groups]
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    x0: float
+    x1: float
+
 
 @dataclass
 class Finding:
@@ -49,7 +73,7 @@ class Finding:
 LOOKED = {
     "meetperiode": "op het voorblad, in de inleiding en de onderzoeksverantwoording (alle pagina's)",
     "supplier": "op het voorblad en in de colofon (pagina 1-3) en in zinnen met 'in opdracht van' of 'ten behoeve van'",
-    "bureau": "op het voorblad, in de colofon en bij de ondertekening",
+    "bureau": "op het voorblad, in de colofon, in de kop- en voettekst en bij de ondertekening",
     "report_date": "op het voorblad, in de colofon en bij de ondertekening",
     "final": "op het voorblad en in de colofon (pagina 1-3)",
     "approached": "in de tekst ('in totaal N klanten benaderd/uitgenodigd') en in de resultatentabel",
@@ -82,24 +106,83 @@ class TextView:
         return [b for p in self.doc.pages for b in p.body_blocks]
 
 
-def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch) -> tuple[str, Row]:
-    """The label's value: on its row, else the next row of the same page."""
-    if m.value.strip(" :"):
-        return m.value.strip(" :"), rows[i]
-    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page:
-        return rows[i + 1].text, rows[i + 1]
+RE_LABEL_ROW = regex.compile(r"^\p{L}[\p{L} .()/-]{1,40}:(?:\s|$)")
+# where a second 'Label:' starts in a value ('Bureau X Datum: 9-1-2022' read as one row)
+RE_NEXT_LABEL = regex.compile(r"\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}:(?:\s|$))")
+
+
+def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Segment | None = None) -> tuple[str, Row]:
+    """The label's value: right of it on its row (a two-column cover reads as one visual row), else
+    below it, on the next row of the same page unless that row is another label ('Klant:' above
+    'Veldwerkperiode: ...'); when that row has cells side by side, the cell under the label."""
+    value = "" if RE_LABEL_ROW.match(m.value.strip()) or m.value.rstrip().endswith(":") else m.value  # another label
+    if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
+        return value, rows[i]
+    right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
+    if right and not right[0].text.rstrip().endswith(":"):
+        return "", rows[i]  # a cell right of the label: its value is there (read as the joined cells), not below
+    if len(rows[i].segments) == 1 and (beside := _beside(rows, i)):
+        return beside
+    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
+        below = rows[i + 1]
+        segs = below.segments
+        if span is not None and len(segs) > 1:
+            under = [s for s in segs if s.x0 < span.x1 + 4 and s.x1 > span.x0 - 4]
+            return (under[0].text if under else ""), below
+        return below.text, below
     return "", rows[i]
 
 
-def _labelled_rows(rows: list[Row], fact: str, key: str = "labels"):
+def _beside(rows: list[Row], i: int) -> tuple[str, Row] | None:
+    """A value in the column right of a label that stands alone on its row: the label centred on a
+    value of two lines ('Klant:' beside 'Opleidingscentrum Eemland' / '& Gooi'), so the value's lines
+    are the rows just above and below it, every word right of the label."""
+    label = rows[i]
+    x1 = max(w.x1 for w in label.words)
+    height = statistics.median(w.y1 - w.y0 for w in label.words)
+    near = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(rows) and rows[j].page == label.page:
+            r = rows[j]
+            close = abs((r.bbox[1] + r.bbox[3]) / 2 - (label.bbox[1] + label.bbox[3]) / 2) <= 1.6 * height
+            if close and min(w.x0 for w in r.words) > x1 + 2 and not RE_LABEL_ROW.match(r.text):
+                near.append(r)
+    if len(near) != 2:
+        return None  # one line beside it is a row of its own (read there); two make the label's value
+    return " ".join(r.text for r in near), near[0]
+
+
+def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
+    """The texts of a row where a label may start: each cell (a label cell joined with the cell to
+    its right), then the whole row and the parts after ' | '."""
+    out: list[tuple[str, Segment | None]] = []
+    segs = row.segments
+    if len(segs) > 1:
+        for j, seg in enumerate(segs):
+            nxt = segs[j + 1] if j + 1 < len(segs) else None
+            if nxt is not None and not nxt.text.rstrip().endswith(":"):
+                if seg.text.rstrip().endswith(":"):
+                    out.append((f"{seg.text} {nxt.text}", seg))
+                elif len(segs) == 2 and len(seg.text.split()) <= 5 and row.page <= 2:  # a cover, not a table further on
+                    out.append((f"{seg.text}: {nxt.text}", seg))  # a label cell without its colon, the value right of it
+            out.append((seg.text, seg))
+    out.append((row.text, None))
+    if ":" in row.text:
+        # a row may hold 'Label: value' or 'Other: x | Label: value' (two cover facts on a line)
+        out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part), None) for part in _split_pairs(row.text)]
+    return out
+
+
+def _labelled_rows(rows: list[Row], fact: str, key: str | tuple[str, ...] = "labels"):
+    """(row index, label match, the cell the label is in) for every label of ``fact`` at the start of
+    a row or of a cell."""
+    keys = (key,) if isinstance(key, str) else key
     for i, row in enumerate(rows):
-        # a row may hold 'Label: value' or 'Other: x   Label: value' (two cover facts on a line)
-        texts = [row.text]
-        if ":" in row.text:
-            texts += [rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part) for part in _split_pairs(row.text)]
-        for text in texts:
-            if m := lx.label_at_start(fact, text, key):
-                yield i, m
+        for text, span in _row_texts(row):
+            for k in keys:
+                if k in lx.lexicon()[fact] and (m := lx.label_at_start(fact, text, k)):
+                    yield i, m, span
+                    break
 
 
 def _split_pairs(text: str) -> list[str]:
@@ -109,10 +192,19 @@ def _split_pairs(text: str) -> list[str]:
 # ---- meetperiode -------------------------------------------------------------------------------
 
 
+RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*periode(?:\s+\p{L}+){0,3})\s*:\s*(?P<value>.+)$", regex.I)
+
+
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     rows = view.front(4)
-    for i, m in _labelled_rows(rows, "meetperiode"):
-        value, where = _after_label(rows, "meetperiode", i, m)
+    for i, m, span in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
+        value, where = _after_label(rows, "meetperiode", i, m, span)
+        if RE_BARE_YEAR.fullmatch(value.strip(" .")):  # 'Meetjaar: 2021', 'Meetperiode: 2021': the calendar year
+            y = int(value.strip(" ."))
+            raw = rows[i].text if where is rows[i] else f"{rows[i].text} {where.text}"
+            return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), where.page, raw,
+                           f"label '{m.label}', vorm jaar", rows[i].bbox)
         text = value + (" " + rows[i + 1].text if i + 1 < len(rows) and where is rows[i] else "")
         try:
             p = lx.parse_period(text)
@@ -122,6 +214,20 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
         if p:
             return Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
                            f"label '{m.label}', vorm {p.form}", rows[i].bbox)
+    # any other cover label that names a period: 'Periode beëindigde trajecten:', 'Uitstroom in periode:'
+    for i, row in enumerate(rows):
+        for text, _ in _row_texts(row):
+            m = RE_PERIOD_LABEL.match(text)
+            if not m or any(w in m["label"].lower() for w in lx.lexicon()["meetperiode"].get("not_period_labels", ["erken"])):
+                continue
+            try:
+                p = lx.parse_period(m["value"])
+            except dutch.DutchParseError as exc:
+                warnings.append(f"Meetperiode niet gelezen: {exc}")
+                continue
+            if p and m["value"].find(p.raw) <= 3:
+                return Finding(Period(start=p.start, end=p.end), row.page, row.text,
+                               f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox)
     blocks = view.blocks()
     for key in ("labels", "phrases"):
         for b in blocks:
@@ -142,9 +248,9 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
 
 def supplier(view: TextView) -> Finding | None:
     rows = view.front(3)
-    for i, m in _labelled_rows(rows, "supplier"):
-        value, where = _after_label(rows, "supplier", i, m)
-        if name := lx.as_name(value):
+    for i, m, span in _labelled_rows(rows, "supplier"):
+        value, where = _after_label(rows, "supplier", i, m, span)
+        if (name := lx.as_name(value)) and not lx.looks_like_person(name):  # 'Klant: J. Jansen' is a person
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for b in view.blocks()[:200]:
         for entry, end in lx.labels_in("supplier", b.text):
@@ -156,27 +262,127 @@ def supplier(view: TextView) -> Finding | None:
     return None
 
 
-def bureau(view: TextView) -> Finding | None:
+def _bureau_name(text: str, people_label: bool = False) -> str | None:
+    """An organisation's name for the bureau; a person ('M. Yilmaz MSc en J. Brouwer') is never the
+    bureau, and after a label that names people ('Auteurs:') the value must look like an organisation."""
+    name = lx.as_name(text)
+    if not name or lx.looks_like_person(name):
+        return None
+    if people_label and not lx.looks_like_organisation(name):
+        return None
+    return name
+
+
+def _parts(text: str) -> list[str]:
+    """The pieces of a running header, footer or colofon line: 'Bureau X | KTO 2021 | pagina 1 van 3'."""
+    return [p.strip() for p in rx(r"\s+[|–—•·]\s+|\s+-\s+|\s{2,}|,\s+|\s+\|\s*").split(text) if p.strip()]
+
+
+def _organisation_part(text: str, supplier: str | None) -> str | None:
+    for part in _parts(text):
+        name = _bureau_name(part)
+        if name and lx.looks_like_organisation(name) and not lx.looks_like_supplier(name) and \
+                not same_organisation(name, supplier):
+            return name
+    return None
+
+
+def running_name(view: TextView, supplier: str | None = None) -> list[Finding]:
+    """Organisations named in the running header or footer: a line at the top or bottom of the page
+    that recurs on at least half the pages (two at least), split at '|' or a dash. Only a name that
+    looks like an organisation and not like the supplier counts."""
+    pages = [p for p in view.doc.pages if p.words]
+    pages = pages[:10] + pages[max(10, len(pages) - 2):]  # enough pages to see a line recur
+    if len(pages) < 2:
+        return []
+    seen: dict[str, dict[int, Row]] = {}
+    for page in pages:
+        for r in view.rows(page.number):
+            if r.bbox[1] > 0.14 * page.height and r.bbox[3] < 0.86 * page.height:
+                continue
+            if name := _organisation_part(r.text, supplier):
+                seen.setdefault(name, {}).setdefault(page.number, r)
+    need = max(2, (len(pages) + 1) // 2)
+    out = []
+    for name, where in seen.items():
+        if len(where) >= need:
+            first = min(where)
+            out.append(Finding(name, first, where[first].text, f"kop- of voettekst op {len(where)} van {len(pages)} pagina's",
+                               where[first].bbox))
+    return out
+
+
+RE_COLOFON = regex.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:colofon|over dit rapport|verantwoording uitgave)\s*:?$", regex.I)
+
+
+def colofon_name(view: TextView, supplier: str | None = None) -> Finding | None:
+    """The organisation line of the colofon: the first of the lines under 'Colofon' that names an
+    organisation ('Klaverveld Onderzoek & Advies B.V.', 'Bureau X – Oudegracht 77, Utrecht')."""
+    n = view.doc.page_count
+    for number in sorted(set(range(1, min(4, n) + 1)) | set(range(max(1, n - 2), n + 1))):  # front or back matter
+        rows = view.rows(number)
+        for i, r in enumerate(rows):
+            if not RE_COLOFON.match(r.text.strip()):
+                continue
+            for nxt in rows[i + 1:i + 7]:
+                if nxt.page != r.page:
+                    break
+                if RE_LABEL_ROW.match(nxt.text):
+                    continue  # 'Onderzoekers: ...', 'Uitgave: ...' (the labels are read before this)
+                if name := _organisation_part(nxt.text, supplier):
+                    return Finding(name, nxt.page, nxt.text, "organisatie in de colofon", nxt.bbox)
+    return None
+
+
+def _same_bureau(a: str, b: str) -> bool:
+    """'Klaverveld' and 'Klaverveld Onderzoek & Advies B.V.' name one bureau: equal, or one's words
+    begin the other's."""
+    if same_organisation(a, b):
+        return True
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and long[:len(short)] == short
+
+
+# labels that also introduce the bureau in a sentence ('Dit rapport is opgesteld door X.')
+SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door", "rapport opgesteld door",
+                   "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door")
+
+
+def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
-    for i, m in _labelled_rows(rows, "bureau"):
-        value, where = _after_label(rows, "bureau", i, m)
-        if name := lx.as_name(value):
+    people = set(lx.lexicon()["bureau"].get("people_labels", []))
+    for i, m, span in _labelled_rows(rows, "bureau"):
+        value, where = _after_label(rows, "bureau", i, m, span)
+        if name := _bureau_name(value, people_label=m.label in people):
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for r in view.back(3) + view.front(3):
         for entry, end in lx.labels_in("bureau", r.text, "signature"):
-            if name := lx.as_name(r.text[end:]):
+            if name := _bureau_name(r.text[end:]):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
     for b in view.blocks():
         for entry, end in lx.labels_in("bureau", b.text):
-            if entry not in ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door"):
+            if entry not in SENTENCE_BUREAU:
                 continue
             rest = rx(r"[.;,](?:\s|$)|\s\(").split(b.text[end:], maxsplit=1)[0]
-            if name := lx.as_name(rest):
+            if name := _bureau_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     for r in view.front(3) + view.back(2):
         if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
-            if name := lx.as_name(m["n"]):
+            n = rx(r",?\s+(?:alle rechten|all rights|niets uit deze)\b.*$", regex.I).sub("", m["n"])
+            if name := _bureau_name(n) or _organisation_part(n, supplier):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
+    # weaker: the colofon's organisation line and the running header/footer; they must agree
+    candidates = [f for f in [colofon_name(view, supplier)] + running_name(view, supplier) if f]
+    if candidates:
+        best = max(candidates, key=lambda f: len(f.value))
+        if all(_same_bureau(f.value, best.value) for f in candidates):
+            return best
+        if warnings is not None:
+            names = ", ".join(sorted({f"'{f.value}'" for f in candidates}))
+            warnings.append(f"Onderzoeksbureau niet bepaald: de colofon en de kop- of voettekst noemen verschillende "
+                            f"organisaties ({names}).")
+        return None
     return cover_name(view, bureau_words=True)
 
 
@@ -202,29 +408,41 @@ def cover_name(view: TextView, bureau_words: bool = False) -> Finding | None:
 
 # ---- report date, status -------------------------------------------------------------------------
 
+RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,}\.?\s+\d{4}")
+# 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
+RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
 
 
-def report_date(view: TextView) -> Finding | None:
+def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
-    for i, m in _labelled_rows(rows, "report_date"):
-        value, where = _after_label(rows, "report_date", i, m)
+    unread = []
+    for i, m, span in _labelled_rows(rows, "report_date"):
+        value, where = _after_label(rows, "report_date", i, m, span)
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
+        if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:
+            unread.append(f"{m.label}: {value}")
     for r in rows:
+        if (m := RE_VERSION_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
+            return Finding(d[0], r.page, r.text, "versie en datum", r.bbox)
         if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
             return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)
+    if warnings is not None:
+        warnings += [f"Rapportdatum niet gelezen: {u!r} is geen (bestaande) datum." for u in unread]
     return None
 
 
 def final(view: TextView) -> Finding | None:
     for r in view.front(3):
-        if len(r.text) > 60:
+        segs = r.segments
+        cells = [f"{a.text} {b.text}" for a, b in zip(segs, segs[1:]) if a.text.endswith(":")] + \
+            [c.text for c in segs] if len(segs) > 1 else []
+        if len(r.text) > 60 and not cells:
             continue
-        if s := lx.status_of(r.text):
-            return Finding(s[0], r.page, r.text, f"'{s[1]}'", r.bbox)
-        for part in _split_pairs(r.text):
-            if s := lx.status_of(part):
+        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(r.text) if p]
+        for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
+            if len(part) <= 60 and (s := lx.status_of(part)):
                 return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox)
     return None
 

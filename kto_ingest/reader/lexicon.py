@@ -36,8 +36,9 @@ def _alt(words: list[str]) -> str:
 
 _MONTH = "|".join(sorted(dutch.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(dutch.WEEKDAYS)
-_SEP = r"\s*(?:t/m|t\.m\.|tot\s+en\s+met|tot|–|—|-|en|to|until)\s*"
-_NUMDATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+_SEP = r"(?:\s*(?:t/m|t\.m\.|t\.e\.m\.|tot\s+en\s+met|tot|–|—|-|en|to|until)\s*|\s+/\s+)"
+# day first ("1-1-2021", "01/01/2021", "1.1.2021") or ISO, year first ("2021-01-01")
+_NUMDATE = r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)"
 _DAYMONTH = rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?"
 
 RE_RANGE_NUMERIC = regex.compile(rf"(?P<s>{_NUMDATE}){_SEP}(?P<e>{_NUMDATE})", regex.I)
@@ -47,7 +48,19 @@ RE_RANGE_WORDS = regex.compile(
 RE_RANGE_MONTHS = regex.compile(
     rf"(?<![\d\p{{L}}])(?P<sm>{_MONTH})\.?(?:\s+(?P<sy>\d{{4}}))?{_SEP}(?P<em>{_MONTH})\.?\s+(?P<ey>\d{{4}})", regex.I
 )
-RE_YEAR = regex.compile(r"\b(?:kalenderjaar|het\s+jaar|jaar|boekjaar|meetjaar)\s+(?P<y>(?:19|20)\d{2})\b", regex.I)
+# "Q1 t/m Q4 2021", "Q3 2020 - Q2 2021", "1e t/m 4e kwartaal 2021", "kwartaal 1 tot en met kwartaal 4 2021"
+# (the start may leave out the word: "1e t/m 4e kwartaal"; {opt} is "?" there)
+_QUARTER = r"(?:Q\s?(?P<{g}>[1-4])|(?P<{g}>[1-4])(?:e|ste|de)(?:\s+(?:kwartaal|kw\.?)){opt}|(?:kwartaal|kw\.?)\s*(?P<{g}>[1-4]))"
+RE_RANGE_QUARTERS = regex.compile(
+    rf"(?<![\p{{L}}\d]){_QUARTER.format(g='sq', opt='?')}(?:\s+(?P<sy>\d{{4}}))?{_SEP}{_QUARTER.format(g='eq', opt='')}\s+(?P<ey>\d{{4}})(?!\d)",
+    regex.I,
+)
+# "kalenderjaar 2021", "Meetjaar: 2021"
+RE_YEAR = regex.compile(
+    r"\b(?:kalenderjaar|het\s+jaar|jaar|boekjaar|meetjaar|onderzoeksjaar|verslagjaar|rapportagejaar)(?:\s*:\s*|\s+)"
+    r"(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
+    regex.I,
+)
 RE_DATE = regex.compile(rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|{_NUMDATE}", regex.I)
 
 
@@ -75,7 +88,8 @@ def parse_period(text: str) -> PeriodMatch | None:
     """The first date range in ``text``, in any of the forms Dutch reports use:
 
     "1 september 2018 tot en met 31 augustus 2019", "1 januari t/m 31 december 2021" (the year
-    once), "01-01-2021 – 31-12-2021", "januari tot en met december 2021", "kalenderjaar 2021".
+    once), "01-01-2021 – 31-12-2021", "2021-01-01 t/m 2021-12-31", "1 jan. 2021 – 31 dec. 2021",
+    "januari tot en met december 2021", "Q1 t/m Q4 2021", "kalenderjaar 2021", "meetjaar 2021".
     An end before the start raises :class:`dutch.DutchParseError`; no range gives None.
     """
     s = rx(r"[\s\u00a0\u202f]+").sub(" ", text)
@@ -95,6 +109,10 @@ def parse_period(text: str) -> PeriodMatch | None:
         sm, em, ey = dutch.MONTHS[m["sm"].lower()], dutch.MONTHS[m["em"].lower()], int(m["ey"])
         sy = int(m["sy"]) if m["sy"] else (ey if sm <= em else ey - 1)
         found.append((m.start(), PeriodMatch(dt.date(sy, sm, 1), _last_day(ey, em), m[0], "maanden")))
+    if m := RE_RANGE_QUARTERS.search(s):
+        sq, eq, ey = int(m["sq"]), int(m["eq"]), int(m["ey"])
+        sy = int(m["sy"]) if m["sy"] else (ey if sq <= eq else ey - 1)
+        found.append((m.start(), PeriodMatch(dt.date(sy, 3 * sq - 2, 1), _last_day(ey, 3 * eq), m[0], "kwartalen")))
     if m := RE_YEAR.search(s):
         y = int(m["y"])
         found.append((m.start(), PeriodMatch(dt.date(y, 1, 1), dt.date(y, 12, 31), m[0], "kalenderjaar")))
@@ -107,7 +125,8 @@ def parse_period(text: str) -> PeriodMatch | None:
 
 
 def find_date(text: str) -> tuple[dt.date, str] | None:
-    """The first single date in ``text`` ("15 februari 2022", "15-2-2022", "dinsdag 15 februari 2022")."""
+    """The first single date in ``text`` ("15 februari 2022", "15 feb. 2022", "15-2-2022", "15/02/2022",
+    "2022-02-15", "dinsdag 15 februari 2022")."""
     m = RE_DATE.search(rx(r"[\s\u00a0\u202f]+").sub(" ", text))
     if not m:
         return None
@@ -194,6 +213,51 @@ def as_name(text: str) -> str | None:
     return text
 
 
+_INITIALS = r"(?:\p{Lu}\.\s?(?:-?\p{Lu}\.\s?)*|\p{Lu}\p{Ll}{0,2}\.\s?)"  # 'M.', 'J.P.', 'Th.'
+_SURNAME = r"(?:(?:van|de|der|den|ter|ten|te|het|'t|in|op|von|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+"
+
+
+@functools.cache
+def _person_re() -> regex.Pattern:
+    titles = "(?i:" + _alt([t.rstrip(".") for t in lexicon()["bureau"]["person_titles"]]) + ")"
+    title = rf"(?:(?:{titles})\.?\s+)"
+    after = rf"(?:,?\s+(?:{titles})\.?)"
+    one = rf"{title}*{_INITIALS}\s*{_SURNAME}{after}*|{title}+\p{{Lu}}\p{{Ll}}+(?:\s+{_SURNAME})?{after}*"
+    return regex.compile(rf"^(?:{one})(?:\s*(?:,|\s+en\s+|\s+&\s+|;)\s*(?:{one}))*$")
+
+
+def looks_like_person(text: str) -> bool:
+    """'M. Yilmaz MSc en J. Brouwer', 'drs. E. Hoekstra', 'Prof. dr. C. Laan' name people: initials
+    and a surname, or a title or degree, possibly several joined by 'en' or commas. A person is never
+    the bureau."""
+    t = " ".join(text.split()).strip(" ,;:")
+    t = rx(r",\s*(?:directeur|directeur-bestuurder|projectleider|onderzoeker|senior onderzoeker|adviseur)\b.*$", regex.I).sub("", t)
+    if not t or not _person_re().match(t):
+        return False
+    words = rx(r"[\p{L}.&-]+").findall(t.lower())
+    b = lexicon()["bureau"]
+    return not any(w in words for w in b["org_words"] + b["legal_forms"])  # 'Drs Onderzoek' is a name of a bureau
+
+
+def looks_like_organisation(text: str) -> bool:
+    """A name with an organisation word ('Onderzoek', 'Research', 'Bureau', 'Instituut') or a legal
+    form ('B.V.', 'Stichting'), and not a person's name."""
+    if looks_like_person(text):
+        return False
+    low = text.lower()
+    words = rx(r"[\p{L}.&-]+").findall(low)
+    b = lexicon()["bureau"]
+    if any(w in words for w in b["legal_forms"]) or rx(r"\bb\.\s?v\.?(?:\s|$)").search(low):
+        return True
+    return any((len(w) > 3 and w in low) or w in words for w in b["org_words"])
+
+
+def looks_like_supplier(text: str) -> bool:
+    """A name with a word of a scholing or jobcoaching organisation ('Trainingsinstituut', 'Leerhuis')."""
+    low = text.lower()
+    return any(w in low for w in lexicon()["bureau"]["supplier_words"])
+
+
 # ---- table headers -----------------------------------------------------------------------------
 
 MEASURES = ("beeindigd", "netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer")
@@ -278,9 +342,26 @@ def status_of(text: str) -> tuple[bool, str] | None:
     # a remark after the status: 'concept (niet verspreiden)', 'conceptversie ter bespreking'
     t = rx(r"\s*\([^()]*\)$").sub("", t)
     t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)$").sub("", t)
+    # 'CONCEPT – niet verspreiden', 'Definitief - vertrouwelijk'
+    t = rx(r"\s+[-–—]\s+(?:niet|vertrouwelijk|intern|versie)\b.*$").sub("", t)
     for final, w2, pattern in _status_patterns():
         if t == w2 or pattern.match(t):
             return final, w2
+    # 'Status: vastgesteld' (a word that is a status only after its label)
+    labelled = rx(r"^(?:status|rapportstatus|versie|status rapport)\s*:?\s*(?P<w>.+)$").match(
+        " ".join(text.lower().split()).strip(" ."))
+    if labelled:
+        w = labelled["w"]
+        for final, key in ((True, "definitief_labelled"), (False, "concept_labelled")):
+            if w in lexicon()["final"].get(key, []):
+                return final, w
+        # 'Versie 0.9', 'Versie: 0.3': a version before 1.0 is a draft by the usual numbering
+        if rx(r"^v?0\.\d+(?:\.\d+)?$").match(w):
+            return False, "versie 0.x"
+    # 'Klanttevredenheid 2021 (concept)': a short title with its status in brackets at the end
+    if m := rx(r"^[\p{L}\d ,.-]{0,50}\((?P<w>definitief|definitieve versie|eindversie|concept|conceptversie|draft)\)$").match(
+            " ".join(text.lower().split()).strip(" .")):
+        return m["w"] in ("definitief", "definitieve versie", "eindversie"), m["w"]
     # 'Versie 1.0 (definitief)', 'Status rapport: concept'
     if m := rx(r"^(?:versie|status|rapportstatus)\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
             " ".join(text.lower().split()).strip(" .")):

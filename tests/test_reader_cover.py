@@ -1,0 +1,277 @@
+"""Cover and front-matter facts of other bureaus' reports (issue 13): bureau, supplier, report date,
+status and meetperiode as a two-column cover, a running header or footer and a colofon print them.
+
+Each test makes a small PDF and asserts what a person reads in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kto_ingest._pymupdf import pymupdf
+from kto_ingest.document import open_document
+from kto_ingest.pipeline import Options, process_file
+from kto_ingest.reader import facts as ff
+
+D = dt.date
+Line = tuple[float, float, str]  # x, y, text
+
+
+def _pdf(tmp_path: Path, pages: list[list[Line]], header: str | None = None, footer: str | None = None,
+         name: str = "rapport.pdf") -> Path:
+    """Pages of text lines; ``header``/``footer`` run on every page ('{page}' and '{pages}' filled in)."""
+    doc = pymupdf.open()
+    for n, lines in enumerate(pages, start=1):
+        page = doc.new_page(width=595, height=842)
+        for x, y, text in lines:
+            page.insert_text((x, y), text, fontsize=11)
+        if header:
+            page.insert_text((57, 30), header.format(page=n, pages=len(pages)), fontsize=8)
+        if footer:
+            page.insert_text((57, 815), footer.format(page=n, pages=len(pages)), fontsize=8)
+    path = tmp_path / name
+    doc.save(path)
+    return path
+
+
+def _cover(pairs: list[tuple[str, str]], x_value: float = 200, top: float = 200) -> list[Line]:
+    """A two-column cover: the labels left, their values in a column to the right."""
+    out: list[Line] = [(70, 120, "Klanttevredenheid scholingsdiensten 2021")]
+    for i, (label, value) in enumerate(pairs):
+        out += [(70, top + 20 * i, label), (x_value, top + 20 * i, value)]
+    return out
+
+
+BODY = [(70, 100, "1 Verantwoording"),
+        (70, 130, "Alle klanten van wie in de meetperiode een scholingsdienst is beëindigd, zijn uitgenodigd.")]
+
+
+def _read(path: Path):
+    with open_document(path) as doc:
+        view = ff.TextView(doc)
+        warnings: list[str] = []
+        supplier = ff.supplier(view)
+        found = {
+            "supplier": supplier,
+            "bureau": ff.bureau(view, warnings, supplier.value if supplier else None),
+            "report_date": ff.report_date(view, warnings),
+            "final": ff.final(view),
+            "meetperiode": ff.meetperiode(view, warnings),
+        }
+        return {k: (v.value if v else None) for k, v in found.items()}, found, warnings
+
+
+def test_a_two_column_cover_is_read_label_by_value(tmp_path):
+    """'Klant:', 'Veldwerkperiode:' with abbreviated months, 'Rapportdatum:' and 'Status: eindversie',
+    each label in the left column and its value in the right one."""
+    path = _pdf(tmp_path, [_cover([("Klant:", "Opleidingscentrum Eemland & Gooi"),
+                                   ("Veldwerkperiode:", "1 jan. 2021 t/m 31 dec. 2021"),
+                                   ("Rapportdatum:", "24 jan. 2022"),
+                                   ("Status:", "eindversie")]), BODY])
+    values, found, _ = _read(path)
+    assert values["supplier"] == "Opleidingscentrum Eemland & Gooi"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["report_date"] == D(2022, 1, 24)
+    assert values["final"] is True
+    assert "veldwerkperiode" in found["meetperiode"].entry
+
+
+def test_two_facts_side_by_side_are_cut_at_the_gap(tmp_path):
+    """'Opdrachtgever: Leerhuis Oost' and 'Datum: 2022-01-09' on one line, far apart: two facts."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"),
+                            (70, 200, "Opdrachtgever: Leerhuis Oost"), (330, 200, "Datum: 2022-01-09"),
+                            (70, 220, "Looptijd onderzoek: Q1 t/m Q4 2021"), (330, 220, "Versie: definitief 1.0")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Leerhuis Oost"
+    assert values["report_date"] == D(2022, 1, 9)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["final"] is True
+
+
+def test_a_value_below_its_label_is_the_cell_under_it(tmp_path):
+    """Labels as column heads ('Opdrachtgevende organisatie:' and 'Meetjaar:'), the values on the
+    line below, each under its own label."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"),
+                            (70, 200, "Opdrachtgevende organisatie:"), (330, 200, "Meetjaar:"),
+                            (70, 218, "Trainingsinstituut De Linge"), (330, 218, "2021")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Trainingsinstituut De Linge"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Datum uitgifte: 07/02/2022", D(2022, 2, 7)),
+    ("Datum: 2022-01-09", D(2022, 1, 9)),
+    ("Opgesteld op: 18 mrt. 2021", D(2021, 3, 18)),
+    ("Utrecht, 2022-01-09", D(2022, 1, 9)),
+])
+def test_report_dates_in_other_forms(tmp_path, line, date):
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"), (70, 200, line)], BODY])
+    values, _, warnings = _read(path)
+    assert values["report_date"] == date and not warnings
+
+
+def test_a_date_that_does_not_exist_is_null_with_the_text_in_a_warning(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"), (70, 200, "Datum: 31-02-2022")], BODY])
+    values, _, warnings = _read(path)
+    assert values["report_date"] is None
+    assert any("Rapportdatum niet gelezen" in w and "31-02-2022" in w for w in warnings)
+
+
+def test_the_meetperiode_in_a_sentence_about_data_collection(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "Tevredenheidsmeting scholingsdiensten UWV"), (70, 200, "Aanbieder: Leerhuis Peelrand")],
+                           [(70, 100, "2 Methode"),
+                            (70, 130, "Gegevens verzameld tussen 1 januari 2021 en 31 december 2021. Elke maand leverde"),
+                            (70, 144, "de aanbieder de klanten aan van wie een scholingsdienst was beëindigd.")]])
+    values, found, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert found["meetperiode"].page == 2
+
+
+def test_the_bureau_from_the_running_footer_and_the_colofon(tmp_path):
+    """The bureau appears only in the footer (with 'pagina n van m') and the colofon."""
+    org = "Klaverveld Onderzoek & Advies B.V."
+    path = _pdf(tmp_path, [_cover([("Klant:", "Leerhuis Drechtsteden")]), BODY,
+                           [(70, 80, "Colofon"), (70, 100, org), (70, 116, "Stationsplein 12, 3811 AA Amersfoort")]],
+                footer=org + " | KTO scholingsdiensten 2021 | pagina {page} van {pages}")
+    values, found, warnings = _read(path)
+    assert values["bureau"] == org and not warnings
+    assert values["supplier"] == "Leerhuis Drechtsteden"
+
+
+def test_the_bureau_from_the_running_header_alone(tmp_path):
+    path = _pdf(tmp_path, [_cover([("Opdrachtgevende organisatie:", "Leerhuis Oost")]), BODY, BODY],
+                header="Panorama Beleidsonderzoek – Klanttevredenheid scholingsdiensten 2021")
+    values, found, _ = _read(path)
+    assert values["bureau"] == "Panorama Beleidsonderzoek"
+    assert "kop- of voettekst" in found["bureau"].entry
+
+
+def test_a_footer_line_on_one_page_only_is_no_bureau(tmp_path):
+    """A name must recur on the pages to be a running header or footer; one line on one page is not."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021")], BODY + [(57, 815, "Panorama Beleidsonderzoek")], BODY])
+    values, _, _ = _read(path)
+    assert values["bureau"] is None
+
+
+def test_a_running_header_that_names_the_supplier_is_not_the_bureau(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "Tevredenheidsmeting scholingsdiensten UWV")], BODY, BODY],
+                header="KTO scholingsdiensten 2021 – Trainingsinstituut Dommelstreek")
+    values, _, _ = _read(path)
+    assert values["bureau"] is None
+
+
+def test_people_are_never_the_bureau(tmp_path):
+    """'Onderzoekers: M. Yilmaz MSc en J. Brouwer' names people; the bureau is in 'Rapport opgesteld door'."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021 scholingsdiensten"), (70, 200, "Scholingsaanbieder: Leerhuis Oost")],
+                           BODY + [(70, 300, "Rapport opgesteld door Onderzoeksbureau Dwarsdoorsnede.")],
+                           [(70, 80, "Colofon"), (70, 100, "Onderzoekers: M. Yilmaz MSc en J. Brouwer")]])
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Onderzoeksbureau Dwarsdoorsnede"
+
+
+def test_authors_alone_leave_the_bureau_null(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021 scholingsdiensten"), (70, 200, "Auteurs: drs. E. Hoekstra en J. Brouwer MSc")],
+                           BODY])
+    values, _, _ = _read(path)
+    assert values["bureau"] is None
+
+
+def test_an_authors_label_may_name_an_organisation(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021 scholingsdiensten"), (70, 200, "Auteur: Klantstem Onderzoek")], BODY])
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Klantstem Onderzoek"
+
+
+def test_a_colofon_and_a_footer_that_disagree_leave_the_bureau_null_with_a_warning(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021")], BODY,
+                           [(70, 80, "Colofon"), (70, 100, "Beta Research B.V."), (70, 116, "Postbus 1, Utrecht")]],
+                footer="Alfa Onderzoek | pagina {page} van {pages}")
+    values, _, warnings = _read(path)
+    assert values["bureau"] is None
+    assert any("Alfa Onderzoek" in w and "Beta Research B.V." in w for w in warnings)
+
+
+def test_the_generic_parser_reads_the_cover_of_another_bureau(registry, tmp_path):
+    """Through the pipeline: the facts reach the report, and the people in the colofon do not."""
+    doc = pymupdf.open()
+    cover = doc.new_page(width=595, height=842)
+    for x, y, text in _cover([("Scholingsaanbieder:", "Trainingsinstituut Achterhoek"),
+                              ("Looptijd onderzoek:", "Q1 t/m Q4 2021"), ("Datum:", "2022-02-12"),
+                              ("Versie:", "concept 0.9")]):
+        cover.insert_text((x, y), text, fontsize=11)
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((60, 80), "Alle klanten van wie een scholingsdienst is beëindigd, zijn per e-mail uitgenodigd.", fontsize=9)
+    page.insert_text((60, 120), "Tabel 1 Respons en rapportcijfer per perceel", fontsize=9)
+    rows = [["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer"],
+            ["Opleidingen", "40", "20", "50,0%", "8,1"], ["Leerbanen", "10", "5", "50,0%", "7,9"],
+            ["Totaal", "50", "25", "50,0%", "8,1"]]
+    xs = [60, 300, 370, 440, 530]
+    for r, row in enumerate(rows):
+        y = 150 + 16 * r
+        page.insert_text((xs[0], y), row[0], fontsize=9)
+        for text, right in zip(row[1:], xs[1:]):
+            page.insert_text((right - pymupdf.get_text_length(text, fontsize=9), y), text, fontsize=9)
+    page.insert_text((60, 300), "Rapport opgesteld door Onderzoeksbureau Dwarsdoorsnede.", fontsize=9)
+    page.insert_text((60, 340), "Colofon", fontsize=11)
+    page.insert_text((60, 360), "Onderzoekers: M. Yilmaz MSc en J. Brouwer", fontsize=9)
+    path = tmp_path / "dwars.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options())
+    assert e.parser == "generiek"
+    assert e.bureau == "Onderzoeksbureau Dwarsdoorsnede"
+    assert e.supplier == "Trainingsinstituut Achterhoek"
+    assert e.report_date == D(2022, 2, 12)
+    assert (e.meetperiode.start, e.meetperiode.end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert e.final is False
+
+
+def test_label_cells_without_a_colon_take_the_cell_to_their_right(tmp_path):
+    """A cover table 'Opdrachtgever | Leerhuis Oost B.V.', 'Uitgevoerd door | ...', 'Periode | ...',
+    'Datum | ...': the value of each label is the cell right of it, never the line below."""
+    path = _pdf(tmp_path, [_cover([("Opdrachtgever", "Leerhuis Oost B.V."), ("Uitgevoerd door", "Meetwaarde Research"),
+                                   ("Periode", "januari t/m december 2021"), ("Datum", "12 januari 2022")], x_value=250),
+                           BODY])
+    values, _, warnings = _read(path)
+    assert values["supplier"] == "Leerhuis Oost B.V."
+    assert values["bureau"] == "Meetwaarde Research"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["report_date"] == D(2022, 1, 12) and not warnings
+
+
+def test_copyright_line_and_version_line(tmp_path):
+    """'© 2022 Meetpunt Noord B.V. Alle rechten voorbehouden.' names the bureau; 'Versie 1.0, 9 januari
+    2022' dates the report; 'Uitstroomperiode:' (any label with 'periode') gives the meetperiode."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Uitstroomperiode: 1 juli 2020 t/m 30 juni 2021"),
+                            (70, 220, "Versie 1.0, 9 januari 2022")],
+                           BODY + [(70, 700, "© 2022 Meetpunt Noord B.V. Alle rechten voorbehouden.")]])
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Meetpunt Noord B.V."
+    assert values["report_date"] == D(2022, 1, 9)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 7, 1), D(2021, 6, 30))
+
+
+def test_a_period_label_of_another_kind_is_not_the_meetperiode(tmp_path):
+    """'Erkenningsperiode:' is the jobcoach's recognition, not the period measured."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Erkenningsperiode: 1 maart 2020 t/m 28 februari 2021")], BODY])
+    values, _, _ = _read(path)
+    assert values["meetperiode"] is None
+
+
+def test_a_label_centred_beside_a_value_of_two_lines(tmp_path):
+    """A cover table cell centred vertically: 'Klant:' beside a supplier's name over two lines."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"),
+                            (200, 193, "Opleidingscentrum Eemland"), (70, 200, "Klant:"), (200, 207, "& Gooi"),
+                            (70, 240, "Rapportdatum:"), (200, 240, "24 jan. 2022")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Opleidingscentrum Eemland & Gooi"
+    assert values["report_date"] == D(2022, 1, 24)
+
+
+def test_last_years_period_is_not_the_meetperiode(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Vorige periode: 1-1-2020 t/m 31-12-2020")], BODY])
+    values, _, _ = _read(path)
+    assert values["meetperiode"] is None
