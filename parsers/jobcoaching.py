@@ -112,6 +112,18 @@ def _period_columns(head: list[str]) -> tuple[dict[str, int], dict[str, int], in
     return names, scores, label, None
 
 
+UNITS = {"n", "aantal", "abs", "abs.", "#", "%", "perc", "perc.", "percentage", "procent", "(n)", "(%)"}
+
+
+def _scale_named(text: str) -> str | None:
+    """Which answer scale a header's text names: onvoldoende / matig / voldoende / goed
+    (werkgever) or nee / niet helemaal / ja (werknemer)."""
+    if "matig" in text and "goed" in text:
+        return "werkgever"
+    if regex.search(r"\bnee\b", text) and regex.search(r"\bja\b", text):
+        return "werknemer"
+    return None
+
 def _warn_once(facts: Facts, text: str) -> None:
     if text not in facts.warnings:
         facts.warnings.append(text)
@@ -407,12 +419,18 @@ class JobcoachingParser(Parser):
     def answers_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
         """Answer counts from the page's cell grids (the reader): a question that wraps over three
         lines stays one question, a header word split over two lines ('onvoldoend' 'e') one word,
-        whatever the producer. False when no grid on the page is such a table."""
+        whatever the producer. Each answer may have its count and a percentage under it ('Nee'
+        over 'n | %'): then the counts are read in the order of the answers and the percentages
+        only checked against them. False when no grid on the page is such a table."""
         found = False
         for grid in page_grids(doc, page.number):
             matrix = logical_rows(grid)
             if len(matrix) < 2:
                 continue
+            # the header opens at the first row that names a scale's answers: rows above it are a
+            # caption ('Werknemers') or the tail of the table before
+            start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
+            matrix = matrix[start:]
             head, nh = self._grid_header(matrix)
             # a row after the first with words in the question column only is no header line (a
             # header's next line goes on under the answers: 'helemaal', 'e') but the rest of a
@@ -420,24 +438,35 @@ class JobcoachingParser(Parser):
             cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
             if cut is not None:
                 head, nh = self._grid_header(matrix[:cut])[0], cut
-            joined = " ".join(head)
-            group = ("werkgever" if "matig" in joined and "goed" in joined
-                     else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
+            group = _scale_named(" ".join(head))
             if group is None or nh == 0:
                 continue
             scale = SCALES[group]
-            cols = {}
-            for answer in scale:
-                col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
-                if col is None:  # 'niet helemaal ja' set close together in one header cell
-                    col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
-                if col is not None:
-                    cols[answer] = col
-            if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
-                continue
+            units = any(t in UNITS for h in head[1:] for t in h.split()) or any("%" in c for r in matrix[nh:] for c in r[1:])
+            if units:
+                order = self._answer_order([" ".join(t for t in h.split() if t not in UNITS) for h in head[1:]], scale)
+                if order is None:
+                    continue
+                cols = None
+                total = any(regex.search(r"\btotaal\b", h) for h in head[1:])
+            else:
+                cols = {}
+                for answer in scale:
+                    col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                    if col is None:  # 'niet helemaal ja' set close together in one header cell
+                        col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
+                    if col is not None:
+                        cols[answer] = col
+                if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
+                    continue
+            read = 0
             for k, r in enumerate(matrix[nh:]):
                 question = " ".join(r[0].split())
-                counts = {a: r[c] for a, c in cols.items()}
+                if "?" in question[:-1]:
+                    # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
+                    # van de aandacht van de jobcoach'): the question ends at its question mark
+                    question = question[:question.index("?") + 1]
+                counts = {a: r[c] for a, c in cols.items()} if cols is not None else {"": " ".join(r[1:]).strip()}
                 prev = facts.jobcoaching.answers[-1] if facts.jobcoaching.answers else None
                 if (k == 0 and question and not any(counts.values()) and prev is not None and prev.group == group
                         and prev.page == page.number - 1 and not prev.question.rstrip().endswith(("?", ":", "."))):
@@ -449,14 +478,60 @@ class JobcoachingParser(Parser):
                 if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
                     continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
                 try:
-                    facts.jobcoaching.answers.append(AnswerCounts(
-                        group=group, question=question, page=page.number,
-                        counts={a: dutch.parse_int(v) if v else None for a, v in counts.items()}))
+                    if cols is None:
+                        values = self._counts_with_percentages(counts[""], order, total, page.number, question, facts)
+                        if values is None:
+                            continue
+                    else:
+                        values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
+                    facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
                     found = True
+                    read += 1
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
-            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method})")
+            how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    @staticmethod
+    def _answer_order(head: list[str], scale: tuple[str, ...]) -> list[str] | None:
+        """The scale's answers in the order the header prints them (the answer columns may be
+        reversed, 'goed' first); None when an answer is not named once."""
+        text = " ".join(h for h in head if h)
+        at = {}
+        for answer in scale:
+            words = r"\s+".join(regex.escape(w) for w in answer.split())
+            found = [m.start() for m in regex.finditer(rf"(?<!\w){words}(?!\w)", text)]
+            if len(found) != 1:
+                return None
+            at[answer] = found[0]
+        return sorted(at, key=at.get)
+
+    @staticmethod
+    def _counts_with_percentages(text: str, order: list[str], total: bool, page: int, question: str,
+                                 facts: Facts) -> dict[str, int] | None:
+        """'3 33% 2 22% 4 44%': the counts, in the order of the answers; the percentages are no
+        counts, but must agree with them (within rounding), else the row is not read."""
+        text = regex.sub(r"(\d)\s+%", r"\1%", text)
+        tokens = text.split()
+        counts = [t for t in tokens if regex.fullmatch(r"\d+", t)]
+        pcts = [t for t in tokens if regex.fullmatch(r"\d+(?:[.,]\d+)?%", t)]
+        other = [t for t in tokens if t not in counts and t not in pcts]
+        if total and len(counts) == len(order) + 1 and sum(map(int, counts[:-1])) == int(counts[-1]):
+            counts = counts[:-1]  # the Totaal column
+        if other or len(counts) != len(order) or pcts and len(pcts) != len(order):
+            facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {text!r} geeft niet "
+                                  f"precies één aantal per antwoord ({', '.join(order)})")
+            return None
+        values = [int(c) for c in counts]
+        n = sum(values)
+        if pcts and n:
+            off = [(c, p) for c, p in zip(values, pcts) if abs(100 * c / n - float(p[:-1].replace(",", "."))) > 1.0]
+            if off:
+                facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): de percentages passen niet "
+                                      f"bij de aantallen ({', '.join(f'{c} bij {p}' for c, p in off)} van {n})")
+                return None
+        return dict(zip(order, values))
 
     def periods_from_grids(self, doc: Document, page: Page, facts: Facts, halves: dict | None = None) -> bool:
         """Weergave cijfers from the page's cell grids: a header naming werknemer, werkgever and
