@@ -430,6 +430,9 @@ class JobcoachingParser(Parser):
             # the header opens at the first row that names a scale's answers: rows above it are a
             # caption ('Werknemers') or the tail of the table before
             start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
+            while start and not matrix[start - 1][0].strip() and any(c.strip() for c in matrix[start - 1]) \
+                    and not any(ch.isdigit() for c in matrix[start - 1] for ch in c):
+                start -= 1  # the header's line above, under an empty question cell ('niet' over 'helemaal')
             matrix = matrix[start:]
             head, nh = self._grid_header(matrix)
             # a row after the first with words in the question column only is no header line (a
