@@ -499,12 +499,14 @@ class JobcoachingParser(Parser):
     @staticmethod
     def _answer_order(head: list[str], scale: tuple[str, ...]) -> list[str] | None:
         """The scale's answers in the order the header prints them (the answer columns may be
-        reversed, 'goed' first); None when an answer is not named once."""
-        text = " ".join(h for h in head if h)
+        reversed, 'goed' first; a word may be cut at the cell edge, 'onvoldoend'); None when an
+        answer is not named exactly once."""
+        tokens = " ".join(h for h in head if h).split()
         at = {}
         for answer in scale:
-            words = r"\s+".join(regex.escape(w) for w in answer.split())
-            found = [m.start() for m in regex.finditer(rf"(?<!\w){words}(?!\w)", text)]
+            parts = answer.split()
+            found = [i for i in range(len(tokens) - len(parts) + 1)
+                     if all(_same_word(tokens[i + k], w) for k, w in enumerate(parts))]
             if len(found) != 1:
                 return None
             at[answer] = found[0]
