@@ -273,8 +273,7 @@ class JobcoachingParser(Parser):
                 cells_words[-1].append(w)
             else:
                 cells_words.append([w])
-        starts = [c[0].x0 for c in cells_words
-                  if any(regex.search(r"werknemer|werkgever|opdrachtgever|cijfer|score", w.text.lower()) for w in c)]
+        starts = [c[0].x0 for c in cells_words]
         bands = _bands(starts)
         head_cells = _cells(header, bands)
         k = head + 1
@@ -563,7 +562,7 @@ class JobcoachingParser(Parser):
                     _warn_once(facts, f"Cijfers per jobcoachperiode niet gelezen (pagina {page.number}): {problem}.")
                 continue
             lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
-            if set(scores) == set(GROUPS) and names:
+            if set(scores) == set(GROUPS) and (names or label is not None):
                 if grid.ncols < 4:
                     continue
                 self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
@@ -629,7 +628,10 @@ class JobcoachingParser(Parser):
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page}): {exc}")
                 value = None
-            half["rows"].append((" ".join(cells[label].split()) if label is not None else None,
+            key = None
+            if label is not None and cells[label].strip():  # 'Periode 3' and '3' are the same period
+                key = m[0] if (m := regex.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
+            half["rows"].append((key,
                                  " ".join(cells[name].split()) if name is not None else None, value))
         return half
 

@@ -166,3 +166,21 @@ def test_two_tables_whose_periods_do_not_pair_up_give_no_periods_but_their_avera
     assert jc.periods == []
     assert any("niet gekoppeld" in w for w in e.warnings)
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.2)
+
+
+def test_group_names_over_name_and_score_columns_and_a_table_without_names(read):
+    """'Klant-werknemer' over 'Naam | Cijfer' (a header spanning two columns); and a table of
+    period numbers with only the two scores, werkgever first."""
+    body = [[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    spanned = Table(header=[[Span("Klant-werknemer", cols=2), Span("Werkgever", cols=2)], ["Naam", "Cijfer", "Naam", "Cijfer"]],
+                    body=body + [["Gemiddeld", averages(WN), "", averages(WG)]])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), spanned] + plain_answers() + analysis())
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (f"Werknemer {i}", a, b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
+    bare = Table(header=[["Jobcoachperiode", "Cijfer werkgever", "Cijfer werknemer"]],
+                 body=[[str(i), nl(b), nl(a)] for i, (a, b) in enumerate(zip(WN, WG), 1)] + [["Gemiddeld", averages(WG), averages(WN)]])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), bare] + plain_answers() + analysis(), name="kaal.pdf")
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (None, a, b) for a, b in zip(WN, WG)]
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
