@@ -441,6 +441,9 @@ class JobcoachingParser(Parser):
             if cut is not None:
                 head, nh = self._grid_header(matrix[:cut])[0], cut
             group = _scale_named(" ".join(head))
+            if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
+                found = True
+                continue
             if group is None or nh == 0:
                 continue
             scale = SCALES[group]
@@ -494,6 +497,44 @@ class JobcoachingParser(Parser):
             how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
             facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str) -> bool:
+        """Answers as rows and questions as columns: 'Antwoord | vraag 1 | vraag 2', then a row
+        'Nee | 1 | 0' per answer of one scale (each answer once, as the first cell). A lead-in
+        over the questions ('Wat is uw mening over: ...') is no part of a question."""
+        first = [" ".join(r[0].lower().split()) for r in matrix]
+        for group, scale in SCALES.items():
+            rows = {}
+            for i, label in enumerate(first):
+                answer = next((a for a in scale if label == a or _same_word(label.replace(" ", ""), a.replace(" ", ""))), None)
+                if answer is not None and label:
+                    if answer in rows:
+                        return False
+                    rows[answer] = i
+            if len(rows) != len(scale):
+                continue
+            top = min(rows.values())
+            if top == 0 or top > 4 or max(rows.values()) - top != len(scale) - 1:
+                return False
+            read = 0
+            for c in range(1, len(matrix[0])):
+                question = " ".join(" ".join(matrix[r][c] for r in range(top)).split())
+                if ":" in question[:-1]:
+                    question = question.rsplit(":", 1)[1].strip()
+                cells = {a: matrix[i][c].strip() for a, i in rows.items()}
+                if not question or regex.match(r"(?:totaal|n|aantal)\b", question.lower()) or not any(cells.values()):
+                    continue
+                try:
+                    facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts={
+                        a: dutch.parse_int(v) if v else None for a, v in cells.items()}))
+                    read += 1
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")
+            if read:
+                facts._explain.append(f"pagina {page}: antwoordaantallen {group} gelezen uit een tabel met een rij per antwoord en "
+                                      f"een kolom per vraag ({method})")
+            return read > 0
+        return False
 
     @staticmethod
     def _answer_order(head: list[str], scale: tuple[str, ...]) -> list[str] | None:

@@ -184,3 +184,20 @@ def test_group_names_over_name_and_score_columns_and_a_table_without_names(read)
     assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
         (None, a, b) for a, b in zip(WN, WG)]
     assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
+
+
+def test_answers_as_rows_and_questions_as_columns(read):
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    wn = Table(header=[["Antwoord"] + WN_Q], body=[[a.capitalize()] + [str(WN_COUNTS[q][k]) for q in WN_Q] for k, a in enumerate(WN_SCALE)],
+               widths=[1.2, 3, 3])
+    wg_q = WG_Q[:3]
+    wg = Table(header=[["Antwoord", Span("Wat is uw mening over:", cols=3)], [""] + wg_q],
+               body=[[a] + [str(WG_COUNTS[q][k] + j) for j, q in enumerate(wg_q)] for k, a in enumerate(WG_SCALE)],
+               widths=[1.2, 2, 2, 2], font_pt=8)
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), Para("Werknemer", bold=True), wn,
+                        Para("Werkgever", bold=True), wg] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
+                   **{("werkgever", q): {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(wg_q)}}
