@@ -429,9 +429,9 @@ class JobcoachingParser(Parser):
             # the header opens at the first row that names a scale's answers: rows above it are a
             # caption ('Werknemers') or the tail of the table before
             start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
-            while start and not matrix[start - 1][0].strip() and any(c.strip() for c in matrix[start - 1]) \
+            while start and any(c.strip() for c in matrix[start - 1][1:]) \
                     and not any(ch.isdigit() for c in matrix[start - 1] for ch in c):
-                start -= 1  # the header's line above, under an empty question cell ('niet' over 'helemaal')
+                start -= 1  # the header's line above ('niet' over 'helemaal'); not a caption in the first cell only
             matrix = matrix[start:]
             head, nh = self._grid_header(matrix)
             # a row after the first with words in the question column only is no header line (a
@@ -595,16 +595,18 @@ class JobcoachingParser(Parser):
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)
+            names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
+            if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
+                return True
             if nh == 0:
                 continue
-            names, scores, label, problem = _period_columns(head)
             if problem:
                 if any(regex.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
                     _warn_once(facts, f"Cijfers per jobcoachperiode niet gelezen (pagina {page.number}): {problem}.")
                 continue
             lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
             if set(scores) == set(GROUPS) and (names or label is not None):
-                if grid.ncols < 4:
+                if grid.ncols < 3:
                     continue
                 self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
                 if jc.periods:
@@ -632,6 +634,20 @@ class JobcoachingParser(Parser):
         if set(halves) == set(GROUPS):
             self._join_halves(halves, facts)
         return bool(jc.periods)
+
+    def _transposed_periods(self, matrix: list[list[str]], grid, page: int, facts: Facts) -> bool:
+        """A periods table on its side: a column per jobcoachperiode ('Periode 1', ..., 'Gemiddeld'),
+        a row per name and score ('Cijfer werknemer', 'Cijfer werkgever')."""
+        tm = [list(r) for r in zip(*matrix)]
+        names, scores, _label, problem = _period_columns([" ".join(c.lower().split()) for c in tm[0]])
+        if problem or set(scores) != set(GROUPS):
+            return False
+        self._read_period_rows(tm[1:], [None] * (len(tm) - 1), names, scores, page, facts)
+        if not facts.jobcoaching.periods:
+            return False
+        facts.evidence["jobcoaching"] = Evidence(page=page, raw=" | ".join(c for c in tm[0] if c), bbox=grid.bbox)
+        facts._explain.append(f"pagina {page}: cijfers per jobcoachperiode gelezen uit een tabel met een kolom per periode ({grid.method})")
+        return True
 
     @staticmethod
     def _grid_line(grid, matrix: list[list[str]], i: int) -> Line | None:

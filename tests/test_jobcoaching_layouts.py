@@ -201,3 +201,18 @@ def test_answers_as_rows_and_questions_as_columns(read):
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
                    **{("werkgever", q): {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(wg_q)}}
+
+
+def test_a_periods_table_with_a_column_per_period(read):
+    n = len(WN)
+    table = Table(header=[[""] + [f"Periode {i}" for i in range(1, n + 1)] + ["Gemiddeld"]],
+                  body=[["Werknemer"] + [f"Wn {chr(64 + i)}" for i in range(1, n + 1)] + [""],
+                        ["Cijfer werknemer"] + [nl(x) for x in WN] + [averages(WN)],
+                        ["Werkgever"] + [f"Wg {i}" for i in range(1, n + 1)] + [""],
+                        ["Cijfer werkgever"] + [nl(x) for x in WG] + [averages(WG)]],
+                  widths=[1.6] + [1] * (n + 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Wn {chr(64 + i)}", a, f"Wg {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
