@@ -124,9 +124,20 @@ def _scale_named(text: str) -> str | None:
         return "werknemer"
     return None
 
-def _warn_once(facts: Facts, text: str) -> None:
+PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
+
+
+def _period_problem(facts: Facts, page: int, problem: str) -> None:
+    """A periods table whose score columns cannot be told apart: said in the warnings, and the
+    periods (and their averages) recorded as present but unreadable, so that a person looks."""
+    text = f"{PERIOD_PROBLEM} (pagina {page}): {problem}."
     if text not in facts.warnings:
         facts.warnings.append(text)
+    if "jobcoaching.periods" not in facts.fact_status:
+        facts.unreadable("jobcoaching.periods", problem, page)
+        for group in GROUPS:
+            if getattr(facts.jobcoaching, f"{group}_avg") is None:
+                facts.unreadable(f"jobcoaching.{group}_avg", problem, page)
 
 def _same_word(printed: str, answer: str) -> bool:
     """'onvoldoe' is 'onvoldoende' cut at the cell edge; 'voldoend' is not 'onvoldoende'."""
@@ -199,7 +210,12 @@ class JobcoachingParser(Parser):
                 facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
         self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
-        if not jc.periods:
+        unread = facts.fact_status.get("jobcoaching.periods")
+        if jc.periods and unread is not None and unread.status == "unreadable":
+            for fact in ("jobcoaching.periods", "jobcoaching.werknemer_avg", "jobcoaching.werkgever_avg"):
+                facts.fact_status.pop(fact, None)  # another table (or reading) of the periods did read
+            facts.warnings = [w for w in facts.warnings if not w.startswith(PERIOD_PROBLEM)]
+        elif not jc.periods and unread is None:
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
             facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
         if jc.analysis is None:
@@ -286,7 +302,7 @@ class JobcoachingParser(Parser):
         names, scores, _label, problem = _period_columns(head_cells)
         if problem or set(scores) != set(GROUPS):
             if problem:
-                _warn_once(facts, f"Cijfers per jobcoachperiode niet gelezen (pagina {page.number}): {problem}.")
+                _period_problem(facts, page.number, problem)
             return
         seen = list(header)  # the words of the table, for its box (the evidence crop)
         body, lines = [], []
@@ -602,7 +618,7 @@ class JobcoachingParser(Parser):
                 continue
             if problem:
                 if any(regex.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
-                    _warn_once(facts, f"Cijfers per jobcoachperiode niet gelezen (pagina {page.number}): {problem}.")
+                    _period_problem(facts, page.number, problem)
                 continue
             lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
             if set(scores) == set(GROUPS) and (names or label is not None):
