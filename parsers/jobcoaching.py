@@ -7,6 +7,15 @@ closed by "Behaald cijfer 36:5 = 7.2 | 35,5:5 = 7.1"), per question how often ea
 voldoende / goed), and an analysis with conclusions ("Analyse van de resultaten"). The cover gives
 the organisation, the date of recognition ("Datum erkenning") and the meetperiode.
 
+Other organisations lay the same facts out otherwise, and the parser reads them by what the
+headers say, not by where the seed puts them: a score column belongs to the group its header
+names ("Cijfer werkgever", "Score klant-werknemer", "opdrachtgever (werkgever)"), else to the name
+column just before it (the seed); when neither settles it nothing is read and the periods are
+recorded as unreadable. Werknemers and werkgevers may stand in one table, in two tables of their
+own (joined per period number, else by order), or in a table with a column per period; a score
+"n.v.t." is no mark. Answer counts may have a percentage beside each count (the counts are read,
+the percentages only checked against them), the answers may be rows and the questions columns.
+
 Scores are on a scale of 1 to 10, so "7.5" (as in UWV's own example) can only mean 7,5; that
 is the one place a decimal point is read as a decimal separator.
 """
