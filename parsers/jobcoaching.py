@@ -507,6 +507,8 @@ class JobcoachingParser(Parser):
                     continue
                 if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
                     continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
+                if all(t.lower() in UNITS for v in counts.values() for t in v.split()):
+                    continue  # the header's 'n | %' line, when the grid set it apart from the header
                 try:
                     if cols is None:
                         values = self._counts_with_percentages(counts[""], order, total, page.number, question, facts)
