@@ -133,6 +133,7 @@ def _scale_named(text: str) -> str | None:
         return "werknemer"
     return None
 
+
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
 
 
@@ -211,6 +212,12 @@ class JobcoachingParser(Parser):
                     self.answers(page, rows, facts)
                 if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
                     both_read = page.number
+        if len(halves) == 1 and not facts.jobcoaching.periods:
+            (group, half), = halves.items()
+            other = "werkgevers" if group == "werknemer" else "werknemers"
+            facts.warnings.append(f"Alleen de tabel met cijfers van de {group}s gevonden (pagina {half['page']}), niet die van de {other}.")
+            if half["avg"] is not None:
+                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -753,7 +760,8 @@ class JobcoachingParser(Parser):
                                              page=wn["page"]))
         if jc.periods:
             facts.evidence["jobcoaching"] = Evidence(page=wn["page"], raw=wn["head"], bbox=wn["bbox"])
-            facts._explain.append(f"pagina {wn['page']}/{wg['page']}: cijfers van werknemers en werkgevers uit twee tabellen "
+            where = f"{wn['page']}" if wn["page"] == wg["page"] else f"{wn['page']} en {wg['page']}"
+            facts._explain.append(f"pagina {where}: cijfers van werknemers en werkgevers uit twee tabellen "
                                   f"({wn['method']}), gekoppeld {how} ({len(jc.periods)} perioden)")
 
     @staticmethod

@@ -219,3 +219,10 @@ def test_a_periods_table_with_a_column_per_period(read):
     assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
         (f"Wn {chr(64 + i)}", a, f"Wg {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_one_groups_table_alone_gives_its_average_and_says_the_other_is_missing(read):
+    e = read(cover() + [Para("Weergave cijfers", "h1"), group_table("werknemer", WN)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert jc.periods == [] and (jc.werknemer_avg, jc.werkgever_avg) == (7.8, None)
+    assert any("niet die van de werkgevers" in w for w in e.warnings)
