@@ -454,8 +454,7 @@ class JobcoachingParser(Parser):
         over 'n | %'): then the counts are read in the order of the answers and the percentages
         only checked against them. False when no grid on the page is such a table."""
         found = False
-        for grid in page_grids(doc, page.number):
-            matrix = logical_rows(grid)
+        for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in self._answer_segments(logical_rows(g))):
             if len(matrix) < 2:
                 continue
             # the header opens at the first row that names a scale's answers: rows above it are a
@@ -569,6 +568,25 @@ class JobcoachingParser(Parser):
                                       f"een kolom per vraag ({method})")
             return read > 0
         return False
+
+    @staticmethod
+    def _answer_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
+        """One grid holding both groups' answers, each under its own scale's header row: a part per
+        scale, so that no werkgever row is read under the werknemer's columns."""
+        bounds, group = [0], None
+        for r, row in enumerate(matrix):
+            if any(ch.isdigit() for c in row for ch in c):
+                continue
+            named = _scale_named(" ".join(row).lower())
+            if named is None:
+                continue
+            if group is not None and named != group:
+                b = r
+                while b - 1 > bounds[-1] and not any(ch.isdigit() for c in matrix[b - 1] for ch in c):
+                    b -= 1  # the new part's caption and header lines above the one naming its scale
+                bounds.append(b)
+            group = named
+        return [matrix[a:b] for a, b in zip(bounds, bounds[1:] + [len(matrix)])]
 
     @staticmethod
     def _answer_order(head: list[str], scale: tuple[str, ...]) -> list[str] | None:

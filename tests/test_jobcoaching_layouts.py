@@ -226,3 +226,19 @@ def test_one_groups_table_alone_gives_its_average_and_says_the_other_is_missing(
     jc = e.jobcoaching
     assert jc.periods == [] and (jc.werknemer_avg, jc.werkgever_avg) == (7.8, None)
     assert any("niet die van de werkgevers" in w for w in e.warnings)
+
+
+def test_both_groups_answers_in_one_table_each_under_its_own_scale(read):
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    wg_q = WG_Q[:3]
+    both = Table(header=[["Vraag werknemer", *WN_SCALE, ""]],
+                 body=[[q, *map(str, WN_COUNTS[q]), ""] for q in WN_Q]
+                 + [["Vraag werkgever", *WG_SCALE]]
+                 + [[q, *(str(c + 1) for c in WG_COUNTS[q])] for q in wg_q],
+                 widths=[4, 1, 1, 1, 1])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), both] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
+                   **{("werkgever", q): {a: WG_COUNTS[q][k] + 1 for k, a in enumerate(WG_SCALE)} for q in wg_q}}
