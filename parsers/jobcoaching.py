@@ -134,6 +134,19 @@ def _scale_named(text: str) -> str | None:
     return None
 
 
+def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
+    """One grid holding several periods tables one under the other (the werknemers', then under
+    a header of their own the werkgevers'): a part per header row, a row without a number that
+    names a group and a score ('Periode | Werkgever | Cijfer')."""
+    bounds = [0]
+    for r, row in enumerate(matrix):
+        text = " ".join(row).lower()
+        if r > bounds[-1] + 1 and not any(ch.isdigit() for ch in text) and _group_named(text) and RE_SCORE_HEAD.search(text) \
+                and any(any(ch.isdigit() for c in prev for ch in c) for prev in matrix[bounds[-1]:r]):
+            bounds.append(r)
+    return [matrix[a:b] for a, b in zip(bounds, bounds[1:] + [len(matrix)])]
+
+
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
 
 
@@ -642,8 +655,7 @@ class JobcoachingParser(Parser):
         if jc.periods:
             return True
         halves = {} if halves is None else halves
-        for grid in page_grids(doc, page.number):
-            matrix = logical_rows(grid)
+        for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)

@@ -242,3 +242,12 @@ def test_both_groups_answers_in_one_table_each_under_its_own_scale(read):
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
                    **{("werkgever", q): {a: WG_COUNTS[q][k] + 1 for k, a in enumerate(WG_SCALE)} for q in wg_q}}
+
+
+def test_both_groups_tables_in_one_grid_without_a_behaald_row_between(read):
+    body = [[str(k), f"Werknemer {k}", nl(x)] for k, x in enumerate(WN, 1)]
+    body += [["Periode", "Werkgever", "Cijfer"]] + [[str(k), f"Werkgever {k}", nl(x)] for k, x in enumerate(WG, 1)]
+    table = Table(header=[["Periode", "Werknemer", "Cijfer"]], body=body, widths=[0.7, 2, 1.4], left_cols=(1,))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (f"Werknemer {k}", a, f"Werkgever {k}", b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
