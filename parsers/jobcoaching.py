@@ -7,6 +7,15 @@ closed by "Behaald cijfer 36:5 = 7.2 | 35,5:5 = 7.1"), per question how often ea
 voldoende / goed), and an analysis with conclusions ("Analyse van de resultaten"). The cover gives
 the organisation, the date of recognition ("Datum erkenning") and the meetperiode.
 
+Other organisations lay the same facts out otherwise, and the parser reads them by what the
+headers say, not by where the seed puts them: a score column belongs to the group its header
+names ("Cijfer werkgever", "Score klant-werknemer", "opdrachtgever (werkgever)"), else to the name
+column just before it (the seed); when neither settles it nothing is read and the periods are
+recorded as unreadable. Werknemers and werkgevers may stand in one table, in two tables of their
+own (joined per period number, else by order), or in a table with a column per period; a score
+"n.v.t." is no mark. Answer counts may have a percentage beside each count (the counts are read,
+the percentages only checked against them), the answers may be rows and the questions columns.
+
 Scores are on a scale of 1 to 10, so "7.5" (as in UWV's own example) can only mean 7,5; that
 is the one place a decimal point is read as a decimal separator.
 """
@@ -48,6 +57,111 @@ def score(text: str) -> float | None:
         raise dutch.DutchParseError(f"{text!r} is geen cijfer tussen 1 en 10")
     return float(f"{m['int']}.{m['frac'] or 0}")
 
+
+GROUPS = ("werknemer", "werkgever")
+RE_SCORE_HEAD = regex.compile(r"cijfer|score|tevredenheid|waardering")
+RE_NOT_GIVEN = regex.compile(r"^(?:n\.?\s?v\.?\s?t\.?|n\.?b\.?|geen(?: cijfer)?|[-–—])$", regex.I)
+RE_PERIOD_LABEL = regex.compile(r"^(?:nr\.?|nummer|no\.?|#|(?:jobcoach)?periode|jobcoachperiode nr\.?)$")
+
+
+def mark(text: str) -> float | None:
+    """A period's mark; 'n.v.t.', 'geen' or a dash (no form returned) is no mark: None."""
+    if RE_NOT_GIVEN.match(text.strip()):
+        return None
+    return score(text)
+
+
+def _group_named(text: str) -> str | None:
+    """Which group a header names: 'werknemer' ('Werknemers', 'klant-werknemer', 'Cijfer
+    werknemer'), 'werkgever' ('opdrachtgever (werkgever)'), 'beide' when it names both."""
+    wn = regex.search(r"werknemer", text) is not None
+    wg = regex.search(r"werkgever|opdrachtgever", text) is not None
+    return "beide" if wn and wg else "werknemer" if wn else "werkgever" if wg else None
+
+
+def _period_columns(head: list[str]) -> tuple[dict[str, int], dict[str, int], int | None, str | None]:
+    """The columns of a periods table from its header texts (lower case): each group's name
+    column, each group's score column, the period-number column, and why the table cannot be
+    read when it cannot. A score column belongs to the group its header names ('Cijfer
+    werknemer'); one that names no group ('Cijfer klanttevredenheid', as in the seed) to the name
+    column just before it. When that leaves it open ('Werknemer | Werkgever | Cijfer | Cijfer') or
+    gives a group two scores, nothing is mapped: a score under the wrong group is worse than none."""
+    names: dict[str, int] = {}
+    scores: dict[str, int] = {}
+    label = None
+    score_cols = [i for i, h in enumerate(head) if RE_SCORE_HEAD.search(h)]
+    for i, h in enumerate(head):
+        if i in score_cols:
+            continue
+        group = _group_named(h)
+        if group in GROUPS:
+            if group in names:
+                return {}, {}, None, f"twee kolommen met {group}s ('{head[names[group]]}', '{h}')"
+            names[group] = i
+        elif label is None and RE_PERIOD_LABEL.match(" ".join(h.split())):
+            label = i
+    unnamed = []
+    for i in score_cols:
+        group = _group_named(head[i])
+        if group == "beide":
+            return {}, {}, None, f"de kolom '{head[i]}' noemt werknemer en werkgever"
+        if group in GROUPS:
+            if group in scores:
+                return {}, {}, None, f"twee cijferkolommen voor de {group}s ('{head[scores[group]]}', '{head[i]}')"
+            scores[group] = i
+        else:
+            unnamed.append(i)
+    for i in unnamed:
+        group = next((g for g, c in names.items() if c == i - 1), None)
+        if group is None and len(score_cols) == 1 and len(names) == 1:
+            group = next(iter(names))  # one group's own table: 'Periode | Werknemer | Cijfer'
+        if group is None or group in scores:
+            return {}, {}, None, (f"de kolomkop '{head[i]}' zegt niet of het cijfer van de werknemer of van de werkgever is, "
+                                  f"en de volgorde van de kolommen ({' | '.join(h for h in head if h)}) maakt dat niet eenduidig")
+        scores[group] = i
+    return names, scores, label, None
+
+
+UNITS = {"n", "aantal", "abs", "abs.", "#", "%", "perc", "perc.", "percentage", "procent", "(n)", "(%)"}
+
+
+def _scale_named(text: str) -> str | None:
+    """Which answer scale a header's text names: onvoldoende / matig / voldoende / goed
+    (werkgever) or nee / niet helemaal / ja (werknemer)."""
+    if "matig" in text and "goed" in text:
+        return "werkgever"
+    if regex.search(r"\bnee\b", text) and regex.search(r"\bja\b", text):
+        return "werknemer"
+    return None
+
+
+def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
+    """One grid holding several periods tables one under the other (the werknemers', then under
+    a header of their own the werkgevers'): a part per header row, a row without a number that
+    names a group and a score ('Periode | Werkgever | Cijfer')."""
+    bounds = [0]
+    for r, row in enumerate(matrix):
+        text = " ".join(row).lower()
+        if r > bounds[-1] + 1 and not any(ch.isdigit() for ch in text) and _group_named(text) and RE_SCORE_HEAD.search(text) \
+                and any(any(ch.isdigit() for c in prev for ch in c) for prev in matrix[bounds[-1]:r]):
+            bounds.append(r)
+    return [matrix[a:b] for a, b in zip(bounds, bounds[1:] + [len(matrix)])]
+
+
+PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
+
+
+def _period_problem(facts: Facts, page: int, problem: str) -> None:
+    """A periods table whose score columns cannot be told apart: said in the warnings, and the
+    periods (and their averages) recorded as present but unreadable, so that a person looks."""
+    text = f"{PERIOD_PROBLEM} (pagina {page}): {problem}."
+    if text not in facts.warnings:
+        facts.warnings.append(text)
+    if "jobcoaching.periods" not in facts.fact_status:
+        facts.unreadable("jobcoaching.periods", problem, page)
+        for group in GROUPS:
+            if getattr(facts.jobcoaching, f"{group}_avg") is None:
+                facts.unreadable(f"jobcoaching.{group}_avg", problem, page)
 
 def _same_word(printed: str, answer: str) -> bool:
     """'onvoldoe' is 'onvoldoende' cut at the cell edge; 'voldoend' is not 'onvoldoende'."""
@@ -95,21 +209,29 @@ class JobcoachingParser(Parser):
         facts = Facts(jobcoaching=Jobcoaching())
         self.cover(doc, facts)
         both_read = None  # the page on which answers of both scales had been read
+        halves: dict = {}  # one group's own periods table, until the other group's is found
         for page in doc.pages:
             if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
-            if "klanttevredenheid" in texts or "vraag" in texts:  # only table pages are sorted into rows
+            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers"} or halves:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
-                if not facts.jobcoaching.periods and "werknemer" in texts and "werkgever" in texts:
-                    self.periods_from_grids(doc, page, facts)
+                named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
+                if not facts.jobcoaching.periods and (named or halves):
+                    self.periods_from_grids(doc, page, facts, halves)
                 # only a page that names a scale's answers can hold an answer table
                 scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
                 if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
                     both_read = page.number
+        if len(halves) == 1 and not facts.jobcoaching.periods:
+            (group, half), = halves.items()
+            other = "werkgevers" if group == "werknemer" else "werknemers"
+            facts.warnings.append(f"Alleen de tabel met cijfers van de {group}s gevonden (pagina {half['page']}), niet die van de {other}.")
+            if half["avg"] is not None:
+                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -118,7 +240,12 @@ class JobcoachingParser(Parser):
                 facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
         self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
-        if not jc.periods:
+        unread = facts.fact_status.get("jobcoaching.periods")
+        if jc.periods and unread is not None and unread.status == "unreadable":
+            for fact in ("jobcoaching.periods", "jobcoaching.werknemer_avg", "jobcoaching.werkgever_avg"):
+                facts.fact_status.pop(fact, None)  # another table (or reading) of the periods did read
+            facts.warnings = [w for w in facts.warnings if not w.startswith(PERIOD_PROBLEM)]
+        elif not jc.periods and unread is None:
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
             facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
         if jc.analysis is None:
@@ -179,7 +306,9 @@ class JobcoachingParser(Parser):
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
 
     def periods(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
-        """Weergave cijfers: rows of werknemer, score, werkgever, score; then 'Behaald cijfer'."""
+        """Weergave cijfers from the page's words: a header row naming werknemer, werkgever and
+        their scores, a row per jobcoachperiode, then 'Behaald cijfer'. Each score column goes to
+        the group its header names (or, as in the seed, the name column just before it)."""
         jc = facts.jobcoaching
         if jc.periods:
             return
@@ -187,23 +316,42 @@ class JobcoachingParser(Parser):
         if head is None:
             return
         header = sorted(rows[head], key=lambda w: w.x0)
-        starts = [w.x0 for w in header if w.text.lower() in ("werknemer", "werkgever", "cijfer")]
+        cells_words: list[list[Word]] = []  # header words set close together make one cell
+        for w in header:
+            if cells_words and w.x0 - cells_words[-1][-1].x1 < 6:
+                cells_words[-1].append(w)
+            else:
+                cells_words.append([w])
+        starts = [c[0].x0 for c in cells_words]
         bands = _bands(starts)
+        head_cells = _cells(header, bands)
+        k = head + 1
+        # the header's next line ('Cijfer' over 'werknemer'): words only, no number
+        while k < len(rows) and k <= head + 2 and not any(ch.isdigit() for w in rows[k] for ch in w.text) and \
+                rows[k][0].y0 - max(w.y1 for w in rows[k - 1]) < 6:
+            head_cells = [f"{a} {b}".strip() for a, b in zip(head_cells, _cells(rows[k], bands))]
+            k += 1
+        head_cells = [h.lower() for h in head_cells]
+        names, scores, _label, problem = _period_columns(head_cells)
+        if problem or set(scores) != set(GROUPS):
+            if problem:
+                _period_problem(facts, page.number, problem)
+            return
         seen = list(header)  # the words of the table, for its box (the evidence crop)
-        for words in rows[head + 1:]:
+        body, lines = [], []
+        for words in rows[k:]:
             cells = _cells(words, bands)
             line = Line(sorted(words, key=lambda w: w.x0))
-            if regex.match(r"(?:behaald|gemiddeld\w*)(?:\s+cijfer)?\b", cells[0].lower()):
-                self._averages(cells, line, facts)
-                break
-            if not (cells[0] and cells[1] and cells[2] and cells[3]):
+            first = next((c for c in cells if c.strip()), "")
+            if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
+                    not all(cells[c] for c in [*names.values(), *scores.values()]):
                 break  # the table has ended
+            body.append(cells)
+            lines.append(line)
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+                break
             seen += words
-            try:
-                jc.periods.append(JobcoachPeriod(werknemer=cells[0], werknemer_cijfer=score(cells[1]),
-                                                 werkgever=cells[2], werkgever_cijfer=score(cells[3]), page=page.number))
-            except dutch.DutchParseError as exc:
-                facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
+        self._read_period_rows(body, lines, names, scores, page.number, facts)
         if jc.periods:
             box = (min(w.x0 for w in seen), min(w.y0 for w in seen), max(w.x1 for w in seen), max(w.y1 for w in seen))
             facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" ".join(w.text for w in header), bbox=box)
@@ -213,33 +361,56 @@ class JobcoachingParser(Parser):
         texts = [w.text.lower() for w in words]
         return "werknemer" in texts and "werkgever" in texts and texts.count("cijfer") >= 2
 
-    def _averages(self, cells: list[str], line: Line, facts: Facts) -> None:
-        """'Behaald cijfer | 36:5 = 7.2 | | 35,5:5 = 7.1': the averages as printed."""
+    def _read_period_rows(self, body: list[list[str]], lines: list[Line | None], names: dict[str, int],
+                          scores: dict[str, int], page: int, facts: Facts) -> None:
+        """The rows of a table with both groups' scores: a JobcoachPeriod per row, the averages
+        from the 'Behaald cijfer' / 'Gemiddeld' row."""
         jc = facts.jobcoaching
-        found = [m for m in (RE_AVERAGE.search(c) for c in cells[1:]) if m]
-        texts = [c for c in cells[1:] if RE_AVERAGE.search(c)]
-        if len(found) != 2 and len(cells) >= 4:
-            # plain averages under each score column: 'Behaald cijfer | 7,2 | | 7,5'
+        for cells, line in zip(body, lines):
+            first = " ".join(next((c for c in cells if c.strip()), "").split())
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+                self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
+                break
+            if not all(cells[c].strip() for c in scores.values()):
+                continue
+            if names and not any(cells[c].strip() for c in names.values()):
+                continue
             try:
-                a, b = score(cells[1]), score(cells[3])
+                marks = {g: mark(cells[c]) for g, c in scores.items()}
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page}): {exc}")
+                continue
+            jc.periods.append(JobcoachPeriod(
+                werknemer=" ".join(cells[names["werknemer"]].split()) or None if "werknemer" in names else None,
+                werknemer_cijfer=marks["werknemer"],
+                werkgever=" ".join(cells[names["werkgever"]].split()) or None if "werkgever" in names else None,
+                werkgever_cijfer=marks["werkgever"], page=page))
+
+    def _set_averages(self, cells: dict[str, str], line: Line | None, page: int, facts: Facts,
+                      evidence: bool = True) -> None:
+        """Each group's average as printed under its own score column: plain ('7,2') or the seed's
+        'sum:count = average' ('36:5 = 7.2'). A group whose cell does not read stays null."""
+        jc = facts.jobcoaching
+        for group, text in cells.items():
+            text = " ".join(text.split())
+            m = RE_AVERAGE.search(text)
+            try:
+                value = score(m["avg"] if m else text)
             except dutch.DutchParseError:
-                a = b = None
-            if a is not None and b is not None:
-                jc.werknemer_avg, jc.werkgever_avg = a, b
-                jc.raw = {"werknemer_avg": cells[1].replace(".", ","), "werkgever_avg": cells[3].replace(".", ",")}
-                add_evidence(facts, "averages", line)
-                return
-        if len(found) != 2:
-            facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {line.text!r}")
-            return
-        try:
-            jc.werknemer_avg, jc.werkgever_avg = score(found[0]["avg"]), score(found[1]["avg"])
-        except dutch.DutchParseError as exc:
-            facts.warnings.append(f"Behaald cijfer niet gelezen (pagina {line.page}): {exc}")
-            return
-        jc.raw = {"werknemer_avg": found[0]["avg"].replace(".", ","), "werkgever_avg": found[1]["avg"].replace(".", ","),
-                  "werknemer_berekening": texts[0], "werkgever_berekening": texts[1]}
-        add_evidence(facts, "averages", line)
+                value = None
+            if value is None:
+                facts.warnings.append(f"Behaald cijfer van de {group}s niet gelezen (pagina {page}): {text!r}")
+                continue
+            setattr(jc, f"{group}_avg", value)
+            jc.raw[f"{group}_avg"] = (m["avg"] if m else text).replace(".", ",")
+            if m:
+                jc.raw[f"{group}_berekening"] = m[0]
+        if evidence and line is not None and (jc.werknemer_avg is not None or jc.werkgever_avg is not None):
+            add_evidence(facts, "averages", line)
+
+    def _averages(self, cells: list[str], line: Line, facts: Facts) -> None:
+        """'Behaald cijfer | 36:5 = 7.2 | | 35,5:5 = 7.1': the averages as printed (the seed's order)."""
+        self._set_averages({"werknemer": cells[1], "werkgever": cells[3]}, line, line.page, facts)
 
     def answers(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
@@ -296,12 +467,20 @@ class JobcoachingParser(Parser):
     def answers_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
         """Answer counts from the page's cell grids (the reader): a question that wraps over three
         lines stays one question, a header word split over two lines ('onvoldoend' 'e') one word,
-        whatever the producer. False when no grid on the page is such a table."""
+        whatever the producer. Each answer may have its count and a percentage under it ('Nee'
+        over 'n | %'): then the counts are read in the order of the answers and the percentages
+        only checked against them. False when no grid on the page is such a table."""
         found = False
-        for grid in page_grids(doc, page.number):
-            matrix = logical_rows(grid)
+        for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in self._answer_segments(logical_rows(g))):
             if len(matrix) < 2:
                 continue
+            # the header opens at the first row that names a scale's answers: rows above it are a
+            # caption ('Werknemers') or the tail of the table before
+            start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
+            while start and any(c.strip() for c in matrix[start - 1][1:]) \
+                    and not any(ch.isdigit() for c in matrix[start - 1] for ch in c):
+                start -= 1  # the header's line above ('niet' over 'helemaal'); not a caption in the first cell only
+            matrix = matrix[start:]
             head, nh = self._grid_header(matrix)
             # a row after the first with words in the question column only is no header line (a
             # header's next line goes on under the answers: 'helemaal', 'e') but the rest of a
@@ -309,24 +488,38 @@ class JobcoachingParser(Parser):
             cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
             if cut is not None:
                 head, nh = self._grid_header(matrix[:cut])[0], cut
-            joined = " ".join(head)
-            group = ("werkgever" if "matig" in joined and "goed" in joined
-                     else "werknemer" if regex.search(r"\bnee\b", joined) and regex.search(r"\bja\b", joined) else None)
+            group = _scale_named(" ".join(head))
+            if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
+                found = True
+                continue
             if group is None or nh == 0:
                 continue
             scale = SCALES[group]
-            cols = {}
-            for answer in scale:
-                col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
-                if col is None:  # 'niet helemaal ja' set close together in one header cell
-                    col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
-                if col is not None:
-                    cols[answer] = col
-            if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
-                continue
+            units = any(t in UNITS for h in head[1:] for t in h.split()) or any("%" in c for r in matrix[nh:] for c in r[1:])
+            if units:
+                order = self._answer_order([" ".join(t for t in h.split() if t not in UNITS) for h in head[1:]], scale)
+                if order is None:
+                    continue
+                cols = None
+                total = any(regex.search(r"\btotaal\b", h) for h in head[1:])
+            else:
+                cols = {}
+                for answer in scale:
+                    col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                    if col is None:  # 'niet helemaal ja' set close together in one header cell
+                        col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
+                    if col is not None:
+                        cols[answer] = col
+                if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
+                    continue
+            read = 0
             for k, r in enumerate(matrix[nh:]):
                 question = " ".join(r[0].split())
-                counts = {a: r[c] for a, c in cols.items()}
+                if "?" in question[:-1]:
+                    # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
+                    # van de aandacht van de jobcoach'): the question ends at its question mark
+                    question = question[:question.index("?") + 1]
+                counts = {a: r[c] for a, c in cols.items()} if cols is not None else {"": " ".join(r[1:]).strip()}
                 prev = facts.jobcoaching.answers[-1] if facts.jobcoaching.answers else None
                 if (k == 0 and question and not any(counts.values()) and prev is not None and prev.group == group
                         and prev.page == page.number - 1 and not prev.question.rstrip().endswith(("?", ":", "."))):
@@ -337,57 +530,273 @@ class JobcoachingParser(Parser):
                     continue
                 if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
                     continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
+                if all(t.lower() in UNITS for v in counts.values() for t in v.split()):
+                    continue  # the header's 'n | %' line, when the grid set it apart from the header
                 try:
-                    facts.jobcoaching.answers.append(AnswerCounts(
-                        group=group, question=question, page=page.number,
-                        counts={a: dutch.parse_int(v) if v else None for a, v in counts.items()}))
+                    if cols is None:
+                        values = self._counts_with_percentages(counts[""], order, total, page.number, question, facts)
+                        if values is None:
+                            continue
+                    else:
+                        values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
+                    facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
                     found = True
+                    read += 1
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
-            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method})")
+            how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
 
-    def periods_from_grids(self, doc: Document, page: Page, facts: Facts) -> bool:
-        """Weergave cijfers from the page's cell grids: a header naming werknemer, werkgever and two
-        score columns (over one or two lines), a row per jobcoachperiode, and the averages in a
-        'Behaald cijfer' (or 'Gemiddeld') row, plain or as the seed's 'sum:count = average'."""
+    def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str) -> bool:
+        """Answers as rows and questions as columns: 'Antwoord | vraag 1 | vraag 2', then a row
+        'Nee | 1 | 0' per answer of one scale (each answer once, as the first cell). A lead-in
+        over the questions ('Wat is uw mening over: ...') is no part of a question."""
+        first = [" ".join(r[0].lower().split()) for r in matrix]
+        for group, scale in SCALES.items():
+            rows = {}
+            for i, label in enumerate(first):
+                answer = next((a for a in scale if label == a or _same_word(label.replace(" ", ""), a.replace(" ", ""))), None)
+                if answer is not None and label:
+                    if answer in rows:
+                        return False
+                    rows[answer] = i
+            if len(rows) != len(scale):
+                continue
+            top = min(rows.values())
+            if top == 0 or top > 4 or max(rows.values()) - top != len(scale) - 1:
+                return False
+            read = 0
+            for c in range(1, len(matrix[0])):
+                question = " ".join(" ".join(matrix[r][c] for r in range(top)).split())
+                if ":" in question[:-1]:
+                    question = question.rsplit(":", 1)[1].strip()
+                cells = {a: matrix[i][c].strip() for a, i in rows.items()}
+                if not question or regex.match(r"(?:totaal|n|aantal)\b", question.lower()) or not any(cells.values()):
+                    continue
+                try:
+                    facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts={
+                        a: dutch.parse_int(v) if v else None for a, v in cells.items()}))
+                    read += 1
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")
+            if read:
+                facts._explain.append(f"pagina {page}: antwoordaantallen {group} gelezen uit een tabel met een rij per antwoord en "
+                                      f"een kolom per vraag ({method})")
+            return read > 0
+        return False
+
+    @staticmethod
+    def _answer_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
+        """One grid holding both groups' answers, each under its own scale's header row: a part per
+        scale, so that no werkgever row is read under the werknemer's columns."""
+        bounds, group = [0], None
+        for r, row in enumerate(matrix):
+            if any(ch.isdigit() for c in row for ch in c):
+                continue
+            named = _scale_named(" ".join(row).lower())
+            if named is None:
+                continue
+            if group is not None and named != group:
+                b = r
+                while b - 1 > bounds[-1] and not any(ch.isdigit() for c in matrix[b - 1] for ch in c):
+                    b -= 1  # the new part's caption and header lines above the one naming its scale
+                bounds.append(b)
+            group = named
+        return [matrix[a:b] for a, b in zip(bounds, bounds[1:] + [len(matrix)])]
+
+    @staticmethod
+    def _answer_order(head: list[str], scale: tuple[str, ...]) -> list[str] | None:
+        """The scale's answers in the order the header prints them (the answer columns may be
+        reversed, 'goed' first; a word may be cut at the cell edge, 'onvoldoend'); None when an
+        answer is not named exactly once."""
+        tokens = " ".join(h for h in head if h).split()
+        at = {}
+        for answer in scale:
+            parts = answer.split()
+            found = [i for i in range(len(tokens) - len(parts) + 1)
+                     if all(_same_word(tokens[i + k], w) for k, w in enumerate(parts))]
+            if len(found) != 1:
+                return None
+            at[answer] = found[0]
+        return sorted(at, key=at.get)
+
+    @staticmethod
+    def _counts_with_percentages(text: str, order: list[str], total: bool, page: int, question: str,
+                                 facts: Facts) -> dict[str, int] | None:
+        """'3 33% 2 22% 4 44%': the counts, in the order of the answers; the percentages are no
+        counts, but must agree with them (within rounding), else the row is not read."""
+        text = regex.sub(r"(\d)\s+%", r"\1%", text)
+        tokens = text.split()
+        counts = [t for t in tokens if regex.fullmatch(r"\d+", t)]
+        pcts = [t for t in tokens if regex.fullmatch(r"\d+(?:[.,]\d+)?%", t)]
+        other = [t for t in tokens if t not in counts and t not in pcts]
+        if total and len(counts) == len(order) + 1 and sum(map(int, counts[:-1])) == int(counts[-1]):
+            counts = counts[:-1]  # the Totaal column
+        if other or len(counts) != len(order) or pcts and len(pcts) != len(order):
+            facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {text!r} geeft niet "
+                                  f"precies één aantal per antwoord ({', '.join(order)})")
+            return None
+        values = [int(c) for c in counts]
+        n = sum(values)
+        if pcts and n:
+            off = [(c, p) for c, p in zip(values, pcts) if abs(100 * c / n - float(p[:-1].replace(",", "."))) > 1.0]
+            if off:
+                facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): de percentages passen niet "
+                                      f"bij de aantallen ({', '.join(f'{c} bij {p}' for c, p in off)} van {n})")
+                return None
+        return dict(zip(order, values))
+
+    def periods_from_grids(self, doc: Document, page: Page, facts: Facts, halves: dict | None = None) -> bool:
+        """Weergave cijfers from the page's cell grids: a header naming werknemer, werkgever and
+        their score columns (over one or two lines), a row per jobcoachperiode, and the averages in
+        a 'Behaald cijfer' (or 'Gemiddeld') row, plain or as the seed's 'sum:count = average'.
+        A score column goes to the group its header names, else to the name column just before
+        it; when that leaves a score's group open nothing is read. Werknemers and werkgevers in
+        two tables of their own ('Periode | Werknemer | Cijfer', then the same for werkgevers) are
+        kept in ``halves`` (over pages) and joined per period."""
         jc = facts.jobcoaching
         if jc.periods:
             return True
-        for grid in page_grids(doc, page.number):
-            matrix = logical_rows(grid)
-            if len(matrix) < 2 or grid.ncols < 4:
+        halves = {} if halves is None else halves
+        for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
+            if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)
-            scores = [i for i, h in enumerate(head) if regex.search(r"cijfer|score|tevredenheid", h)]
-            names = [i for i, h in enumerate(head) if i not in scores and regex.search(r"werknemer|werkgever", h)]
-            if nh == 0 or len(scores) < 2 or len(names) < 2:
-                continue
-            wn = next((i for i in names if "werknemer" in head[i]), names[0])
-            wg = next((i for i in names if "werkgever" in head[i]), names[1])
-            wn_score = next((i for i in scores if i > wn), scores[0])
-            wg_score = next((i for i in scores if i > wg), scores[-1])
-            for r in matrix[nh:]:
-                # the row's label is its first filled cell: a numbered table leaves the 'Nr.' cell empty
-                label = " ".join(next((c for c in r if c.strip()), "").split())
-                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", label.lower()):
-                    row_words = next(([w for c in row for w in c.words] for row in grid.rows
-                                      if any(c.text.lower().startswith(label.lower()[:7]) for c in row)), None)
-                    line = Line(sorted(row_words or [w for c in grid.rows[-1] for w in c.words], key=lambda w: w.x0))
-                    self._averages(["Behaald cijfer", r[wn_score], "", r[wg_score]], line, facts)
-                    break
-                if not (r[wn] and r[wn_score] and r[wg] and r[wg_score]):
-                    continue
-                try:
-                    jc.periods.append(JobcoachPeriod(werknemer=r[wn], werknemer_cijfer=score(r[wn_score]),
-                                                     werkgever=r[wg], werkgever_cijfer=score(r[wg_score]), page=page.number))
-                except dutch.DutchParseError as exc:
-                    facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
-            if jc.periods:
-                facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
-                facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+            names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
+            if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
                 return True
-        return False
+            if nh == 0:
+                continue
+            if problem:
+                if any(regex.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
+                    _period_problem(facts, page.number, problem)
+                continue
+            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
+            if set(scores) == set(GROUPS) and (names or label is not None):
+                if grid.ncols < 3:
+                    continue
+                self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
+                if jc.periods:
+                    facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
+                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+                    return True
+                continue
+            if not scores:
+                group = self._caption_group(page, grid.bbox)
+                only = [i for i, h in enumerate(head) if regex.search(r"^(?:cijfer|score)\b", h)]
+                if group is None or len(only) != 1:
+                    continue
+                scores = {group: only[0]}
+                name = next((i for i, h in enumerate(head) if i != only[0] and regex.search(r"\bnaam\b", h)), None)
+                names = {group: name} if name is not None else {}
+            if len(scores) != 1:
+                continue
+            group = next(iter(scores))
+            if group in halves or group not in names and label is None:
+                continue
+            half = self._read_half(matrix[nh:], lines[nh:], group, names.get(group), scores[group], label, page.number, facts)
+            if half["rows"]:
+                half["bbox"], half["head"], half["method"] = grid.bbox, " | ".join(h for h in head if h), grid.method
+                halves[group] = half
+        if set(halves) == set(GROUPS):
+            self._join_halves(halves, facts)
+        return bool(jc.periods)
+
+    def _transposed_periods(self, matrix: list[list[str]], grid, page: int, facts: Facts) -> bool:
+        """A periods table on its side: a column per jobcoachperiode ('Periode 1', ..., 'Gemiddeld'),
+        a row per name and score ('Cijfer werknemer', 'Cijfer werkgever')."""
+        tm = [list(r) for r in zip(*matrix)]
+        names, scores, _label, problem = _period_columns([" ".join(c.lower().split()) for c in tm[0]])
+        if problem or set(scores) != set(GROUPS):
+            return False
+        self._read_period_rows(tm[1:], [None] * (len(tm) - 1), names, scores, page, facts)
+        if not facts.jobcoaching.periods:
+            return False
+        facts.evidence["jobcoaching"] = Evidence(page=page, raw=" | ".join(c for c in tm[0] if c), bbox=grid.bbox)
+        facts._explain.append(f"pagina {page}: cijfers per jobcoachperiode gelezen uit een tabel met een kolom per periode ({grid.method})")
+        return True
+
+    @staticmethod
+    def _grid_line(grid, matrix: list[list[str]], i: int) -> Line | None:
+        """The words of logical row ``i`` of a grid (for the evidence crop)."""
+        text = " ".join(c for c in matrix[i] if c).lower()
+        key = text[:7]
+        for row in grid.rows:
+            words = [w for c in row for w in c.words]
+            if words and " ".join(w.text for w in words).lower().startswith(key):
+                return Line(sorted(words, key=lambda w: w.x0))
+        return None
+
+    @staticmethod
+    def _caption_group(page: Page, bbox: tuple[float, float, float, float]) -> str | None:
+        """The group a caption just above a table names ('Cijfers van de werknemers')."""
+        above = [ln for ln in page.lines if ln.bbox[3] <= bbox[1] + 2 and bbox[1] - ln.bbox[3] < 40]
+        if not above:
+            return None
+        group = _group_named(max(above, key=lambda ln: ln.bbox[3]).text.lower())
+        return group if group in GROUPS else None
+
+    def _read_half(self, body: list[list[str]], lines: list[Line | None], group: str, name: int | None, col: int,
+                   label: int | None, page: int, facts: Facts) -> dict:
+        """One group's own periods table: per row its period label, name and score; its average."""
+        half: dict = {"rows": [], "avg": None, "avg_line": None, "page": page}
+        for cells, line in zip(body, lines):
+            first = " ".join(next((c for c in cells if c.strip()), "").split())
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+                half["avg"], half["avg_line"] = cells[col], line
+                break
+            if not cells[col].strip() or (name is not None and not cells[name].strip()):
+                continue
+            try:
+                value = mark(cells[col])
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page}): {exc}")
+                value = None
+            key = None
+            if label is not None and cells[label].strip():  # 'Periode 3' and '3' are the same period
+                key = m[0] if (m := regex.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
+            half["rows"].append((key,
+                                 " ".join(cells[name].split()) if name is not None else None, value))
+        return half
+
+    def _join_halves(self, halves: dict, facts: Facts) -> None:
+        """Join the werknemers' and werkgevers' tables per period: by the period label when both
+        print one, else by order; when they do not pair up, read no periods (and say so). Each
+        group's average comes from its own table."""
+        jc = facts.jobcoaching
+        wn, wg = halves["werknemer"], halves["werkgever"]
+        for group, half in (("werknemer", wn), ("werkgever", wg)):
+            if half["avg"] is not None:
+                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts, evidence=False)
+        if half_line := (wn["avg_line"] or wg["avg_line"]):
+            if jc.werknemer_avg is not None or jc.werkgever_avg is not None:
+                add_evidence(facts, "averages", half_line)
+        a, b = wn["rows"], wg["rows"]
+        la, lb = [r[0] for r in a], [r[0] for r in b]
+        if all(la) and all(lb) and len(set(la)) == len(la) and len(set(lb)) == len(lb):
+            if set(la) != set(lb):
+                facts.warnings.append(f"Cijfers per jobcoachperiode niet gekoppeld: de tabel van de werknemers noemt perioden "
+                                      f"{', '.join(la)}, die van de werkgevers {', '.join(lb)}.")
+                return
+            by = {r[0]: r for r in b}
+            pairs, how = [(r, by[r[0]]) for r in a], "op periode"
+        elif len(a) == len(b):
+            pairs, how = list(zip(a, b)), "op volgorde"
+        else:
+            facts.warnings.append(f"Cijfers per jobcoachperiode niet gekoppeld: {len(a)} perioden bij de werknemers, "
+                                  f"{len(b)} bij de werkgevers.")
+            return
+        for x, y in pairs:
+            if x[2] is None and y[2] is None:
+                continue
+            jc.periods.append(JobcoachPeriod(werknemer=x[1], werknemer_cijfer=x[2], werkgever=y[1], werkgever_cijfer=y[2],
+                                             page=wn["page"]))
+        if jc.periods:
+            facts.evidence["jobcoaching"] = Evidence(page=wn["page"], raw=wn["head"], bbox=wn["bbox"])
+            where = f"{wn['page']}" if wn["page"] == wg["page"] else f"{wn['page']} en {wg['page']}"
+            facts._explain.append(f"pagina {where}: cijfers van werknemers en werkgevers uit twee tabellen "
+                                  f"({wn['method']}), gekoppeld {how} ({len(jc.periods)} perioden)")
 
     @staticmethod
     def _answer_header(words: list[Word]) -> str | None:

@@ -1,0 +1,253 @@
+"""Issue 13: jobcoaching reports laid out by other organisations than UWV's rapportageformat.
+
+Each test prints a small report with reportlab (corpus/render.py) in a layout the seed does not
+show and asserts what a person reads in it: score columns after both name columns, the groups
+named in other words, a score 'n.v.t.', a count and a percentage under each answer, werknemers and
+werkgevers in two tables of their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+from corpus.model import WG_Q, WG_SCALE, WN_Q, WN_SCALE  # noqa: E402
+from corpus.render import Doc, PageBreak, Para, Span, Table, reportlab_pdf  # noqa: E402
+from kto_ingest.pipeline import Options, process_file  # noqa: E402
+from kto_ingest.regime import load_regime  # noqa: E402
+
+WN = [8.0, 9.0, 6.5, 7.5]
+WG = [7.0, 6.0, 8.5, 7.0]
+WN_COUNTS = {WN_Q[0]: (1, 1, 2), WN_Q[1]: (0, 2, 2)}
+WG_COUNTS = {q: (0, 1, 1, 2) for q in WG_Q}
+
+
+def nl(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def cover() -> list:
+    return [Para("Rapportage klanttevredenheid jobcoaching", "title"),
+            Para("Jobcoachorganisatie: Jobcoaching Proefpunt", "cover"),
+            Para("Datum erkenning: 1-3-2017", "cover"),
+            Para("Meetperiode: 01-03-2020 t/m 01-03-2021", "cover"),
+            Para("Datum rapportage: 15-3-2021", "cover")]
+
+
+def plain_answers() -> list:
+    """The seed's answer tables: one count per answer."""
+    return [Para("Weergave vragen", "h1"), Para("Werknemer", bold=True),
+            Table(header=[["Vraag"] + WN_SCALE], body=[[q] + [str(c) for c in n] for q, n in WN_COUNTS.items()],
+                  widths=[4, 1, 1, 1]),
+            Para("Werkgever", bold=True),
+            Table(header=[["Vraag"] + WG_SCALE], body=[[q] + [str(c) for c in n] for q, n in WG_COUNTS.items()],
+                  widths=[4, 1, 1, 1, 1])]
+
+
+def analysis() -> list:
+    return [Para("Analyse van de resultaten", "h1"),
+            Para("De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd. Actie: vaker bezoeken.")]
+
+
+def averages(scores: list[float]) -> str:
+    return nl(round(sum(scores) / len(scores), 1))
+
+
+@pytest.fixture
+def read(registry, tmp_path):
+    def go(blocks: list, name: str = "jc.pdf"):
+        path = tmp_path / name
+        reportlab_pdf(Doc(blocks, title="Klanttevredenheid jobcoaching"), path)
+        e = process_file(path, registry, Options(regime=load_regime()))
+        assert e.parser == "uwv-jobcoaching", e.error
+        return e
+    return go
+
+
+def names_first_table(header: list[str], order: tuple[str, str] = ("wn", "wg"), nvt: int | None = None) -> Table:
+    """Nr. | werknemer name | werkgever name | score | score, the scores in ``order``."""
+    body = []
+    for i, (a, b) in enumerate(zip(WN, WG), 1):
+        marks = {"wn": nl(a), "wg": nl(b)}
+        if nvt == i:
+            marks["wg"] = "n.v.t."
+        body.append([str(i), f"Werknemer {chr(64 + i)}", f"Werkgever {i}", marks[order[0]], marks[order[1]]])
+    avg = {"wn": averages(WN), "wg": averages(WG if nvt is None else [x for k, x in enumerate(WG, 1) if k != nvt])}
+    body.append(["", "Gemiddeld", "", avg[order[0]], avg[order[1]]])
+    return Table(header=[header], body=body, widths=[0.5, 1.4, 1.4, 1.1, 1.1], left_cols=(1, 2))
+
+
+@pytest.mark.parametrize("header,order", [
+    (["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"], ("wn", "wg")),
+    (["Nr.", "Werknemer", "Werkgever", "Cijfer werkgever", "Cijfer werknemer"], ("wg", "wn")),
+    (["Nr.", "Klant-werknemer", "Opdrachtgever (werkgever)", "Score klant-werknemer", "Score opdrachtgever"], ("wn", "wg")),
+])
+def test_score_columns_after_both_names_go_to_the_group_their_header_names(read, header, order):
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(header, order)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert [p.werknemer for p in jc.periods] == ["Werknemer A", "Werknemer B", "Werknemer C", "Werknemer D"]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_a_score_not_given_is_no_mark_and_keeps_its_period(read):
+    header = ["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(header, nvt=2)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == [(8.0, 7.0), (9.0, None), (6.5, 8.5), (7.5, 7.0)]
+
+
+def test_scores_whose_header_names_no_group_after_both_names_are_not_guessed(read):
+    """'Werknemer | Werkgever | Cijfer | Cijfer': which score is whose is nowhere printed."""
+    header = ["Nr.", "Werknemer", "Werkgever", "Cijfer", "Cijfer"]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(header)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert jc.periods == [] and jc.werknemer_avg is None and jc.werkgever_avg is None
+    assert any("zegt niet of het cijfer van de werknemer of van de werkgever is" in w for w in e.warnings)
+    assert e.fact_status["jobcoaching.periods"].status == "unreadable"
+    norm = [c for c in e.checks if c.rule == "JC-NORM"]
+    assert norm and all(c.status == "manual" and "kon niet worden gelezen" in c.message for c in norm)
+    assert "Tabel met cijfers per jobcoachperiode niet gevonden." not in e.warnings
+
+
+def counts_pct_table(questions: dict, scale: list[str], wrong: str | None = None) -> Table:
+    rows = []
+    for q, counts in questions.items():
+        n = sum(counts)
+        cells = []
+        for c in counts:
+            pct = round(100 * c / n)
+            cells += [str(c), f"{pct + 20 if q == wrong and c else pct}%"]
+        rows.append([q] + cells)
+    return Table(header=[[Span("Vraag", rows=2)] + [Span(k.capitalize(), cols=2) for k in scale], ["n", "%"] * len(scale)],
+                 body=rows, ruled=False, zebra="#eef2f7", head_fill="#2b4c7e", widths=[4] + [0.55] * (2 * len(scale)), font_pt=8.5)
+
+
+def test_answer_counts_with_a_percentage_beside_each_count(read):
+    header = ["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]
+    periods = Table(header=[header], body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Antwoorden per vraag", "h1"), Para("Werknemers", bold=True),
+                        counts_pct_table(WN_COUNTS, WN_SCALE, wrong=WN_Q[1]), Para("Werkgevers", bold=True),
+                        counts_pct_table(WG_COUNTS, WG_SCALE)] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got[("werknemer", WN_Q[0])] == dict(zip(WN_SCALE, WN_COUNTS[WN_Q[0]]))
+    for q, counts in WG_COUNTS.items():
+        assert got[("werkgever", q)] == dict(zip(WG_SCALE, counts))
+    # the second question's percentages do not fit its counts: not read, and said
+    assert ("werknemer", WN_Q[1]) not in got
+    assert any("percentages passen niet" in w for w in e.warnings)
+
+
+def group_table(group: str, scores: list[float], labels: list[int] | None = None) -> Table:
+    labels = labels or list(range(1, len(scores) + 1))
+    name = group.capitalize()
+    body = [[str(k), f"{name} {k}", nl(scores[k - 1])] for k in labels]
+    body.append(["", "Behaald cijfer", f"{nl(sum(scores)).replace(',0', '')}:{len(scores)} = {averages(scores)}"])
+    return Table(header=[["Periode", name, "Cijfer"]], body=body, widths=[0.7, 2, 1.4], left_cols=(1,))
+
+
+def test_werknemers_and_werkgevers_in_two_tables_are_joined_per_period(read):
+    """The werkgevers' table on the next page, its periods printed in another order."""
+    e = read(cover() + [Para("Weergave cijfers", "h1"), Para("Cijfers van de werknemers", bold=True),
+                        group_table("werknemer", WN), PageBreak(), Para("Cijfers van de werkgevers", bold=True),
+                        group_table("werkgever", WG, labels=[2, 1, 4, 3])] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert [p.werkgever for p in jc.periods] == ["Werkgever 1", "Werkgever 2", "Werkgever 3", "Werkgever 4"]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert next(c for c in e.checks if c.rule == "JC-NORM").status == "pass"
+
+
+def test_two_tables_whose_periods_do_not_pair_up_give_no_periods_but_their_averages(read):
+    e = read(cover() + [Para("Weergave cijfers", "h1"), group_table("werknemer", WN), Para("Werkgevers", bold=True),
+                        group_table("werkgever", WG[:3])] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert jc.periods == []
+    assert any("niet gekoppeld" in w for w in e.warnings)
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.2)
+
+
+def test_group_names_over_name_and_score_columns_and_a_table_without_names(read):
+    """'Klant-werknemer' over 'Naam | Cijfer' (a header spanning two columns); and a table of
+    period numbers with only the two scores, werkgever first."""
+    body = [[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    spanned = Table(header=[[Span("Klant-werknemer", cols=2), Span("Werkgever", cols=2)], ["Naam", "Cijfer", "Naam", "Cijfer"]],
+                    body=body + [["Gemiddeld", averages(WN), "", averages(WG)]])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), spanned] + plain_answers() + analysis())
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (f"Werknemer {i}", a, b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
+    bare = Table(header=[["Jobcoachperiode", "Cijfer werkgever", "Cijfer werknemer"]],
+                 body=[[str(i), nl(b), nl(a)] for i, (a, b) in enumerate(zip(WN, WG), 1)] + [["Gemiddeld", averages(WG), averages(WN)]])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), bare] + plain_answers() + analysis(), name="kaal.pdf")
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (None, a, b) for a, b in zip(WN, WG)]
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
+
+
+def test_answers_as_rows_and_questions_as_columns(read):
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    wn = Table(header=[["Antwoord"] + WN_Q], body=[[a.capitalize()] + [str(WN_COUNTS[q][k]) for q in WN_Q] for k, a in enumerate(WN_SCALE)],
+               widths=[1.2, 3, 3])
+    wg_q = WG_Q[:3]
+    wg = Table(header=[["Antwoord", Span("Wat is uw mening over:", cols=3)], [""] + wg_q],
+               body=[[a] + [str(WG_COUNTS[q][k] + j) for j, q in enumerate(wg_q)] for k, a in enumerate(WG_SCALE)],
+               widths=[1.2, 2, 2, 2], font_pt=8)
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), Para("Werknemer", bold=True), wn,
+                        Para("Werkgever", bold=True), wg] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
+                   **{("werkgever", q): {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(wg_q)}}
+
+
+def test_a_periods_table_with_a_column_per_period(read):
+    n = len(WN)
+    table = Table(header=[[""] + [f"Periode {i}" for i in range(1, n + 1)] + ["Gemiddeld"]],
+                  body=[["Werknemer"] + [f"Wn {chr(64 + i)}" for i in range(1, n + 1)] + [""],
+                        ["Cijfer werknemer"] + [nl(x) for x in WN] + [averages(WN)],
+                        ["Werkgever"] + [f"Wg {i}" for i in range(1, n + 1)] + [""],
+                        ["Cijfer werkgever"] + [nl(x) for x in WG] + [averages(WG)]],
+                  widths=[1.6] + [1] * (n + 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Wn {chr(64 + i)}", a, f"Wg {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_one_groups_table_alone_gives_its_average_and_says_the_other_is_missing(read):
+    e = read(cover() + [Para("Weergave cijfers", "h1"), group_table("werknemer", WN)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert jc.periods == [] and (jc.werknemer_avg, jc.werkgever_avg) == (7.8, None)
+    assert any("niet die van de werkgevers" in w for w in e.warnings)
+
+
+def test_both_groups_answers_in_one_table_each_under_its_own_scale(read):
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    wg_q = WG_Q[:3]
+    both = Table(header=[["Vraag werknemer", *WN_SCALE, ""]],
+                 body=[[q, *map(str, WN_COUNTS[q]), ""] for q in WN_Q]
+                 + [["Vraag werkgever", *WG_SCALE]]
+                 + [[q, *(str(c + 1) for c in WG_COUNTS[q])] for q in wg_q],
+                 widths=[4, 1, 1, 1, 1])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), both] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, WN_COUNTS[q])) for q in WN_Q},
+                   **{("werkgever", q): {a: WG_COUNTS[q][k] + 1 for k, a in enumerate(WG_SCALE)} for q in wg_q}}
+
+
+def test_both_groups_tables_in_one_grid_without_a_behaald_row_between(read):
+    body = [[str(k), f"Werknemer {k}", nl(x)] for k, x in enumerate(WN, 1)]
+    body += [["Periode", "Werkgever", "Cijfer"]] + [[str(k), f"Werkgever {k}", nl(x)] for k, x in enumerate(WG, 1)]
+    table = Table(header=[["Periode", "Werknemer", "Cijfer"]], body=body, widths=[0.7, 2, 1.4], left_cols=(1,))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
+        (f"Werknemer {k}", a, f"Werkgever {k}", b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
