@@ -16,20 +16,23 @@ pyHanko is imported only when the file has a signature, so unsigned reports pay 
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
-from ._pymupdf import pymupdf
-from .document import Document
 from .errors import is_memory_error
 from .schema import AuditSource, Signature, SignatureField
-from .sigdiff import RevisionDiff, revision_problem
-from .sigdiff import compare as compare_revisions
+
+if TYPE_CHECKING:  # the main process loads trust roots (--trust) without the PDF machinery
+    from .document import Document
+    from .sigdiff import RevisionDiff
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,8 @@ def _is_broken_signature(exc: BaseException) -> bool:
 
 
 def _widget_counts(doc: Document) -> tuple[int, int]:
+    from ._pymupdf import pymupdf
+
     fields = signed = 0
     for page in doc.fitz:
         for widget in page.widgets(types=[pymupdf.PDF_WIDGET_TYPE_SIGNATURE]) or []:
@@ -130,6 +135,46 @@ def _widget_counts(doc: Document) -> tuple[int, int]:
 
 
 # ---- digital -------------------------------------------------------------------------------
+_HEX_RUN = re.compile(rb"[0-9A-Fa-f \n\r\t\f\x00]*")  # pyHanko's hex digits and PDF white space
+_PDF_WHITESPACE = b" \n\r\t\f\x00"
+
+
+def fast_hex_strings() -> None:
+    """Let pyHanko read hex strings (``<...>``) in one pass instead of byte by byte.
+
+    A signature's ``/Contents`` is a hex string of 16,000 or more digits, and pyHanko's reader
+    takes it one byte at a time through Python (about a third of the time a signed report costs).
+    The replacement reads the same digits at once when the string is plain hex digits and white
+    space up to its ``>``, and gives the string to pyHanko's own function in every other case (a
+    comment, a stray character, a string cut off by the end of the data), so every result and
+    every error is pyHanko's. tests/test_signature.py compares the two on many strings."""
+    from pyhanko.pdf_utils import generic
+
+    original = generic.read_hex_string_from_stream
+    if getattr(original, "pyhanko_original", None) is not None:
+        return
+
+    def read_hex_string_from_stream(stream):
+        start = stream.tell()
+        buf = stream.read(4096)
+        end = _HEX_RUN.match(buf, 1).end() if buf else 0
+        while buf and end == len(buf):  # all digits so far: read on
+            more = stream.read(2 * len(buf))
+            if not more:
+                break
+            buf += more
+            end = _HEX_RUN.match(buf, end).end()
+        if end < len(buf) and buf[end] == 0x3E:  # ">"
+            digits = buf[1:end].translate(None, _PDF_WHITESPACE)
+            stream.seek(start + end + 1)
+            return generic.pdf_string(binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits))
+        stream.seek(start)
+        return original(stream)
+
+    read_hex_string_from_stream.pyhanko_original = original
+    generic.read_hex_string_from_stream = read_hex_string_from_stream
+
+
 def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
@@ -137,6 +182,9 @@ def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
+    from .sigdiff import revision_problem
+
+    fast_hex_strings()
     reader = PdfFileReader(io.BytesIO(doc.data), strict=False)
     names = [(name, value is not None) for name, value, _ in enumerate_sig_fields(reader, filled_status=None)]
     # Before anything is believed: does MuPDF (what kto-ingest reads) read the revision pyHanko checks?
@@ -168,6 +216,9 @@ _LEVELS = ("none", "form_filling", "annotations", "other")
 def _field(doc: Document, emb, status, problem: str | None) -> SignatureField:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    from .sigdiff import RevisionDiff
+    from .sigdiff import compare as compare_revisions
 
     subject = status.signing_cert.subject.native
     coverage = {SignatureCoverageLevel.ENTIRE_FILE: "whole_file", SignatureCoverageLevel.ENTIRE_REVISION: "extended"}.get(

@@ -140,3 +140,57 @@ def test_unsigned_reports_do_not_load_pyhanko():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def _hex_outcome(read, data: bytes):
+    import io
+
+    stream = io.BytesIO(data)
+    try:
+        value = read(stream)
+        return type(value).__name__, bytes(value) if isinstance(value, bytes) else str(value), stream.tell()
+    except Exception as exc:  # noqa: BLE001 - the error itself is compared
+        return type(exc).__name__, str(exc), None
+
+
+def test_fast_hex_strings_read_exactly_what_pyhanko_reads():
+    """The one-pass hex string reader (signature.fast_hex_strings) against pyHanko's own function, on
+    long signature-like strings and on every kind of odd one (white space, odd digit counts,
+    comments, stray characters, strings cut off): same value and type, same position after, same
+    error."""
+    import random
+
+    from pyhanko.pdf_utils import generic
+
+    from kto_ingest.signature import fast_hex_strings
+
+    fast_hex_strings()
+    fast = generic.read_hex_string_from_stream
+    original = fast.pyhanko_original
+    assert fast is not original
+    rng = random.Random(16)
+    alphabet = [b"0", b"7", b"a", b"F", b"e", b" ", b"\n", b"\r\n", b"\x00", b"\t", b"\f", b"%c\n", b"x", b"<", b"(", b"g"]
+    cases = [b"<>", b"<", b"", b"<0>", b"<abc>", b"<4142 43>rest", b"<41%comment\n42>", b"<41 4x>", b"<feff0041>",
+             b"<" + b"30" * 20_000 + b">trailer", b"<" + b"ab" * 9_000 + b"\n" + b"00" * 9_000 + b">", b"<" + b"ab" * 10_000]
+    for _ in range(3000):
+        n = rng.choice([0, 1, 3, 10, 100, 5000])
+        body = b"".join(rng.choice(alphabet[:10] if rng.random() < 0.7 else alphabet) for _ in range(n))
+        cases.append(b"<" + body + rng.choice([b">", b">>", b"> 0 R", b""]))
+    for data in cases:
+        assert _hex_outcome(fast, data) == _hex_outcome(original, data), data[:80]
+
+
+def test_signed_report_judged_the_same_with_pyhankos_own_hex_reader(monkeypatch):
+    """The whole signature verdict does not depend on which hex reader pyHanko uses."""
+    from pyhanko.pdf_utils import generic
+
+    from kto_ingest import signature
+
+    trust = load_trust(PKI)
+    for name in ("signed-intact", "signed-changed-results", "signed-annotation"):
+        fast = signature_of(FIXTURES / f"{name}.pdf", trust)
+        with monkeypatch.context() as m:
+            m.setattr(generic, "read_hex_string_from_stream", generic.read_hex_string_from_stream.pyhanko_original)
+            m.setattr(signature, "fast_hex_strings", lambda: None)
+            slow = signature_of(FIXTURES / f"{name}.pdf", trust)
+        assert fast.model_dump() == slow.model_dump(), name
