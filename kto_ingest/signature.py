@@ -91,7 +91,7 @@ def load_trust(path: Path | None) -> Trust:
 
 def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
     fields, signed = _widget_counts(doc)
-    if signed or b"/ByteRange" in doc.data:
+    if signed or b"/ByteRange" in doc.data or _form_has_signed_field(doc):
         try:
             return _digital(doc, trust or Trust(), fields)
         except Exception as exc:  # noqa: BLE001 - a validator failure must not lose the report
@@ -121,6 +121,48 @@ def _is_broken_signature(exc: BaseException) -> bool:
     names = {cls.__name__ for cls in type(exc).__mro__}
     return bool(names & {"CMSExtractionError", "CMSStructuralError", "SignatureValidationError", "WeakHashAlgorithmError",
                          "DisallowedAlgorithmError"})
+
+
+_REF = re.compile(r"(\d+) 0 R\b")
+MAX_FORM_FIELDS = 10_000
+
+
+def _form_has_signed_field(doc: Document) -> bool:
+    """Whether the interactive form has a signature field with a value (/FT /Sig, /V), as MuPDF
+    reads the form: names with #-escapes decoded, objects found in compressed object streams. A
+    signed report whose signature dictionary is stored compressed (or its /ByteRange written as
+    /#42yteRange) shows no literal ``/ByteRange`` in its bytes, and MuPDF gives a signature widget
+    no value; without this it would pass for unsigned instead of being validated."""
+    fitz = doc.fitz
+    try:
+        kind, value = fitz.xref_get_key(fitz.pdf_catalog(), "AcroForm/Fields")
+        if kind == "xref":  # an indirect array
+            value = fitz.xref_object(int(value.split()[0]), compressed=True)
+        elif kind != "array":
+            return False
+        todo = [(int(x), None, None) for x in _REF.findall(value)]
+        seen: set[int] = set()
+        while todo and len(seen) < MAX_FORM_FIELDS:
+            xref, field_type, field_value = todo.pop()
+            if xref in seen or not 0 < xref < fitz.xref_length():
+                continue
+            seen.add(xref)
+            own_type = fitz.xref_get_key(xref, "FT")
+            own_value = fitz.xref_get_key(xref, "V")
+            field_type = own_type[1] if own_type[0] == "name" else field_type  # /FT and /V are inherited
+            field_value = own_value[0] if own_value[0] != "null" else field_value
+            if field_type == "/Sig" and field_value is not None:
+                return True
+            kids_kind, kids = fitz.xref_get_key(xref, "Kids")
+            if kids_kind == "xref":
+                kids = fitz.xref_object(int(kids.split()[0]), compressed=True)
+            if kids_kind in ("array", "xref"):
+                todo += [(int(x), field_type, field_value) for x in _REF.findall(kids)]
+    except Exception as exc:  # noqa: BLE001 - a form MuPDF cannot read: the other checks decide
+        if is_memory_error(exc):
+            raise
+        return False
+    return False
 
 
 def _widget_counts(doc: Document) -> tuple[int, int]:

@@ -194,3 +194,46 @@ def test_signed_report_judged_the_same_with_pyhankos_own_hex_reader(monkeypatch)
             m.setattr(signature, "fast_hex_strings", lambda: None)
             slow = signature_of(FIXTURES / f"{name}.pdf", trust)
         assert fast.model_dump() == slow.model_dump(), name
+
+
+def test_a_signature_stored_in_an_object_stream_is_still_validated(tmp_path):
+    """Rewritten with compressed object streams, a signed report shows no literal /ByteRange in its
+    bytes (and MuPDF gives a signature widget no value); the form's /FT /Sig field with a /V still
+    sends it to pyHanko, which finds the signature broken. Before, it passed for an empty field."""
+    from kto_ingest._pymupdf import pymupdf
+
+    path = tmp_path / "objectstromen.pdf"
+    with pymupdf.open(FIXTURES / "signed-intact.pdf") as doc:
+        doc.save(path, garbage=1, use_objstms=1, deflate=True)
+    assert b"/ByteRange" not in path.read_bytes()
+    sig = signature_of(path, load_trust(PKI))
+    assert sig.kind == "digital" and sig.intact is False
+
+
+def _pyhanko_used(path: Path) -> tuple[bool, str]:
+    code = (
+        "import sys; from pathlib import Path; from kto_ingest.document import open_document; "
+        "from kto_ingest.signature import inspect_signature; "
+        f"d = open_document(Path({str(path)!r})); s = inspect_signature(d); "
+        "print('pyhanko' in sys.modules, s.kind)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return out[0] == "True", out[1]
+
+
+def test_a_byterange_without_a_form_still_goes_to_pyhanko(tmp_path):
+    """A signature dictionary that no form field points to: no widget, no /AcroForm, but a
+    /ByteRange in the bytes. It still goes through validation (pyHanko is loaded and asked); an
+    unsigned report never loads pyHanko."""
+    from kto_ingest._pymupdf import pymupdf
+
+    path = tmp_path / "losse-handtekening.pdf"
+    with pymupdf.open(FIXTURES / "leer-unique-2019.pdf") as doc:
+        xref = doc.get_new_xref()
+        doc.update_object(xref, "<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10 20 30] /Contents <00> >>")
+        doc.save(path)
+    assert b"/ByteRange" in path.read_bytes()
+    with pymupdf.open(path) as doc:
+        assert doc.xref_get_key(doc.pdf_catalog(), "AcroForm")[0] == "null"
+    assert _pyhanko_used(path)[0] is True
+    assert _pyhanko_used(FIXTURES / "leer-unique-2019.pdf") == (False, "none")
