@@ -23,12 +23,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Not the pipeline: the main process only hands out paths; the workers load the PDF machinery
-# (kto_ingest._preload, imported once by the fork server).
-from .batch import Options, display_path, error_entry, source_path
+# (kto_ingest._preload, imported once by the fork server). Nothing heavier than the standard
+# library at the top, so that the launcher can start the fork server before anything else.
 from .errors import ErrorCode, KtoError, is_memory_error
-from .schema import ReportEntry
+
+if TYPE_CHECKING:
+    from .batch import Options
+    from .schema import ReportEntry
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -198,6 +202,8 @@ class _Pool:
 
 
 def _failure(path: Path, options: Options, code: ErrorCode, message: str | None = None) -> ReportEntry:
+    from .batch import display_path, error_entry, source_path
+
     entry = error_entry(path, display_path(path, options.base), KtoError(code, message))
     entry._source = source_path(path)
     return entry
