@@ -217,7 +217,43 @@ def fast_hex_strings() -> None:
     generic.read_hex_string_from_stream = read_hex_string_from_stream
 
 
+def validation_only_pyhanko() -> None:
+    """Import pyHanko's validation without its signing API.
+
+    ``pyhanko.sign``'s ``__init__`` imports the signers, and through them the timestamp client and
+    aiohttp: about 0.45 s of the 0.75 s that loading pyHanko costs a worker, for code kto-ingest
+    never runs (it signs nothing and fetches nothing). Before pyHanko is first imported, the package
+    is registered without running its ``__init__``, so that its submodules (fields, validation,
+    diff_analysis) import as usual. Whatever asks for a name that only the ``__init__`` defines
+    (``from pyhanko.sign import PdfSigner``) gets the ``__init__`` run at that moment, in place: the
+    package then is exactly what a normal import gives.
+    """
+    import importlib.util
+    import sys
+
+    if "pyhanko.sign" in sys.modules:
+        return
+    spec = importlib.util.find_spec("pyhanko.sign")
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        return
+    package = importlib.util.module_from_spec(spec)
+
+    def __getattr__(name: str):
+        if name.startswith("__") or importlib.util.find_spec(f"pyhanko.sign.{name}") is not None:
+            raise AttributeError(name)  # a submodule: the import system loads it on its own
+        del package.__getattr__
+        spec.loader.exec_module(package)  # the real __init__, into the same module
+        return getattr(package, name)
+
+    package.__getattr__ = __getattr__
+    sys.modules["pyhanko.sign"] = package
+    import pyhanko
+
+    pyhanko.sign = package
+
+
 def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
+    validation_only_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
     from pyhanko.sign.validation import validate_pdf_signature

@@ -237,3 +237,25 @@ def test_a_byterange_without_a_form_still_goes_to_pyhanko(tmp_path):
         assert doc.xref_get_key(doc.pdf_catalog(), "AcroForm")[0] == "null"
     assert _pyhanko_used(path)[0] is True
     assert _pyhanko_used(FIXTURES / "leer-unique-2019.pdf") == (False, "none")
+
+
+def test_validation_loads_pyhanko_without_its_signing_api():
+    """A signed report is validated without pyHanko's signing API and HTTP client being imported
+    (signature.validation_only_pyhanko), with exactly the judgement of a normal import of pyHanko;
+    and whatever asks for the signing API afterwards still gets it."""
+    code = (
+        "import json, sys; from pathlib import Path; from kto_ingest import signature; "
+        "from kto_ingest.document import open_document\n"
+        "if sys.argv[1] == 'normal': import pyhanko.sign\n"
+        f"trust = signature.load_trust(Path({str(PKI)!r}))\n"
+        "out = [signature.inspect_signature(open_document(Path(p)), trust).model_dump(mode='json') for p in sys.argv[2:]]\n"
+        "print(json.dumps(out)); print('aiohttp' in sys.modules)\n"
+        "from pyhanko.sign import PdfSigner, DEFAULT_MD; print(PdfSigner.__name__, DEFAULT_MD)"
+    )
+    files = [str(FIXTURES / f"{name}.pdf") for name in ("signed-intact", "signed-changed-results", "signed-annotation")]
+    runs = {mode: subprocess.run([sys.executable, "-c", code, mode, *files], capture_output=True, text=True, check=True).stdout.splitlines()
+            for mode in ("lean", "normal")}
+    assert runs["lean"][0] == runs["normal"][0]
+    assert [r["kind"] for r in json.loads(runs["lean"][0])] == ["digital"] * 3
+    assert runs["lean"][1] == "False" and runs["normal"][1] == "True"
+    assert runs["lean"][2] == runs["normal"][2] == "PdfSigner sha256"
