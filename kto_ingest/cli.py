@@ -816,5 +816,19 @@ def _main(argv: list[str] | None) -> int:
 
 
 def run() -> None:
-    sys.exit(main(exiting=True))
+    code = main(exiting=True)
+    # Everything is written and closed. Run the exit handlers (logging, multiprocessing), flush the
+    # screen and end the process, without the interpreter tearing down every module and object one
+    # by one first (0.1-0.2 s on a 2-core machine, several reports' worth). As Python itself does,
+    # a screen output that cannot be flushed makes the exit code 120.
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - a closed pipe: nothing left to tell it
+            if stream is sys.stdout:
+                code = 120
+    os._exit(code)
 
