@@ -2,6 +2,8 @@
 
     python bench/run.py                  # 200 reports of 20 pages, plus the scaling runs
     python bench/run.py -n 50 --quick    # a smaller run (no 1,000-file run)
+    python bench/run.py --producers-only # only the per-producer comparison
+    python bench/run.py --scaling        # only --jobs 1 against --jobs 2 and memory, 100 and 1,000 files
 
 The corpus is the unsigned fixture reports (with their charts), each padded to 20 pages with
 copies of its own chart pages, plus the two fixtures with a valid digital signature as they are
@@ -16,6 +18,11 @@ Every measurement runs in its own process, so its peak memory (ru_maxrss) is its
 * the pipeline on 100 and on 1,000 files, to see whether memory grows with the folder;
 * one report at 5, 20 and 80 pages, to see how cost grows with the page count;
 * ``kto-ingest --version``;
+* ``--scaling``: the whole command ``kto-ingest DIR --jobs 1`` and ``--jobs 2`` on 100 and on
+  1,000 *distinct* reports (the signed reports of the variety corpus as they are, the unsigned ones
+  copied with their own /Info title each, so no two files have the same hash), with the peak memory
+  of the whole process tree (main process, fork server, workers; the sum of their proportional set
+  sizes, sampled every 50 ms) and of its largest process;
 * per PDF producer (``--producers``, on by default): the whole command ``kto-ingest DIR --jobs 1``
   (start-up included) against the floor, on reports printed by reportlab (the fixtures), headless
   Chromium and LibreOffice (.fodt and HTML import) from the variety corpus (``bench/corpus/dev``
@@ -47,12 +54,12 @@ import json, resource, sys, time
 from pathlib import Path
 from kto_ingest._pymupdf import pymupdf
 files = sorted(Path(sys.argv[1]).glob("*.pdf"))
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 for f in files:
     with pymupdf.open(f) as doc:
         for page in doc:
             page.get_text()
-print(json.dumps({"seconds": time.perf_counter() - t, "files": len(files),
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "files": len(files),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -72,14 +79,116 @@ print(json.dumps({"seconds": time.perf_counter() - t, "files": len(entries),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-COMMAND = """
-import json, resource, subprocess, sys, time
+# The command's processor time, start-up included, summed over its whole process tree: this process
+# becomes the "subreaper" of the tree (Linux), so the fork server, which outlives the command for a
+# moment and has reaped the workers, is reaped here and its time (with theirs) counted.
+SUBREAPER = """
+import ctypes, os, resource
+try:
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except Exception:
+    pass
+def reap_all():
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime, r.ru_maxrss / 1024
+"""
+
+COMMAND = SUBREAPER + """
+import json, subprocess, sys, time
 t = time.perf_counter()
 subprocess.run([sys.executable, "-m", "kto_ingest", sys.argv[1], "--format", "json", "-o", sys.argv[2], "--jobs", sys.argv[3]],
                check=False, capture_output=True)
-# RUSAGE_CHILDREN: the largest of the command, its fork server and its workers
-print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+seconds = time.perf_counter() - t
+cpu, peak = reap_all()
+# ru_maxrss of RUSAGE_CHILDREN: the largest of the command, its fork server and its workers
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak}))
 """
+
+
+TREE = SUBREAPER + """
+import json, os, subprocess, sys, time
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+def kb(pid, field):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+t = time.perf_counter()
+p = subprocess.Popen([sys.executable, "-m", "kto_ingest", sys.argv[1], "--format", "json", "-o", sys.argv[2], "--jobs", sys.argv[3]],
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+tree_peak = proc_peak = 0
+while p.poll() is None:
+    todo, pids = [p.pid], []
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo += children(pid)
+    tree_peak = max(tree_peak, sum(kb(pid, "Pss") for pid in pids))
+    proc_peak = max([proc_peak] + [kb(pid, "Rss") for pid in pids])
+    time.sleep(0.05)
+seconds = time.perf_counter() - t
+cpu, _ = reap_all()
+with open(sys.argv[2], encoding="utf-8") as fh:
+    files = len(json.load(fh)["reports"])
+print(json.dumps({"seconds": seconds, "cpu": cpu, "tree_mb": tree_peak / 1024, "proc_mb": proc_peak / 1024, "files": files}))
+"""
+
+
+def distinct_reports(folder: Path, n: int) -> int:
+    """``n`` reports with no two alike: the signed reports of the variety corpus as they are (one in
+    five files while they last; changing them would change their signature's judgement), the
+    unsigned ones (variety corpus and fixtures) copied with their own /Info title. Returns how many
+    are signed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus_dir = ROOT / "bench" / "corpus" / "dev"
+    if not any(corpus_dir.glob("*.truth.json")):
+        corpus_dir = ROOT / "corpus" / "sample"
+    signed, unsigned = [], []
+    for truth in sorted(corpus_dir.glob("*.truth.json")):
+        pdf = truth.with_name(truth.name.removesuffix(".truth.json") + ".pdf")
+        (signed if json.loads(truth.read_text("utf-8"))["signature"] == "digital" else unsigned).append(pdf)
+    unsigned += sorted(p for p in (ROOT / "fixtures").glob("*.pdf") if not p.name.startswith("signed-"))
+    sources = {p: p.read_bytes() for p in unsigned}
+    used_signed = 0
+    for i in range(n):
+        if i % 5 == 0 and used_signed < len(signed):
+            shutil.copy(signed[used_signed], folder / f"r{i:04d}-{signed[used_signed].name}")
+            used_signed += 1
+            continue
+        source = unsigned[i % len(unsigned)]
+        with pymupdf.open(stream=sources[source], filetype="pdf") as doc:
+            doc.set_metadata({**(doc.metadata or {}), "title": f"KTO-rapport kopie {i}"})
+            (folder / f"r{i:04d}-{source.name}").write_bytes(doc.tobytes())
+    return used_signed
+
+
+def scaling(folder: Path, repeat: int, sizes: tuple[int, ...] = (100, 1000)) -> None:
+    print("  scaling: the command 'kto-ingest DIR' on distinct reports (start-up included), "
+          "memory of the whole process tree (sum of PSS) and of its largest process (RSS)")
+    for n in sizes:
+        target = folder / f"distinct-{n}"
+        signed = distinct_reports(target, n)
+        runs = {jobs: best(TREE, repeat, target, folder / "uit.json", str(jobs)) for jobs in (1, 2)}
+        for jobs, r in runs.items():
+            assert r["files"] == n, r
+            print(f"    {n:5d} files ({signed} signed), --jobs {jobs}: {1000 * r['seconds'] / n:6.1f} ms per report "
+                  f"(processor {1000 * r['cpu'] / n:5.1f} ms), tree {r['tree_mb']:5.0f} MB, largest process {r['proc_mb']:4.0f} MB")
+        print(f"    {n:5d} files: --jobs 2 throughput {runs[1]['seconds'] / runs[2]['seconds']:.2f}x --jobs 1")
+        shutil.rmtree(target)
 
 
 def padded(source: Path, pages: int) -> bytes:
@@ -142,7 +251,13 @@ def measure(code: str, *args: str) -> dict:
 
 
 def best(code: str, repeat: int, *args: str) -> dict:
-    return min((measure(code, *args) for _ in range(repeat)), key=lambda r: r["seconds"])
+    """The fastest of ``repeat`` runs; its processor time is the least of all runs' (on a machine
+    shared with other work the two minima need not fall in the same run)."""
+    runs = [measure(code, *args) for _ in range(repeat)]
+    fastest = dict(min(runs, key=lambda r: r["seconds"]))
+    if all("cpu" in r for r in runs):
+        fastest["cpu"] = min(r["cpu"] for r in runs)
+    return fastest
 
 
 def main() -> int:
@@ -152,7 +267,12 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="leave out the 1,000-file run")
     ap.add_argument("--producers-only", action="store_true", help="only the per-producer comparison")
     ap.add_argument("--per-producer", type=int, default=40, help="reports per producer (default 40)")
+    ap.add_argument("--scaling", action="store_true", help="only the --jobs 1/2 and memory runs on 100 and 1,000 distinct reports")
     args = ap.parse_args()
+    if args.scaling:
+        with tempfile.TemporaryDirectory(prefix="kto-bench-") as tmp:
+            scaling(Path(tmp), args.repeat, (100,) if args.quick else (100, 1000))
+        return 0
     if args.producers_only:
         with tempfile.TemporaryDirectory(prefix="kto-bench-") as tmp:
             by_producer(Path(tmp), args.per_producer, args.repeat)
@@ -211,7 +331,9 @@ def by_producer(folder: Path, n: int, repeat: int) -> None:
         floor = best(FLOOR, repeat, target)
         one = best(COMMAND, repeat, target, folder / "uit.json", "1")
         print(f"    {producer:22s} {pages:5.1f} pages/report: floor {1000 * floor['seconds'] / n:6.1f} ms, "
-              f"kto-ingest {1000 * one['seconds'] / n:6.1f} ms per report ({one['seconds'] / floor['seconds']:.2f}x)")
+              f"kto-ingest {1000 * one['seconds'] / n:6.1f} ms per report ({one['seconds'] / floor['seconds']:.2f}x); "
+              f"processor time {1000 * floor['cpu'] / n:5.1f} ms against {1000 * one['cpu'] / n:6.1f} ms "
+              f"({one['cpu'] / floor['cpu']:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import threading
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from collections.abc import Callable, Iterator
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import regex
 import typer
@@ -31,13 +31,12 @@ from .errors import ExitCode
 from .signature import TrustError, load_trust
 from .settings import Settings, SettingsError, load_settings
 from .discover import discover
-from .document import display_path
 from .names import safe_text
-from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated
-from .pipeline import Options, explain_file, process_file, quiet_libraries, regime_by_id
+from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, default_jobs, run_isolated, start_early
+# Not kto_ingest.pipeline, the registry or the rules: with worker processes (the default) the main
+# process never opens a PDF, and their imports (PyMuPDF, parsers, reader) happen in the workers.
+from .batch import Options, display_path, quiet_libraries, regime_by_id
 from .regime import DEFAULT_REGIME, RegimeError, derive_regime, load_regime
-from .registry import Registry
-from .rules import RULES
 from .schema import BatchResult, ReportEntry, json_schema
 from .writers import (VERDICT_LABEL, BINARY_FORMATS, CSV_DIALECTS, FORMATS, format_for, overview_path, render, render_table, to_csv_overview,
                       render_short, to_jsonl_line, totals_text, verdict_key, write_atomic)
@@ -50,6 +49,9 @@ app = typer.Typer(
     help="kto-ingest controleert klanttevredenheidsrapporten (KTO) in PDF.\n\n"
     "Gebruik: kto-ingest MAP-OF-BESTAND... [opties]   (zelfde als: kto-ingest check ...)",
 )
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 SUBCOMMANDS = {"check", "explain", "schema", "rules", "serve", "instellingen", "regeling"}
 INTERRUPTED = int(ExitCode.INTERRUPTED)  # the shell's code for a run stopped with Ctrl-C
@@ -171,14 +173,19 @@ def check(
 ) -> None:
     """Controleer alle rapporten in de opgegeven bestanden en mappen."""
     targets = _targets(fmt, outputs or [], csv_dialect)
+    limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
+    start_early(limits)  # the workers' fork server loads the PDF machinery while this process goes on
     inputs = load_inputs(regime_name, bureaus, clms, trust_dir, instellingen)
     settings, regime, register, clms_export, trust = (inputs.settings, inputs.regime, inputs.register, inputs.clms,
                                                       inputs.trust)
-    registry = Registry.from_entry_points()
     err = Console(stderr=True)
     info = Console(stderr=True, quiet=quiet)  # what --quiet leaves out: progress, totals, files written
-    for problem in registry.problems:
-        err.print(f"Let op: leesmodule {problem.entry_point} kon niet worden geladen: {problem.message}", markup=False)
+    registry = None
+    if limits.jobs < 1:  # checked in this process; with workers, each worker loads the parsers
+        from .registry import Registry
+
+        registry = Registry.from_entry_points()
+        _say_load_problems(err, [(p.entry_point, p.message) for p in registry.problems])
     for path, _ in targets:
         if path is not None:
             _refuse_overwriting_input(path, paths)
@@ -190,7 +197,6 @@ def check(
                       regime_reason=None if regime_name or not settings.regeling else "uit het instellingenbestand",
                       params=settings.data.parameters, settings=settings.audit_source(),
                       crops=any(target_fmt == "html" for _, target_fmt in targets))
-    limits = Limits(jobs=default_jobs() if jobs is None else jobs, timeout=timeout or None, max_memory_mb=max_memory or None)
     files = discover(paths)
     if not files:  # an empty folder, or one without PDFs: say so rather than report "0 bestand(en)"
         err.print(f"Geen PDF-bestanden gevonden in {', '.join(safe_text(str(p), name=True) for p in paths)}; er is niets "
@@ -223,7 +229,8 @@ def check(
                     failed.append(_output_failed(err, None if fh is sys.stdout else Path(fh.name), exc))
 
         with _outputs_finish_on_ctrl_c(err) as stopped:
-            result = run_batch(paths, registry, options, info, limits, stream_out if streams or verbose else None, files=files)
+            result = run_batch(paths, registry, options, info, limits, stream_out if streams or verbose else None, files=files,
+                               on_problems=lambda problems: _say_load_problems(err, problems))
             if result.interrupted:
                 err.print(
                     f"Afgebroken: {len(result.reports)} van {len(result.reports) + len(result.unchecked)} bestanden gecontroleerd; "
@@ -242,6 +249,11 @@ def check(
     if result.interrupted or stopped.count:
         raise typer.Exit(int(ExitCode.INTERRUPTED))
     raise typer.Exit(int(ExitCode.OUTPUT_FAILED) if failed else int(exit_code(result)))
+
+
+def _say_load_problems(err: Console, problems: list[tuple[str, str]]) -> None:
+    for entry_point, message in problems:
+        err.print(f"Let op: leesmodule {entry_point} kon niet worden geladen: {message}", markup=False)
 
 
 @dataclass
@@ -417,18 +429,21 @@ def _targets(fmt: str | None, outputs: list[str], csv_dialect: str) -> list[tupl
 
 def run_batch(
     paths: list[Path],
-    registry: Registry,
+    registry: Registry | None,
     options: Options,
     err: Console,
     limits: Limits | None = None,
     on_entry: Callable[[ReportEntry], None] | None = None,
     files: list[Path] | None = None,
+    on_problems: Callable[[list[tuple[str, str]]], None] | None = None,
 ) -> BatchResult:
     """Check every discovered file; a progress bar on stderr when it is a terminal (not in CI).
 
     With ``limits.jobs`` >= 1 each file is checked in a worker process with the time and memory
-    limits; with 0 in this process (no limits; for debugging). ``on_entry`` sees each entry as it
-    finishes. Ctrl-C stops the batch: the result holds what was finished and lists the rest.
+    limits (``registry`` is not used: the workers load their own, and ``on_problems`` hears of
+    plug-ins they could not load); with 0 in this process (no limits; for debugging), with
+    ``registry``. ``on_entry`` sees each entry as it finishes. Ctrl-C stops the batch: the result
+    holds what was finished and lists the rest.
     """
     limits = limits or Limits(jobs=0)
     files = discover(paths) if files is None else files
@@ -444,11 +459,14 @@ def run_batch(
             name = safe_text(files[index].name, name=True)
             progress.update(task, description=f"Rapporten controleren (tekstherkenning {name}, pagina {page})")
 
-        stream = (
-            run_isolated(files, options, limits, on_ocr=on_ocr)
-            if limits.jobs >= 1
-            else ((i, process_file(path, registry, options)) for i, path in enumerate(files))
-        )
+        if limits.jobs >= 1:
+            stream = run_isolated(files, options, limits, on_ocr=on_ocr, on_problems=on_problems)
+        else:
+            from .pipeline import process_file
+            from .registry import Registry
+
+            registry = registry or Registry.from_entry_points()
+            stream = ((i, process_file(path, registry, options)) for i, path in enumerate(files))
         try:
             for index, entry in stream:
                 if entry.sha256:
@@ -512,6 +530,9 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 @app.command("explain", short_help="Laat zien hoe één rapport is gelezen en beoordeeld.")
 def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-bestand.")]) -> None:
     """Laat zien hoe één rapport is herkend en waar elke waarde vandaan komt."""
+    from .pipeline import explain_file
+    from .registry import Registry
+
     registry = Registry.from_entry_points()
     result = explain_file(path, registry, Options(explain=True))
     console = _stdout_console()
@@ -614,6 +635,8 @@ def rules(
     regime_name: Annotated[str, typer.Option("--regime", metavar="REGELING", help="Toon alleen de regels van deze regeling.")] = "",
 ) -> None:
     """Toon alle regels met hun uitleg, en per regeling de parameters met hun bron."""
+    from .rules import RULES
+
     console = _stdout_console()
     try:
         selected = load_regime(regime_name) if regime_name else None
@@ -820,5 +843,19 @@ def _main(argv: list[str] | None) -> int:
 
 
 def run() -> None:
-    sys.exit(main(exiting=True))
+    code = main(exiting=True)
+    # Everything is written and closed. Run the exit handlers (logging, multiprocessing), flush the
+    # screen and end the process, without the interpreter tearing down every module and object one
+    # by one first (0.1-0.2 s on a 2-core machine, several reports' worth). As Python itself does,
+    # a screen output that cannot be flushed makes the exit code 120.
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - a closed pipe: nothing left to tell it
+            if stream is sys.stdout:
+                code = 120
+    os._exit(code)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
-import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -23,12 +22,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._pymupdf import pymupdf
 from . import ocr
+from .batch import DEFAULT_MAX_BYTES, display_path  # noqa: F401 - display_path: re-exported
 from .errors import ErrorCode, KtoError, is_memory_error
 
 if TYPE_CHECKING:
     import pdfplumber.page
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 # Share of the page height at the top and bottom treated as running header / footer.
 MARGIN_SHARE = 0.06
 
@@ -431,12 +430,3 @@ def image_boxes(fitz_page) -> list[tuple[int, tuple[float, float, float, float]]
             continue
         boxes.append((item[0], tuple(rect)))
     return boxes
-
-
-def display_path(path: Path, base: Path | None = None) -> str:
-    """A path as the user should see it: relative to ``base`` (default cwd) when below it."""
-    base = base or Path.cwd()
-    try:
-        return os.path.relpath(path, base) if path.is_absolute() and path.is_relative_to(base) else str(path)
-    except ValueError:
-        return str(path)

@@ -23,12 +23,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import ocr
-from .document import display_path
+# Not the pipeline: the main process only hands out paths; the workers load the PDF machinery
+# (kto_ingest._preload, imported once by the fork server). Nothing heavier than the standard
+# library at the top, so that the launcher can start the fork server before anything else.
 from .errors import ErrorCode, KtoError, is_memory_error
-from .pipeline import Options, error_entry, process_file, source_path
-from .schema import ReportEntry
+
+if TYPE_CHECKING:
+    from .batch import Options
+    from .schema import ReportEntry
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -62,9 +66,25 @@ def _context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context(forced)
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["kto_ingest.isolation", "parsers.panteia_bow"])
+        ctx.set_forkserver_preload(["kto_ingest.isolation", "kto_ingest._preload"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def start_early(limits: Limits) -> None:
+    """Start the fork server now, so that it imports the PDF machinery while the main process is
+    still loading its inputs and looking for files (on two cores the two overlap). Nothing is
+    started for ``--jobs 0`` or where workers are spawned; any failure is left to the first worker."""
+    if limits.jobs < 1:
+        return
+    try:
+        ctx = _context()
+        if ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+    except Exception:  # noqa: BLE001 - only an optimisation; the pool starts it (and reports) later
+        pass
 
 
 def _limit_memory(max_memory_mb: int | None) -> None:
@@ -84,11 +104,12 @@ def _limit_memory(max_memory_mb: int | None) -> None:
 def _worker(conn: Connection, options: Options, max_memory_mb: int | None) -> None:
     """Receive a path, send back its entry (or a memory report), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    from .pipeline import quiet_libraries
-    from .registry import Registry
+    from . import _preload, ocr  # already imported when forked from the fork server
+    from ._preload import process_file
 
-    quiet_libraries()
-    registry = Registry.from_entry_points()
+    registry = _preload.REGISTRY
+    if registry.problems:  # the main process did not load the parsers itself: it prints these
+        conn.send(("problems", [(p.entry_point, p.message) for p in registry.problems]))
     _limit_memory(max_memory_mb)
     ocr_pages = 0
 
@@ -183,6 +204,8 @@ class _Pool:
 
 
 def _failure(path: Path, options: Options, code: ErrorCode, message: str | None = None) -> ReportEntry:
+    from .batch import display_path, error_entry, source_path
+
     entry = error_entry(path, display_path(path, options.base), KtoError(code, message))
     entry._source = source_path(path)
     return entry
@@ -211,10 +234,14 @@ def _memory_message(limits: Limits) -> str:
 def run_isolated(
     paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None,
     on_ocr: Callable[[int, int], None] | None = None,
+    on_problems: Callable[[list[tuple[str, str]]], None] | None = None,
 ) -> Iterator[tuple[int, ReportEntry]]:
     """Yield ``(index into paths, entry)`` as each file finishes, one per path. ``pool`` lets a
-    test watch the workers; ``on_ocr(index, page)`` hears of each scanned page as OCR starts on it."""
+    test watch the workers; ``on_ocr(index, page)`` hears of each scanned page as OCR starts on it;
+    ``on_problems(problems)`` hears once of the parser plug-ins that could not be loaded, as
+    ``(entry point, message)``."""
     pool = pool or _Pool(options, limits)
+    problems_told = False
     todo = deque(range(len(paths)))
     jobs = max(1, min(limits.jobs, len(paths)))
     try:
@@ -239,6 +266,11 @@ def run_isolated(
                     if kind == "ocr":
                         if on_ocr is not None:
                             on_ocr(index, payload)
+                        continue
+                    if kind == "problems":  # every worker loads the same plug-ins: tell once
+                        if on_problems is not None and not problems_told:
+                            on_problems(payload)
+                        problems_told = True
                         continue
                     if kind == "extend":  # OCR under way: this file gets more time
                         slot.started += payload

@@ -7,45 +7,22 @@ batch.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import logging
-import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Options, error entries, paths: defined where the main process can import them without PyMuPDF.
+from .batch import Options, _sha256_of, display_path, error_entry, quiet_libraries, regime_by_id, source_path  # noqa: F401
 from .discover import discover
-from .document import DEFAULT_MAX_BYTES, Document, display_path, open_document
+from .document import Document, open_document
 from .errors import ErrorCode, KtoError, is_memory_error
 from .registry import Detection, Registry
-from .schema import ErrorInfo, ReportEntry
-from .bureaus import Register
-from .clms import ClmsExport
-from .regime import Regime, load_regime
+from .schema import ReportEntry
 from .rules import Context, decided_by, evaluate
-from .signature import Trust, inspect_signature
+from .signature import inspect_signature
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Options:
-    max_bytes: int = DEFAULT_MAX_BYTES
-    base: Path | None = None  # paths in the output are shown relative to this (default: cwd)
-    regime: Regime | None = None  # None: extract only, no checks
-    register: Register | None = None  # the bureau register (SCH-BUREAU)
-    clms: ClmsExport | None = None  # received dates and ended services (--clms)
-    trust: Trust | None = None  # trust roots for signer certificates (--trust)
-    # False: a report whose parser names its own regime (jobcoaching) is checked against that one.
-    regime_fixed: bool = False
-    regime_reason: str | None = None  # Dutch: why options.regime (e.g. "uit de instellingen"); None: the default
-    explain: bool = False  # keep every parser's detection, for `kto-ingest explain`
-    # Parameter values from the settings file, per regime id (each with its bron), and that file.
-    params: dict = field(default_factory=dict)
-    settings: object | None = None  # AuditSource of the settings file in force, for the audit record
-    crops: bool = False  # workers also render the HTML report's evidence crops, under their limits
 
 
 @dataclass
@@ -59,42 +36,12 @@ class Explanation:
     decisions: list[str] = field(default_factory=list)
 
 
-def _sha256_of(path: Path) -> str | None:
-    """The hash of a regular file that could not be opened as a PDF (a pipe is never opened)."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None
-
-
-def error_entry(path: Path, name: str, exc: KtoError, doc: Document | None = None) -> ReportEntry:
-    return ReportEntry(
-        file=name,
-        sha256=doc.sha256 if doc else (exc.sha256 or (_sha256_of(path) if exc.code != ErrorCode.NOT_FOUND else None)),
-        status="error",
-        error=ErrorInfo(code=exc.code, message=exc.message),
-        pages=doc.page_count if doc else None,
-    )
-
-
 def _page_list(pages: list[int]) -> str:
     if len(pages) == 1:
         return f"pagina {pages[0]}"
     if pages == list(range(pages[0], pages[-1] + 1)):
         return f"pagina's {pages[0]}-{pages[-1]}"
     return "pagina's " + ", ".join(map(str, pages))
-
-
-@functools.cache
-def regime_by_id(regime_id: str) -> Regime:
-    """A built-in regime, loaded once per process."""
-    return load_regime(regime_id)
 
 
 def explain_file(path: Path, registry: Registry, options: Options | None = None) -> Explanation:
@@ -184,13 +131,6 @@ def check_ocr_rows(facts, ocr_pages: set[int]) -> list[str]:
     return notes
 
 
-def quiet_libraries() -> None:
-    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
-    findings are in the report already, so keep them off the account manager's screen."""
-    for name in ("pyhanko", "pyhanko_certvalidator"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
 def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:
     """One entry for one file, whatever the file holds: an unexpected failure becomes ``crashed``."""
     path = Path(path)
@@ -205,11 +145,6 @@ def process_file(path: Path, registry: Registry, options: Options | None = None)
         entry = error_entry(path, name, err)
     entry._source = source_path(path)
     return entry
-
-
-def source_path(path: Path) -> Path:
-    """The absolute path of an input, without resolving links (a link loop has no resolution)."""
-    return Path(os.path.abspath(path))
 
 
 def process_paths(paths: Iterable[Path | str], registry: Registry, options: Options | None = None) -> Iterator[ReportEntry]:

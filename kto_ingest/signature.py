@@ -16,20 +16,23 @@ pyHanko is imported only when the file has a signature, so unsigned reports pay 
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
-from ._pymupdf import pymupdf
-from .document import Document, image_boxes
 from .errors import is_memory_error
 from .schema import AuditSource, Signature, SignatureField
-from .sigdiff import RevisionDiff, revision_problem
-from .sigdiff import compare as compare_revisions
+
+if TYPE_CHECKING:  # the main process loads trust roots (--trust) without the PDF machinery
+    from .document import Document
+    from .sigdiff import RevisionDiff
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +97,7 @@ def load_trust(path: Path | None) -> Trust:
 
 def inspect_signature(doc: Document, trust: Trust | None = None) -> Signature:
     fields, signed = _widget_counts(doc)
-    if signed or b"/ByteRange" in doc.data:
+    if signed or b"/ByteRange" in doc.data or _form_has_signed_field(doc):
         try:
             return _digital(doc, trust or Trust(), fields)
         except Exception as exc:  # noqa: BLE001 - a validator failure must not lose the report
@@ -126,7 +129,51 @@ def _is_broken_signature(exc: BaseException) -> bool:
                          "DisallowedAlgorithmError"})
 
 
+_REF = re.compile(r"(\d+) 0 R\b")
+MAX_FORM_FIELDS = 10_000
+
+
+def _form_has_signed_field(doc: Document) -> bool:
+    """Whether the interactive form has a signature field with a value (/FT /Sig, /V), as MuPDF
+    reads the form: names with #-escapes decoded, objects found in compressed object streams. A
+    signed report whose signature dictionary is stored compressed (or its /ByteRange written as
+    /#42yteRange) shows no literal ``/ByteRange`` in its bytes, and MuPDF gives a signature widget
+    no value; without this it would pass for unsigned instead of being validated."""
+    fitz = doc.fitz
+    try:
+        kind, value = fitz.xref_get_key(fitz.pdf_catalog(), "AcroForm/Fields")
+        if kind == "xref":  # an indirect array
+            value = fitz.xref_object(int(value.split()[0]), compressed=True)
+        elif kind != "array":
+            return False
+        todo = [(int(x), None, None) for x in _REF.findall(value)]
+        seen: set[int] = set()
+        while todo and len(seen) < MAX_FORM_FIELDS:
+            xref, field_type, field_value = todo.pop()
+            if xref in seen or not 0 < xref < fitz.xref_length():
+                continue
+            seen.add(xref)
+            own_type = fitz.xref_get_key(xref, "FT")
+            own_value = fitz.xref_get_key(xref, "V")
+            field_type = own_type[1] if own_type[0] == "name" else field_type  # /FT and /V are inherited
+            field_value = own_value[0] if own_value[0] != "null" else field_value
+            if field_type == "/Sig" and field_value is not None:
+                return True
+            kids_kind, kids = fitz.xref_get_key(xref, "Kids")
+            if kids_kind == "xref":
+                kids = fitz.xref_object(int(kids.split()[0]), compressed=True)
+            if kids_kind in ("array", "xref"):
+                todo += [(int(x), field_type, field_value) for x in _REF.findall(kids)]
+    except Exception as exc:  # noqa: BLE001 - a form MuPDF cannot read: the other checks decide
+        if is_memory_error(exc):
+            raise
+        return False
+    return False
+
+
 def _widget_counts(doc: Document) -> tuple[int, int]:
+    from ._pymupdf import pymupdf
+
     fields = signed = 0
     for page in doc.fitz:
         for widget in page.widgets(types=[pymupdf.PDF_WIDGET_TYPE_SIGNATURE]) or []:
@@ -136,13 +183,92 @@ def _widget_counts(doc: Document) -> tuple[int, int]:
 
 
 # ---- digital -------------------------------------------------------------------------------
+_HEX_RUN = re.compile(rb"[0-9A-Fa-f \n\r\t\f\x00]*")  # pyHanko's hex digits and PDF white space
+_PDF_WHITESPACE = b" \n\r\t\f\x00"
+
+
+def fast_hex_strings() -> None:
+    """Let pyHanko read hex strings (``<...>``) in one pass instead of byte by byte.
+
+    A signature's ``/Contents`` is a hex string of 16,000 or more digits, and pyHanko's reader
+    takes it one byte at a time through Python (about a third of the time a signed report costs).
+    The replacement reads the same digits at once when the string is plain hex digits and white
+    space up to its ``>``, and gives the string to pyHanko's own function in every other case (a
+    comment, a stray character, a string cut off by the end of the data), so every result and
+    every error is pyHanko's. tests/test_signature.py compares the two on many strings."""
+    from pyhanko.pdf_utils import generic
+
+    original = generic.read_hex_string_from_stream
+    if getattr(original, "pyhanko_original", None) is not None:
+        return
+
+    def read_hex_string_from_stream(stream):
+        start = stream.tell()
+        buf = stream.read(4096)
+        end = _HEX_RUN.match(buf, 1).end() if buf else 0
+        while buf and end == len(buf):  # all digits so far: read on
+            more = stream.read(2 * len(buf))
+            if not more:
+                break
+            buf += more
+            end = _HEX_RUN.match(buf, end).end()
+        if end < len(buf) and buf[end] == 0x3E:  # ">"
+            digits = buf[1:end].translate(None, _PDF_WHITESPACE)
+            stream.seek(start + end + 1)
+            return generic.pdf_string(binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits))
+        stream.seek(start)
+        return original(stream)
+
+    read_hex_string_from_stream.pyhanko_original = original
+    generic.read_hex_string_from_stream = read_hex_string_from_stream
+
+
+def validation_only_pyhanko() -> None:
+    """Import pyHanko's validation without its signing API.
+
+    ``pyhanko.sign``'s ``__init__`` imports the signers, and through them the timestamp client and
+    aiohttp: about 0.45 s of the 0.75 s that loading pyHanko costs a worker, for code kto-ingest
+    never runs (it signs nothing and fetches nothing). Before pyHanko is first imported, the package
+    is registered without running its ``__init__``, so that its submodules (fields, validation,
+    diff_analysis) import as usual. Whatever asks for a name that only the ``__init__`` defines
+    (``from pyhanko.sign import PdfSigner``) gets the ``__init__`` run at that moment, in place: the
+    package then is exactly what a normal import gives.
+    """
+    import importlib.util
+    import sys
+
+    if "pyhanko.sign" in sys.modules:
+        return
+    spec = importlib.util.find_spec("pyhanko.sign")
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        return
+    package = importlib.util.module_from_spec(spec)
+
+    def __getattr__(name: str):
+        if name.startswith("__") or importlib.util.find_spec(f"pyhanko.sign.{name}") is not None:
+            raise AttributeError(name)  # a submodule: the import system loads it on its own
+        del package.__getattr__
+        spec.loader.exec_module(package)  # the real __init__, into the same module
+        return getattr(package, name)
+
+    package.__getattr__ = __getattr__
+    sys.modules["pyhanko.sign"] = package
+    import pyhanko
+
+    pyhanko.sign = package
+
+
 def _digital(doc: Document, trust: Trust, widget_fields: int) -> Signature:
+    validation_only_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
+    from .sigdiff import revision_problem
+
+    fast_hex_strings()
     reader = PdfFileReader(io.BytesIO(doc.data), strict=False)
     names = [(name, value is not None) for name, value, _ in enumerate_sig_fields(reader, filled_status=None)]
     # Before anything is believed: does MuPDF (what kto-ingest reads) read the revision pyHanko checks?
@@ -174,6 +300,9 @@ _LEVELS = ("none", "form_filling", "annotations", "other")
 def _field(doc: Document, emb, status, problem: str | None) -> SignatureField:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    from .sigdiff import RevisionDiff
+    from .sigdiff import compare as compare_revisions
 
     subject = status.signing_cert.subject.native
     coverage = {SignatureCoverageLevel.ENTIRE_FILE: "whole_file", SignatureCoverageLevel.ENTIRE_REVISION: "extended"}.get(
@@ -260,6 +389,8 @@ def _summary(details: list[SignatureField], fields: int) -> Signature:
 # ---- visual --------------------------------------------------------------------------------
 def find_visual_signatures(doc: Document) -> list[int]:
     """Pages with signature wording and, near it, an image or an ink-like drawing."""
+    from .document import image_boxes
+
     pages = []
     for page in doc.pages:
         hits = [line for line in page.lines if SIGNATURE_WORDS.search(line.text)]
@@ -277,6 +408,8 @@ def possible_signatures(doc: Document) -> list[int]:
     """Pages with a mark that may be a signature without words that say so: an image or a
     hand-drawn line. Not on the cover (a logo), and not a picture that recurs on several pages
     (a logo in the running header or footer)."""
+    from .document import image_boxes
+
     seen: dict[tuple, set[int]] = {}
     for page in doc.pages:
         if page.number == 1:

@@ -206,6 +206,56 @@ def test_version_answers_without_loading_the_pdf_machinery():
     assert out.splitlines() == [f"kto-ingest {__version__}", "[]"]
 
 
+def test_with_workers_the_main_process_does_not_load_the_pdf_machinery(tmp_path, monkeypatch):
+    """With worker processes the main process only hands out paths and writes the outputs: PyMuPDF,
+    pyHanko, the parsers and the reader load in the workers, and the reports are the same as when
+    everything runs in one process."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "uit.json"
+    files = [str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "signed-intact.pdf")]
+    code = (f"import sys\nfrom kto_ingest.cli import main\nmain({[*files, '-o', str(out), '-q', '--jobs', '1']!r})\n"
+            "print(sorted(m for m in ('pymupdf', 'pyhanko', 'pdfplumber', 'parsers.generic', 'kto_ingest.reader', "
+            "'kto_ingest.pipeline', 'kto_ingest.document') if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert shown.splitlines()[-1] == "[]"
+    with_workers = json.loads(out.read_text("utf-8"))["reports"]
+    monkeypatch.chdir(tmp_path)  # the same paths in the output
+    main([*files, "-o", str(out), "-q", "--jobs", "0"])
+    assert with_workers == json.loads(out.read_text("utf-8"))["reports"]
+    assert with_workers[1]["signature"]["kind"] == "digital"
+
+
+def test_a_broken_parser_plug_in_is_named_once_also_with_workers(tmp_path):
+    """A parser plug-in that cannot be loaded is named on stderr, once, whether the parsers load in
+    this process (--jobs 0) or in each of the workers (--jobs 2)."""
+    import subprocess
+    import sys
+
+    dist = tmp_path / "site" / "kapotte_module-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: kapotte-module\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[kto_ingest.parsers]\nkapot = bestaat_niet.module:Parser\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "site"), os.environ.get("PYTHONPATH", "")])}
+    files = [str(FIXTURES / "leer-unique-2019.pdf"), str(FIXTURES / "workaut-2023.pdf")]
+    for jobs in ("0", "2"):
+        run = subprocess.run([sys.executable, "-m", "kto_ingest", *files, "-o", str(tmp_path / "uit.json"), "--jobs", jobs],
+                             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert run.returncode in (0, 1), run.stderr
+        assert run.stderr.count("Let op: leesmodule kapot kon niet worden geladen: ModuleNotFoundError") == 1, (jobs, run.stderr)
+        assert len(json.loads((tmp_path / "uit.json").read_text("utf-8"))["reports"]) == 2
+
+
+def test_the_launcher_starts_workers_early_only_for_a_check_with_workers():
+    from kto_ingest.launcher import _wants_workers
+
+    assert _wants_workers(["map"]) and _wants_workers(["check", "map", "-j", "2"]) and _wants_workers(["map", "--jobs=1"])
+    for args in ([], ["rules"], ["explain", "a.pdf"], ["map", "--jobs", "0"], ["map", "-j0"], ["map", "--jobs=0"],
+                 ["map", "-j", "0"], ["--help"], ["map", "-h"], ["serve"]):
+        assert not _wants_workers(args), args
+
+
 def test_messages_do_not_break(tmp_path, capsys):
     """Issue 19: no "geen PDF maar geen PDF", library text quoted as such, no traceback for an
     unknown regime in `rules`."""

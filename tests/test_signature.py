@@ -199,3 +199,122 @@ def test_unsigned_reports_do_not_load_pyhanko():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def _hex_outcome(read, data: bytes):
+    import io
+
+    stream = io.BytesIO(data)
+    try:
+        value = read(stream)
+        return type(value).__name__, bytes(value) if isinstance(value, bytes) else str(value), stream.tell()
+    except Exception as exc:  # noqa: BLE001 - the error itself is compared
+        return type(exc).__name__, str(exc), None
+
+
+def test_fast_hex_strings_read_exactly_what_pyhanko_reads():
+    """The one-pass hex string reader (signature.fast_hex_strings) against pyHanko's own function, on
+    long signature-like strings and on every kind of odd one (white space, odd digit counts,
+    comments, stray characters, strings cut off): same value and type, same position after, same
+    error."""
+    import random
+
+    from pyhanko.pdf_utils import generic
+
+    from kto_ingest.signature import fast_hex_strings
+
+    fast_hex_strings()
+    fast = generic.read_hex_string_from_stream
+    original = fast.pyhanko_original
+    assert fast is not original
+    rng = random.Random(16)
+    alphabet = [b"0", b"7", b"a", b"F", b"e", b" ", b"\n", b"\r\n", b"\x00", b"\t", b"\f", b"%c\n", b"x", b"<", b"(", b"g"]
+    cases = [b"<>", b"<", b"", b"<0>", b"<abc>", b"<4142 43>rest", b"<41%comment\n42>", b"<41 4x>", b"<feff0041>",
+             b"<" + b"30" * 20_000 + b">trailer", b"<" + b"ab" * 9_000 + b"\n" + b"00" * 9_000 + b">", b"<" + b"ab" * 10_000]
+    for _ in range(3000):
+        n = rng.choice([0, 1, 3, 10, 100, 5000])
+        body = b"".join(rng.choice(alphabet[:10] if rng.random() < 0.7 else alphabet) for _ in range(n))
+        cases.append(b"<" + body + rng.choice([b">", b">>", b"> 0 R", b""]))
+    for data in cases:
+        assert _hex_outcome(fast, data) == _hex_outcome(original, data), data[:80]
+
+
+def test_signed_report_judged_the_same_with_pyhankos_own_hex_reader(monkeypatch):
+    """The whole signature verdict does not depend on which hex reader pyHanko uses."""
+    from pyhanko.pdf_utils import generic
+
+    from kto_ingest import signature
+
+    trust = load_trust(PKI)
+    for name in ("signed-intact", "signed-changed-results", "signed-annotation"):
+        fast = signature_of(FIXTURES / f"{name}.pdf", trust)
+        with monkeypatch.context() as m:
+            m.setattr(generic, "read_hex_string_from_stream", generic.read_hex_string_from_stream.pyhanko_original)
+            m.setattr(signature, "fast_hex_strings", lambda: None)
+            slow = signature_of(FIXTURES / f"{name}.pdf", trust)
+        assert fast.model_dump() == slow.model_dump(), name
+
+
+def test_a_signature_stored_in_an_object_stream_is_still_validated(tmp_path):
+    """Rewritten with compressed object streams, a signed report shows no literal /ByteRange in its
+    bytes (and MuPDF gives a signature widget no value); the form's /FT /Sig field with a /V still
+    sends it to pyHanko, which finds the signature broken. Before, it passed for an empty field."""
+    from kto_ingest._pymupdf import pymupdf
+
+    path = tmp_path / "objectstromen.pdf"
+    with pymupdf.open(FIXTURES / "signed-intact.pdf") as doc:
+        doc.save(path, garbage=1, use_objstms=1, deflate=True)
+    assert b"/ByteRange" not in path.read_bytes()
+    sig = signature_of(path, load_trust(PKI))
+    assert sig.kind == "digital" and sig.intact is False
+
+
+def _pyhanko_used(path: Path) -> tuple[bool, str]:
+    code = (
+        "import sys; from pathlib import Path; from kto_ingest.document import open_document; "
+        "from kto_ingest.signature import inspect_signature; "
+        f"d = open_document(Path({str(path)!r})); s = inspect_signature(d); "
+        "print('pyhanko' in sys.modules, s.kind)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return out[0] == "True", out[1]
+
+
+def test_a_byterange_without_a_form_still_goes_to_pyhanko(tmp_path):
+    """A signature dictionary that no form field points to: no widget, no /AcroForm, but a
+    /ByteRange in the bytes. It still goes through validation (pyHanko is loaded and asked); an
+    unsigned report never loads pyHanko."""
+    from kto_ingest._pymupdf import pymupdf
+
+    path = tmp_path / "losse-handtekening.pdf"
+    with pymupdf.open(FIXTURES / "leer-unique-2019.pdf") as doc:
+        xref = doc.get_new_xref()
+        doc.update_object(xref, "<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10 20 30] /Contents <00> >>")
+        doc.save(path)
+    assert b"/ByteRange" in path.read_bytes()
+    with pymupdf.open(path) as doc:
+        assert doc.xref_get_key(doc.pdf_catalog(), "AcroForm")[0] == "null"
+    assert _pyhanko_used(path)[0] is True
+    assert _pyhanko_used(FIXTURES / "leer-unique-2019.pdf") == (False, "none")
+
+
+def test_validation_loads_pyhanko_without_its_signing_api():
+    """A signed report is validated without pyHanko's signing API and HTTP client being imported
+    (signature.validation_only_pyhanko), with exactly the judgement of a normal import of pyHanko;
+    and whatever asks for the signing API afterwards still gets it."""
+    code = (
+        "import json, sys; from pathlib import Path; from kto_ingest import signature; "
+        "from kto_ingest.document import open_document\n"
+        "if sys.argv[1] == 'normal': import pyhanko.sign\n"
+        f"trust = signature.load_trust(Path({str(PKI)!r}))\n"
+        "out = [signature.inspect_signature(open_document(Path(p)), trust).model_dump(mode='json') for p in sys.argv[2:]]\n"
+        "print(json.dumps(out)); print('aiohttp' in sys.modules)\n"
+        "from pyhanko.sign import PdfSigner, DEFAULT_MD; print(PdfSigner.__name__, DEFAULT_MD)"
+    )
+    files = [str(FIXTURES / f"{name}.pdf") for name in ("signed-intact", "signed-changed-results", "signed-annotation")]
+    runs = {mode: subprocess.run([sys.executable, "-c", code, mode, *files], capture_output=True, text=True, check=True).stdout.splitlines()
+            for mode in ("lean", "normal")}
+    assert runs["lean"][0] == runs["normal"][0]
+    assert [r["kind"] for r in json.loads(runs["lean"][0])] == ["digital"] * 3
+    assert runs["lean"][1] == "False" and runs["normal"][1] == "True"
+    assert runs["lean"][2] == runs["normal"][2] == "PdfSigner sha256"
