@@ -8,7 +8,6 @@ from ..bureaus import KOEPELS, normalise_name, same_organisation
 from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
-from ..reader import lexicon as lx
 from ..schema import Approach, Check, ReportEntry, ResultRow
 from .base import (
     Context,
@@ -371,7 +370,7 @@ def verantwoording(entry: ReportEntry, ctx: Context) -> list[Check]:
         out.append(missing(rid, entry, "approach"))
     elif not _ways(a):
         shown = f": \u201c{a.text}\u201d" if a.text else ""
-        out.append(check(rid, "manual", f"De beschrijving van de benadering noemt geen wijze die kto-ingest herkent ({_WAYS}){shown}; "
+        out.append(check(rid, "manual", f"De beschrijving van de benadering noemt geen wijze die kto-ingest herkent ({_known_ways()}){shown}; "
                          "beoordeel die.", a.page))
     if out:
         return out
@@ -379,7 +378,10 @@ def verantwoording(entry: ReportEntry, ctx: Context) -> list[Check]:
                   f"op p. {a.page if a and a.page else '–'}.", rows[0].page)]
 
 
-_WAYS = "; ".join(name for name, _ in lx.word_groups("approach"))
+def _known_ways() -> str:
+    from ..reader import lexicon as lx  # here, not at the top: the main process loads the rules, not the reader
+
+    return "; ".join(name for name, _ in lx.word_groups("approach"))
 
 
 def _ways(a: Approach) -> list[str]:
@@ -388,6 +390,8 @@ def _ways(a: Approach) -> list[str]:
     ways = [w for w, flag in (("e-mail", a.email), ("schriftelijk", a.schriftelijk),
                               ("telefonisch", a.telefonisch in ("ja", "deels"))) if flag]
     if a.text:  # the parser's flags decide e-mail, letter and telephone (it reads 'niet telefonisch')
+        from ..reader import lexicon as lx
+
         ways += [name for name, pattern in lx.word_groups("approach")
                  if name not in ("e-mail", "brief of per post", "telefonisch") and pattern.search(a.text)]
     return ways
