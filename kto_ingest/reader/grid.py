@@ -113,13 +113,18 @@ def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
             vs.append(Seg((x0 + x1) / 2, y0, y1))
         elif w > 4 and h > 4 and stroked:
             # a stroked box bounds cells; a filled background (LibreOffice paints one behind the
-            # text of a shaded cell, not the cell) does not
+            # text of a shaded cell, not the cell; a filled header row; zebra rows) does not: it is
+            # taller than a border, so it is no ruling (see ``backgrounds``)
             hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
             vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
 
     rotation = fpage.rotation_matrix if fpage.rotation else None  # drawings as the page is shown
     for path in fpage.get_drawings():
         stroked = "s" in (path.get("type") or "")
+        if stroked and path.get("fill") is not None and path.get("color") == path.get("fill"):
+            # a shaded cell or row (a filled header, zebra rows) outlined in its own colour is a
+            # background, not a border: only its thin pieces can be rulings
+            stroked = False
         for item in path["items"]:
             kind = item[0]
             if rotation is not None:
@@ -488,8 +493,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 break  # a sentence above the header
             if head and len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
                 break  # the table's caption ('Tabel 2.1 Rapportcijfer') stands above its header
-            if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
-                break  # the end of a paragraph above the table
+            if cell_text(r).rstrip().endswith((".", ":")) and len(chunks[-1]) > 3:
+                break  # the end of a paragraph above the table (a header cell 'st.dev.' is no sentence)
             head.insert(0, info[h])
             h -= 1
         # a single line of running text directly above is not a header
@@ -524,6 +529,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 out_rows.append([Cell(axis[0][0], top, max(w.x1 for w in r), bottom, list(r), 0)])
             else:
                 out_rows.append(_cells_on_axis(r, axis, top, bottom))
+        _mark_spans(out_rows[:len(head)], axis)
         allw = [w for r, _, _ in head + body for w in r]
         bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
                 round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
@@ -532,6 +538,67 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         grids.append(grid)
         i = k
     return grids
+
+
+SPAN_OVERLAP = 3.0  # pt a group header must stand over each column it spans
+
+
+def _mark_spans(head_rows: list[list[Cell]], axis: list[tuple[float, float]]) -> None:
+    """A borderless header of two or more lines: a cell of an upper line that stands over the
+    cells of two or more columns of the lines below it is a group header ('Respons' over 'aantal'
+    and '%', 'Rapportcijfer' over 'gemiddeld' and 'st.dev.'), spanning those columns as a ruled
+    table's merged cell does. A column's extent is its values and its header words below; the
+    group cell must overlap each spanned extent by a few points and a share of its width, so that
+    the wider first line of a single header cell ('Ingevulde' over 'vragen-') is no group."""
+    n = len(axis)
+    for i, row in enumerate(head_rows[:-1]):
+        below = [c for r in head_rows[i + 1:] for c in r if c.words]
+        if not below:
+            continue
+        ext = {k: [axis[k][0], axis[k][1]] for k in range(n)}
+        for c in below:
+            ext[c.col][0] = min(ext[c.col][0], min(w.x0 for w in c.words))
+            ext[c.col][1] = max(ext[c.col][1], max(w.x1 for w in c.words))
+        below_cols = sorted({c.col for c in below})
+        for cell in row:
+            if not cell.words:
+                continue
+            a, b = min(w.x0 for w in cell.words), max(w.x1 for w in cell.words)
+            cols = [k for k in below_cols
+                    if (ov := min(b, ext[k][1]) - max(a, ext[k][0])) >= SPAN_OVERLAP and ov >= 0.15 * (ext[k][1] - ext[k][0])]
+            if len(cols) < 2 or cols != list(range(cols[0], cols[-1] + 1)):
+                continue
+            if any(other is not cell and other.words and cols[0] <= other.col <= cols[-1] for other in row):
+                continue  # another cell of the same line stands over one of those columns
+            cell.col, cell.span = cols[0], len(cols)
+            cell.x0, cell.x1 = axis[cols[0]][0], axis[cols[-1]][1]
+    for row in head_rows:
+        row.sort(key=lambda c: c.col)
+
+
+def column_headers(grid: Grid, nh: int) -> list[tuple[str, str]]:
+    """Per column of the grid, the text of its header over the first ``nh`` rows as (group, own):
+    ``group`` the cells that span it with other columns (a group header, a merged cell), ``own``
+    its own cells. A spanning cell with no own cell under any of its columns (a header cell
+    merged over columns for no sub-header) counts as the own text of its first column only."""
+    groups: list[list[str]] = [[] for _ in range(grid.ncols)]
+    owns: list[list[str]] = [[] for _ in range(grid.ncols)]
+    spanning: list[tuple[Cell, list[int]]] = []
+    for row in grid.rows[:nh]:
+        for c in row:
+            if not c.text or c.col >= grid.ncols:
+                continue
+            if c.span > 1:
+                spanning.append((c, list(range(c.col, min(grid.ncols, c.col + c.span)))))
+            else:
+                owns[c.col].append(c.text)
+    for c, cols in spanning:
+        if any(owns[k] for k in cols):
+            for k in cols:
+                groups[k].append(c.text)
+        else:
+            owns[cols[0]].insert(0, c.text)
+    return [(" ".join(g), " ".join(o)) for g, o in zip(groups, owns)]
 
 
 def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[float] | None:

@@ -20,7 +20,7 @@ import regex
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
-from .grid import _CONNECTORS, Grid, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Grid, column_headers, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -49,6 +49,9 @@ class ResultsTable:
     grids: list[Grid] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
     caption: str | None = None
+    # why the column (or row) mapping is a guess rather than read from the header (Dutch): a
+    # table read so earns no high confidence
+    guesses: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:
@@ -79,7 +82,60 @@ def _header_rows(matrix: list[list[str]]) -> int:
     return n
 
 
-def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> None:
+# Columns that report something else about a measure than the measure itself: a spread, a
+# median, a share above a mark, a count of scores. They may stand under the same group header as
+# the measure ('Rapportcijfer' over 'gemiddeld', 'mediaan', 'st.dev.') and are never read as it.
+_OTHER_STATISTIC = rx(
+    r"(?<![\p{L}])(?:st\.?\s*dev\.?|std\.?(?:\s*dev\.?)?|s\.\s*d\.?|sd|standaard\s*-?\s*(?:afwijking|deviatie)\w*|spreiding|"
+    r"mediaan|modus|modale|variantie|minimum|maximum|min\.|max\.|bereik|range|kwartiel\w*|percentiel\w*|"
+    r"betrouwbaarheids\w*|marge\w*|(?:95\s*%?\s*-?\s*)?b\.?i\.|"
+    r"\d+\s*(?:of|en|-)\s*hoger|\d+\s*\+|(?:%|percentage|aandeel)\s*(?:zeer\s*)?(?:on)?(?:tevreden|voldoende|positief|negatief)\w*|"
+    r"(?:%|percentage|aandeel)\s*(?:cijfer|score|rapportcijfer)\w*|vorig\w*\s+jaar|trend|verschil\w*)(?![\p{L}])")
+# A sub-header that only says which form the group's measure takes: a count or a percentage.
+_UNIT_COUNT = rx(r"^\(?(?:n|aantal|aant\.?|abs\.?|absoluut|#|aantallen)\)?$")
+_UNIT_PCT = rx(r"^\(?(?:%|in\s*%|pct\.?|perc\.?|percentage|procent)\)?$")
+# Lexicon patterns too general to decide between two columns that both claim a measure.
+_WEAK = {"%", "n", "netto", "resp", "gemiddeld\\w*", "respons\\s*%?"}
+
+
+def measure_of_column(group: str, own: str) -> tuple[str, str, str] | None:
+    """The measure a column's header names, from its group header (a cell spanning it and its
+    neighbours) and its own header: (measure, header as printed, how it was matched), or None.
+    A column of another statistic (st.dev., mediaan, % 8 of hoger) names none; a sub-header that
+    gives only the form ('aantal', 'n', '%') takes the group's measure in that form ('Respons'
+    over 'aantal' is ingevuld, over '%' the respons); otherwise the own header decides when it
+    names a measure ('Aantallen' over 'beëindigd'), else the two read together."""
+    own_n, group_n = lx.normalise_header(own), lx.normalise_header(group)
+    printed = " ".join(p for p in (group, own) if p)
+    if not own_n and not group_n:
+        return None
+    if _OTHER_STATISTIC.search(own_n) or (not own_n and _OTHER_STATISTIC.search(group_n)):
+        return None
+    if group_n:
+        g = lx.measure_of(group)
+        if own_n and (_UNIT_COUNT.match(own_n) or _UNIT_PCT.match(own_n)):
+            pct = bool(_UNIT_PCT.match(own_n))
+            if g is not None:
+                forms = {"respons_pct": ("respons_pct", "ingevuld"), "ingevuld": ("respons_pct", "ingevuld"),
+                         "netto_steekproef": (None, "netto_steekproef"), "beeindigd": (None, "beeindigd"),
+                         "rapportcijfer": (None, None)}[g[0]]
+                key = forms[0] if pct else forms[1]
+                if key is None:
+                    return None  # 'Rapportcijfer' over 'n': the number of scores, not a measure
+                return key, printed, f"{g[1]}, {'percentage' if pct else 'aantal'} ('{own}')"
+        if own_n and (m := lx.measure_of(own)):
+            return m[0], printed, m[1]
+        if m := lx.measure_of(printed):
+            return m[0], printed, m[1]
+        if not own_n and g is not None:
+            return g[0], printed, g[1]
+        return None
+    if m := lx.measure_of(own):
+        return m[0], printed, m[1]
+    return None
+
+
+def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> list[str]:
     """'Resp.' and 'Respons' are counts or percentages: let the printed values decide."""
     def shape(col: int) -> str:
         vs = [v for v in values.get(col, []) if v and any(ch.isdigit() for ch in v)]
@@ -96,13 +152,29 @@ def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, 
             measures[col] = ("ingevuld", header, pattern + " (aantallen: ingevuld)")
         elif key == "ingevuld" and s == "pct" and "respons_pct" not in keys:
             measures[col] = ("respons_pct", header, pattern + " (percentages: respons)")
-    # one column per measure: the first keeps it
-    seen: set[str] = set()
+    return _one_column_per_measure(measures)
+
+
+def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[str]:
+    """Two columns (or rows) that claim one measure: the one named by a specific lexicon entry
+    keeps it ('Aantal respondenten' before 'n'); between equals the first keeps it, which is a
+    guess: returned as a Dutch reason for low confidence."""
+    guesses: list[str] = []
+    by_key: dict[str, list[int]] = {}
     for col in sorted(measures):
-        if measures[col][0] in seen:
-            del measures[col]
-        else:
-            seen.add(measures[col][0])
+        by_key.setdefault(measures[col][0], []).append(col)
+    for key, cols in by_key.items():
+        if len(cols) < 2:
+            continue
+        strong = [c for c in cols if measures[c][2].split(" (")[0] not in _WEAK]
+        keep = (strong or cols)[0]
+        if len(strong) != 1:
+            guesses.append(f"{len(cols)} kolommen lijken {MEASURE_NAMES[key]} te zijn ("
+                           + ", ".join(f"'{measures[c][1]}'" for c in cols) + f"); '{measures[keep][1]}' genomen")
+        for c in cols:
+            if c != keep:
+                del measures[c]
+    return guesses
 
 
 def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
@@ -110,13 +182,9 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     nh = _header_rows(matrix) if nh is None else nh
     if nh == 0:
         return None
-    headers = [" ".join(matrix[r][c] for r in range(nh) if matrix[r][c]) for c in range(grid.ncols)]
-    found: dict[int, tuple[str, str, str]] = {}
-    for c, h in enumerate(headers):
-        if m := lx.measure_of(h):
-            found[c] = (m[0], h, m[1])
+    found = _column_measures(grid, nh)
     body = matrix[nh:]
-    _fix_by_values(found, {c: [r[c] for r in body] for c in found})
+    guesses = _fix_by_values(found, {c: [r[c] for r in body] for c in found})
     if not found:
         return None
     label_col = next((c for c in range(grid.ncols) if c not in found), None)
@@ -133,20 +201,36 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
             continue
         rows.append(ReadRow(label, vals, grid.page, grid.row_box(i), heading))
     t = ResultsTable(grid.page, "rijen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.guesses += guesses
     t.decisions.append(
         f"pagina {grid.page}: tabel gelezen met {grid.method}, percelen als rijen; kolommen: "
         + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
     )
+    ignored = [f"'{h}'" for c, (g, o) in enumerate(column_headers(grid, nh)) if c not in found and c != label_col
+               and (h := " ".join(x for x in (g, o) if x)) and any(is_value(r[c]) for r in body)]
+    if ignored:
+        t.decisions.append(f"pagina {grid.page}: kolommen zonder maat genegeerd: {', '.join(ignored)}")
+    for g in guesses:
+        t.decisions.append(f"pagina {grid.page}: gegokt: {g}")
     return t
+
+
+def _column_measures(grid: Grid, nh: int) -> dict[int, tuple[str, str, str]]:
+    """The measure of each column whose header names one (group and own header read together)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for c, (group, own) in enumerate(column_headers(grid, nh)):
+        if m := measure_of_column(group, own):
+            found[c] = m
+    return found
 
 
 def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     matrix = logical_rows(grid)  # 'Netto' / values / 'steekproef': a measure's label over lines
     found: dict[int, tuple[str, str, str]] = {}
     for r, row in enumerate(matrix):
-        if row[0] and (m := lx.measure_of(row[0])):
-            found[r] = (m[0], row[0], m[1])
-    _fix_by_values(found, {r: matrix[r][1:] for r in found})
+        if row[0] and (m := measure_of_column("", row[0])):
+            found[r] = m
+    guesses = _fix_by_values(found, {r: matrix[r][1:] for r in found})
     if not found:
         return None
     first = min(found)
@@ -164,6 +248,7 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
                    round(max(x.x1 for x in cells), 1), round(max(x.y1 for x in cells), 1))
         rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values())))
     t = ResultsTable(grid.page, "kolommen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.guesses += guesses
     t.decisions.append(
         f"pagina {grid.page}: tabel gelezen met {grid.method}, gekanteld (percelen als kolommen); rijen: "
         + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
@@ -215,37 +300,57 @@ def candidate_pages(doc: Document, least: int = 2, among: set[str] | None = None
     return out
 
 
+# A caption that says its table goes on from the page before: 'Tabel 3.1 (vervolg)', 'vervolg
+# tabel 3.1', 'Tabel 3.1 – vervolgd', 'Table 3.1 (continued)', '(cont.)'.
+_CONTINUED = rx(r"(?<!\p{L})(?:vervolg\w*|continued|cont\.|doorlopend|voortzetting)(?!\p{L})", regex.I)
+
+
+def _caption_above(doc: Document, grid: Grid) -> str:
+    """The words within 30 pt above a grid, as one line of text (a caption, if any)."""
+    page = doc.page(grid.page)
+    above = sorted((w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1
+                    and w.x1 >= grid.bbox[0] - 20 and w.x0 <= grid.bbox[2] + 20), key=lambda w: (round(w.cy), w.x0))
+    return " ".join(w.text for w in above)
+
+
+def continued_caption(doc: Document, grid: Grid) -> bool:
+    """A caption right above the grid says it continues a table ('Tabel 3.1 (vervolg)')."""
+    return bool(_CONTINUED.search(_caption_above(doc, grid)))
+
+
 def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
     """A grid continues the previous table when it stands at the top of the next page, with as many
     columns, the previous table ran on to the bottom of its page, and no caption of its own
-    ('Tabel 3.2 ...') stands above it."""
+    ('Tabel 3.2 ...') stands above it. A caption that says so ('Tabel 3.1 (vervolg)',
+    'continued') continues the table wherever the previous part ended on its page (a table split
+    by hand, the rest put on the next page)."""
     last = prev.grids[-1]
     if grid.page != last.page + 1 or grid.ncols != prev.ncols:
         return False
     page = doc.page(grid.page)
-    if grid.bbox[1] > page.height * 0.4 or last.bbox[3] < doc.page(last.page).height * 0.7:
+    if grid.bbox[1] > page.height * 0.4:
         return False
-    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1]
-    caption = any(w.text.lower() in ("tabel", "table") for w in above)
-    return not caption or any("vervolg" in w.text.lower() for w in above)  # 'Tabel 2.1 (vervolg)' continues
+    text = _caption_above(doc, grid)
+    if _CONTINUED.search(text):
+        return True
+    if last.bbox[3] < doc.page(last.page).height * 0.7:
+        return False
+    return not rx(r"(?<!\p{L})(?:tabel|table)(?!\p{L})", regex.I).search(text)
 
 
 def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
     """Read a headerless continuation with the columns of the table it continues."""
     matrix = grid.matrix()
     if prev.orientation == "rijen":
-        cols = {}
         first = prev.grids[0]
-        fm = first.matrix()
-        nh = getattr(first, "header_rows", None) or _header_rows(fm)
-        for c in range(first.ncols):
-            h = " ".join(fm[r][c] for r in range(nh) if fm[r][c])
-            m = lx.measure_of(h)
-            if m and m[0] in prev.measures:
-                cols[c] = m[0]
+        nh = getattr(first, "header_rows", None) or _header_rows(first.matrix())
+        cols = {c: m[0] for c, m in _column_measures(first, nh).items() if m[0] in prev.measures}
+        guessed = None
         if len(cols) < len(prev.measures):  # measures fixed by their values: take them by column order
             keys = list(prev.measures)
             cols = dict(zip(sorted(cols) or range(1, 1 + len(keys)), keys))
+            guessed = (f"de kolommen van het vervolg op pagina {grid.page} zijn op volgorde aan de maten van de tabel "
+                       f"op pagina {prev.page} toegekend")
         label_col = next(c for c in range(grid.ncols) if c not in cols)
         rows = []
         for i, r in enumerate(matrix):
@@ -253,7 +358,10 @@ def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
             if not r[label_col] and not vals:
                 continue
             rows.append(ReadRow(r[label_col], vals, grid.page, grid.row_box(i), not any(is_value(v) for v in vals.values())))
-        return ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+        out = ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+        if guessed:
+            out.guesses.append(guessed)
+        return out
     return ResultsTable(grid.page, prev.orientation, dict(prev.measures), [], [grid])
 
 
@@ -332,6 +440,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                         rows = rows[1:]
                     prev.rows += rows
                     prev.grids.append(grid)
+                    prev.guesses += [g for g in cont.guesses if g not in prev.guesses]
                     how = "met herhaalde kop" if t is not None else "zonder kop"
                     prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
                     continue
@@ -440,6 +549,7 @@ def _join(base: ResultsTable, other: ResultsTable) -> None:
     for k in new:
         base.measures[k] = other.measures[k]
     base.grids += other.grids
+    base.guesses += [g for g in other.guesses if g not in base.guesses]
     # a row only the other table has (a Totaal under the scores, say) is a row of the report too
     taken = {id(t) for _, t in matched}
     extra = [r for r in labelled if id(r) not in taken and any(is_value(v) for v in r.values.values())]
