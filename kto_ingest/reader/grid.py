@@ -369,11 +369,25 @@ def _align_columns(grid: Grid) -> Grid:
         return grid
     axis = _column_axis(bodies)
     new_rows = []
+    nh = 0
+    in_head = True
     for row in grid.rows:
         words = [w for c in row for w in c.words]
         top, bottom = row[0].y0, row[0].y1
-        new_rows.append(_cells_on_axis(words, axis, top, bottom))
-    return Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+        in_head = in_head and sum(_is_number(cell_text(c)) for c in _chunks(words)) < 2
+        if in_head and words:
+            # header bands line by line, so that a group header ('Respons' over 'n' and '%') can
+            # span the columns of the line below it
+            for line in visual_rows(words):
+                new_rows.append(_header_cells(_chunks(line), axis, min(w.y0 for w in line), max(w.y1 for w in line)))
+                nh += 1
+        else:
+            new_rows.append(_cells_on_axis(words, axis, top, bottom))
+    _mark_spans(new_rows[:nh], axis, bodies)
+    out = Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+    if nh:
+        out.header_rows = nh  # type: ignore[attr-defined]
+    return out
 
 
 def _cells_on_axis(words: list[Word], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
@@ -394,7 +408,8 @@ def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
     return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
 
 
-_CAPTION = regex.compile(r"^(?:tabel|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b", regex.I)
+_CAPTION = regex.compile(r"^(?:(?:vervolg(?:\s+van)?\s+)?(?:tabel|table|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b"
+                         r"|.{0,60}[(\[](?:vervolg\w*|continued|cont\.)[)\]]\s*$)", regex.I)
 
 
 def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
@@ -491,8 +506,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
-            if head and len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
-                break  # the table's caption ('Tabel 2.1 Rapportcijfer') stands above its header
+            if len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
+                break  # the table's caption ('Tabel 2.1 Rapportcijfer', 'Tabel 2.1 (vervolg)') stands above it
             if cell_text(r).rstrip().endswith((".", ":")) and len(chunks[-1]) > 3:
                 break  # the end of a paragraph above the table (a header cell 'st.dev.' is no sentence)
             head.insert(0, info[h])
@@ -529,7 +544,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 out_rows.append([Cell(axis[0][0], top, max(w.x1 for w in r), bottom, list(r), 0)])
             else:
                 out_rows.append(_cells_on_axis(r, axis, top, bottom))
-        _mark_spans(out_rows[:len(head)], axis)
+        _mark_spans(out_rows[:len(head)], axis, value_rows)
         allw = [w for r, _, _ in head + body for w in r]
         bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
                 round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
@@ -540,33 +555,74 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
     return grids
 
 
-SPAN_OVERLAP = 3.0  # pt a group header must stand over each column it spans
+SPAN_OVERLAP = 3.0  # pt a group header must reach past the boundary between two columns
 
 
-def _mark_spans(head_rows: list[list[Cell]], axis: list[tuple[float, float]]) -> None:
+def _alignments(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[str | None]:
+    """Per column, how its values are set: 'right' (they end at one x and start at several),
+    'left' (the reverse), or None (centred, or all of one width: unknown)."""
+    ends: dict[int, list[float]] = {}
+    begins: dict[int, list[float]] = {}
+    for chunks in value_rows:
+        for ch in chunks:
+            if not is_value(cell_text(ch)):
+                continue
+            a, b = min(w.x0 for w in ch), max(w.x1 for w in ch)
+            col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+            ends.setdefault(col, []).append(b)
+            begins.setdefault(col, []).append(a)
+    out: list[str | None] = []
+    for k in range(len(axis)):
+        e, b = ends.get(k, []), begins.get(k, [])
+        if len(e) < 2:
+            out.append(None)
+        elif max(e) - min(e) <= 1.5 and max(b) - min(b) > 2:
+            out.append("right")
+        elif max(b) - min(b) <= 1.5 and max(e) - min(e) > 2:
+            out.append("left")
+        else:
+            out.append(None)
+    return out
+
+
+def _mark_spans(head_rows: list[list[Cell]], axis: list[tuple[float, float]], value_rows: list[list[list[Word]]]) -> None:
     """A borderless header of two or more lines: a cell of an upper line that stands over the
     cells of two or more columns of the lines below it is a group header ('Respons' over 'aantal'
     and '%', 'Rapportcijfer' over 'gemiddeld' and 'st.dev.'), spanning those columns as a ruled
-    table's merged cell does. A column's extent is its values and its header words below; the
-    group cell must overlap each spanned extent by a few points and a share of its width, so that
-    the wider first line of a single header cell ('Ingevulde' over 'vragen-') is no group."""
+    table's merged cell does. Where two columns meet is read from how their values are set: just
+    right of a right-aligned column's values, just left of a left-aligned column's, else halfway
+    between (a column's extent: its values and its header words below). A header cell of one
+    column stays inside it; a group cell reaches a few points past each boundary it crosses, and
+    every column it spans has a header cell of its own below ('Ingevulde' over 'vragen-' is one
+    cell of two lines, not a group)."""
     n = len(axis)
+    align = _alignments(value_rows, axis)
     for i, row in enumerate(head_rows[:-1]):
-        below = [c for r in head_rows[i + 1:] for c in r if c.words]
+        below = [c for r in head_rows[i + 1:] for c in r if c.words and c.col < n]
         if not below:
             continue
-        ext = {k: [axis[k][0], axis[k][1]] for k in range(n)}
+        ext = [[a, b] for a, b in axis]
         for c in below:
             ext[c.col][0] = min(ext[c.col][0], min(w.x0 for w in c.words))
             ext[c.col][1] = max(ext[c.col][1], max(w.x1 for w in c.words))
-        below_cols = sorted({c.col for c in below})
+        bounds = []
+        for k in range(n - 1):
+            if align[k] == "right":
+                bounds.append(min(ext[k][1] + 1.5, (ext[k][1] + ext[k + 1][0]) / 2))
+            elif align[k + 1] == "left":
+                bounds.append(max(ext[k + 1][0] - 1.5, (ext[k][1] + ext[k + 1][0]) / 2))
+            else:
+                bounds.append((ext[k][1] + ext[k + 1][0]) / 2)
+        below_cols = {c.col for c in below}
         for cell in row:
             if not cell.words:
                 continue
             a, b = min(w.x0 for w in cell.words), max(w.x1 for w in cell.words)
-            cols = [k for k in below_cols
-                    if (ov := min(b, ext[k][1]) - max(a, ext[k][0])) >= SPAN_OVERLAP and ov >= 0.15 * (ext[k][1] - ext[k][0])]
-            if len(cols) < 2 or cols != list(range(cols[0], cols[-1] + 1)):
+            crossed = [k for k in range(n - 1) if a <= bounds[k] - SPAN_OVERLAP and b >= bounds[k] + SPAN_OVERLAP]
+            if not crossed or crossed != list(range(crossed[0], crossed[-1] + 1)):
+                continue
+            cols = list(range(crossed[0], crossed[-1] + 2))
+            if not set(cols) <= below_cols:
                 continue
             if any(other is not cell and other.words and cols[0] <= other.col <= cols[-1] for other in row):
                 continue  # another cell of the same line stands over one of those columns

@@ -20,6 +20,7 @@ import regex
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
+from .confidence import split_code
 from .grid import _CONNECTORS, Grid, column_headers, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
@@ -52,6 +53,8 @@ class ResultsTable:
     # why the column (or row) mapping is a guess rather than read from the header (Dutch): a
     # table read so earns no high confidence
     guesses: list[str] = field(default_factory=list)
+    # perceel codes the report's legend explains ('P2' -> 'Functiegerichte vaardigheidstrainingen')
+    codes: dict[str, str] = field(default_factory=dict)
 
     @property
     def pages(self) -> list[int]:
@@ -508,6 +511,31 @@ def _merge_wrapped(t: ResultsTable) -> None:
     t.rows = out
 
 
+_LEGEND = rx(r"(?<![\p{L}\p{N}])(?P<code>\p{Lu}{1,3}\s?\d{1,2}[a-z]?)\s*[:=–—-]?\s*(?P<words>\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,3})")
+
+
+def perceel_codes(doc: Document) -> dict[str, str]:
+    """The perceel codes a report explains in its text ('Percelen: P1 Opleidingen, P2
+    Functiegerichte vaardigheidstrainingen (per cluster), ...'): {'P1': 'Opleidingen', 'P2':
+    'Functiegerichte vaardigheidstrainingen'}. Only a code followed by the name of a perceel
+    counts; computed once per document."""
+    cache = doc.__dict__.get("_reader_codes")
+    if cache is not None:
+        return cache
+    out: dict[str, str] = {}
+    for page in doc.pages:
+        text = " ".join(w.text for w in page.words)
+        for m in _LEGEND.finditer(text):
+            words = m["words"].split()
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if lx.label_kind(name) == "perceel":
+                    out.setdefault(m["code"].replace(" ", "").upper(), name)
+                    break
+    doc.__dict__["_reader_codes"] = out
+    return out
+
+
 _PERCELEN = (("functiegerichte", "fvt"), ("opleiding",), ("leerba",), ("ervaringscertifica", "evc"))
 
 
@@ -515,9 +543,9 @@ def _label_key(label: str) -> str:
     """What a label names, for joining two tables that word it differently: 'Functiegerichte
     vaardigheidstrainingen – cluster Zorg' and 'FVT cluster Zorg' are both 'cluster zorg';
     'Totaal alle percelen' is 'totaal'."""
-    t = _norm_label(label)
     if lx.label_kind(label) == "total":
         return "totaal"
+    t = _norm_label(split_code(label)[1])  # 'P3 – Leerbanen' and 'Leerbanen' name one perceel
     if m := rx(r"\bcluster\s+(.+)$").search(t):
         return "cluster " + m[1]
     for stems in _PERCELEN:

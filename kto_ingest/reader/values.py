@@ -19,6 +19,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).rstrip(_FOOTNOTE).strip()
 
 
+def without_footnote(text: str) -> str:
+    """The value without a footnote mark after it: '8,1*' -> '8,1'."""
+    return _clean(text)
+
+
 def count(text: str) -> int | None:
     """A count: '128', '1.234' (thousands), '-' -> None."""
     t = _clean(text)
