@@ -341,3 +341,16 @@ def test_a_guessed_column_mapping_gives_low_confidence_with_the_reason(registry,
     assert any("niet zeker" in w and "'Rapportcijfer 2021'" in w for w in e.warnings)
     explained = explain_file(path, registry, Options(regime=load_regime()))
     assert any("gegokt" in d for d in explained.decisions)
+
+
+@pytest.mark.parametrize("label,perceel", [
+    ("Functiegerichte vaardigheidstrainingen: Techniek", "Functiegerichte vaardigheidstrainingen, cluster Techniek"),
+    ("Functiegerichte vaardigheidstrainingen – Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
+    ("Functiegerichte vaardigheidstrainingen", "Functiegerichte vaardigheidstrainingen"),
+])
+def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
+    """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
+    under the cluster Techniek, as with a slash or a dash."""
+    from kto_ingest.rules import Context, perceel_of
+
+    assert perceel_of(label, Context(load_regime("uwv-scholing-2021"))) == perceel
