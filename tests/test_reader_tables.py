@@ -354,3 +354,38 @@ def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
     from kto_ingest.rules import Context, perceel_of
 
     assert perceel_of(label, Context(load_regime("uwv-scholing-2021"))) == perceel
+
+
+def test_a_footnote_number_set_small_after_a_value_is_no_digit_of_it(registry, tmp_path):
+    """'7,6' with a superscript '1' (reportlab's rise, as a word processor sets it) is one word
+    '7,61' in the text layer: the smaller font size tells the footnote mark from the value,
+    which must not be read as 7.61."""
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "superscript.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    height = 595
+    c.setFont("Helvetica", 9)
+    c.drawString(60, height - 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 360, 440, 520, 600]
+    rows = [HEAD, ["Opleidingen", "80", "36", "45,0%", ""], ["Leerbanen", "20", "5", "25,0%", "8,2"]]
+    for r, row in enumerate(rows):
+        y = height - 120 - 16 * r
+        c.drawString(xs[0], y, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            c.drawRightString(right, y, text)
+    t = c.beginText(600 - c.stringWidth("7,6", "Helvetica", 9), height - 136)  # one text run: value, then the mark
+    t.setFont("Helvetica", 9)
+    t.textOut("7,6")
+    t.setFont("Helvetica", 5.5)
+    t.setRise(3.5)
+    t.textOut("1")
+    c.drawText(t)
+    c.save()
+    with open_document(path) as d:
+        assert "7,61" in [w.text for w in d.page(1).words]  # as the text layer has it
+    e = _process(registry, path)
+    assert [(r.service, r.rapportcijfer) for r in e.results] == [("Opleidingen", 7.6), ("Leerbanen", 8.2)]
+    assert e.results[0].raw["rapportcijfer"] == "7,6¹"
+    assert any("Voetnoottekens" in w and "'7,6¹'" in w for w in e.warnings)

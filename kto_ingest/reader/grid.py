@@ -327,7 +327,7 @@ def visual_rows(words: list[Word]) -> list[list[Word]]:
     return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 
-_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³†]?$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
+_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]{0,2}$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
 
 
 def is_value(text: str) -> bool:

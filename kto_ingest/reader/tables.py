@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .._pymupdf import pymupdf
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
@@ -375,7 +376,7 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     notes: list[str] = []
     if pages is not None:
         _collect(doc, pages, tables, set())
-        return _assemble(tables, notes)
+        return _finish(doc, *_assemble(tables, notes))
     # First the pages that name three measures (where a results table stands), then, when the
     # table found lacks a measure, the pages that name it (a second table to join by label).
     done: set[int] = set()
@@ -385,7 +386,72 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     if missing:
         more = [p for p in candidate_pages(doc, 1 if base else 2, missing if base else None) if p not in done]
         _collect(doc, more, tables, done)
-    return _assemble(tables, notes)
+    return _finish(doc, *_assemble(tables, notes))
+
+
+def _finish(doc: Document, table: ResultsTable | None, notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
+    if table is not None:
+        _superscript_marks(doc, table)
+    return table, notes
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SMALLER = 0.8  # a footnote number is set at most this share of the value's font size
+
+
+def _superscript_marks(doc: Document, table: ResultsTable) -> None:
+    """A footnote number set small and raised after a value ('8,1' with a superscript '1') is one
+    word in the text layer ('8,11'): the font sizes of its pieces tell them apart. Such a value
+    is rewritten with the mark as a superscript character ('8,1¹'), which the value reader leaves
+    out (with a note); the decision is kept for explain."""
+    for page_no in table.pages:
+        rows = [r for r in table.rows if r.page == page_no and not r.heading and r.values]
+        if not rows or page_no in doc.ocr_pages or page_no in doc.scanned_pages:
+            continue
+        fpage = doc.fitz[page_no - 1]
+        boxes = [g.bbox for g in table.grids if g.page == page_no]
+        box = pymupdf.Rect(min(b[0] for b in boxes) - 2, min(b[1] for b in boxes) - 2,
+                           max(b[2] for b in boxes) + 2, max(b[3] for b in boxes) + 2)
+        rotation = fpage.rotation_matrix if fpage.rotation else None
+        clip = None if rotation is not None else box
+        spans = []
+        for block in fpage.get_text("dict", clip=clip).get("blocks", []):
+            for line in block.get("lines", []):
+                for sp in line.get("spans", []):
+                    r = pymupdf.Rect(sp["bbox"])
+                    if rotation is not None:
+                        r = (r * rotation).normalize()
+                    if sp["text"].strip() and r.intersects(box):
+                        spans.append((r, sp["size"], sp["text"].strip()))
+        if not any(size < max(s for _, s, _ in spans) * SMALLER for _, size, _ in spans):
+            continue  # one size throughout: nothing set smaller
+        words = doc.page(page_no).words
+        for row in rows:
+            x0, y0, x1, y1 = row.bbox
+            for key, value in list(row.values.items()):
+                last = value.split()[-1] if value.split() else ""
+                if not last[-1:].isdigit():
+                    continue
+                found = set()
+                for w in words:
+                    if w.text != last or not (y0 - 2 <= w.cy <= y1 + 2 and x0 - 2 <= w.cx <= x1 + 2):
+                        continue
+                    parts = sorted((sp for sp in spans if w.x0 - 1 <= (sp[0].x0 + sp[0].x1) / 2 <= w.x1 + 1
+                                    and w.y0 - 2 <= (sp[0].y0 + sp[0].y1) / 2 <= w.y1 + 2), key=lambda sp: sp[0].x0)
+                    if len(parts) < 2 or "".join(p[2] for p in parts) != w.text:
+                        found.add(None)
+                        continue
+                    main = parts[0][1]
+                    k = len(parts)
+                    while k > 1 and parts[k - 1][2].isdigit() and parts[k - 1][1] <= main * SMALLER:
+                        k -= 1
+                    found.add("".join(p[2] for p in parts[k:]) if k < len(parts) else None)
+                mark = found.pop() if len(found) == 1 else None
+                if mark:
+                    base = value[: len(value) - len(mark)]
+                    row.values[key] = base + mark.translate(_SUPERSCRIPT)
+                    table.decisions.append(f"pagina {page_no}: '{value}' bij '{row.label}' is {base} met voetnootteken {mark} "
+                                           "(kleiner gezet)")
 
 
 def _best(tables: list[ResultsTable]) -> ResultsTable | None:

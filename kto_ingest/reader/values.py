@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import dutch
 from ._rx import rx
 
-_FOOTNOTE = "*¹²³⁴⁵†‡"
+_FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
 
 
 def _clean(text: str) -> str:
