@@ -389,3 +389,52 @@ def test_a_footnote_number_set_small_after_a_value_is_no_digit_of_it(registry, t
     assert [(r.service, r.rapportcijfer) for r in e.results] == [("Opleidingen", 7.6), ("Leerbanen", 8.2)]
     assert e.results[0].raw["rapportcijfer"] == "7,6¹"
     assert any("Voetnoottekens" in w and "'7,6¹'" in w for w in e.warnings)
+
+
+def test_a_short_group_word_over_three_columns_and_sub_headers_of_two_lines(tmp_path):
+    """'Deelname' centred over three columns sits inside the middle one, so nothing shows that it
+    spans them; the sub-header under it ('respondenten') still names the measure. 'respons' over
+    '%' is one header cell of two lines."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rights = [None, 330, 400, 470, 540]
+    _text(page, 64, 120, "Dienst")
+    _text(page, 330, 120, "Cijfer", right=True)
+    _text(page, 435, 92, "Deelname", centre=True)
+    for right, lines in zip(rights[2:], [["", "uitgenodigd"], ["", "respondenten"], ["respons", "%"]]):
+        for k, line in enumerate(lines):
+            if line:
+                _text(page, right, 106 + 14 * k, line, right=True)
+    for r, row in enumerate([["Opleidingen", "7,6", "80", "36", "45,0"], ["Leerbanen", "8,2", "15", "6", "40,0"]]):
+        _text(page, 64, 136 + 16 * r, row[0])
+        for right, text in zip(rights[1:], row[1:]):
+            _text(page, right, 136 + 16 * r, text, right=True)
+    path = tmp_path / "deelname.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert set(table.measures) == {"rapportcijfer", "netto_steekproef", "ingevuld", "respons_pct"}
+    assert [(r.label, r.values) for r in table.rows][1] == (
+        "Leerbanen", {"rapportcijfer": "8,2", "netto_steekproef": "15", "ingevuld": "6", "respons_pct": "40,0"})
+
+
+def test_a_label_line_clearly_closer_to_the_row_below_begins_its_label(tmp_path):
+    """Values set on the last line of a label of two (a cell aligned to the bottom), rows apart by
+    their padding: the first line is much closer to the row below than to the row above, even
+    though the row below opens with a capital ('Zorg en welzijn')."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xs = [60, 380, 460, 540]
+    _text(page, 60, 100, "Perceel")
+    for right, text in zip(xs[1:], ["Benaderd", "Ingevuld", "Respons (%)"]):
+        _text(page, right, 100, text, right=True)
+    lines = [(118, ["Opleidingen", "80", "36", "45,0"]), (136, ["Functiegerichte vaardigheidstrainingen - cluster"]),
+             (147, ["Zorg en welzijn", "57", "34", "59,6"]), (165, ["Leerbanen", "15", "6", "40,0"])]
+    for y, row in lines:
+        _text(page, 60, y, row[0])
+        for right, text in zip(xs[1:], row[1:]):
+            _text(page, right, y, text, right=True)
+    path = tmp_path / "onderaan.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
+        ("Opleidingen", "80"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg en welzijn", "57"), ("Leerbanen", "15")]

@@ -632,11 +632,12 @@ def _mark_spans(head_rows: list[list[Cell]], axis: list[tuple[float, float]], va
         row.sort(key=lambda c: c.col)
 
 
-def column_headers(grid: Grid, nh: int) -> list[tuple[str, str]]:
-    """Per column of the grid, the text of its header over the first ``nh`` rows as (group, own):
+def column_header_lines(grid: Grid, nh: int) -> list[tuple[str, list[str]]]:
+    """Per column of the grid, its header over the first ``nh`` rows as (group, own lines):
     ``group`` the cells that span it with other columns (a group header, a merged cell), ``own``
-    its own cells. A spanning cell with no own cell under any of its columns (a header cell
-    merged over columns for no sub-header) counts as the own text of its first column only."""
+    the texts of its own cells, one per header row that has one. A spanning cell with no own cell
+    under any of its columns (a header cell merged over columns for no sub-header) counts as the
+    own text of its first column only."""
     groups: list[list[str]] = [[] for _ in range(grid.ncols)]
     owns: list[list[str]] = [[] for _ in range(grid.ncols)]
     spanning: list[tuple[Cell, list[int]]] = []
@@ -654,7 +655,12 @@ def column_headers(grid: Grid, nh: int) -> list[tuple[str, str]]:
                 groups[k].append(c.text)
         else:
             owns[cols[0]].insert(0, c.text)
-    return [(" ".join(g), " ".join(o)) for g, o in zip(groups, owns)]
+    return [(" ".join(g), o) for g, o in zip(groups, owns)]
+
+
+def column_headers(grid: Grid, nh: int) -> list[tuple[str, str]]:
+    """Per column, (group, own) header text: see ``column_header_lines``."""
+    return [(g, " ".join(o)) for g, o in column_header_lines(grid, nh)]
 
 
 def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[float] | None:

@@ -22,7 +22,7 @@ from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
 from .confidence import split_code
-from .grid import _CONNECTORS, Grid, column_headers, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Grid, column_header_lines, column_headers, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -102,13 +102,25 @@ _UNIT_PCT = rx(r"^\(?(?:%|in\s*%|pct\.?|perc\.?|percentage|procent)\)?$")
 _WEAK = {"%", "n", "netto", "resp", "gemiddeld\\w*", "respons\\s*%?"}
 
 
-def measure_of_column(group: str, own: str) -> tuple[str, str, str] | None:
+def measure_of_column(group: str, own: str, own_lines: list[str] | None = None) -> tuple[str, str, str] | None:
     """The measure a column's header names, from its group header (a cell spanning it and its
     neighbours) and its own header: (measure, header as printed, how it was matched), or None.
     A column of another statistic (st.dev., mediaan, % 8 of hoger) names none; a sub-header that
     gives only the form ('aantal', 'n', '%') takes the group's measure in that form ('Respons'
     over 'aantal' is ingevuld, over '%' the respons); otherwise the own header decides when it
-    names a measure ('Aantallen' over 'beëindigd'), else the two read together."""
+    names a measure ('Aantallen' over 'beëindigd'), else the two read together. A header of
+    several lines that names no measure as a whole is read as its lower lines under the upper
+    ones ('Deelname' over 'respondenten' where the group was not seen as spanning)."""
+    found = _measure_of_column(group, own)
+    if found is None and own_lines and len(own_lines) >= 2 and not _OTHER_STATISTIC.search(lx.normalise_header(own)):
+        for k in range(1, len(own_lines)):
+            upper = " ".join(p for p in [group, *own_lines[:k]] if p)
+            if found := _measure_of_column(upper, " ".join(own_lines[k:])):
+                break
+    return found
+
+
+def _measure_of_column(group: str, own: str) -> tuple[str, str, str] | None:
     own_n, group_n = lx.normalise_header(own), lx.normalise_header(group)
     printed = " ".join(p for p in (group, own) if p)
     if not own_n and not group_n:
@@ -222,8 +234,8 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
 def _column_measures(grid: Grid, nh: int) -> dict[int, tuple[str, str, str]]:
     """The measure of each column whose header names one (group and own header read together)."""
     found: dict[int, tuple[str, str, str]] = {}
-    for c, (group, own) in enumerate(column_headers(grid, nh)):
-        if m := measure_of_column(group, own):
+    for c, (group, lines) in enumerate(column_header_lines(grid, nh)):
+        if m := measure_of_column(group, " ".join(lines), lines):
             found[c] = m
     return found
 
@@ -568,6 +580,15 @@ def _merge_wrapped(t: ResultsTable) -> None:
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
             continue
+        if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
+                and not nxt.heading and tight(r, nxt) and r.page == nxt.page
+                and (nxt.bbox[1] - r.bbox[3]) < (r.bbox[1] - prev.bbox[3]) - CLEARLY_CLOSER):
+            # tight both ways, but clearly closer to the row below (values set on the last line of
+            # a label of two, rows apart by their padding): its label began here
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
         if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
             prev.label = f"{prev.label} {r.label}".strip()
             prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
@@ -575,6 +596,9 @@ def _merge_wrapped(t: ResultsTable) -> None:
             out.append(r)
         i += 1
     t.rows = out
+
+
+CLEARLY_CLOSER = 2.0  # pt: a label line this much closer to one row than to the other belongs to it
 
 
 _LEGEND = rx(r"(?<![\p{L}\p{N}])(?P<code>\p{Lu}{1,3}\s?\d{1,2}[a-z]?)\s*[:=–—-]?\s*(?P<words>\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,3})")
