@@ -739,24 +739,56 @@ def _cells_by_start(words: list[Word], starts: list[tuple[float, int]], axis, to
     return [cells[i] for i in sorted(cells)]
 
 
+def _gap_column(axis: list[tuple[float, float]], x: float) -> int:
+    """The column of a header word that stands over no column's values, in the gap between two:
+    numbers are set right-aligned (or centred) under a header that starts further left, so the
+    word belongs to the column on its right; right of the last column, to the last."""
+    for k, (a, _) in enumerate(axis):
+        if a >= x:
+            return k
+    return len(axis) - 1
+
+
 def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
     """A header chunk belongs to the column it overlaps most (header text is often centred or wider)."""
     cells: dict[int, Cell] = {}
     split: list[list[Word]] = []
+
+    def column_of(a: float, b: float) -> int:
+        best = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+        if min(axis[best][1], b) - max(axis[best][0], a) > 0:
+            return best
+        return _gap_column(axis, (a + b) / 2)
+
     for chunk in chunks:
-        inside = {max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)) for w in chunk}
+        inside = {column_of(w.x0, w.x1) for w in chunk}
         if len(inside) > 1:  # 'Resp. Respons' set close together over two columns
             groups: dict[int, list[Word]] = {}
             for w in chunk:
-                groups.setdefault(max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)), []).append(w)
+                groups.setdefault(column_of(w.x0, w.x1), []).append(w)
             split += list(groups.values())
         else:
             split.append(chunk)
+    placed: list[tuple[list[Word], int, bool]] = []
     for chunk in split:
         a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
         best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
-        if min(b, axis[best][1]) - max(a, axis[best][0]) <= 0:
-            best = min(range(len(axis)), key=lambda i: abs((a + b) / 2 - sum(axis[i]) / 2))
+        over = min(b, axis[best][1]) - max(a, axis[best][0]) > 0
+        if not over:
+            best = _gap_column(axis, (a + b) / 2)
+        placed.append((chunk, best, over))
+    # a chunk over no column's values (a narrow header such as '%' in the gap between two columns
+    # of narrow numbers) does not take the column of a chunk of the same line that stands over its
+    # values: it goes to the free neighbour on its side
+    taken = {best for _, best, over in placed if over}
+    for k, (chunk, best, over) in enumerate(placed):
+        if over or best not in taken:
+            continue
+        centre = (min(w.x0 for w in chunk) + max(w.x1 for w in chunk)) / 2
+        side = best + 1 if centre > sum(axis[best]) / 2 else best - 1
+        if 0 <= side < len(axis) and side not in taken and not any(b2 == side for _, b2, _ in placed):
+            placed[k] = (chunk, side, over)
+    for chunk, best, _ in placed:
         if best not in cells:
             cells[best] = Cell(axis[best][0], top, axis[best][1], bottom, [], best)
         cells[best].words.extend(chunk)

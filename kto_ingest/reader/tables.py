@@ -506,6 +506,8 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 _merge_wrapped(t)
             prev = tables[-1] if tables else None
             if prev is not None and _continues(prev, grid, doc):
+                if t is not None and set(prev.measures) < set(t.measures):
+                    _reread_with(prev, t)
                 if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
                     if t is None:
                         cont = _body_only(prev, grid)
@@ -529,6 +531,30 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 tables.append(t)
 
 
+def _reread_with(prev: ResultsTable, t: ResultsTable) -> None:
+    """The header repeated on the next page names more measures than the first page's reading of
+    it (a header cell whose words ran together there): when it puts every measure the first page
+    read in the same column, the earlier rows are read again with its columns."""
+    if prev.orientation != "rijen" or t.orientation != "rijen" or prev.ncols != t.ncols:
+        return
+    first, again = prev.grids[0], t.grids[0]
+    mine = _column_measures(first, getattr(first, "header_rows", None) or _header_rows(first.matrix()))
+    theirs = _column_measures(again, getattr(again, "header_rows", None) or _header_rows(again.matrix()))
+    if not mine or any(theirs.get(c, ("",))[0] != m[0] for c, m in mine.items() if m[0] in prev.measures):
+        return
+    rows: list[ReadRow] = []
+    for g in prev.grids:
+        nh = (getattr(g, "header_rows", None) or _header_rows(g.matrix())) if g is first else 0
+        body = Grid(g.page, g.bbox, g.rows[nh:], g.method, g.ncols)
+        part = _body_only(t, body)
+        _merge_wrapped(part)
+        rows += part.rows
+    added = [MEASURE_NAMES[k] for k in t.measures if k not in prev.measures]
+    prev.rows, prev.measures = rows, dict(t.measures)
+    prev.decisions.append(f"pagina {prev.page}: opnieuw gelezen met de kop van pagina {t.page}, die ook "
+                          + ", ".join(added) + " noemt")
+
+
 def _opens_in_lower_case(label: str) -> bool:
     """A label that opens in lower case ('vaardigheidstrainingen / ICT') began on a line above."""
     return label.lstrip()[:1].islower()
@@ -543,6 +569,9 @@ def _merge_wrapped(t: ResultsTable) -> None:
     def tight(upper: ReadRow, lower: ReadRow) -> bool:
         return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * (lower.bbox[3] - lower.bbox[1])
 
+    def gap(upper: ReadRow, lower: ReadRow) -> float:
+        return lower.bbox[1] - upper.bbox[3]
+
     def wrappable(r: ReadRow) -> bool:
         return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
 
@@ -553,13 +582,20 @@ def _merge_wrapped(t: ResultsTable) -> None:
         r = rows[i]
         if not r.heading and not r.label.strip():
             # take the tight label lines just above (already in out) and just below
+            # ... but not past a gap clearly wider than the label's own line spacing (the padding
+            # between two rows, each with a label of several lines)
             above: list[ReadRow] = []
-            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r):
+            least = float("inf")
+            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r) and (
+                    gap(out[-1], above[0] if above else r) <= least + CLEARLY_CLOSER):
+                least = min(least, gap(out[-1], above[0] if above else r))
                 above.insert(0, out.pop())
             parts = [a.label for a in above]
             j = i + 1
             below_last = r
-            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]):
+            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]) and (
+                    gap(below_last, rows[j]) <= least + CLEARLY_CLOSER):
+                least = min(least, gap(below_last, rows[j]))
                 below_last = rows[j]
                 j += 1
             below = [x.label for x in rows[i + 1:j]]
