@@ -438,3 +438,52 @@ def test_a_label_line_clearly_closer_to_the_row_below_begins_its_label(tmp_path)
     table, _ = _read(path)
     assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
         ("Opleidingen", "80"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg en welzijn", "57"), ("Leerbanen", "15")]
+
+
+def test_header_words_between_columns_of_narrow_numbers(tmp_path):
+    """Two-digit numbers of one width right-aligned under centred headers: 'aantal', '%' and 'sd'
+    stand over no column's numbers, in the gap left of their own column ('gemiddeld sd' even run
+    together as one chunk); each goes to the column on its right, so 'Respons' over them spans
+    'aantal' and '%', and the spread is no score."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 67, 170, "Perceel / cluster")
+    _text(page, 323, 186, "Benaderd", right=True)
+    _text(page, 375, 170, "Respons", centre=True)
+    _text(page, 478, 170, "Rapportcijfer", centre=True)
+    for x, word in [(333, "aantal"), (380, "%"), (426, "gemiddeld"), (484, "sd")]:
+        _text(page, x, 186, word)
+    for r, row in enumerate([["Opleidingen", "21", "10", "47,6", "8,1", "0,8"], ["Leerbanen", "22", "11", "50,0", "8,4", "0,9"]]):
+        _text(page, 67, 204 + 16 * r, row[0])
+        for right, text in zip([323, 372, 418, 483, 529], row[1:]):
+            _text(page, right, 204 + 16 * r, text, right=True)
+    path = tmp_path / "smal.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert table.measures == {"netto_steekproef": "Benaderd", "ingevuld": "Respons aantal", "respons_pct": "Respons %",
+                              "rapportcijfer": "Rapportcijfer gemiddeld"}
+    assert [r.values for r in table.rows][1] == {"netto_steekproef": "22", "ingevuld": "11", "respons_pct": "50,0", "rapportcijfer": "8,4"}
+
+
+def test_the_first_label_line_of_the_body_goes_on_in_the_row_below(tmp_path):
+    """Labels of two lines with the values on the second (cells aligned to the bottom), rows apart
+    by their padding: the very first body line has no row above it to belong to."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xs = [60, 380, 460, 540]
+    _text(page, 60, 100, "Perceel")
+    for right, text in zip(xs[1:], ["Benaderd", "Ingevuld", "Respons (%)"]):
+        _text(page, right, 100, text, right=True)
+    lines = [(120, ["Functiegerichte vaardigheidstrainingen -"]), (131, ["cluster Vakgebied 01", "21", "10", "47,6"]),
+             (149, ["Functiegerichte vaardigheidstrainingen -"]), (160, ["cluster Vakgebied 02", "22", "11", "50,0"]),
+             (178, ["Leerbanen", "15", "6", "40,0"])]
+    for y, row in lines:
+        _text(page, 60, y, row[0])
+        for right, text in zip(xs[1:], row[1:]):
+            _text(page, right, y, text, right=True)
+    path = tmp_path / "eerste-regel.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
+        ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 01", "21"),
+        ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 02", "22"), ("Leerbanen", "15")]

@@ -739,6 +739,9 @@ def _cells_by_start(words: list[Word], starts: list[tuple[float, int]], axis, to
     return [cells[i] for i in sorted(cells)]
 
 
+TOUCH = 1.0  # pt: a header cell without padding may start where the numbers of the column before end
+
+
 def _gap_column(axis: list[tuple[float, float]], x: float) -> int:
     """The column of a header word that stands over no column's values, in the gap between two:
     numbers are set right-aligned (or centred) under a header that starts further left, so the
@@ -756,7 +759,7 @@ def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top
 
     def column_of(a: float, b: float) -> int:
         best = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
-        if min(axis[best][1], b) - max(axis[best][0], a) > 0:
+        if min(axis[best][1], b) - max(axis[best][0], a) > TOUCH:
             return best
         return _gap_column(axis, (a + b) / 2)
 
@@ -773,7 +776,7 @@ def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top
     for chunk in split:
         a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
         best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
-        over = min(b, axis[best][1]) - max(a, axis[best][0]) > 0
+        over = min(b, axis[best][1]) - max(a, axis[best][0]) > TOUCH
         if not over:
             best = _gap_column(axis, (a + b) / 2)
         placed.append((chunk, best, over))

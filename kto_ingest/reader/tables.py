@@ -514,7 +514,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                         _merge_wrapped(cont)
                     else:
                         cont = t
-                    rows = cont.rows
+                    rows = [r for r in cont.rows if r.label.strip() or r.values]
                     last = prev.rows[-1] if prev.rows else None
                     if (rows and last is not None and rows[0].heading and not last.heading and prev.orientation == "rijen"
                             and lx.label_kind(rows[0].label) not in ("group_clients", "group_employers")):
@@ -576,6 +576,10 @@ def _merge_wrapped(t: ResultsTable) -> None:
         return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
 
     rows = t.rows
+    # the usual gap under a row with values (the padding between rows): a label line clearly
+    # closer than that to the row below belongs to it
+    gaps = sorted(b.bbox[1] - a.bbox[3] for a, b in zip(rows, rows[1:]) if not a.heading and a.page == b.page)
+    row_gap = gaps[len(gaps) // 2] if gaps else None
     out: list[ReadRow] = []
     i = 0
     while i < len(rows):
@@ -607,11 +611,22 @@ def _merge_wrapped(t: ResultsTable) -> None:
             continue
         prev = out[-1] if out else None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
-                and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip()) and tight(r, nxt)
-                and r.label.lstrip()[:1].isupper() and not prev.label.rstrip().endswith(_CONNECTORS)):
+        first = prev is None or r.page != prev.page  # the first line of the body (on this page)
+        if (wrappable(r) and (first or (not prev.heading and tight(prev, r) and not prev.label.rstrip().endswith(_CONNECTORS)))
+                and nxt is not None and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip())
+                and tight(r, nxt) and r.label.lstrip()[:1].isupper()):
             # tight both ways (evenly spaced lines): the row below opens in lower case or has no
             # label of its own, so its label began here (a capital after a complete label)
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
+        if (wrappable(r) and (prev is None or prev.heading or r.page != prev.page) and nxt is not None and not nxt.heading
+                and r.page == nxt.page and tight(r, nxt) and row_gap is not None and gap(r, nxt) < row_gap - CLEARLY_CLOSER
+                and (_opens_in_lower_case(nxt.label) or r.label.rstrip().endswith(_CONNECTORS))):
+            # the first label line of the body (or of a page), clearly closer to the row below than
+            # rows are to each other, and the label goes on there ('Functiegerichte
+            # vaardigheidstrainingen –' over 'cluster Vakgebied 01   21   10 ...')
             nxt.label = f"{r.label} {nxt.label}".strip()
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
