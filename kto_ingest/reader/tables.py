@@ -381,6 +381,30 @@ def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
     return ResultsTable(grid.page, prev.orientation, dict(prev.measures), [], [grid])
 
 
+def _reread_with(prev: ResultsTable, t: ResultsTable) -> None:
+    """The header repeated on the next page names more measures than the first page's reading of
+    it (a header cell whose words ran together there): when it puts every measure the first page
+    read in the same column, the earlier rows are read again with its columns."""
+    if prev.orientation != "rijen" or t.orientation != "rijen" or prev.ncols != t.ncols:
+        return
+    first, again = prev.grids[0], t.grids[0]
+    mine = _column_measures(first, getattr(first, "header_rows", None) or _header_rows(first.matrix()))
+    theirs = _column_measures(again, getattr(again, "header_rows", None) or _header_rows(again.matrix()))
+    if not mine or any(theirs.get(c, ("",))[0] != m[0] for c, m in mine.items() if m[0] in prev.measures):
+        return
+    rows: list[ReadRow] = []
+    for g in prev.grids:
+        nh = (getattr(g, "header_rows", None) or _header_rows(g.matrix())) if g is first else 0
+        body = Grid(g.page, g.bbox, g.rows[nh:], g.method, g.ncols)
+        part = _body_only(t, body)
+        _merge_wrapped(part)
+        rows += part.rows
+    added = [MEASURE_NAMES[k] for k in t.measures if k not in prev.measures]
+    prev.rows, prev.measures = rows, dict(t.measures)
+    prev.decisions.append(f"pagina {prev.page}: opnieuw gelezen met de kop van pagina {t.page}, die ook "
+                          + ", ".join(added) + " noemt")
+
+
 def read_results(doc: Document, pages: list[int] | None = None) -> tuple[ResultsTable | None, list[str]]:
     """The results table of the report, continued over pages and joined with the other tables
     about the same percelen; with the decisions made (Dutch, for explain)."""
@@ -529,30 +553,6 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                     continue
             if t is not None:
                 tables.append(t)
-
-
-def _reread_with(prev: ResultsTable, t: ResultsTable) -> None:
-    """The header repeated on the next page names more measures than the first page's reading of
-    it (a header cell whose words ran together there): when it puts every measure the first page
-    read in the same column, the earlier rows are read again with its columns."""
-    if prev.orientation != "rijen" or t.orientation != "rijen" or prev.ncols != t.ncols:
-        return
-    first, again = prev.grids[0], t.grids[0]
-    mine = _column_measures(first, getattr(first, "header_rows", None) or _header_rows(first.matrix()))
-    theirs = _column_measures(again, getattr(again, "header_rows", None) or _header_rows(again.matrix()))
-    if not mine or any(theirs.get(c, ("",))[0] != m[0] for c, m in mine.items() if m[0] in prev.measures):
-        return
-    rows: list[ReadRow] = []
-    for g in prev.grids:
-        nh = (getattr(g, "header_rows", None) or _header_rows(g.matrix())) if g is first else 0
-        body = Grid(g.page, g.bbox, g.rows[nh:], g.method, g.ncols)
-        part = _body_only(t, body)
-        _merge_wrapped(part)
-        rows += part.rows
-    added = [MEASURE_NAMES[k] for k in t.measures if k not in prev.measures]
-    prev.rows, prev.measures = rows, dict(t.measures)
-    prev.decisions.append(f"pagina {prev.page}: opnieuw gelezen met de kop van pagina {t.page}, die ook "
-                          + ", ".join(added) + " noemt")
 
 
 def _opens_in_lower_case(label: str) -> bool:
