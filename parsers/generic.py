@@ -24,7 +24,7 @@ from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
 from kto_ingest.reader import values as cell
 from kto_ingest.reader.tables import CORE as CORE_MEASURES
-from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, read_results
+from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, perceel_codes, read_results
 from kto_ingest.registry import Detection, Parser, Signal
 from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
 from kto_ingest.tables import ColumnSpec, _is_keyword
@@ -238,6 +238,10 @@ class GenericTableParser(Parser):
             return None
         for d in table.decisions:
             self.explain(facts, d)
+        if any(conf.split_code(r.label)[0] for r in table.rows if not r.heading):
+            table.codes = perceel_codes(doc)
+            if table.codes:
+                self.explain(facts, "perceelcodes uit de tekst: " + ", ".join(f"{k} = {v}" for k, v in table.codes.items()))
         caption = self.caption(doc, table)
         table.caption = caption
         where = ", ".join(map(str, table.pages))
@@ -245,6 +249,11 @@ class GenericTableParser(Parser):
             page=table.page, raw=f"{caption or ' '.join(c for c in table.grids[0].matrix()[0] if c)} (gelezen met {table.method}, pagina {where})",
             bbox=table.grids[0].bbox)
         facts.results = list(self.rows(table, facts))
+        marked = [(r, k, t) for r in facts.results for k, t in r.raw.items() if " ".join(t.split()) != cell.without_footnote(t)]
+        if marked:
+            shown = "; ".join(f"'{t}' bij '{r.service}' (pagina {r.page})" for r, _, t in marked[:4]) + (" ..." if len(marked) > 4 else "")
+            facts.warnings.append(f"Voetnoottekens achter waarden in de resultatentabel weggelaten: {shown}. Lees de voetnoot in het rapport.")
+            self.explain(facts, f"voetnoottekens weggelaten bij {len(marked)} waarde(n): {shown}")
         if not facts.results:
             facts.unreadable("results", f"tabel op pagina {table.page} gevonden, maar zonder leesbare rijen", table.page)
             facts.warnings.append(f"De resultatentabel op pagina {table.page} bevat geen rijen.")
@@ -320,7 +329,7 @@ class GenericTableParser(Parser):
                 continue
             headings[i] = current
             i += 1
-        reasons = conf.assess(facts.results, header_ok, headings)
+        reasons = conf.assess(facts.results, header_ok, headings, guesses=table.guesses, codes=table.codes)
         if not header_ok:
             missing = ", ".join(MEASURE_NAMES[k] for k in sorted(core - set(table.measures)))
             reasons[0] = f"De kop van de resultatentabel is niet volledig herkend: {missing} ontbreekt."

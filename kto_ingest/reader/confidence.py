@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .. import dutch
 from ..schema import ResultRow
 from . import lexicon as lx
+from ._rx import rx
 
 
 def respons_matches(netto: int, ingevuld: int, printed: float, decimals: int) -> bool:
@@ -62,11 +63,45 @@ def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
     return problems
 
 
-def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, str] | None = None) -> list[str]:
-    """Dutch reasons why the table does not check itself; empty means it earns high confidence."""
+# A perceel code before a label, as some bureaus print them: 'P3 – Techniek', 'P1 Opleidingen',
+# 'FVT2: Zorg', '2.1 Leerbanen'. The label stays as printed; what it names is read after the code.
+_CODE = rx(r"^(?P<code>\p{Lu}{1,3}\s?\d{1,2}[a-z]?|\d{1,2}(?:\.\d{1,2})*\.?)\s*(?:[–—:.)=-]\s*)?(?=\p{L})")
+
+
+def split_code(label: str) -> tuple[str | None, str]:
+    """'P3 – Techniek' -> ('P3', 'Techniek'); a label without a code -> (None, label)."""
+    m = _CODE.match(label.strip())
+    if not m:
+        return None, label
+    return m["code"].replace(" ", "").upper(), label.strip()[m.end():]
+
+
+def label_kind(label: str, codes: dict[str, str] | None = None) -> str | None:
+    """What a label names (``lexicon.label_kind``), read after a perceel code it may carry; a
+    code the report's legend explains ('P2 Functiegerichte vaardigheidstrainingen (per
+    cluster)') names that perceel when the rest is a cluster name ('P2 – Horeca en schoonmaak')."""
+    kind = lx.label_kind(label)
+    if kind is not None:
+        return kind
+    code, rest = split_code(label)
+    if code is None:
+        return None
+    kind = lx.label_kind(rest)
+    if kind is None and codes and code in codes:
+        return "cluster" if lx.label_kind(codes[code]) == "perceel" else lx.label_kind(codes[code])
+    return kind
+
+
+def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, str] | None = None,
+           guesses: list[str] | None = None, codes: dict[str, str] | None = None) -> list[str]:
+    """Dutch reasons why the table does not check itself; empty means it earns high confidence.
+    ``guesses``: why the reader's column mapping is a guess (``ResultsTable.guesses``); ``codes``:
+    the perceel codes the report's legend explains ('P2' -> 'Functiegerichte vaardigheidstrainingen')."""
     reasons: list[str] = []
     if not header_recognised:
         reasons.append("De kop van de resultatentabel is niet volledig herkend.")
+    for g in guesses or []:
+        reasons.append(f"Kolomindeling van de resultatentabel niet zeker: {g}.")
     if not rows:
         return reasons + ["Geen rijen in de resultatentabel gelezen."]
     headings = headings or {}
@@ -75,7 +110,7 @@ def assess(rows: list[ResultRow], header_recognised: bool, headings: dict[int, s
         if r.netto_steekproef is None or r.ingevuld is None or r.respons_pct is None:
             missing = [k for k, v in (("netto steekproef", r.netto_steekproef), ("ingevuld", r.ingevuld), ("respons", r.respons_pct)) if v is None]
             reasons.append(f"Respons van {name} niet na te rekenen: {', '.join(missing)} ontbreekt.")
-        kind = lx.label_kind(r.service)
+        kind = label_kind(r.service, codes)
         if not r.is_total and kind not in ("perceel", "cluster") and lx.label_kind(headings.get(i, "")) not in ("perceel", "cluster"):
             reasons.append(f"Label {name} is niet als perceel of cluster herkend.")
     for found in row_problems(rows).values():

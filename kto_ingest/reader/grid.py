@@ -113,13 +113,18 @@ def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
             vs.append(Seg((x0 + x1) / 2, y0, y1))
         elif w > 4 and h > 4 and stroked:
             # a stroked box bounds cells; a filled background (LibreOffice paints one behind the
-            # text of a shaded cell, not the cell) does not
+            # text of a shaded cell, not the cell; a filled header row; zebra rows) does not: it is
+            # taller than a border, so it is no ruling (see ``backgrounds``)
             hs.extend((Seg(y0, x0, x1), Seg(y1, x0, x1)))
             vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
 
     rotation = fpage.rotation_matrix if fpage.rotation else None  # drawings as the page is shown
     for path in fpage.get_drawings():
         stroked = "s" in (path.get("type") or "")
+        if stroked and path.get("fill") is not None and path.get("color") == path.get("fill"):
+            # a shaded cell or row (a filled header, zebra rows) outlined in its own colour is a
+            # background, not a border: only its thin pieces can be rulings
+            stroked = False
         for item in path["items"]:
             kind = item[0]
             if rotation is not None:
@@ -322,7 +327,7 @@ def visual_rows(words: list[Word]) -> list[list[Word]]:
     return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 
-_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³†]?$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
+_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]{0,2}$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
 
 
 def is_value(text: str) -> bool:
@@ -364,11 +369,25 @@ def _align_columns(grid: Grid) -> Grid:
         return grid
     axis = _column_axis(bodies)
     new_rows = []
+    nh = 0
+    in_head = True
     for row in grid.rows:
         words = [w for c in row for w in c.words]
         top, bottom = row[0].y0, row[0].y1
-        new_rows.append(_cells_on_axis(words, axis, top, bottom))
-    return Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+        in_head = in_head and sum(_is_number(cell_text(c)) for c in _chunks(words)) < 2
+        if in_head and words:
+            # header bands line by line, so that a group header ('Respons' over 'n' and '%') can
+            # span the columns of the line below it
+            for line in visual_rows(words):
+                new_rows.append(_header_cells(_chunks(line), axis, min(w.y0 for w in line), max(w.y1 for w in line)))
+                nh += 1
+        else:
+            new_rows.append(_cells_on_axis(words, axis, top, bottom))
+    _mark_spans(new_rows[:nh], axis, bodies)
+    out = Grid(grid.page, grid.bbox, new_rows, "lijnen", len(axis))
+    if nh:
+        out.header_rows = nh  # type: ignore[attr-defined]
+    return out
 
 
 def _cells_on_axis(words: list[Word], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
@@ -389,7 +408,8 @@ def _nearest(axis: list[tuple[float, float]], w: Word) -> int:
     return min(range(len(axis)), key=lambda i: 0 if axis[i][0] <= w.x0 <= axis[i][1] else min(abs(axis[i][0] - w.cx), abs(axis[i][1] - w.cx)))
 
 
-_CAPTION = regex.compile(r"^(?:tabel|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b", regex.I)
+_CAPTION = regex.compile(r"^(?:(?:vervolg(?:\s+van)?\s+)?(?:tabel|table|figuur|grafiek|overzicht)\s+[\dA-Z][\d.]*\b"
+                         r"|.{0,60}[(\[](?:vervolg\w*|continued|cont\.)[)\]]\s*$)", regex.I)
 
 
 def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float, float, float]] = ()) -> list[Grid]:
@@ -486,10 +506,10 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
-            if head and len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
-                break  # the table's caption ('Tabel 2.1 Rapportcijfer') stands above its header
-            if cell_text(r).rstrip().endswith((".", ":")) and len(r) > 3:
-                break  # the end of a paragraph above the table
+            if len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
+                break  # the table's caption ('Tabel 2.1 Rapportcijfer', 'Tabel 2.1 (vervolg)') stands above it
+            if cell_text(r).rstrip().endswith((".", ":")) and len(chunks[-1]) > 3:
+                break  # the end of a paragraph above the table (a header cell 'st.dev.' is no sentence)
             head.insert(0, info[h])
             h -= 1
         # a single line of running text directly above is not a header
@@ -524,6 +544,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 out_rows.append([Cell(axis[0][0], top, max(w.x1 for w in r), bottom, list(r), 0)])
             else:
                 out_rows.append(_cells_on_axis(r, axis, top, bottom))
+        _mark_spans(out_rows[:len(head)], axis, value_rows)
         allw = [w for r, _, _ in head + body for w in r]
         bbox = (round(min(w.x0 for w in allw), 1), round(min(w.y0 for w in allw), 1),
                 round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
@@ -532,6 +553,114 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         grids.append(grid)
         i = k
     return grids
+
+
+SPAN_OVERLAP = 3.0  # pt a group header must reach past the boundary between two columns
+
+
+def _alignments(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[str | None]:
+    """Per column, how its values are set: 'right' (they end at one x and start at several),
+    'left' (the reverse), or None (centred, or all of one width: unknown)."""
+    ends: dict[int, list[float]] = {}
+    begins: dict[int, list[float]] = {}
+    for chunks in value_rows:
+        for ch in chunks:
+            if not is_value(cell_text(ch)):
+                continue
+            a, b = min(w.x0 for w in ch), max(w.x1 for w in ch)
+            col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+            ends.setdefault(col, []).append(b)
+            begins.setdefault(col, []).append(a)
+    out: list[str | None] = []
+    for k in range(len(axis)):
+        e, b = ends.get(k, []), begins.get(k, [])
+        if len(e) < 2:
+            out.append(None)
+        elif max(e) - min(e) <= 1.5 and max(b) - min(b) > 2:
+            out.append("right")
+        elif max(b) - min(b) <= 1.5 and max(e) - min(e) > 2:
+            out.append("left")
+        else:
+            out.append(None)
+    return out
+
+
+def _mark_spans(head_rows: list[list[Cell]], axis: list[tuple[float, float]], value_rows: list[list[list[Word]]]) -> None:
+    """A borderless header of two or more lines: a cell of an upper line that stands over the
+    cells of two or more columns of the lines below it is a group header ('Respons' over 'aantal'
+    and '%', 'Rapportcijfer' over 'gemiddeld' and 'st.dev.'), spanning those columns as a ruled
+    table's merged cell does. Where two columns meet is read from how their values are set: just
+    right of a right-aligned column's values, just left of a left-aligned column's, else halfway
+    between (a column's extent: its values and its header words below). A header cell of one
+    column stays inside it; a group cell reaches a few points past each boundary it crosses, and
+    every column it spans has a header cell of its own below ('Ingevulde' over 'vragen-' is one
+    cell of two lines, not a group)."""
+    n = len(axis)
+    align = _alignments(value_rows, axis)
+    for i, row in enumerate(head_rows[:-1]):
+        below = [c for r in head_rows[i + 1:] for c in r if c.words and c.col < n]
+        if not below:
+            continue
+        ext = [[a, b] for a, b in axis]
+        for c in below:
+            ext[c.col][0] = min(ext[c.col][0], min(w.x0 for w in c.words))
+            ext[c.col][1] = max(ext[c.col][1], max(w.x1 for w in c.words))
+        bounds = []
+        for k in range(n - 1):
+            if align[k] == "right":
+                bounds.append(min(ext[k][1] + 1.5, (ext[k][1] + ext[k + 1][0]) / 2))
+            elif align[k + 1] == "left":
+                bounds.append(max(ext[k + 1][0] - 1.5, (ext[k][1] + ext[k + 1][0]) / 2))
+            else:
+                bounds.append((ext[k][1] + ext[k + 1][0]) / 2)
+        below_cols = {c.col for c in below}
+        for cell in row:
+            if not cell.words:
+                continue
+            a, b = min(w.x0 for w in cell.words), max(w.x1 for w in cell.words)
+            crossed = [k for k in range(n - 1) if a <= bounds[k] - SPAN_OVERLAP and b >= bounds[k] + SPAN_OVERLAP]
+            if not crossed or crossed != list(range(crossed[0], crossed[-1] + 1)):
+                continue
+            cols = list(range(crossed[0], crossed[-1] + 2))
+            if not set(cols) <= below_cols:
+                continue
+            if any(other is not cell and other.words and cols[0] <= other.col <= cols[-1] for other in row):
+                continue  # another cell of the same line stands over one of those columns
+            cell.col, cell.span = cols[0], len(cols)
+            cell.x0, cell.x1 = axis[cols[0]][0], axis[cols[-1]][1]
+    for row in head_rows:
+        row.sort(key=lambda c: c.col)
+
+
+def column_header_lines(grid: Grid, nh: int) -> list[tuple[str, list[str]]]:
+    """Per column of the grid, its header over the first ``nh`` rows as (group, own lines):
+    ``group`` the cells that span it with other columns (a group header, a merged cell), ``own``
+    the texts of its own cells, one per header row that has one. A spanning cell with no own cell
+    under any of its columns (a header cell merged over columns for no sub-header) counts as the
+    own text of its first column only."""
+    groups: list[list[str]] = [[] for _ in range(grid.ncols)]
+    owns: list[list[str]] = [[] for _ in range(grid.ncols)]
+    spanning: list[tuple[Cell, list[int]]] = []
+    for row in grid.rows[:nh]:
+        for c in row:
+            if not c.text or c.col >= grid.ncols:
+                continue
+            if c.span > 1:
+                spanning.append((c, list(range(c.col, min(grid.ncols, c.col + c.span)))))
+            else:
+                owns[c.col].append(c.text)
+    for c, cols in spanning:
+        if any(owns[k] for k in cols):
+            for k in cols:
+                groups[k].append(c.text)
+        else:
+            owns[cols[0]].insert(0, c.text)
+    return [(" ".join(g), o) for g, o in zip(groups, owns)]
+
+
+def column_headers(grid: Grid, nh: int) -> list[tuple[str, str]]:
+    """Per column, (group, own) header text: see ``column_header_lines``."""
+    return [(g, " ".join(o)) for g, o in column_header_lines(grid, nh)]
 
 
 def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[float] | None:
@@ -610,24 +739,59 @@ def _cells_by_start(words: list[Word], starts: list[tuple[float, int]], axis, to
     return [cells[i] for i in sorted(cells)]
 
 
+TOUCH = 1.0  # pt: a header cell without padding may start where the numbers of the column before end
+
+
+def _gap_column(axis: list[tuple[float, float]], x: float) -> int:
+    """The column of a header word that stands over no column's values, in the gap between two:
+    numbers are set right-aligned (or centred) under a header that starts further left, so the
+    word belongs to the column on its right; right of the last column, to the last."""
+    for k, (a, _) in enumerate(axis):
+        if a >= x:
+            return k
+    return len(axis) - 1
+
+
 def _header_cells(chunks: list[list[Word]], axis: list[tuple[float, float]], top: float, bottom: float) -> list[Cell]:
     """A header chunk belongs to the column it overlaps most (header text is often centred or wider)."""
     cells: dict[int, Cell] = {}
     split: list[list[Word]] = []
+
+    def column_of(a: float, b: float) -> int:
+        best = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
+        if min(axis[best][1], b) - max(axis[best][0], a) > TOUCH:
+            return best
+        return _gap_column(axis, (a + b) / 2)
+
     for chunk in chunks:
-        inside = {max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)) for w in chunk}
+        inside = {column_of(w.x0, w.x1) for w in chunk}
         if len(inside) > 1:  # 'Resp. Respons' set close together over two columns
             groups: dict[int, list[Word]] = {}
             for w in chunk:
-                groups.setdefault(max(range(len(axis)), key=lambda i: min(axis[i][1], w.x1) - max(axis[i][0], w.x0)), []).append(w)
+                groups.setdefault(column_of(w.x0, w.x1), []).append(w)
             split += list(groups.values())
         else:
             split.append(chunk)
+    placed: list[tuple[list[Word], int, bool]] = []
     for chunk in split:
         a, b = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
         best = max(range(len(axis)), key=lambda i: (min(b, axis[i][1]) - max(a, axis[i][0]), -abs((a + b) / 2 - sum(axis[i]) / 2)))
-        if min(b, axis[best][1]) - max(a, axis[best][0]) <= 0:
-            best = min(range(len(axis)), key=lambda i: abs((a + b) / 2 - sum(axis[i]) / 2))
+        over = min(b, axis[best][1]) - max(a, axis[best][0]) > TOUCH
+        if not over:
+            best = _gap_column(axis, (a + b) / 2)
+        placed.append((chunk, best, over))
+    # a chunk over no column's values (a narrow header such as '%' in the gap between two columns
+    # of narrow numbers) does not take the column of a chunk of the same line that stands over its
+    # values: it goes to the free neighbour on its side
+    taken = {best for _, best, over in placed if over}
+    for k, (chunk, best, over) in enumerate(placed):
+        if over or best not in taken:
+            continue
+        centre = (min(w.x0 for w in chunk) + max(w.x1 for w in chunk)) / 2
+        side = best + 1 if centre > sum(axis[best]) / 2 else best - 1
+        if 0 <= side < len(axis) and side not in taken and not any(b2 == side for _, b2, _ in placed):
+            placed[k] = (chunk, side, over)
+    for chunk, best, _ in placed:
         if best not in cells:
             cells[best] = Cell(axis[best][0], top, axis[best][1], bottom, [], best)
         cells[best].words.extend(chunk)

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .._pymupdf import pymupdf
 from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
-from .grid import _CONNECTORS, Grid, header_before, is_value, logical_rows, page_grids
+from .confidence import split_code
+from .grid import _CONNECTORS, Grid, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -49,6 +51,11 @@ class ResultsTable:
     grids: list[Grid] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
     caption: str | None = None
+    # why the column (or row) mapping is a guess rather than read from the header (Dutch): a
+    # table read so earns no high confidence
+    guesses: list[str] = field(default_factory=list)
+    # perceel codes the report's legend explains ('P2' -> 'Functiegerichte vaardigheidstrainingen')
+    codes: dict[str, str] = field(default_factory=dict)
 
     @property
     def pages(self) -> list[int]:
@@ -79,7 +86,72 @@ def _header_rows(matrix: list[list[str]]) -> int:
     return n
 
 
-def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> None:
+# Columns that report something else about a measure than the measure itself: a spread, a
+# median, a share above a mark, a count of scores. They may stand under the same group header as
+# the measure ('Rapportcijfer' over 'gemiddeld', 'mediaan', 'st.dev.') and are never read as it.
+_OTHER_STATISTIC = rx(
+    r"(?<![\p{L}])(?:st\.?\s*dev\.?|std\.?(?:\s*dev\.?)?|s\.\s*d\.?|sd|standaard\s*-?\s*(?:afwijking|deviatie)\w*|spreiding|"
+    r"mediaan|modus|modale|variantie|minimum|maximum|min\.|max\.|bereik|range|kwartiel\w*|percentiel\w*|"
+    r"betrouwbaarheids\w*|marge\w*|(?:95\s*%?\s*-?\s*)?b\.?i\.|"
+    r"\d+\s*(?:of|en|-)\s*hoger|\d+\s*\+|(?:%|percentage|aandeel)\s*(?:zeer\s*)?(?:on)?(?:tevreden|voldoende|positief|negatief)\w*|"
+    r"(?:%|percentage|aandeel)\s*(?:cijfer|score|rapportcijfer)\w*|vorig\w*\s+jaar|trend|verschil\w*)(?![\p{L}])")
+# A sub-header that only says which form the group's measure takes: a count or a percentage.
+_UNIT_COUNT = rx(r"^\(?(?:n|aantal|aant\.?|abs\.?|absoluut|#|aantallen)\)?$")
+_UNIT_PCT = rx(r"^\(?(?:%|in\s*%|pct\.?|perc\.?|percentage|procent)\)?$")
+# Lexicon patterns too general to decide between two columns that both claim a measure.
+_WEAK = {"%", "n", "netto", "resp", "gemiddeld\\w*", "respons\\s*%?"}
+
+
+def measure_of_column(group: str, own: str, own_lines: list[str] | None = None) -> tuple[str, str, str] | None:
+    """The measure a column's header names, from its group header (a cell spanning it and its
+    neighbours) and its own header: (measure, header as printed, how it was matched), or None.
+    A column of another statistic (st.dev., mediaan, % 8 of hoger) names none; a sub-header that
+    gives only the form ('aantal', 'n', '%') takes the group's measure in that form ('Respons'
+    over 'aantal' is ingevuld, over '%' the respons); otherwise the own header decides when it
+    names a measure ('Aantallen' over 'beëindigd'), else the two read together. A header of
+    several lines that names no measure as a whole is read as its lower lines under the upper
+    ones ('Deelname' over 'respondenten' where the group was not seen as spanning)."""
+    found = _measure_of_column(group, own)
+    if found is None and own_lines and len(own_lines) >= 2 and not _OTHER_STATISTIC.search(lx.normalise_header(own)):
+        for k in range(1, len(own_lines)):
+            upper = " ".join(p for p in [group, *own_lines[:k]] if p)
+            if found := _measure_of_column(upper, " ".join(own_lines[k:])):
+                break
+    return found
+
+
+def _measure_of_column(group: str, own: str) -> tuple[str, str, str] | None:
+    own_n, group_n = lx.normalise_header(own), lx.normalise_header(group)
+    printed = " ".join(p for p in (group, own) if p)
+    if not own_n and not group_n:
+        return None
+    if _OTHER_STATISTIC.search(own_n) or (not own_n and _OTHER_STATISTIC.search(group_n)):
+        return None
+    if group_n:
+        g = lx.measure_of(group)
+        if own_n and (_UNIT_COUNT.match(own_n) or _UNIT_PCT.match(own_n)):
+            pct = bool(_UNIT_PCT.match(own_n))
+            if g is not None:
+                forms = {"respons_pct": ("respons_pct", "ingevuld"), "ingevuld": ("respons_pct", "ingevuld"),
+                         "netto_steekproef": (None, "netto_steekproef"), "beeindigd": (None, "beeindigd"),
+                         "rapportcijfer": (None, None)}[g[0]]
+                key = forms[0] if pct else forms[1]
+                if key is None:
+                    return None  # 'Rapportcijfer' over 'n': the number of scores, not a measure
+                return key, printed, f"{g[1]}, {'percentage' if pct else 'aantal'} ('{own}')"
+        if own_n and (m := lx.measure_of(own)):
+            return m[0], printed, m[1]
+        if m := lx.measure_of(printed):
+            return m[0], printed, m[1]
+        if not own_n and g is not None:
+            return g[0], printed, g[1]
+        return None
+    if m := lx.measure_of(own):
+        return m[0], printed, m[1]
+    return None
+
+
+def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, list[str]]) -> list[str]:
     """'Resp.' and 'Respons' are counts or percentages: let the printed values decide."""
     def shape(col: int) -> str:
         vs = [v for v in values.get(col, []) if v and any(ch.isdigit() for ch in v)]
@@ -96,13 +168,29 @@ def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, 
             measures[col] = ("ingevuld", header, pattern + " (aantallen: ingevuld)")
         elif key == "ingevuld" and s == "pct" and "respons_pct" not in keys:
             measures[col] = ("respons_pct", header, pattern + " (percentages: respons)")
-    # one column per measure: the first keeps it
-    seen: set[str] = set()
+    return _one_column_per_measure(measures)
+
+
+def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[str]:
+    """Two columns (or rows) that claim one measure: the one named by a specific lexicon entry
+    keeps it ('Aantal respondenten' before 'n'); between equals the first keeps it, which is a
+    guess: returned as a Dutch reason for low confidence."""
+    guesses: list[str] = []
+    by_key: dict[str, list[int]] = {}
     for col in sorted(measures):
-        if measures[col][0] in seen:
-            del measures[col]
-        else:
-            seen.add(measures[col][0])
+        by_key.setdefault(measures[col][0], []).append(col)
+    for key, cols in by_key.items():
+        if len(cols) < 2:
+            continue
+        strong = [c for c in cols if measures[c][2].split(" (")[0] not in _WEAK]
+        keep = (strong or cols)[0]
+        if len(strong) != 1:
+            guesses.append(f"{len(cols)} kolommen lijken {MEASURE_NAMES[key]} te zijn ("
+                           + ", ".join(f"'{measures[c][1]}'" for c in cols) + f"); '{measures[keep][1]}' genomen")
+        for c in cols:
+            if c != keep:
+                del measures[c]
+    return guesses
 
 
 def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
@@ -110,13 +198,9 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     nh = _header_rows(matrix) if nh is None else nh
     if nh == 0:
         return None
-    headers = [" ".join(matrix[r][c] for r in range(nh) if matrix[r][c]) for c in range(grid.ncols)]
-    found: dict[int, tuple[str, str, str]] = {}
-    for c, h in enumerate(headers):
-        if m := lx.measure_of(h):
-            found[c] = (m[0], h, m[1])
+    found = _column_measures(grid, nh)
     body = matrix[nh:]
-    _fix_by_values(found, {c: [r[c] for r in body] for c in found})
+    guesses = _fix_by_values(found, {c: [r[c] for r in body] for c in found})
     if not found:
         return None
     label_col = next((c for c in range(grid.ncols) if c not in found), None)
@@ -133,20 +217,36 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
             continue
         rows.append(ReadRow(label, vals, grid.page, grid.row_box(i), heading))
     t = ResultsTable(grid.page, "rijen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.guesses += guesses
     t.decisions.append(
         f"pagina {grid.page}: tabel gelezen met {grid.method}, percelen als rijen; kolommen: "
         + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
     )
+    ignored = [f"'{h}'" for c, (g, o) in enumerate(column_headers(grid, nh)) if c not in found and c != label_col
+               and (h := " ".join(x for x in (g, o) if x)) and any(is_value(r[c]) for r in body)]
+    if ignored:
+        t.decisions.append(f"pagina {grid.page}: kolommen zonder maat genegeerd: {', '.join(ignored)}")
+    for g in guesses:
+        t.decisions.append(f"pagina {grid.page}: gegokt: {g}")
     return t
+
+
+def _column_measures(grid: Grid, nh: int) -> dict[int, tuple[str, str, str]]:
+    """The measure of each column whose header names one (group and own header read together)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for c, (group, lines) in enumerate(column_header_lines(grid, nh)):
+        if m := measure_of_column(group, " ".join(lines), lines):
+            found[c] = m
+    return found
 
 
 def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     matrix = logical_rows(grid)  # 'Netto' / values / 'steekproef': a measure's label over lines
     found: dict[int, tuple[str, str, str]] = {}
     for r, row in enumerate(matrix):
-        if row[0] and (m := lx.measure_of(row[0])):
-            found[r] = (m[0], row[0], m[1])
-    _fix_by_values(found, {r: matrix[r][1:] for r in found})
+        if row[0] and (m := measure_of_column("", row[0])):
+            found[r] = m
+    guesses = _fix_by_values(found, {r: matrix[r][1:] for r in found})
     if not found:
         return None
     first = min(found)
@@ -164,6 +264,7 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
                    round(max(x.x1 for x in cells), 1), round(max(x.y1 for x in cells), 1))
         rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values())))
     t = ResultsTable(grid.page, "kolommen", {k: h for k, h, _ in found.values()}, rows, [grid])
+    t.guesses += guesses
     t.decisions.append(
         f"pagina {grid.page}: tabel gelezen met {grid.method}, gekanteld (percelen als kolommen); rijen: "
         + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
@@ -215,37 +316,57 @@ def candidate_pages(doc: Document, least: int = 2, among: set[str] | None = None
     return out
 
 
+# A caption that says its table goes on from the page before: 'Tabel 3.1 (vervolg)', 'vervolg
+# tabel 3.1', 'Tabel 3.1 – vervolgd', 'Table 3.1 (continued)', '(cont.)'.
+_CONTINUED = rx(r"(?<!\p{L})(?:vervolg\w*|continued|cont\.|doorlopend|voortzetting)(?!\p{L})", regex.I)
+
+
+def _caption_above(doc: Document, grid: Grid) -> str:
+    """The words within 30 pt above a grid, as one line of text (a caption, if any)."""
+    page = doc.page(grid.page)
+    above = sorted((w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1
+                    and w.x1 >= grid.bbox[0] - 20 and w.x0 <= grid.bbox[2] + 20), key=lambda w: (round(w.cy), w.x0))
+    return " ".join(w.text for w in above)
+
+
+def continued_caption(doc: Document, grid: Grid) -> bool:
+    """A caption right above the grid says it continues a table ('Tabel 3.1 (vervolg)')."""
+    return bool(_CONTINUED.search(_caption_above(doc, grid)))
+
+
 def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
     """A grid continues the previous table when it stands at the top of the next page, with as many
     columns, the previous table ran on to the bottom of its page, and no caption of its own
-    ('Tabel 3.2 ...') stands above it."""
+    ('Tabel 3.2 ...') stands above it. A caption that says so ('Tabel 3.1 (vervolg)',
+    'continued') continues the table wherever the previous part ended on its page (a table split
+    by hand, the rest put on the next page)."""
     last = prev.grids[-1]
     if grid.page != last.page + 1 or grid.ncols != prev.ncols:
         return False
     page = doc.page(grid.page)
-    if grid.bbox[1] > page.height * 0.4 or last.bbox[3] < doc.page(last.page).height * 0.7:
+    if grid.bbox[1] > page.height * 0.4:
         return False
-    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1]
-    caption = any(w.text.lower() in ("tabel", "table") for w in above)
-    return not caption or any("vervolg" in w.text.lower() for w in above)  # 'Tabel 2.1 (vervolg)' continues
+    text = _caption_above(doc, grid)
+    if _CONTINUED.search(text):
+        return True
+    if last.bbox[3] < doc.page(last.page).height * 0.7:
+        return False
+    return not rx(r"(?<!\p{L})(?:tabel|table)(?!\p{L})", regex.I).search(text)
 
 
 def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
     """Read a headerless continuation with the columns of the table it continues."""
     matrix = grid.matrix()
     if prev.orientation == "rijen":
-        cols = {}
         first = prev.grids[0]
-        fm = first.matrix()
-        nh = getattr(first, "header_rows", None) or _header_rows(fm)
-        for c in range(first.ncols):
-            h = " ".join(fm[r][c] for r in range(nh) if fm[r][c])
-            m = lx.measure_of(h)
-            if m and m[0] in prev.measures:
-                cols[c] = m[0]
+        nh = getattr(first, "header_rows", None) or _header_rows(first.matrix())
+        cols = {c: m[0] for c, m in _column_measures(first, nh).items() if m[0] in prev.measures}
+        guessed = None
         if len(cols) < len(prev.measures):  # measures fixed by their values: take them by column order
             keys = list(prev.measures)
             cols = dict(zip(sorted(cols) or range(1, 1 + len(keys)), keys))
+            guessed = (f"de kolommen van het vervolg op pagina {grid.page} zijn op volgorde aan de maten van de tabel "
+                       f"op pagina {prev.page} toegekend")
         label_col = next(c for c in range(grid.ncols) if c not in cols)
         rows = []
         for i, r in enumerate(matrix):
@@ -253,8 +374,35 @@ def _body_only(prev: ResultsTable, grid: Grid) -> ResultsTable:
             if not r[label_col] and not vals:
                 continue
             rows.append(ReadRow(r[label_col], vals, grid.page, grid.row_box(i), not any(is_value(v) for v in vals.values())))
-        return ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+        out = ResultsTable(grid.page, "rijen", dict(prev.measures), rows, [grid])
+        if guessed:
+            out.guesses.append(guessed)
+        return out
     return ResultsTable(grid.page, prev.orientation, dict(prev.measures), [], [grid])
+
+
+def _reread_with(prev: ResultsTable, t: ResultsTable) -> None:
+    """The header repeated on the next page names more measures than the first page's reading of
+    it (a header cell whose words ran together there): when it puts every measure the first page
+    read in the same column, the earlier rows are read again with its columns."""
+    if prev.orientation != "rijen" or t.orientation != "rijen" or prev.ncols != t.ncols:
+        return
+    first, again = prev.grids[0], t.grids[0]
+    mine = _column_measures(first, getattr(first, "header_rows", None) or _header_rows(first.matrix()))
+    theirs = _column_measures(again, getattr(again, "header_rows", None) or _header_rows(again.matrix()))
+    if not mine or any(theirs.get(c, ("",))[0] != m[0] for c, m in mine.items() if m[0] in prev.measures):
+        return
+    rows: list[ReadRow] = []
+    for g in prev.grids:
+        nh = (getattr(g, "header_rows", None) or _header_rows(g.matrix())) if g is first else 0
+        body = Grid(g.page, g.bbox, g.rows[nh:], g.method, g.ncols)
+        part = _body_only(t, body)
+        _merge_wrapped(part)
+        rows += part.rows
+    added = [MEASURE_NAMES[k] for k in t.measures if k not in prev.measures]
+    prev.rows, prev.measures = rows, dict(t.measures)
+    prev.decisions.append(f"pagina {prev.page}: opnieuw gelezen met de kop van pagina {t.page}, die ook "
+                          + ", ".join(added) + " noemt")
 
 
 def read_results(doc: Document, pages: list[int] | None = None) -> tuple[ResultsTable | None, list[str]]:
@@ -264,7 +412,7 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     notes: list[str] = []
     if pages is not None:
         _collect(doc, pages, tables, set())
-        return _assemble(tables, notes)
+        return _finish(doc, *_assemble(tables, notes))
     # First the pages that name three measures (where a results table stands), then, when the
     # table found lacks a measure, the pages that name it (a second table to join by label).
     done: set[int] = set()
@@ -274,7 +422,72 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     if missing:
         more = [p for p in candidate_pages(doc, 1 if base else 2, missing if base else None) if p not in done]
         _collect(doc, more, tables, done)
-    return _assemble(tables, notes)
+    return _finish(doc, *_assemble(tables, notes))
+
+
+def _finish(doc: Document, table: ResultsTable | None, notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
+    if table is not None:
+        _superscript_marks(doc, table)
+    return table, notes
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SMALLER = 0.8  # a footnote number is set at most this share of the value's font size
+
+
+def _superscript_marks(doc: Document, table: ResultsTable) -> None:
+    """A footnote number set small and raised after a value ('8,1' with a superscript '1') is one
+    word in the text layer ('8,11'): the font sizes of its pieces tell them apart. Such a value
+    is rewritten with the mark as a superscript character ('8,1¹'), which the value reader leaves
+    out (with a note); the decision is kept for explain."""
+    for page_no in table.pages:
+        rows = [r for r in table.rows if r.page == page_no and not r.heading and r.values]
+        if not rows or page_no in doc.ocr_pages or page_no in doc.scanned_pages:
+            continue
+        fpage = doc.fitz[page_no - 1]
+        boxes = [g.bbox for g in table.grids if g.page == page_no]
+        box = pymupdf.Rect(min(b[0] for b in boxes) - 2, min(b[1] for b in boxes) - 2,
+                           max(b[2] for b in boxes) + 2, max(b[3] for b in boxes) + 2)
+        rotation = fpage.rotation_matrix if fpage.rotation else None
+        clip = None if rotation is not None else box
+        spans = []
+        for block in fpage.get_text("dict", clip=clip).get("blocks", []):
+            for line in block.get("lines", []):
+                for sp in line.get("spans", []):
+                    r = pymupdf.Rect(sp["bbox"])
+                    if rotation is not None:
+                        r = (r * rotation).normalize()
+                    if sp["text"].strip() and r.intersects(box):
+                        spans.append((r, sp["size"], sp["text"].strip()))
+        if not any(size < max(s for _, s, _ in spans) * SMALLER for _, size, _ in spans):
+            continue  # one size throughout: nothing set smaller
+        words = doc.page(page_no).words
+        for row in rows:
+            x0, y0, x1, y1 = row.bbox
+            for key, value in list(row.values.items()):
+                last = value.split()[-1] if value.split() else ""
+                if not last[-1:].isdigit():
+                    continue
+                found = set()
+                for w in words:
+                    if w.text != last or not (y0 - 2 <= w.cy <= y1 + 2 and x0 - 2 <= w.cx <= x1 + 2):
+                        continue
+                    parts = sorted((sp for sp in spans if w.x0 - 1 <= (sp[0].x0 + sp[0].x1) / 2 <= w.x1 + 1
+                                    and w.y0 - 2 <= (sp[0].y0 + sp[0].y1) / 2 <= w.y1 + 2), key=lambda sp: sp[0].x0)
+                    if len(parts) < 2 or "".join(p[2] for p in parts) != w.text:
+                        found.add(None)
+                        continue
+                    main = parts[0][1]
+                    k = len(parts)
+                    while k > 1 and parts[k - 1][2].isdigit() and parts[k - 1][1] <= main * SMALLER:
+                        k -= 1
+                    found.add("".join(p[2] for p in parts[k:]) if k < len(parts) else None)
+                mark = found.pop() if len(found) == 1 else None
+                if mark:
+                    base = value[: len(value) - len(mark)]
+                    row.values[key] = base + mark.translate(_SUPERSCRIPT)
+                    table.decisions.append(f"pagina {page_no}: '{value}' bij '{row.label}' is {base} met voetnootteken {mark} "
+                                           "(kleiner gezet)")
 
 
 def _best(tables: list[ResultsTable]) -> ResultsTable | None:
@@ -317,13 +530,15 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 _merge_wrapped(t)
             prev = tables[-1] if tables else None
             if prev is not None and _continues(prev, grid, doc):
+                if t is not None and set(prev.measures) < set(t.measures):
+                    _reread_with(prev, t)
                 if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
                     if t is None:
                         cont = _body_only(prev, grid)
                         _merge_wrapped(cont)
                     else:
                         cont = t
-                    rows = cont.rows
+                    rows = [r for r in cont.rows if r.label.strip() or r.values]
                     last = prev.rows[-1] if prev.rows else None
                     if (rows and last is not None and rows[0].heading and not last.heading and prev.orientation == "rijen"
                             and lx.label_kind(rows[0].label) not in ("group_clients", "group_employers")):
@@ -332,6 +547,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                         rows = rows[1:]
                     prev.rows += rows
                     prev.grids.append(grid)
+                    prev.guesses += [g for g in cont.guesses if g not in prev.guesses]
                     how = "met herhaalde kop" if t is not None else "zonder kop"
                     prev.decisions.append(f"pagina {grid.page}: vervolg van de tabel van pagina {prev.page} ({how}), {len(cont.rows)} rijen")
                     continue
@@ -378,23 +594,37 @@ def _merge_wrapped(t: ResultsTable) -> None:
     def tight(upper: ReadRow, lower: ReadRow) -> bool:
         return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * (lower.bbox[3] - lower.bbox[1])
 
+    def gap(upper: ReadRow, lower: ReadRow) -> float:
+        return lower.bbox[1] - upper.bbox[3]
+
     def wrappable(r: ReadRow) -> bool:
         return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
 
     rows = t.rows
+    # the usual gap under a row with values (the padding between rows): a label line clearly
+    # closer than that to the row below belongs to it
+    gaps = sorted(b.bbox[1] - a.bbox[3] for a, b in zip(rows, rows[1:]) if not a.heading and a.page == b.page)
+    row_gap = gaps[len(gaps) // 2] if gaps else None
     out: list[ReadRow] = []
     i = 0
     while i < len(rows):
         r = rows[i]
         if not r.heading and not r.label.strip():
             # take the tight label lines just above (already in out) and just below
+            # ... but not past a gap clearly wider than the label's own line spacing (the padding
+            # between two rows, each with a label of several lines)
             above: list[ReadRow] = []
-            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r):
+            least = float("inf")
+            while out and wrappable(out[-1]) and tight(out[-1], above[0] if above else r) and (
+                    gap(out[-1], above[0] if above else r) <= least + CLEARLY_CLOSER):
+                least = min(least, gap(out[-1], above[0] if above else r))
                 above.insert(0, out.pop())
             parts = [a.label for a in above]
             j = i + 1
             below_last = r
-            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]):
+            while j < len(rows) and wrappable(rows[j]) and tight(below_last, rows[j]) and (
+                    gap(below_last, rows[j]) <= least + CLEARLY_CLOSER):
+                least = min(least, gap(below_last, rows[j]))
                 below_last = rows[j]
                 j += 1
             below = [x.label for x in rows[i + 1:j]]
@@ -406,11 +636,31 @@ def _merge_wrapped(t: ResultsTable) -> None:
             continue
         prev = out[-1] if out else None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
-                and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip()) and tight(r, nxt)
-                and r.label.lstrip()[:1].isupper() and not prev.label.rstrip().endswith(_CONNECTORS)):
+        first = prev is None or r.page != prev.page  # the first line of the body (on this page)
+        if (wrappable(r) and (first or (not prev.heading and tight(prev, r) and not prev.label.rstrip().endswith(_CONNECTORS)))
+                and nxt is not None and not nxt.heading and (_opens_in_lower_case(nxt.label) or not nxt.label.strip())
+                and tight(r, nxt) and r.label.lstrip()[:1].isupper()):
             # tight both ways (evenly spaced lines): the row below opens in lower case or has no
             # label of its own, so its label began here (a capital after a complete label)
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
+        if (wrappable(r) and (prev is None or prev.heading or r.page != prev.page) and nxt is not None and not nxt.heading
+                and r.page == nxt.page and tight(r, nxt) and row_gap is not None and gap(r, nxt) < row_gap - CLEARLY_CLOSER
+                and (_opens_in_lower_case(nxt.label) or r.label.rstrip().endswith(_CONNECTORS))):
+            # the first label line of the body (or of a page), clearly closer to the row below than
+            # rows are to each other, and the label goes on there ('Functiegerichte
+            # vaardigheidstrainingen –' over 'cluster Vakgebied 01   21   10 ...')
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
+        if (wrappable(r) and prev is not None and not prev.heading and tight(prev, r) and nxt is not None
+                and not nxt.heading and tight(r, nxt) and r.page == nxt.page
+                and (nxt.bbox[1] - r.bbox[3]) < (r.bbox[1] - prev.bbox[3]) - CLEARLY_CLOSER):
+            # tight both ways, but clearly closer to the row below (values set on the last line of
+            # a label of two, rows apart by their padding): its label began here
             nxt.label = f"{r.label} {nxt.label}".strip()
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
@@ -424,6 +674,34 @@ def _merge_wrapped(t: ResultsTable) -> None:
     t.rows = out
 
 
+CLEARLY_CLOSER = 2.0  # pt: a label line this much closer to one row than to the other belongs to it
+
+
+_LEGEND = rx(r"(?<![\p{L}\p{N}])(?P<code>\p{Lu}{1,3}\s?\d{1,2}[a-z]?)\s*[:=–—-]?\s*(?P<words>\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,3})")
+
+
+def perceel_codes(doc: Document) -> dict[str, str]:
+    """The perceel codes a report explains in its text ('Percelen: P1 Opleidingen, P2
+    Functiegerichte vaardigheidstrainingen (per cluster), ...'): {'P1': 'Opleidingen', 'P2':
+    'Functiegerichte vaardigheidstrainingen'}. Only a code followed by the name of a perceel
+    counts; computed once per document."""
+    cache = doc.__dict__.get("_reader_codes")
+    if cache is not None:
+        return cache
+    out: dict[str, str] = {}
+    for page in doc.pages:
+        text = " ".join(w.text for w in page.words)
+        for m in _LEGEND.finditer(text):
+            words = m["words"].split()
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if lx.label_kind(name) == "perceel":
+                    out.setdefault(m["code"].replace(" ", "").upper(), name)
+                    break
+    doc.__dict__["_reader_codes"] = out
+    return out
+
+
 _PERCELEN = (("functiegerichte", "fvt"), ("opleiding",), ("leerba",), ("ervaringscertifica", "evc"))
 
 
@@ -431,9 +709,9 @@ def _label_key(label: str) -> str:
     """What a label names, for joining two tables that word it differently: 'Functiegerichte
     vaardigheidstrainingen – cluster Zorg' and 'FVT cluster Zorg' are both 'cluster zorg';
     'Totaal alle percelen' is 'totaal'."""
-    t = _norm_label(label)
     if lx.label_kind(label) == "total":
         return "totaal"
+    t = _norm_label(split_code(label)[1])  # 'P3 – Leerbanen' and 'Leerbanen' name one perceel
     if m := rx(r"\bcluster\s+(.+)$").search(t):
         return "cluster " + m[1]
     for stems in _PERCELEN:
@@ -465,6 +743,7 @@ def _join(base: ResultsTable, other: ResultsTable) -> None:
     for k in new:
         base.measures[k] = other.measures[k]
     base.grids += other.grids
+    base.guesses += [g for g in other.guesses if g not in base.guesses]
     # a row only the other table has (a Totaal under the scores, say) is a row of the report too
     taken = {id(t) for _, t in matched}
     extra = [r for r in labelled if id(r) not in taken and any(is_value(v) for v in r.values.values())]

@@ -12,11 +12,16 @@ from __future__ import annotations
 from .. import dutch
 from ._rx import rx
 
-_FOOTNOTE = "*¹²³⁴⁵†‡"
+_FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).rstrip(_FOOTNOTE).strip()
+
+
+def without_footnote(text: str) -> str:
+    """The value without a footnote mark after it: '8,1*' -> '8,1'."""
+    return _clean(text)
 
 
 def count(text: str) -> int | None:

@@ -1,0 +1,489 @@
+"""Results tables laid out by other bureaus: group headers over sub-headers, shaded headers and
+zebra rows, columns of other statistics, a table split by hand with '(vervolg)', perceel codes in
+the labels, footnote marks, and a column mapping that is a guess. Each PDF is drawn here with
+PyMuPDF the way a producer draws it (filled rectangles for shading, lines or none for rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kto_ingest._pymupdf import pymupdf
+from kto_ingest.document import open_document
+from kto_ingest.pipeline import Options, explain_file, process_file
+from kto_ingest.reader import grid as gridmod
+from kto_ingest.reader.tables import read_results
+from kto_ingest.regime import load_regime
+
+FONT = 9
+
+
+def _text(page, x: float, y: float, text: str, *, right: bool = False, centre: bool = False, colour=(0, 0, 0)) -> None:
+    """Text with its baseline at y: left-aligned at x, right-aligned ending at x, or centred on x."""
+    width = pymupdf.get_text_length(text, fontsize=FONT)
+    if right:
+        x -= width
+    elif centre:
+        x -= width / 2
+    page.insert_text((x, y), text, fontsize=FONT, color=colour)
+
+
+def _rows(table):
+    return [(r.label, r.values) for r in table.rows if not r.heading]
+
+
+def _read(path: Path, pages: list[int] | None = None):
+    with open_document(path) as doc:
+        return read_results(doc, pages or [1])
+
+
+# ---- a two-row header with group cells, a filled header, zebra rows -----------------------------
+
+# column boxes (x0, x1) as a Chromium table lays them out: label, Uitgenodigd, Respons aantal, %,
+# Rapportcijfer gemiddeld, st.dev.
+COLS = [(60, 300), (300, 365), (365, 410), (410, 455), (455, 510), (510, 555)]
+BODY = [["Opleidingen", "38", "22", "57,9%", "8,4", "1,3"],
+        ["Functiegerichte vaardigheidstrainingen - Zorg en welzijn", "137", "44", "32,1%", "8,3", "0,8"],
+        ["Ervaringscertificaten", "127", "61", "48,0%", "8,3", "0,5"],
+        ["Totaal", "302", "127", "42,1%", "8,3", "1,4"]]
+
+
+def _shaded_table(path: Path, outline: bool) -> None:
+    """'Respons' over 'aantal' and '%', 'Rapportcijfer' over 'gemiddeld' and 'st.dev.', white text
+    on a dark header filled cell by cell, every other body row shaded. ``outline``: each fill is
+    also stroked in its own colour (as some producers draw a shaded cell)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    dark, light = (0.12, 0.42, 0.30), (0.9, 0.94, 0.91)
+
+    def fill(x0, y0, x1, y1, colour):
+        page.draw_rect(pymupdf.Rect(x0, y0, x1, y1), color=colour if outline else None, fill=colour)
+
+    _text(page, 60, 90, "Tabel 2.1 Respons en waardering per perceel en cluster")
+    top, mid, bottom = 100, 116, 132
+    for (a, b) in (COLS[0], COLS[1]):  # cells spanning both header rows
+        fill(a, top, b, bottom, dark)
+    fill(COLS[2][0], top, COLS[3][1], mid, dark)
+    fill(COLS[4][0], top, COLS[5][1], mid, dark)
+    for a, b in COLS[2:]:
+        fill(a, mid, b, bottom, dark)
+    white = (1, 1, 1)
+    _text(page, 64, 128, "Perceel / cluster", colour=white)
+    _text(page, COLS[1][1] - 4, 128, "Uitgenodigd", right=True, colour=white)
+    _text(page, (COLS[2][0] + COLS[3][1]) / 2, 112, "Respons", centre=True, colour=white)
+    _text(page, (COLS[4][0] + COLS[5][1]) / 2, 112, "Rapportcijfer", centre=True, colour=white)
+    for (a, b), word in zip(COLS[2:], ["aantal", "%", "gemiddeld", "st.dev."]):
+        _text(page, b - 4, 128, word, right=True, colour=white)
+    y = bottom
+    for i, row in enumerate(BODY):
+        if i % 2 == 1:
+            for a, b in COLS:
+                fill(a, y, b, y + 16, light)
+        _text(page, 64, y + 12, row[0])
+        for (a, b), value in zip(COLS[1:], row[1:]):
+            _text(page, b - 4, y + 12, value, right=True)
+        y += 16
+    _text(page, 60, y + 20, "Het rapportcijfer is het gemiddelde van de cijfers die de respondenten gaven.")
+    doc.save(path)
+
+
+@pytest.mark.parametrize("outline", [False, True])
+def test_a_group_header_over_sub_headers_with_a_filled_header_and_zebra_rows(tmp_path, outline):
+    """'st.dev.' ends in a full stop but is a header cell, not the end of a paragraph; the shading
+    is background, not cell borders; 'Respons' over 'aantal' is ingevuld, over '%' the respons;
+    'Rapportcijfer' over 'st.dev.' is no rapportcijfer."""
+    path = tmp_path / "gearceerd.pdf"
+    _shaded_table(path, outline)
+    with open_document(path) as doc:
+        assert gridmod.cached_ruled_grids(doc, 1) == []  # fills are no rulings
+    table, _ = _read(path)
+    assert table.measures == {"netto_steekproef": "Uitgenodigd", "ingevuld": "Respons aantal", "respons_pct": "Respons %",
+                              "rapportcijfer": "Rapportcijfer gemiddeld"}
+    assert _rows(table) == [
+        (row[0], {"netto_steekproef": row[1], "ingevuld": row[2], "respons_pct": row[3], "rapportcijfer": row[4]})
+        for row in BODY]
+    assert any("'Rapportcijfer st.dev.'" in d and "genegeerd" in d for d in table.decisions)
+    assert not table.guesses
+
+
+def test_a_group_header_spans_its_columns_in_a_borderless_grid(tmp_path):
+    path = tmp_path / "gearceerd.pdf"
+    _shaded_table(path, False)
+    with open_document(path) as doc:
+        grid = next(g for g in gridmod.page_grids(doc, 1) if g.method == "uitlijning")
+        from kto_ingest.reader.grid import column_headers
+
+        groups = column_headers(grid, grid.header_rows)
+    assert groups == [("", "Perceel / cluster"), ("", "Uitgenodigd"), ("Respons", "aantal"), ("Respons", "%"),
+                      ("Rapportcijfer", "gemiddeld"), ("Rapportcijfer", "st.dev.")]
+
+
+# ---- a ruled table with merged group cells; extra columns before the measure --------------------
+
+
+def _ruled(page, xs: list[float], ys: list[float], merged: dict[int, list[tuple[int, int]]]) -> None:
+    """Stroked lines: every horizontal, and the verticals of each row band except where a cell
+    is merged over columns (``merged``: band -> [(first col, last col)])."""
+    for y in ys:
+        page.draw_line((xs[0], y), (xs[-1], y), color=(0, 0, 0), width=0.5)
+    for band, (a, b) in enumerate(zip(ys, ys[1:])):
+        inner = {k for first, last in merged.get(band, []) for k in range(first + 1, last + 1)}
+        for k, x in enumerate(xs):
+            if k not in inner:
+                page.draw_line((x, a), (x, b), color=(0, 0, 0), width=0.5)
+
+
+def test_a_merged_group_cell_in_a_ruled_table_and_a_median_before_the_mean(tmp_path):
+    """'Aantallen' merged over 'beëindigd', 'uitgenodigd', 'ingevuld'; 'Rapportcijfer' over
+    'mediaan' and 'gemiddeld', the median first; 'Respons %' over both header rows."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)  # landscape
+    xs = [50, 300, 370, 450, 520, 590, 660, 730]
+    ys = [80, 96, 112, 128, 144]
+    _ruled(page, xs, ys, {0: [(1, 3), (5, 6)]})
+    for col, text in [(1, "Aantallen"), (5, "Rapportcijfer")]:
+        _text(page, xs[col] + 4, 92, text)
+    _text(page, xs[4] + 4, 92, "Respons")
+    for col, text in enumerate(["Perceel / cluster", "beëindigd", "uitgenodigd", "ingevuld", "%", "mediaan", "gemiddeld"]):
+        _text(page, xs[col] + 4, 108, text)
+    for r, row in enumerate([["Opleidingen", "56", "56", "21", "37,5", "8,5", "8,3"],
+                             ["Leerbanen", "20", "20", "5", "25,0", "8", "7,9"]]):
+        for col, text in enumerate(row):
+            _text(page, xs[col] + 4, 124 + 16 * r, text)
+    path = tmp_path / "samengevoegd.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert table.measures == {"beeindigd": "Aantallen beëindigd", "netto_steekproef": "Aantallen uitgenodigd",
+                              "ingevuld": "Aantallen ingevuld", "respons_pct": "Respons %", "rapportcijfer": "Rapportcijfer gemiddeld"}
+    assert _rows(table) == [
+        ("Opleidingen", {"beeindigd": "56", "netto_steekproef": "56", "ingevuld": "21", "respons_pct": "37,5", "rapportcijfer": "8,3"}),
+        ("Leerbanen", {"beeindigd": "20", "netto_steekproef": "20", "ingevuld": "5", "respons_pct": "25,0", "rapportcijfer": "7,9"})]
+
+
+def test_rules_between_rows_only_with_a_group_header(tmp_path):
+    """Horizontal rules under each row and none between the columns: the columns come from the
+    alignment; 'Respons' centred over 'n' and '%' still spans both."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rights = [None, 330, 400, 470, 540]
+    ys = [80, 112, 128, 144, 160]
+    for y in ys:
+        page.draw_line((60, y), (545, y), color=(0, 0, 0), width=0.5)
+    _text(page, 64, 108, "Dienst")
+    _text(page, 330, 108, "Benaderd", right=True)
+    _text(page, (334 + 474) / 2, 92, "Respons", centre=True)  # over the cells of n and %
+    _text(page, 400, 108, "n", right=True)
+    _text(page, 470, 108, "%", right=True)
+    _text(page, 540, 108, "Cijfer", right=True)
+    body = [["Opleidingen", "80", "36", "45,0", "7,6"], ["Leerbanen", "15", "6", "40,0", "8,2"], ["Totaal", "95", "42", "44,2", "7,7"]]
+    for r, row in enumerate(body):
+        _text(page, 64, 124 + 16 * r, row[0])
+        for right, text in zip(rights[1:], row[1:]):
+            _text(page, right, 124 + 16 * r, text, right=True)
+    path = tmp_path / "lijnen-tussen-rijen.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert table.measures["ingevuld"] == "Respons n" and table.measures["respons_pct"] == "Respons %"
+    assert [(r.label, r.values["ingevuld"], r.values["respons_pct"], r.values["rapportcijfer"]) for r in table.rows] == [
+        ("Opleidingen", "36", "45,0", "7,6"), ("Leerbanen", "6", "40,0", "8,2"), ("Totaal", "42", "44,2", "7,7")]
+
+
+@pytest.mark.parametrize("group,own,expected", [
+    ("Respons", "aantal", "ingevuld"), ("Respons", "%", "respons_pct"), ("Aantal respondenten", "%", "respons_pct"),
+    ("Aantal respondenten", "n", "ingevuld"), ("Uitgenodigd", "n", "netto_steekproef"), ("Aantallen", "beëindigd", "beeindigd"),
+    ("Rapportcijfer", "gemiddeld", "rapportcijfer"), ("Rapportcijfer", "n", None), ("Rapportcijfer", "mediaan", None),
+    ("Rapportcijfer", "st.dev.", None), ("Rapportcijfer", "% 8 of hoger", None), ("", "Standaardafwijking", None),
+    ("", "Score (sd)", None), ("", "Gemiddeld cijfer", "rapportcijfer"), ("", "Respons (n)", "ingevuld"),
+])
+def test_a_columns_measure_from_its_group_and_own_header(group, own, expected):
+    from kto_ingest.reader.tables import measure_of_column
+
+    found = measure_of_column(group, own)
+    assert (found[0] if found else None) == expected
+
+
+def test_extra_columns_in_another_order_are_not_taken_for_the_measures(tmp_path):
+    """'n' and 'Score (sd)' stand before 'Ingevuld' and 'Rapportcijfer': the specific header wins,
+    the spread is no score."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rights = [None, 200, 260, 330, 400, 470, 540]
+    _text(page, 60, 100, "Perceel")
+    for right, text in zip(rights[1:], ["n", "Score (sd)", "Rapportcijfer", "Respons", "Ingevuld", "Benaderd"]):
+        _text(page, right, 100, text, right=True)
+    for r, row in enumerate([["Opleidingen", "36", "1,1", "7,6", "45,0%", "36", "80"], ["Leerbanen", "6", "0,9", "8,2", "40,0%", "6", "15"]]):
+        _text(page, 60, 116 + 16 * r, row[0])
+        for right, text in zip(rights[1:], row[1:]):
+            _text(page, right, 116 + 16 * r, text, right=True)
+    path = tmp_path / "extra-kolommen.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert table.measures == {"rapportcijfer": "Rapportcijfer", "respons_pct": "Respons", "ingevuld": "Ingevuld",
+                              "netto_steekproef": "Benaderd"}
+    assert [(r.label, r.values) for r in table.rows][0] == (
+        "Opleidingen", {"rapportcijfer": "7,6", "respons_pct": "45,0%", "ingevuld": "36", "netto_steekproef": "80"})
+    assert not table.guesses
+
+
+# ---- a table split by hand, the rest '(vervolg)' on the next page -------------------------------
+
+XS = [60, 380, 460, 540]
+
+
+def _borderless(page, top: float, rows: list[list[str]]) -> None:
+    for r, row in enumerate(rows):
+        y = top + 16 * r
+        _text(page, XS[0], y, row[0])
+        for text, right in zip(row[1:], XS[1:]):
+            _text(page, right, y, text, right=True)
+
+
+@pytest.mark.parametrize("caption", ["Tabel 3.1 (vervolg)", "Vervolg tabel 3.1", "Table 3.1 (continued)"])
+@pytest.mark.parametrize("repeated", [True, False])
+def test_a_table_split_by_hand_goes_on_under_a_vervolg_caption(tmp_path, caption, repeated):
+    """The first part ends halfway down its page (a page break after it); the rest stands on the
+    next page under a caption that says it continues, with or without the header repeated."""
+    head = ["Perceel", "Benaderd", "Ingevuld", "Respons (%)"]
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 60, 80, "Tabel 3.1 Respons per perceel")
+    _borderless(page, 100, [head, ["P1 - Opleidingen", "80", "36", "45,0"], ["P2 - Horeca en schoonmaak", "20", "5", "25,0"]])
+    _text(page, 60, 200, "De tabel loopt door op de volgende pagina.")
+    page = doc.new_page()
+    _text(page, 60, 60, caption)
+    _borderless(page, 80, ([head] if repeated else []) + [["P3 - Leerbanen", "10", "4", "40,0"], ["Totaal", "110", "45", "40,9"]])
+    path = tmp_path / "vervolg.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values.get("netto_steekproef"), r.page) for r in table.rows] == [
+        ("P1 - Opleidingen", "80", 1), ("P2 - Horeca en schoonmaak", "20", 1), ("P3 - Leerbanen", "10", 2), ("Totaal", "110", 2)]
+    assert any("vervolg van de tabel van pagina 1" in d for d in table.decisions)
+
+
+def test_a_second_table_with_the_same_header_and_no_vervolg_is_not_a_continuation(tmp_path):
+    """The first table ends halfway down its page and the next page opens with a table of its own
+    caption: the two stay apart (the first, with its percelen, is the results table)."""
+    head = ["Perceel", "Benaderd", "Ingevuld", "Respons (%)"]
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 60, 80, "Tabel 3.1 Respons per perceel, 2021")
+    _borderless(page, 100, [head, ["Opleidingen", "80", "36", "45,0"], ["Leerbanen", "20", "5", "25,0"]])
+    page = doc.new_page()
+    _text(page, 60, 60, "Tabel 3.2 Respons per perceel, 2020")
+    _borderless(page, 80, [head, ["Opleidingen", "70", "30", "42,9"], ["Leerbanen", "10", "4", "40,0"]])
+    path = tmp_path / "twee-tabellen.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values.get("netto_steekproef")) for r in table.rows] == [("Opleidingen", "80"), ("Leerbanen", "20")]
+
+
+# ---- through the generic parser: codes, footnote marks, a guessed mapping -----------------------
+
+
+def _report(path: Path, head: list[str], rows: list[list[str]], legend: str | None = None) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    if legend:
+        _text(page, 60, 80, legend)
+    xs = [60, 360, 440, 520, 600, 680, 760][:len(head)]
+    for r, row in enumerate([head] + rows):
+        _text(page, xs[0], 120 + 16 * r, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, 120 + 16 * r, text, right=True)
+    doc.save(path)
+
+
+def _process(registry, path: Path):
+    return process_file(path, registry, Options(regime=load_regime()))
+
+
+HEAD = ["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer"]
+
+
+def test_labels_with_a_perceel_code_are_kept_as_printed_and_read_after_the_code(registry, tmp_path):
+    path = tmp_path / "codes.pdf"
+    _report(path, HEAD, [["P1 - Opleidingen", "80", "36", "45,0%", "7,6"], ["P2 - Horeca en schoonmaak", "20", "5", "25,0%", "8,2"],
+                         ["Totaal", "100", "41", "41,0%", "7,7"]],
+            legend="Percelen: P1 Opleidingen, P2 Functiegerichte vaardigheidstrainingen (per cluster), P3 Leerbanen.")
+    e = _process(registry, path)
+    assert [r.service for r in e.results] == ["P1 - Opleidingen", "P2 - Horeca en schoonmaak", "Totaal"]
+    assert e.confidence == "high", e.warnings  # P2 is explained as a perceel in the text; the rest is its cluster
+
+
+def test_a_code_the_text_does_not_explain_leaves_the_label_unrecognised(registry, tmp_path):
+    path = tmp_path / "codes-zonder-legenda.pdf"
+    _report(path, HEAD, [["P1 - Opleidingen", "80", "36", "45,0%", "7,6"], ["P2 - Horeca en schoonmaak", "20", "5", "25,0%", "8,2"]])
+    e = _process(registry, path)
+    assert e.confidence == "low"
+    assert any("'P2 - Horeca en schoonmaak'" in w and "niet als perceel" in w for w in e.warnings)
+
+
+def test_footnote_marks_after_values_are_left_out_with_a_note(registry, tmp_path):
+    path = tmp_path / "voetnoot.pdf"
+    _report(path, HEAD, [["Opleidingen", "80", "36", "45,0%", "7,6*"], ["Leerbanen", "20", "5", "25,0%", "8,2¹"]])
+    e = _process(registry, path)
+    assert [(r.service, r.rapportcijfer) for r in e.results] == [("Opleidingen", 7.6), ("Leerbanen", 8.2)]
+    assert e.results[0].raw["rapportcijfer"] == "7,6*"  # as printed
+    assert any("Voetnoottekens" in w and "'7,6*'" in w for w in e.warnings)
+
+
+def test_a_guessed_column_mapping_gives_low_confidence_with_the_reason(registry, tmp_path):
+    """Two columns both headed as the score (this year's and last year's): the reader takes the
+    first, but says it guessed, so the report cannot pass on it without a person."""
+    path = tmp_path / "twee-cijfers.pdf"
+    _report(path, ["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer 2021", "Rapportcijfer 2020"],
+            [["Opleidingen", "80", "36", "45,0%", "7,6", "8,1"], ["Leerbanen", "20", "5", "25,0%", "8,2", "7,0"]])
+    e = _process(registry, path)
+    assert [r.rapportcijfer for r in e.results] == [7.6, 8.2]
+    assert e.confidence == "low"
+    assert any("niet zeker" in w and "'Rapportcijfer 2021'" in w for w in e.warnings)
+    explained = explain_file(path, registry, Options(regime=load_regime()))
+    assert any("gegokt" in d for d in explained.decisions)
+
+
+@pytest.mark.parametrize("label,perceel", [
+    ("Functiegerichte vaardigheidstrainingen: Techniek", "Functiegerichte vaardigheidstrainingen, cluster Techniek"),
+    ("Functiegerichte vaardigheidstrainingen – Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
+    ("Functiegerichte vaardigheidstrainingen", "Functiegerichte vaardigheidstrainingen"),
+])
+def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
+    """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
+    under the cluster Techniek, as with a slash or a dash."""
+    from kto_ingest.rules import Context, perceel_of
+
+    assert perceel_of(label, Context(load_regime("uwv-scholing-2021"))) == perceel
+
+
+def test_a_footnote_number_set_small_after_a_value_is_no_digit_of_it(registry, tmp_path):
+    """'7,6' with a superscript '1' (reportlab's rise, as a word processor sets it) is one word
+    '7,61' in the text layer: the smaller font size tells the footnote mark from the value,
+    which must not be read as 7.61."""
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "superscript.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    height = 595
+    c.setFont("Helvetica", 9)
+    c.drawString(60, height - 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 360, 440, 520, 600]
+    rows = [HEAD, ["Opleidingen", "80", "36", "45,0%", ""], ["Leerbanen", "20", "5", "25,0%", "8,2"]]
+    for r, row in enumerate(rows):
+        y = height - 120 - 16 * r
+        c.drawString(xs[0], y, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            c.drawRightString(right, y, text)
+    t = c.beginText(600 - c.stringWidth("7,6", "Helvetica", 9), height - 136)  # one text run: value, then the mark
+    t.setFont("Helvetica", 9)
+    t.textOut("7,6")
+    t.setFont("Helvetica", 5.5)
+    t.setRise(3.5)
+    t.textOut("1")
+    c.drawText(t)
+    c.save()
+    with open_document(path) as d:
+        assert "7,61" in [w.text for w in d.page(1).words]  # as the text layer has it
+    e = _process(registry, path)
+    assert [(r.service, r.rapportcijfer) for r in e.results] == [("Opleidingen", 7.6), ("Leerbanen", 8.2)]
+    assert e.results[0].raw["rapportcijfer"] == "7,6¹"
+    assert any("Voetnoottekens" in w and "'7,6¹'" in w for w in e.warnings)
+
+
+def test_a_short_group_word_over_three_columns_and_sub_headers_of_two_lines(tmp_path):
+    """'Deelname' centred over three columns sits inside the middle one, so nothing shows that it
+    spans them; the sub-header under it ('respondenten') still names the measure. 'respons' over
+    '%' is one header cell of two lines."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rights = [None, 330, 400, 470, 540]
+    _text(page, 64, 120, "Dienst")
+    _text(page, 330, 120, "Cijfer", right=True)
+    _text(page, 435, 92, "Deelname", centre=True)
+    for right, lines in zip(rights[2:], [["", "uitgenodigd"], ["", "respondenten"], ["respons", "%"]]):
+        for k, line in enumerate(lines):
+            if line:
+                _text(page, right, 106 + 14 * k, line, right=True)
+    for r, row in enumerate([["Opleidingen", "7,6", "80", "36", "45,0"], ["Leerbanen", "8,2", "15", "6", "40,0"]]):
+        _text(page, 64, 136 + 16 * r, row[0])
+        for right, text in zip(rights[1:], row[1:]):
+            _text(page, right, 136 + 16 * r, text, right=True)
+    path = tmp_path / "deelname.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert set(table.measures) == {"rapportcijfer", "netto_steekproef", "ingevuld", "respons_pct"}
+    assert [(r.label, r.values) for r in table.rows][1] == (
+        "Leerbanen", {"rapportcijfer": "8,2", "netto_steekproef": "15", "ingevuld": "6", "respons_pct": "40,0"})
+
+
+def test_a_label_line_clearly_closer_to_the_row_below_begins_its_label(tmp_path):
+    """Values set on the last line of a label of two (a cell aligned to the bottom), rows apart by
+    their padding: the first line is much closer to the row below than to the row above, even
+    though the row below opens with a capital ('Zorg en welzijn')."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xs = [60, 380, 460, 540]
+    _text(page, 60, 100, "Perceel")
+    for right, text in zip(xs[1:], ["Benaderd", "Ingevuld", "Respons (%)"]):
+        _text(page, right, 100, text, right=True)
+    lines = [(118, ["Opleidingen", "80", "36", "45,0"]), (136, ["Functiegerichte vaardigheidstrainingen - cluster"]),
+             (147, ["Zorg en welzijn", "57", "34", "59,6"]), (165, ["Leerbanen", "15", "6", "40,0"])]
+    for y, row in lines:
+        _text(page, 60, y, row[0])
+        for right, text in zip(xs[1:], row[1:]):
+            _text(page, right, y, text, right=True)
+    path = tmp_path / "onderaan.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
+        ("Opleidingen", "80"), ("Functiegerichte vaardigheidstrainingen - cluster Zorg en welzijn", "57"), ("Leerbanen", "15")]
+
+
+def test_header_words_between_columns_of_narrow_numbers(tmp_path):
+    """Two-digit numbers of one width right-aligned under centred headers: 'aantal', '%' and 'sd'
+    stand over no column's numbers, in the gap left of their own column ('gemiddeld sd' even run
+    together as one chunk); each goes to the column on its right, so 'Respons' over them spans
+    'aantal' and '%', and the spread is no score."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 67, 170, "Perceel / cluster")
+    _text(page, 323, 186, "Benaderd", right=True)
+    _text(page, 375, 170, "Respons", centre=True)
+    _text(page, 478, 170, "Rapportcijfer", centre=True)
+    for x, word in [(333, "aantal"), (380, "%"), (426, "gemiddeld"), (484, "sd")]:
+        _text(page, x, 186, word)
+    for r, row in enumerate([["Opleidingen", "21", "10", "47,6", "8,1", "0,8"], ["Leerbanen", "22", "11", "50,0", "8,4", "0,9"]]):
+        _text(page, 67, 204 + 16 * r, row[0])
+        for right, text in zip([323, 372, 418, 483, 529], row[1:]):
+            _text(page, right, 204 + 16 * r, text, right=True)
+    path = tmp_path / "smal.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert table.measures == {"netto_steekproef": "Benaderd", "ingevuld": "Respons aantal", "respons_pct": "Respons %",
+                              "rapportcijfer": "Rapportcijfer gemiddeld"}
+    assert [r.values for r in table.rows][1] == {"netto_steekproef": "22", "ingevuld": "11", "respons_pct": "50,0", "rapportcijfer": "8,4"}
+
+
+def test_the_first_label_line_of_the_body_goes_on_in_the_row_below(tmp_path):
+    """Labels of two lines with the values on the second (cells aligned to the bottom), rows apart
+    by their padding: the very first body line has no row above it to belong to."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xs = [60, 380, 460, 540]
+    _text(page, 60, 100, "Perceel")
+    for right, text in zip(xs[1:], ["Benaderd", "Ingevuld", "Respons (%)"]):
+        _text(page, right, 100, text, right=True)
+    lines = [(120, ["Functiegerichte vaardigheidstrainingen -"]), (131, ["cluster Vakgebied 01", "21", "10", "47,6"]),
+             (149, ["Functiegerichte vaardigheidstrainingen -"]), (160, ["cluster Vakgebied 02", "22", "11", "50,0"]),
+             (178, ["Leerbanen", "15", "6", "40,0"])]
+    for y, row in lines:
+        _text(page, 60, y, row[0])
+        for right, text in zip(xs[1:], row[1:]):
+            _text(page, right, y, text, right=True)
+    path = tmp_path / "eerste-regel.pdf"
+    doc.save(path)
+    table, _ = _read(path)
+    assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
+        ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 01", "21"),
+        ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 02", "22"), ("Leerbanen", "15")]
