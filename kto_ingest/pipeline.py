@@ -106,7 +106,8 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             else:
                 entry.regime_reason = options.regime_reason or "de standaardregeling"
             clms = options.clms.lookup(path.name, entry.supplier) if options.clms else None
-            ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None)
+            ctx = Context(regime, options.register, clms, Path(options.clms.source).name if options.clms else None,
+                          codes=dict(entry.perceel_codes))
             entry.checks, entry.verdict = evaluate(entry, ctx)
             entry.decided_by = decided_by(entry.checks)
         return Explanation(entry, detections, decisions)

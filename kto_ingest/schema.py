@@ -229,6 +229,11 @@ class Facts(Model):
     approach: Approach | None = None
     promotor_score: float | None = None
     results: list[ResultRow] = Field(default_factory=list)
+    perceel_codes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Codes the report's own legend gives its percelen ('P2' -> 'Functiegerichte vaardigheidstrainingen'), "
+        "so that a row labelled 'P2 – Bouw en infra' is placed under that perceel's cluster.",
+    )
     questions: list[Question] = Field(default_factory=list)
     jobcoaching: Jobcoaching | None = None
     confidence: Literal["high", "low"] = Field(

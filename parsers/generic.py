@@ -240,6 +240,7 @@ class GenericTableParser(Parser):
             self.explain(facts, d)
         if any(conf.split_code(r.label)[0] for r in table.rows if not r.heading):
             table.codes = perceel_codes(doc)
+            facts.perceel_codes = dict(table.codes)
             if table.codes:
                 self.explain(facts, "perceelcodes uit de tekst: " + ", ".join(f"{k} = {v}" for k, v in table.codes.items()))
         caption = self.caption(doc, table)

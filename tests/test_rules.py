@@ -459,3 +459,37 @@ def test_low_confidence_values_never_pass_on_their_own():
     checks, verdict = evaluate(entry(confidence="low"), Context(BOW))
     assert verdict == "handmatig"
     assert not [c for c in checks if c.status == "pass"]
+
+
+def test_a_perceel_code_is_read_through_the_reports_legend():
+    """holdout2: 'P2 – Bouw en infra' with the legend 'P2 Functiegerichte vaardigheidstrainingen
+    (per cluster)' is that perceel's cluster Bouw en infra; without the legend it is no perceel,
+    and a code the legend gives another perceel is not read as this one."""
+    from kto_ingest.rules.base import cluster_missing, perceel_of
+
+    fvt = "Functiegerichte vaardigheidstrainingen"
+    legend = Context(SCH, codes={"P1": "Opleidingen", "P2": fvt})
+    assert perceel_of("P2 – Bouw en infra", legend) == f"{fvt}, cluster Bouw en infra"
+    assert perceel_of("P1 – Opleidingen", legend) == "Opleidingen"
+    assert perceel_of("P2 – Bouw en infra", Context(SCH)) is None
+    assert perceel_of("P3 – Bouw en infra", legend) is None  # a code the legend does not give
+    assert not cluster_missing("P2 – Bouw en infra", legend)
+    ended = ClmsRecord(ended={f"{fvt}, cluster Bouw en infra": 90, f"{fvt}, cluster Zorg": 10})
+    rows = [row("P2 – Bouw en infra", netto=82, ingevuld=47, pct="57,3"), row("P2 – Zorg", netto=10, ingevuld=5, pct="50,0"),
+            row("Totaal", netto=92, ingevuld=52, pct="56,5", total=True)]
+    for r in rows:  # the generic parser's 'benaderd' column
+        r.benaderd, r.raw["benaderd"] = r.netto_steekproef, str(r.netto_steekproef)
+    e = entry(results=rows, perceel_codes={"P2": fvt}, approached=None)
+    with_legend = RULES["SCH-BENADERD"].fn(e, Context(SCH, clms=ended, codes={"P2": fvt}))
+    without = RULES["SCH-BENADERD"].fn(e, Context(SCH, clms=ended))
+    assert "fail" in [c.status for c in with_legend] and "fail" not in [c.status for c in without]
+    assert any("cluster Bouw en infra: 82 benaderd" in c.message for c in with_legend)
+
+
+def test_respons_printed_with_its_own_percent_sign_is_shown_with_one():
+    rows = [row(pct="37,5"), row("Totaal", pct="37,5", total=True)]
+    for r in rows:
+        r.raw["respons_pct"] = "37,5%"
+    statuses, checks = run("SCH-RESPONS", entry(results=rows))
+    assert checks and all("% %" not in c.message and "%%" not in c.message for c in checks)
+    assert any("respons 37,5 % bij netto steekproef" in c.message for c in checks)

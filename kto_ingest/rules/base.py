@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -38,6 +38,7 @@ class Context:
     register: Register | None = None
     clms: ClmsRecord | None = None  # this report's line(s) in the CLMS export, if one was given
     clms_source: str | None = None  # the CLMS export given (--clms), even when this report is not in it
+    codes: dict[str, str] = field(default_factory=dict)  # the report's perceel codes (ReportEntry.perceel_codes)
 
     def value(self, name: str):
         """The regime's value for a parameter, or None when the regime has none (no public source)."""
@@ -207,6 +208,11 @@ def printed(row: ResultRow, field: str) -> str:
     return plain(getattr(row, field))
 
 
+def printed_pct(row: ResultRow, field: str = "respons_pct") -> str:
+    """A percentage as printed, with one '%': '37,5 %' whether the report printed '37,5' or '37,5%'."""
+    return f"{printed(row, field).rstrip('% ').rstrip()} %"
+
+
 def no_param(rule_id: str, name: str) -> list[Check]:
     return [check(rule_id, "manual", f"Parameter '{name}' ontbreekt in deze regeling; handmatig beoordelen.")]
 
@@ -260,9 +266,31 @@ def clms_unknown(ctx: Context, what: str) -> str:
     return f"de CLMS-export {ctx.clms_source} noemt {what} voor dit rapport"
 
 
+def _as_named(label: str, ctx: Context) -> str:
+    """A label with a perceel code the report's legend explains, written out: 'P2 – Bouw en
+    infra' with 'P2 = Functiegerichte vaardigheidstrainingen' reads 'Functiegerichte
+    vaardigheidstrainingen: Bouw en infra'. Other labels as they are."""
+    if not ctx.codes:
+        return label
+    from ..reader.confidence import split_code  # here: the main process loads the rules, not the reader
+
+    code, rest = split_code(label)
+    if code is None or code not in ctx.codes or regex.search(regex.escape(ctx.codes[code]), rest, regex.IGNORECASE):
+        return label
+    return f"{ctx.codes[code]}: {rest}"
+
+
 def perceel_of(label: str, ctx: Context) -> str | None:
     """The UWV perceel (and cluster) a service label of the report falls under, by the regime's
-    ``percelen`` patterns; None when no pattern matches."""
+    ``percelen`` patterns (a perceel code read through the report's legend); None when no
+    pattern matches."""
+    for text in dict.fromkeys((label, _as_named(label, ctx))):
+        if found := _perceel_in(text, ctx):
+            return found
+    return None
+
+
+def _perceel_in(label: str, ctx: Context) -> str | None:
     for item in ctx.value("percelen") or []:
         m = regex.search(item["pattern"], label, regex.IGNORECASE)
         if m:
@@ -273,6 +301,8 @@ def perceel_of(label: str, ctx: Context) -> str | None:
 
 def cluster_missing(label: str, ctx: Context) -> bool:
     """The label falls under a perceel the regime marks ``per_cluster`` but names no cluster."""
+    if _perceel_in(label, ctx) is None:
+        label = _as_named(label, ctx)
     for item in ctx.value("percelen") or []:
         m = regex.search(item["pattern"], label, regex.IGNORECASE)
         if m:

@@ -27,6 +27,7 @@ from .base import (
     perceel_of,
     plain,
     printed,
+    printed_pct,
     rule,
     service_rows,
 )
@@ -421,7 +422,7 @@ def respons(entry: ReportEntry, ctx: Context) -> list[Check]:
         return [missing(rid, entry, "results", fails=False, then="de respons is niet te beoordelen; controleer het rapport")]
     out = []
     for r in rows:
-        found = f"{labelled(r, ctx)}: respons {printed(r, 'respons_pct')} % bij netto steekproef {printed(r, 'netto_steekproef')}"
+        found = f"{labelled(r, ctx)}: respons {printed_pct(r)} bij netto steekproef {printed(r, 'netto_steekproef')}"
         if minimum is None:
             out.append(check(rid, "manual", f"{found}; minimale respons-eis niet bekend in deze regeling.", r.page))
         elif r.respons_pct is None:
@@ -574,7 +575,7 @@ def consistentie(entry: ReportEntry, ctx: Context) -> list[Check]:
             exact = 100 * r.ingevuld / r.netto_steekproef
             if abs(exact - r.respons_pct) > 0.5 * 10**-decimals + 1e-9:
                 raw = f"netto {printed(r, 'netto_steekproef')}, ingevuld {printed(r, 'ingevuld')}, respons {printed(r, 'respons_pct')}"
-                out.append(breach(rid, entry, f"{r.service}: respons {printed(r, 'respons_pct')} % klopt niet met "
+                out.append(breach(rid, entry, f"{r.service}: respons {printed_pct(r)} klopt niet met "
                                   f"{r.ingevuld} / {r.netto_steekproef} = {n(exact, decimals + 1)} %.", page=r.page, raw=raw))
         if r.rapportcijfer is not None and not (r.ingevuld == 0 and r.rapportcijfer == 0):
             checked += 1
