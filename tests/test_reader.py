@@ -357,6 +357,28 @@ def test_a_header_at_the_foot_of_a_page_reads_the_rows_on_the_next(tmp_path):
     assert any("onder de kop onderaan pagina 1" in x for x in table.decisions)
 
 
+def test_a_header_at_the_foot_ending_in_a_statistic_with_a_dot_is_still_a_header(tmp_path):
+    """A header whose last cell is 'St.dev.' ends in a full stop like a sentence; it is a header
+    cell, not the end of a paragraph (as the reader already knows for a header above its rows)."""
+    path = tmp_path / "stdev-onderaan.pdf"
+    doc = pymupdf.open()
+    xs = [60, 290, 350, 410, 470, 530]
+    doc.new_page()
+    doc.new_page()
+    first, second = doc[0], doc[1]
+    for n, page in enumerate((first, second), start=1):
+        page.insert_text((290, 815), f"Pagina {n} van 2", fontsize=8)
+    first.insert_text((60, 740), "Tabel 3 Respons en rapportcijfer per perceel", fontsize=9)
+    _borderless(first, 762, [["Perceel", "Benaderd", "Ingevuld", "Respons (%)", "Rapportcijfer", "St.dev."]], xs)
+    _borderless(second, 60, [["Opleidingen", "80", "36", "45,0", "8,1", "1,2"], ["Leerbanen", "20", "5", "25,0", "7,9", "0,9"],
+                             ["Totaal", "100", "41", "41,0", "8,0", "1,1"]], xs)
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d)
+    assert table is not None and [(r.label, r.values.get("rapportcijfer"), r.page) for r in table.rows] == [
+        ("Opleidingen", "8,1", 2), ("Leerbanen", "7,9", 2), ("Totaal", "8,0", 2)]
+
+
 @pytest.mark.parametrize("case", ["paragraph-above-rows", "other-columns"])
 def test_a_header_at_a_pages_foot_is_not_joined_to_rows_that_are_not_its_body(tmp_path, case):
     """Rows that open the next page after a paragraph of their own, or whose columns the header

@@ -989,8 +989,8 @@ def header_before(doc: Document, grid: Grid) -> tuple[Grid, Grid] | None:
             break
         if len(chunks) == 1 and (_CAPTION.match(text) or len(text.split()) > 6):
             break  # the caption, or running text above the header
-        if text.endswith((".", ":")) and len(r) > 3:
-            break
+        if text.endswith((".", ":")) and len(chunks[-1]) > 3:
+            break  # the end of a paragraph (a header cell 'st.dev.' is no sentence)
         head.insert(0, r)
         if len(head) == 5:
             break
