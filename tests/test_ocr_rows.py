@@ -51,3 +51,26 @@ def test_ocr_words_have_their_number_confusions_repaired():
     from kto_ingest.ocr import ocr_word
 
     assert [ocr_word(w) for w in ("42,7o/o", "|58", "1O", "Opleidingen", "9%")] == ["42,7%", "58", "10", "Opleidingen", "9%"]
+
+
+def test_a_labels_trailing_dash_stays_with_the_label_not_the_first_number_column():
+    """Word-position tables (kto_ingest.tables): a long label's spaced en dash, or a glyph OCR set
+    against the label, reaches into the first number column's band; it belongs to the label, and a
+    dash far from the label (an empty cell's marker) stays in its cell."""
+    from kto_ingest.document import Word
+    from kto_ingest.tables import Column, _split
+
+    columns = [Column("netto", 232, 275), Column("ingevuld", 296, 335), Column("respons", 350, 385)]
+
+    def w(x0, x1, text):
+        return Word(x0, 100, x1, 110, text, 3, 0, 0)
+
+    row = [w(83, 150, "Functiegerichte"), w(153, 226, "vaardigheidstrainingen"), w(229, 235, "–"),
+           w(260, 275, "58"), w(320, 335, "22"), w(360, 385, "37,9")]
+    label, cells = _split(row, columns)
+    assert label == "Functiegerichte vaardigheidstrainingen –"
+    assert cells == {"netto": "58", "ingevuld": "22", "respons": "37,9"}
+    stray = [w(83, 150, "Opleidingen"), w(152, 154, "|"), w(260, 275, "96"), w(320, 335, "41"), w(360, 385, "42,7")]
+    assert _split(stray, columns) == ("Opleidingen |", {"netto": "96", "ingevuld": "41", "respons": "42,7"})
+    empty = [w(83, 150, "Leerbanen"), w(262, 268, "–"), w(320, 335, "2"), w(360, 385, "50,0")]
+    assert _split(empty, columns)[1]["netto"] == "–"
