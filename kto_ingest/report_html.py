@@ -18,7 +18,7 @@ from .document import _pages_in_clear
 from .dutch import format_date, format_number
 from .letters import letter_html
 from .names import safe_text
-from .schema import BatchResult, ReportEntry, ResultRow
+from .schema import BatchResult, Evidence, ReportEntry, ResultRow
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text, regime_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
@@ -110,9 +110,27 @@ def render_crops(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
                 if rect is not None:
                     zoom = crop_zoom(rect, dpi)
                     crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), None))
+                for key, ev in flagged_rows(entry, number):  # OCR rows that do not add up, each cut out on its own
+                    row = entry.results[int(key.split(".")[1])]
+                    box = pymupdf.Rect(ev.bbox) + (-12, -6, 12, 6)
+                    box &= page.rect
+                    zoom = crop_zoom(box, max(dpi, 150))
+                    crops.append((number, page.get_pixmap(clip=box, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"),
+                                  f"Bewijs: de OCR-rij '{row.service}' zoals op pagina {number} van de scan; "
+                                  "deze rij klopt niet met zichzelf (zie de waarschuwingen)."))
     except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
         return [(0, None, "Het bewijsplaatje kon niet worden gemaakt.")]
     return crops
+
+
+def flagged_rows(entry: ReportEntry, page: int) -> list[tuple[str, Evidence]]:
+    """The evidence ``results.N`` of OCR rows on ``page`` that do not add up (pipeline.check_ocr_rows)."""
+    out = []
+    for key, ev in entry.evidence.items():
+        head, _, index = key.partition(".")
+        if head == "results" and index.isdigit() and int(index) < len(entry.results) and ev.page == page and ev.bbox:
+            out.append((key, ev))
+    return out
 
 
 def _open_for_crops(source: Path) -> "pymupdf.Document":
@@ -239,8 +257,9 @@ def _report(i: int, x: ReportEntry, images: bool) -> list[str]:
             if png is None:
                 out.append(f'<p class="muted">{e(note)}</p>')
                 continue
-            out.append(f'<p class="muted">Bewijs: de resultatentabel zoals op pagina {page} van de PDF.</p>'
-                       f'<img class="evidence" alt="Resultatentabel, pagina {page}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+            caption = note or f"Bewijs: de resultatentabel zoals op pagina {page} van de PDF."
+            out.append(f'<p class="muted">{e(caption)}</p>'
+                       f'<img class="evidence" alt="{e(note or f"Resultatentabel, pagina {page}")}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     if x.regime:
         out.append(f'<p>Regeling: {e(regime_text(x))}</p>')
     out += _not_read(x)
