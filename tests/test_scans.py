@@ -70,6 +70,26 @@ def test_table_rules_are_erased_and_letters_kept():
     assert out[150:190, 120:126].all()
 
 
+def test_a_decimal_point_is_no_speck_but_a_lone_dot_is():
+    """At 300 dpi: the point of "7.1" stands some 3 pt (12 px) left of the stem of the 1, with white
+    above and below it; a speck of dust in an empty cell has nothing beside it."""
+    ink = np.zeros((120, 300), bool)
+    ink[60:66, 100:106] = True  # the decimal point, 1.4 pt across
+    ink[28:66, 118:123] = True  # the stem of the "1", 12 px to its right
+    ink[60:66, 220:226] = True  # a speck alone
+    out = scan.remove_specks(ink, 300)
+    assert out[60:66, 100:106].all() and out[28:66, 118:123].all()
+    assert not out[62:64, 222:224].any()  # the speck's core is erased
+
+
+def test_ocr_typesetting_is_set_right():
+    words = [scan.OcrWord(10, 0, 60, 10, "telefoon/email/app)", 1, 0, 90), scan.OcrWord(62, 0, 65, 10, "?", 1, 0, 80),
+             scan.OcrWord(70, 0, 120, 10, "werknemer’?", 1, 0, 90), scan.OcrWord(130, 0, 135, 10, "_", 1, 0, 20),
+             scan.OcrWord(140, 0, 180, 10, "_Het", 1, 0, 80), scan.OcrWord(190, 0, 200, 10, "—", 1, 0, 80),
+             scan.OcrWord(210, 0, 220, 10, "8", 1, 0, 80), scan.OcrWord(232, 0, 236, 10, ".", 1, 0, 80)]
+    assert [w.text for w in scan._typeset(words)] == ["telefoon/email/app)?", "werknemer?", "Het", "–", "8", "."]
+
+
 def test_tesseract_tsv_becomes_page_points():
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
