@@ -180,9 +180,11 @@ def _box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
 
 
 # A speck of dust or toner: a dot of at most about 0.7 pt across with white all around it for
-# 1.7 pt above and below, and 3.5 pt to either side. A full stop, a decimal comma or the dots of
-# "ë" lie closer to their letters than that; the decimal point of "7.1" stands some 2 pt from the
-# stem of the "1", with white above it and a wide gap under the "7" (a square of 1.7 pt erased it).
+# 1.7 pt. A full stop, a decimal comma or the dots of "ë" lie closer to their letters than that.
+# A decimal point between two digits may not: in "7.1" it stands some 2-3 pt from the stem of the
+# "1", with a wide gap under the "7". So a dot with ink on both its left and its right within
+# 3.5 pt, on its own line, is kept; a speck beside one word only ("2019" and a speck read "2019-")
+# is not.
 SPECK_PT = 0.7
 SPECK_CLEARANCE_PT = 1.7
 SPECK_SIDE_CLEARANCE_PT = 3.5
@@ -194,9 +196,18 @@ def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
     outer = core + max(2, round(SPECK_CLEARANCE_PT * dpi / 72))
     side = core + max(2, round(SPECK_SIDE_CLEARANCE_PT * dpi / 72))
     inner_count = _box_sum(ink, core)
-    outer_count = _window_sum(_window_sum(ink.view(np.uint8), outer, 0), side, 1)
-    specks = ink & (inner_count == outer_count)
-    return ink & ~specks
+    isolated = ink & (inner_count == _box_sum(ink, outer))
+    if not isolated.any():
+        return ink
+    # ink in the strips left and right of each pixel: outer < |dx| <= side, |dy| <= outer
+    column = _window_sum(ink.view(np.uint8), outer, 0)
+    c = np.pad(column, [(0, 0), (side + 1, side)]).cumsum(axis=1, dtype=np.int32)
+    n = ink.shape[1]
+    x = np.arange(n) + side + 1  # index of pixel x in the padded sums (c[:, k] = sum of column[:, :k - side])
+    left = c[:, x - outer - 1] - c[:, x - side - 1]
+    right = c[:, x + side] - c[:, x + outer]
+    between = (left > 0) & (right > 0)
+    return ink & ~(isolated & ~between)
 
 
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:

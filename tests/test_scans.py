@@ -71,15 +71,19 @@ def test_table_rules_are_erased_and_letters_kept():
 
 
 def test_a_decimal_point_is_no_speck_but_a_lone_dot_is():
-    """At 300 dpi: the point of "7.1" stands some 3 pt (12 px) left of the stem of the 1, with white
-    above and below it; a speck of dust in an empty cell has nothing beside it."""
-    ink = np.zeros((120, 300), bool)
+    """At 300 dpi: the point of "7.1" stands some 3 pt (12 px) left of the stem of the 1 and as far
+    from the foot of the 7, with white above and below it; a speck of dust in an empty cell, or
+    beside one word only, has no ink on both sides."""
+    ink = np.zeros((120, 400), bool)
     ink[60:66, 100:106] = True  # the decimal point, 1.4 pt across
+    ink[40:66, 82:88] = True  # the foot of the "7", 12 px to its left
     ink[28:66, 118:123] = True  # the stem of the "1", 12 px to its right
     ink[60:66, 220:226] = True  # a speck alone
+    ink[28:66, 280:285] = True  # the last letter of a word ...
+    ink[60:66, 297:303] = True  # ... and a speck 12 px after it
     out = scan.remove_specks(ink, 300)
-    assert out[60:66, 100:106].all() and out[28:66, 118:123].all()
-    assert not out[62:64, 222:224].any()  # the speck's core is erased
+    assert out[60:66, 100:106].all() and out[28:66, 118:123].all() and out[28:66, 280:285].all()
+    assert not out[62:64, 222:224].any() and not out[62:64, 299:301].any()  # the specks' cores are erased
 
 
 def test_ocr_typesetting_is_set_right():
