@@ -220,3 +220,14 @@ def test_bilevel_and_colour_scans_give_the_rows_of_the_original(tesseract, tmp_p
         assert original["results"] and pick(report["results"]) == pick(original["results"]), cond.name
         for field in ("bureau", "supplier", "meetperiode", "report_date"):
             assert report[field] == original[field], (cond.name, field)
+
+
+@needs_ocr
+def test_a_lone_digit_in_a_table_cell_is_read(tesseract, tmp_path):
+    """Tesseract's layout analysis drops the "3" alone in the 'ja' column of the jobcoaching answers
+    table (200 dpi grey, -1.2°); the ink no word covers is read on its own."""
+    path = make_scan(FIXTURES / "jobcoaching-rapportage-2021.pdf", tmp_path / "jc.pdf", Condition(200, "grey", -1.2, 90), pages=[2])
+    with pymupdf.open(path) as doc:
+        words, _ = scan.read_page(doc[0], tesseract)
+    beside = [w for w in words if 460 < w.x0 < 480 and 362 < (w.y0 + w.y1) / 2 < 380]
+    assert [w.text for w in beside] == ["3"]
