@@ -559,7 +559,9 @@ def explain(path: Annotated[Path, typer.Argument(metavar="PDF", help="Eén PDF-b
     jc = facts.get("jobcoaching") or {}
     for name, ev in entry.evidence.items():
         value = facts.get(name) if name in facts else jc.get(name)
-        if name == "averages":
+        if name.startswith("results.") and name[8:].isdigit():  # an OCR row that does not add up
+            shown = "OCR-rij die niet klopt met zichzelf; controleer in de PDF"
+        elif name == "averages":
             shown = f"werknemers {param_text(jc.get('werknemer_avg'))}, werkgevers {param_text(jc.get('werkgever_avg'))}"
         elif value is None:
             shown = "niet gelezen"

@@ -18,7 +18,7 @@ from .discover import discover
 from .document import Document, open_document
 from .errors import ErrorCode, KtoError, is_memory_error
 from .registry import Detection, Registry
-from .schema import ReportEntry
+from .schema import Evidence, ReportEntry
 from .rules import Context, decided_by, evaluate
 from .signature import inspect_signature
 
@@ -78,7 +78,7 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
                 ev.ocr = ev.page in doc.ocr_pages
             pages = _page_list(doc.ocr_pages)
             warnings.insert(0, f"Gescande {pages} gelezen met tekstherkenning (OCR); controleer de cijfers in de PDF.")
-            warnings += check_ocr_rows(facts, set(doc.ocr_pages))
+            warnings += check_ocr_rows(facts, set(doc.ocr_pages), doc)
         entry = ReportEntry(
             file=name,
             sha256=doc.sha256,
@@ -113,23 +113,69 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
         return Explanation(entry, detections, decisions)
 
 
-def check_ocr_rows(facts, ocr_pages: set[int]) -> list[str]:
+def check_ocr_rows(facts, ocr_pages: set[int], doc: Document | None = None) -> list[str]:
     """Rows read by OCR checked against their own numbers (:func:`reader.confidence.row_problems`:
     respons = ingevuld / netto steekproef to the printed decimal, totals = the sum of their rows, a
-    cijfer between 1 and 10). A row that breaks them is named in a Dutch warning; an impossible
-    cijfer is dropped (null: not read), so that no rule decides on it. Rules never fail a report on
-    OCR values anyway."""
+    cijfer between 1 and 10). A row that breaks them is named in a Dutch warning, with its place on
+    the page as evidence (``evidence["results.N"]``: page and box of row N of ``results``, so the
+    HTML report shows that row cut from the scan); an impossible cijfer is dropped (null: not read),
+    so that no rule decides on it. Rules never fail a report on OCR values anyway."""
     from .reader.confidence import impossible_cijfer, row_problems
 
     notes = []
-    rows = [r for r in facts.results if r.page in ocr_pages]
+    indexed = [(i, r) for i, r in enumerate(facts.results) if r.page in ocr_pages]
+    rows = [r for _, r in indexed]
     for index, problems in row_problems(rows).items():
-        row = rows[index]
+        at, row = indexed[index]
+        box = row_box(doc, row) if doc is not None else None
+        key = f"results.{at}"
+        facts.evidence[key] = Evidence(page=row.page, raw=row_text(row), bbox=box, ocr=True)
         notes.append(f"OCR-rij '{row.service}' (pagina {row.page}) klopt niet met zichzelf: {' '.join(problems)} "
-                     "Controleer deze rij in de PDF; de waarden beslissen niets.")
+                     f"Controleer deze rij in de PDF (bewijs: {key}); de waarden beslissen niets.")
         if impossible_cijfer(row):
             row.rapportcijfer = None
     return notes
+
+
+def row_text(row) -> str:
+    """A results row as printed: its label and its cells."""
+    return " ".join([row.service, *(v for v in row.raw.values() if v)])
+
+
+def row_box(doc: Document, row) -> tuple[float, float, float, float] | None:
+    """Where a results row stands on its page: the line holding most of its printed cells (OCR may
+    have misread the label, but its numbers were read from the page as they are), widened to every
+    word of that line. None when no cell is found."""
+    try:
+        words = doc.page(row.page).words
+    except (IndexError, AttributeError):
+        return None
+    cells = {v.strip() for v in row.raw.values() if v and v.strip()}
+    label = set(row.service.split())
+    hits = [w for w in words if w.text in cells]
+    if not hits:
+        hits = [w for w in words if w.text in label]
+    if not hits:
+        return None
+    height = sorted(w.y1 - w.y0 for w in hits)[len(hits) // 2] or 1.0
+
+    def line_of(anchor):
+        return [w for w in words if abs(w.cy - anchor.cy) < height * 0.5]
+
+    def score(anchor):
+        line = line_of(anchor)
+        return (len({w.text for w in line if w.text in cells}), sum(w.text in label for w in line))
+
+    best = line_of(max(hits, key=score))
+    return (round(min(w.x0 for w in best), 1), round(min(w.y0 for w in best), 1),
+            round(max(w.x1 for w in best), 1), round(max(w.y1 for w in best), 1))
+
+
+def quiet_libraries() -> None:
+    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
+    findings are in the report already, so keep them off the account manager's screen."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:

@@ -18,7 +18,7 @@ from .document import _pages_in_clear
 from .dutch import format_date, format_number
 from .letters import letter_html
 from .names import safe_text
-from .schema import BatchResult, ReportEntry, ResultRow
+from .schema import BatchResult, Evidence, ReportEntry, ResultRow
 from .writers import STATUS_LABEL, VERDICT_LABEL, verdict_key, deciding_checks, interrupted_text, period_text, regime_text
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
@@ -114,6 +114,14 @@ def render_crops(entry: ReportEntry, dpi: int = 110) -> list[Crop]:
                 if rect is not None:
                     zoom = crop_zoom(rect, dpi)
                     crops.append((number, page.get_pixmap(clip=rect, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"), what))
+                for key, ev in (flagged_rows(entry, number) if what is None else []):  # OCR rows that do not add up, each cut out on its own
+                    row = entry.results[int(key.split(".")[1])]
+                    box = pymupdf.Rect(ev.bbox) + (-12, -6, 12, 6)
+                    box &= page.rect
+                    zoom = crop_zoom(box, max(dpi, 150))
+                    crops.append((number, page.get_pixmap(clip=box, matrix=pymupdf.Matrix(zoom, zoom)).tobytes("png"),
+                                  f"Bewijs: de OCR-rij '{row.service}' zoals op pagina {number} van de scan; "
+                                  "deze rij klopt niet met zichzelf (zie de waarschuwingen)."))
     except Exception:  # noqa: BLE001 - evidence is a courtesy; the report itself is complete without it
         return [(0, None, "Het bewijsplaatje kon niet worden gemaakt.")]
     return crops
@@ -142,6 +150,16 @@ def _box_rect(page, box) -> "pymupdf.Rect":
     r = page.rect
     top, bottom = _whole_lines(page, max(r.y0, box[1] - 12), min(r.y1, box[3] + 6))
     return pymupdf.Rect(max(r.x0, min(r.x0 + 40, box[0] - 8)), top, min(r.x1, max(r.x1 - 40, box[2] + 8)), bottom)
+
+
+def flagged_rows(entry: ReportEntry, page: int) -> list[tuple[str, Evidence]]:
+    """The evidence ``results.N`` of OCR rows on ``page`` that do not add up (pipeline.check_ocr_rows)."""
+    out = []
+    for key, ev in entry.evidence.items():
+        head, _, index = key.partition(".")
+        if head == "results" and index.isdigit() and int(index) < len(entry.results) and ev.page == page and ev.bbox:
+            out.append((key, ev))
+    return out
 
 
 def _open_for_crops(source: Path) -> "pymupdf.Document":
@@ -303,10 +321,13 @@ def _images(x: ReportEntry, images: bool, periods: bool) -> list[str]:
             continue
         if (what == PERIODS_TABLE) != periods:
             continue
-        shown = what or "de resultatentabel"
-        out.append(f'<p class="muted">Bewijs: {e(shown)} zoals op pagina {page} van de PDF.</p>'
-                   f'<img class="evidence" alt="{e(shown[0].upper() + shown[1:])}, pagina {page}" '
-                   f'src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+        if what and what.startswith("Bewijs:"):  # a caption of its own (an OCR row that does not add up)
+            caption, alt = what, f"OCR-rij, pagina {page}"
+        else:
+            shown = what or "de resultatentabel"
+            caption, alt = f"Bewijs: {shown} zoals op pagina {page} van de PDF.", f"{shown[0].upper() + shown[1:]}, pagina {page}"
+        out.append(f'<p class="muted">{e(caption)}</p>'
+                   f'<img class="evidence" alt="{e(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     return out
 
 

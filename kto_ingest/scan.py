@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ import numpy as np
 from PIL import Image
 
 from ._pymupdf import pymupdf
+from .ocr_numbers import normalise_numeric
 
 TARGET_DPI = 300  # Tesseract's own recommendation for body text
 MAX_SKEW = 5.0  # degrees searched either way; a worse scan is for a person to rescan
@@ -179,18 +181,33 @@ def _box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
 
 # A speck of dust or toner: a dot of at most about 0.7 pt across with white all around it for
 # 1.7 pt. A full stop, a decimal comma or the dots of "ë" lie closer to their letters than that.
+# A decimal point between two digits may not: in "7.1" it stands some 2-3 pt from the stem of the
+# "1", with a wide gap under the "7". So a dot with ink on both its left and its right within
+# 3.5 pt, on its own line, is kept; a speck beside one word only ("2019" and a speck read "2019-")
+# is not.
 SPECK_PT = 0.7
 SPECK_CLEARANCE_PT = 1.7
+SPECK_SIDE_CLEARANCE_PT = 3.5
 
 
 def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
     """Ink without isolated specks, which Tesseract reads as "-", "." or "‚" in an empty cell."""
     core = max(1, round(SPECK_PT * dpi / 72))
     outer = core + max(2, round(SPECK_CLEARANCE_PT * dpi / 72))
+    side = core + max(2, round(SPECK_SIDE_CLEARANCE_PT * dpi / 72))
     inner_count = _box_sum(ink, core)
-    outer_count = _box_sum(ink, outer)
-    specks = ink & (inner_count == outer_count)
-    return ink & ~specks
+    isolated = ink & (inner_count == _box_sum(ink, outer))
+    if not isolated.any():
+        return ink
+    # ink in the strips left and right of each pixel: outer < |dx| <= side, |dy| <= outer
+    column = _window_sum(ink.view(np.uint8), outer, 0)
+    c = np.pad(column, [(0, 0), (side + 1, side)]).cumsum(axis=1, dtype=np.int32)
+    n = ink.shape[1]
+    x = np.arange(n) + side + 1  # index of pixel x in the padded sums (c[:, k] = sum of column[:, :k - side])
+    left = c[:, x - outer - 1] - c[:, x - side - 1]
+    right = c[:, x + side] - c[:, x + outer]
+    between = (left > 0) & (right > 0)
+    return ink & ~(isolated & ~between)
 
 
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
@@ -393,10 +410,97 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
     return out
 
 
+# Ink that no word covers: Tesseract's page layout analysis drops a lone short word, typically a
+# single digit alone in a table cell ("0", "3" in a column of answer counts), as noise. Such ink is
+# found (blobs of text size outside every word box) and read on its own as one word; what reads as
+# a number with fair confidence is added. A page with many such blobs holds a figure: none are read.
+ORPHAN_MIN_CONF = 50.0
+MAX_ORPHANS = 30
+ORPHAN_MAX_PT = (4.0, 24.0, 40.0)  # a blob's least and greatest height, and greatest width, in points
+
+
+def _blobs(ink: np.ndarray, cell: int, gap: int) -> list[tuple[int, int, int, int]]:
+    """Boxes (x0, y0, x1, y1, in pixels) of groups of ink: text lines found by the row profile,
+    then words in each line by the column profile, on a grid of ``cell`` pixels; columns up to
+    ``gap`` cells apart are one word."""
+    h, w = ink.shape[0] // cell, ink.shape[1] // cell
+    coarse = ink[: h * cell, : w * cell].reshape(h, cell, w, cell).any(axis=(1, 3))
+    out = []
+    rows = np.flatnonzero(coarse.any(axis=1))
+    for band in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if rows.size else []:
+        top, bottom = band[0], band[-1] + 1
+        cols = np.flatnonzero(coarse[top:bottom].any(axis=0))
+        for run in np.split(cols, np.flatnonzero(np.diff(cols) > gap) + 1):
+            out.append((run[0] * cell, top * cell, (run[-1] + 1) * cell, bottom * cell))
+    return out
+
+
+def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
+             tessdata: str | None) -> list[OcrWord]:
+    scale = dpi / 72
+    ox = frame[0] / 2 - img.width / scale / 2
+    oy = frame[1] / 2 - img.height / scale / 2
+    ink = np.asarray(img, dtype=np.uint8) < 160
+    pad = round(dpi / 36)  # 2 pt around every word read
+    for w in words:
+        ink[max(0, round((w.y0 - oy) * scale) - pad): round((w.y1 - oy) * scale) + pad,
+            max(0, round((w.x0 - ox) * scale) - pad): round((w.x1 - ox) * scale) + pad] = False
+    cell = max(1, round(dpi / 72))
+    least, most, widest = (v * scale for v in ORPHAN_MAX_PT)
+    blobs = [b for b in _blobs(ink, cell, gap=3)
+             if least <= b[3] - b[1] <= most and b[2] - b[0] <= widest and ink[b[1]:b[3], b[0]:b[2]].sum() >= (scale * 1.5) ** 2]
+    if len(blobs) > MAX_ORPHANS:
+        return []
+    found = []
+    next_block = max((w.block for w in words), default=-1) + 1
+    margin = round(dpi / 24)
+    for x0, y0, x1, y1 in blobs:
+        crop = img.crop((max(0, x0 - margin), max(0, y0 - margin), min(img.width, x1 + margin), min(img.height, y1 + margin)))
+        crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
+        read = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+        if len(read) != 1 or read[0].conf < ORPHAN_MIN_CONF:
+            continue
+        text = normalise_numeric(read[0].text)
+        if not _A_NUMBER.match(text):
+            continue
+        px0, py0, px1, py1 = x0 / scale + ox, y0 / scale + oy, x1 / scale + ox, y1 / scale + oy
+        cy = (py0 + py1) / 2
+        # the top and bottom of the line it stands in, as every word gets (see parse_tsv)
+        beside = [w for w in words if w.y0 <= cy <= w.y1]
+        if beside:
+            nearest = min(beside, key=lambda w: abs((w.y0 + w.y1) / 2 - cy))
+            py0, py1 = nearest.y0, nearest.y1
+        found.append(OcrWord(round(px0, 2), round(py0, 2), round(px1, 2), round(py1, 2), text, next_block, 0, read[0].conf))
+        next_block += 1
+    return found
+
+
+_A_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?%?$")
+
+
+_CLOSING = set("?!.,:;)")
+_QUOTE_BEFORE_MARK = re.compile(r"(?<=\w)[’”\"]+(?=[?!]$)")
+
+
 def _typeset(words: list[OcrWord]) -> list[OcrWord]:
-    """Tesseract reads the spaced en dash of Dutch typesetting ("trainingen – cluster") as an em
-    dash, which Dutch text does not use between spaces."""
-    return [w._replace(text="–") if w.text == "—" else w for w in words]
+    """What Tesseract makes of Dutch typesetting, set right: the spaced en dash ("trainingen –
+    cluster") read as an em dash, which Dutch text does not use between spaces; a question mark or
+    other closing mark read as a word of its own ("app) ?"), although no space stands before it;
+    the top of a question mark read as a closing quote ("werknemer’?"); a rule's remnant read as
+    "_" (the scan's rules are erased before reading, and an underscore is no word)."""
+    out: list[OcrWord] = []
+    for w in words:
+        text = "–" if w.text == "—" else _QUOTE_BEFORE_MARK.sub("", w.text)
+        text = text.strip("_")
+        if not text:
+            continue
+        prev = out[-1] if out else None
+        if (prev is not None and set(text) <= _CLOSING and (prev.block, prev.line) == (w.block, w.line)
+                and 0 <= w.x0 - prev.x1 < 0.5 * (w.y1 - w.y0) and not prev.text[-1:] in _CLOSING - {")"}):
+            out[-1] = prev._replace(text=prev.text + text, x1=max(prev.x1, w.x1), conf=min(prev.conf, w.conf))
+            continue
+        out.append(w._replace(text=text))
+    return out
 
 
 def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:
@@ -419,4 +523,5 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 prepared.quarter_turns = (prepared.quarter_turns + clockwise // 90) % 4
                 break
     words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
+    words += _orphans(prepared.image, dpi, prepared.frame, words, tessdata)
     return _typeset(words), prepared

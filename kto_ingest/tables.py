@@ -126,7 +126,25 @@ def _split(words: list[Word], columns: list[Column]) -> tuple[str, dict[str, str
             if left <= w.cx < right:
                 cells[key].append(w)
                 break
+    _label_tail(label, cells[bands[0][0]])
     return _join(label), {k: _join(v) for k, v in cells.items()}
+
+
+def _label_tail(label: list[Word], first: list[Word]) -> None:
+    """Words without a digit at the left of the first value cell that follow the label at a word's
+    spacing belong to the label: a long label's trailing en dash ("vaardigheidstrainingen –") or
+    last word that reaches into the first column's band, or a stray glyph OCR set against it. A
+    value cell never starts with such a word, and a label never ends a column's width away."""
+    if not label or not first:
+        return
+    height = statistics.median(w.y1 - w.y0 for w in label + first)
+    first.sort(key=lambda w: w.x0)
+    while first and not any(c.isdigit() for c in first[0].text):
+        end = max(w.x1 for w in label if abs(w.cy - first[0].cy) < height) if any(
+            abs(w.cy - first[0].cy) < height for w in label) else None
+        if end is None or first[0].x0 - end > 0.9 * height:
+            break
+        label.append(first.pop(0))
 
 
 def _row_fits(cells: dict[str, str], specs: dict[str, ColumnSpec]) -> bool:

@@ -51,3 +51,92 @@ def test_ocr_words_have_their_number_confusions_repaired():
     from kto_ingest.ocr import ocr_word
 
     assert [ocr_word(w) for w in ("42,7o/o", "|58", "1O", "Opleidingen", "9%")] == ["42,7%", "58", "10", "Opleidingen", "9%"]
+
+
+def test_a_labels_trailing_dash_stays_with_the_label_not_the_first_number_column():
+    """Word-position tables (kto_ingest.tables): a long label's spaced en dash, or a glyph OCR set
+    against the label, reaches into the first number column's band; it belongs to the label, and a
+    dash far from the label (an empty cell's marker) stays in its cell."""
+    from kto_ingest.document import Word
+    from kto_ingest.tables import Column, _split
+
+    columns = [Column("netto", 232, 275), Column("ingevuld", 296, 335), Column("respons", 350, 385)]
+
+    def w(x0, x1, text):
+        return Word(x0, 100, x1, 110, text, 3, 0, 0)
+
+    row = [w(83, 150, "Functiegerichte"), w(153, 226, "vaardigheidstrainingen"), w(229, 235, "–"),
+           w(260, 275, "58"), w(320, 335, "22"), w(360, 385, "37,9")]
+    label, cells = _split(row, columns)
+    assert label == "Functiegerichte vaardigheidstrainingen –"
+    assert cells == {"netto": "58", "ingevuld": "22", "respons": "37,9"}
+    stray = [w(83, 150, "Opleidingen"), w(152, 154, "|"), w(260, 275, "96"), w(320, 335, "41"), w(360, 385, "42,7")]
+    assert _split(stray, columns) == ("Opleidingen |", {"netto": "96", "ingevuld": "41", "respons": "42,7"})
+    empty = [w(83, 150, "Leerbanen"), w(262, 268, "–"), w(320, 335, "2"), w(360, 385, "50,0")]
+    assert _split(empty, columns)[1]["netto"] == "–"
+
+
+class _Scan:
+    """A stand-in for a Document: the words OCR read on page 3."""
+
+    def __init__(self, lines):
+        from kto_ingest.document import Word
+
+        self.words = [Word(x, 100 + 16 * n, x + 8 * len(t), 110 + 16 * n, t, 3, n, 0)
+                      for n, line in enumerate(lines) for x, t in line]
+
+    def page(self, number):
+        assert number == 3
+        return self
+
+
+def test_a_flagged_ocr_row_carries_its_place_on_the_scan_as_evidence():
+    scan = _Scan([[(83, "Opleidingen"), (260, "96"), (320, "41"), (360, "42,7"), (420, "8,1")],
+                  [(83, "Leerbanen"), (260, "23"), (320, "9"), (360, "89,1"), (420, "7,9")]])
+    leerbanen = row("Leerbanen", 23, 9, 89.1, 7.9)
+    leerbanen.raw = {"netto_steekproef": "23", "ingevuld": "9", "respons_pct": "89,1", "rapportcijfer": "7,9"}
+    facts = Facts(results=[row("Opleidingen", 96, 41, 42.7, 8.1), leerbanen])
+    notes = check_ocr_rows(facts, {3}, scan)
+    assert len(notes) == 1 and "results.1" in notes[0]
+    ev = facts.evidence["results.1"]
+    assert ev.page == 3 and ev.ocr and ev.raw == "Leerbanen 23 9 89,1 7,9"
+    assert ev.bbox == (83, 116, 444, 126)  # the Leerbanen line, not the Opleidingen line above it
+    assert "results.0" not in facts.evidence
+
+
+def test_a_flagged_ocr_row_never_fails_a_report(tmp_path):
+    """Rows read by OCR that do not add up are for a person: whatever their values, the norm asks a
+    person ('mogelijk voldoet niet'), and the report is not 'voldoet niet'."""
+    from kto_ingest.regime import load_regime
+    from kto_ingest.rules import Context, evaluate
+
+    from .test_rules import entry
+
+    low = row("Scholing en opleiding", 23, 9, 89.1, 6.2, page=7)  # below the norm, and 9 / 23 is not 89,1 %
+    low.group, low.raw = "clienten", {"netto_steekproef": "23", "ingevuld": "9", "respons_pct": "89,1", "rapportcijfer": "6,2"}
+    total = row("Totaal", 23, 9, 89.1, 6.2, page=7, total=True)
+    total.group = "clienten"
+    facts = Facts(results=[low, total])
+    assert check_ocr_rows(facts, {7})
+    e = entry(results=facts.results, ocr_pages=[7], confidence="low")
+    checks, verdict = evaluate(e, Context(load_regime("uwv-scholing-2021")))
+    assert verdict != "voldoet_niet", [c for c in checks if c.status == "fail"]
+    norm = [c for c in checks if c.rule == "SCH-NORM"]
+    assert norm and all(c.status == "manual" for c in norm) and "Mogelijk voldoet niet" in norm[0].message
+
+
+def test_the_html_report_shows_a_flagged_row_cut_from_the_page():
+    from kto_ingest.pipeline import process_file
+    from kto_ingest.registry import Registry
+    from kto_ingest.report_html import render_crops
+    from kto_ingest.schema import Evidence
+
+    from .conftest import FIXTURES
+
+    entry = process_file(FIXTURES / "leer-unique-2019.pdf", Registry.from_entry_points())
+    first = entry.results[0]
+    entry.evidence["results.0"] = Evidence(page=first.page, raw="Scholing en opleiding 128 8 6,3 8,1", bbox=(83, 249, 520, 260), ocr=True)
+    crops = render_crops(entry)
+    rows = [(page, png, note) for page, png, note in crops if note and "OCR-rij 'Scholing en opleiding'" in note]
+    assert len(rows) == 1 and rows[0][0] == first.page and rows[0][1].startswith(b"\x89PNG")
+    assert len(crops) == 2  # the table, and the row on its own

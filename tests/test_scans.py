@@ -70,6 +70,30 @@ def test_table_rules_are_erased_and_letters_kept():
     assert out[150:190, 120:126].all()
 
 
+def test_a_decimal_point_is_no_speck_but_a_lone_dot_is():
+    """At 300 dpi: the point of "7.1" stands some 3 pt (12 px) left of the stem of the 1 and as far
+    from the foot of the 7, with white above and below it; a speck of dust in an empty cell, or
+    beside one word only, has no ink on both sides."""
+    ink = np.zeros((120, 400), bool)
+    ink[60:66, 100:106] = True  # the decimal point, 1.4 pt across
+    ink[40:66, 82:88] = True  # the foot of the "7", 12 px to its left
+    ink[28:66, 118:123] = True  # the stem of the "1", 12 px to its right
+    ink[60:66, 220:226] = True  # a speck alone
+    ink[28:66, 280:285] = True  # the last letter of a word ...
+    ink[60:66, 297:303] = True  # ... and a speck 12 px after it
+    out = scan.remove_specks(ink, 300)
+    assert out[60:66, 100:106].all() and out[28:66, 118:123].all() and out[28:66, 280:285].all()
+    assert not out[62:64, 222:224].any() and not out[62:64, 299:301].any()  # the specks' cores are erased
+
+
+def test_ocr_typesetting_is_set_right():
+    words = [scan.OcrWord(10, 0, 60, 10, "telefoon/email/app)", 1, 0, 90), scan.OcrWord(62, 0, 65, 10, "?", 1, 0, 80),
+             scan.OcrWord(70, 0, 120, 10, "werknemer’?", 1, 0, 90), scan.OcrWord(130, 0, 135, 10, "_", 1, 0, 20),
+             scan.OcrWord(140, 0, 180, 10, "_Het", 1, 0, 80), scan.OcrWord(190, 0, 200, 10, "—", 1, 0, 80),
+             scan.OcrWord(210, 0, 220, 10, "8", 1, 0, 80), scan.OcrWord(232, 0, 236, 10, ".", 1, 0, 80)]
+    assert [w.text for w in scan._typeset(words)] == ["telefoon/email/app)?", "werknemer?", "Het", "–", "8", "."]
+
+
 def test_tesseract_tsv_becomes_page_points():
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
@@ -196,3 +220,14 @@ def test_bilevel_and_colour_scans_give_the_rows_of_the_original(tesseract, tmp_p
         assert original["results"] and pick(report["results"]) == pick(original["results"]), cond.name
         for field in ("bureau", "supplier", "meetperiode", "report_date"):
             assert report[field] == original[field], (cond.name, field)
+
+
+@needs_ocr
+def test_a_lone_digit_in_a_table_cell_is_read(tesseract, tmp_path):
+    """Tesseract's layout analysis drops the "3" alone in the 'ja' column of the jobcoaching answers
+    table (200 dpi grey, -1.2°); the ink no word covers is read on its own."""
+    path = make_scan(FIXTURES / "jobcoaching-rapportage-2021.pdf", tmp_path / "jc.pdf", Condition(200, "grey", -1.2, 90), pages=[2])
+    with pymupdf.open(path) as doc:
+        words, _ = scan.read_page(doc[0], tesseract)
+    beside = [w for w in words if 460 < w.x0 < 480 and 362 < (w.y0 + w.y1) / 2 < 380]
+    assert [w.text for w in beside] == ["3"]
