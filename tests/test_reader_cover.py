@@ -254,6 +254,17 @@ def test_copyright_line_and_version_line(tmp_path):
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 7, 1), D(2021, 6, 30))
 
 
+@pytest.mark.parametrize("footer", ["© Bureau Hoogland Marktinzicht 2022 | {page}/{pages}",
+                                    "© 2022 Bureau Hoogland Marktinzicht – pagina {page} van {pages}",
+                                    "© Bureau Hoogland Marktinzicht, 2022 · {page}"])
+def test_a_copyright_footer_names_the_bureau_without_its_year_and_page_number(tmp_path, footer):
+    """holdout3, scored blind: the bureau was read as 'Bureau Hoogland Marktinzicht 2022 | 1/4'
+    from a copyright footer that also holds the year and the page number."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021")], BODY, BODY], footer=footer)
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Bureau Hoogland Marktinzicht"
+
+
 def test_a_period_label_of_another_kind_is_not_the_meetperiode(tmp_path):
     """'Erkenningsperiode:' is the jobcoach's recognition, not the period measured."""
     path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Erkenningsperiode: 1 maart 2020 t/m 28 februari 2021")], BODY])

@@ -287,6 +287,13 @@ def _organisation_part(text: str, supplier: str | None) -> str | None:
     return None
 
 
+def _without_page_furniture(text: str) -> str:
+    """A footer's name without what follows it on the line: a separator ('|', '·', '•', a dash)
+    and a page number ('1/4', 'pagina 1 van 4', '3'), then a year ('2022', ', 2022')."""
+    text = rx(r"\s*(?:[|·•]|\s[–—-])\s*(?:(?:pagina|blz\.?|p\.)\s*)?\d+(?:\s*(?:/|van)\s*\d+)?\s*$", regex.I).sub("", text)
+    return rx(r",?\s+(?:19|20)\d{2}\s*$").sub("", text).strip()
+
+
 def running_name(view: TextView, supplier: str | None = None) -> list[Finding]:
     """Organisations named in the running header or footer: a line at the top or bottom of the page
     that recurs on at least half the pages (two at least), split at '|' or a dash. Only a name that
@@ -370,6 +377,7 @@ def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | No
     for r in view.front(3) + view.back(2):
         if m := rx(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<n>.+)$", regex.I).search(r.text):
             n = rx(r",?\s+(?:alle rechten|all rights|niets uit deze)\b.*$", regex.I).sub("", m["n"])
+            n = _without_page_furniture(n)
             if name := _bureau_name(n) or _organisation_part(n, supplier):
                 return Finding(name, r.page, r.text, "colofon '©'", r.bbox)
     # weaker: the colofon's organisation line and the running header/footer; they must agree
