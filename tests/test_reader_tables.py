@@ -487,3 +487,31 @@ def test_the_first_label_line_of_the_body_goes_on_in_the_row_below(tmp_path):
     assert [(r.label, r.values["netto_steekproef"]) for r in table.rows] == [
         ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 01", "21"),
         ("Functiegerichte vaardigheidstrainingen - cluster Vakgebied 02", "22"), ("Leerbanen", "15")]
+
+
+# ---- a second table with the scores and their confidence intervals, joined by label ------------
+
+def test_scores_with_a_confidence_interval_in_a_table_of_their_own_are_joined_by_label(tmp_path):
+    """holdout3, scored blind: respons per perceel in one borderless table, the rapportcijfer with
+    its 95%-betrouwbaarheidsinterval ('8,5 – 9,3') in another, ordered by score. The second was no
+    table (one value per row beside a range), so no rapportcijfer was read at all."""
+    path = tmp_path / "interval.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 60, 80, "Tabel 2 Steekproef en respons")
+    for i, row in enumerate([["Perceel", "Uitgenodigd", "Respondenten", "Respons"], ["Opleidingen", "48", "19", "39,6%"],
+                             ["Leerbanen", "41", "19", "46,3%"], ["Ervaringscertificaten", "20", "9", "45,0%"]]):
+        for x, cell in zip((60, 330, 420, 510), row):
+            _text(page, x, 100 + 16 * i, cell)
+    _text(page, 60, 200, "Het rapportcijfer met het 95%-betrouwbaarheidsinterval, per perceel.")
+    _text(page, 60, 220, "Tabel 3 Rapportcijfer (aflopend)")
+    for i, row in enumerate([["Perceel", "Rapportcijfer", "95%-betrouwbaarheidsinterval"], ["Leerbanen", "8,6", "8,3 - 8,9"],
+                             ["Ervaringscertificaten", "8,4", "[8,0; 8,8]"], ["Opleidingen", "8,1", "7,7 - 8,5"]]):
+        for x, cell in zip((60, 330, 420), row):
+            _text(page, x, 240 + 16 * i, cell)
+    doc.save(path)
+    table, _ = _read(path)
+    assert table is not None and set(table.measures) == {"netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer"}
+    got = {label: (v.get("respons_pct"), v.get("rapportcijfer")) for label, v in _rows(table)}
+    assert got == {"Opleidingen": ("39,6%", "8,1"), "Leerbanen": ("46,3%", "8,6"), "Ervaringscertificaten": ("45,0%", "8,4")}
+    assert any("samengevoegd op label" in d for d in table.decisions)

@@ -340,6 +340,15 @@ _NUMBER = regex.compile(r"^[-+]?\d[\d.,]*\s*%?$")
 _RATIO = regex.compile(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*")
 
 
+# A range of two numbers ('8,5 – 9,3', '[8,5; 9,3]'): a confidence interval beside a score. It
+# makes a row a table row (label, score, interval), but is never read as a value itself.
+_RANGE = regex.compile(r"^[\[(]?\d[\d.,]*\s*(?:[–—-]|;|tot)\s*\d[\d.,]*[\])]?$")
+
+
+def _is_range(text: str) -> bool:
+    return bool(_RANGE.match(" ".join(text.split())))
+
+
 def _is_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip()))
 
@@ -423,7 +432,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
     info = []
     for r in rows:
         chunks = _chunks(r)
-        values = sum(is_value(cell_text(c)) for c in chunks[1:]) + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
+        values = sum(is_value(cell_text(c)) or _is_range(cell_text(c)) for c in chunks[1:]) \
+            + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
         info.append((r, chunks, values))
     # a label with one value ('Opleidingen   7,6') counts as a table row when at least two such
     # rows are aligned one under the other, under a header line
