@@ -515,3 +515,36 @@ def test_scores_with_a_confidence_interval_in_a_table_of_their_own_are_joined_by
     got = {label: (v.get("respons_pct"), v.get("rapportcijfer")) for label, v in _rows(table)}
     assert got == {"Opleidingen": ("39,6%", "8,1"), "Leerbanen": ("46,3%", "8,6"), "Ervaringscertificaten": ("45,0%", "8,4")}
     assert any("samengevoegd op label" in d for d in table.decisions)
+
+
+# ---- a block per perceel: the perceel as a heading over a small table of its measures -----------
+
+def test_a_block_per_perceel_is_read_as_one_row_each(tmp_path):
+    """holdout3, scored blind (LibreOffice): each perceel a heading over a two-column table
+    ('Uitgenodigde klanten | 112', ..., 'Rapportcijfer | 8,8'). Only the first block was read,
+    without a label."""
+    path = tmp_path / "blokken.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    _text(page, 60, 70, "Uitkomsten per perceel")
+    y = 100
+    blocks = [("Opleidingen", ["112", "69", "61,6 %", "8,8"]), ("Leerbanen", ["26", "10", "38,5 %", "8,1"]),
+              ("Ervaringscertificaten", ["26", "7", "26,9 %", "8,9"])]
+    for name, values in blocks:
+        _text(page, 60, y, name)
+        y += 20
+        for label, value in zip(["Uitgenodigde klanten", "Ingevulde vragenlijsten", "Respons", "Rapportcijfer"], values):
+            page.draw_rect(pymupdf.Rect(60, y - 12, 250, y + 4), color=(0, 0, 0), width=0.5)
+            page.draw_rect(pymupdf.Rect(250, y - 12, 330, y + 4), color=(0, 0, 0), width=0.5)
+            _text(page, 64, y, label)
+            _text(page, 254, y, value)
+            y += 16
+        y += 24
+    doc.save(path)
+    with open_document(path) as d:
+        table, _ = read_results(d)
+    assert table is not None
+    assert _rows(table) == [
+        ("Opleidingen", {"netto_steekproef": "112", "ingevuld": "69", "respons_pct": "61,6 %", "rapportcijfer": "8,8"}),
+        ("Leerbanen", {"netto_steekproef": "26", "ingevuld": "10", "respons_pct": "38,5 %", "rapportcijfer": "8,1"}),
+        ("Ervaringscertificaten", {"netto_steekproef": "26", "ingevuld": "7", "respons_pct": "26,9 %", "rapportcijfer": "8,9"})]

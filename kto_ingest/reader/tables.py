@@ -504,8 +504,43 @@ def _assemble(tables: list[ResultsTable], notes: list[str]) -> tuple[ResultsTabl
     for other in tables:
         if other is base:
             continue
-        _join(base, other)
+        if not _stack(base, other):
+            _join(base, other)
     return base, notes
+
+
+def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
+    """A table of one perceel on its side ('Uitgenodigde klanten | 112', 'Respons | 61,6 %', ...)
+    whose perceel is named by a heading right above it, not in the table: the heading is the
+    row's label, when it names a perceel, cluster or the total."""
+    if t.orientation != "kolommen" or len(t.rows) != 1 or t.rows[0].label.strip():
+        return
+    page = doc.page(grid.page)
+    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1 and grid.bbox[0] - 20 <= w.x0 <= grid.bbox[2]]
+    if not above:
+        return
+    last = max(w.cy for w in above)  # the line nearest the table; one heading, maybe wrapped
+    height = max(w.y1 - w.y0 for w in above)
+    line = " ".join(w.text for w in sorted((w for w in above if last - w.cy < height * 2.5), key=lambda w: (round(w.cy), w.x0)))
+    if lx.label_kind(line) in ("perceel", "cluster", "total"):
+        t.rows[0].label = line
+        t.decisions.append(f"pagina {grid.page}: perceel '{line}' uit de kop boven de tabel")
+
+
+def _stack(base: ResultsTable, other: ResultsTable) -> bool:
+    """Tables of one perceel each, one under the other (a block per perceel): each is a row of the
+    results, when they read the same measures and name percelen the first does not have yet."""
+    if set(other.measures) != set(base.measures) or other.orientation != base.orientation:
+        return False
+    labels = [r.label for r in other.rows if not r.heading]
+    known = {_norm_label(r.label) for r in base.rows}
+    if not labels or not all(lx.label_kind(x) in ("perceel", "cluster", "total") for x in labels) \
+            or any(_norm_label(x) in known for x in labels) or not all(lx.label_kind(r.label) for r in base.rows if not r.heading):
+        return False
+    base.rows += [r for r in other.rows if not r.heading]
+    base.grids += other.grids
+    base.decisions.append(f"tabel op pagina {other.page} is het vervolg per perceel: {', '.join(labels)}")
+    return True
 
 
 def _complete(t: ResultsTable) -> bool:
@@ -528,6 +563,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
             t = interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
+                _card_label(doc, grid, t)
             prev = tables[-1] if tables else None
             if prev is not None and _continues(prev, grid, doc):
                 if t is not None and set(prev.measures) < set(t.measures):
