@@ -71,11 +71,26 @@ def mark(text: str) -> float | None:
     return score(text)
 
 
+_NAMED_AVERAGE = regex.compile(r"(?<![\p{L}])(?P<g>werknemers?|werkgevers?|wn|wg)\s*[:=]?\s*(?P<v>\d{1,2}(?:[,.]\d{1,2})?)(?![\d%])",
+                                regex.IGNORECASE)
+
+
+def _averages_named(text: str) -> dict[str, str]:
+    """{'werknemer': '7,8', 'werkgever': '7,5'} from 'werknemers: 7,8 – werkgevers: 7,5'; a group
+    named twice gives nothing for it (which number would it be?)."""
+    found: dict[str, list[str]] = {}
+    for m in _NAMED_AVERAGE.finditer(text):
+        group = "werknemer" if m["g"].lower().startswith(("werkn", "wn")) else "werkgever"
+        found.setdefault(group, []).append(m["v"])
+    return {g: v[0] for g, v in found.items() if len(v) == 1}
+
+
 def _group_named(text: str) -> str | None:
     """Which group a header names: 'werknemer' ('Werknemers', 'klant-werknemer', 'Cijfer
-    werknemer'), 'werkgever' ('opdrachtgever (werkgever)'), 'beide' when it names both."""
-    wn = regex.search(r"werknemer", text) is not None
-    wg = regex.search(r"werkgever|opdrachtgever", text) is not None
+    werknemer', 'Cijfer wn'), 'werkgever' ('opdrachtgever (werkgever)', 'Cijfer wg'), 'beide'
+    when it names both."""
+    wn = regex.search(r"werknemer|(?<![\p{L}])wn(?![\p{L}])", text) is not None  # 'wn', 'wg': the usual abbreviations
+    wg = regex.search(r"werkgever|opdrachtgever|(?<![\p{L}])wg(?![\p{L}])", text) is not None
     return "beide" if wn and wg else "werknemer" if wn else "werkgever" if wg else None
 
 
@@ -391,6 +406,11 @@ class JobcoachingParser(Parser):
         """Each group's average as printed under its own score column: plain ('7,2') or the seed's
         'sum:count = average' ('36:5 = 7.2'). A group whose cell does not read stays null."""
         jc = facts.jobcoaching
+        # the averages as a sentence on the row ('Gemiddeld behaald cijfer werknemers: 7,8 –
+        # werkgevers: 7,5'): each number after its group's name, for a cell that holds none
+        said = _averages_named(line.text) if line is not None else {}
+        cells = {g: (t if t.strip() and any(ch.isdigit() for ch in t) else said.get(g, t)) for g, t in cells.items()}
+        cells.update({g: v for g, v in said.items() if g not in cells})
         for group, text in cells.items():
             text = " ".join(text.split())
             m = RE_AVERAGE.search(text)

@@ -84,6 +84,7 @@ def names_first_table(header: list[str], order: tuple[str, str] = ("wn", "wg"), 
     (["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"], ("wn", "wg")),
     (["Nr.", "Werknemer", "Werkgever", "Cijfer werkgever", "Cijfer werknemer"], ("wg", "wn")),
     (["Nr.", "Klant-werknemer", "Opdrachtgever (werkgever)", "Score klant-werknemer", "Score opdrachtgever"], ("wn", "wg")),
+    (["Nr.", "Werknemer", "Werkgever", "Cijfer wg", "Cijfer wn"], ("wg", "wn")),  # holdout3: the usual abbreviations
 ])
 def test_score_columns_after_both_names_go_to_the_group_their_header_names(read, header, order):
     e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(header, order)] + plain_answers() + analysis())
@@ -251,3 +252,16 @@ def test_both_groups_tables_in_one_grid_without_a_behaald_row_between(read):
     e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
     assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in e.jobcoaching.periods] == [
         (f"Werknemer {k}", a, f"Werkgever {k}", b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
+
+
+def test_the_averages_as_a_sentence_under_the_periods_table(read):
+    """holdout3, scored blind: 'Gemiddeld behaald cijfer werknemers: 7,8 – werkgevers: 7,5' on one
+    line under the table instead of under each score column."""
+    table = names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"])
+    table.body = table.body[:-1]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table,
+                        Para(f"Gemiddeld behaald cijfer werknemers: {nl(sum(WN) / len(WN))} – werkgevers: {nl(sum(WG) / len(WG))}")]
+             + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert len(jc.periods) == len(WN)
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
