@@ -568,9 +568,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
 SPAN_OVERLAP = 3.0  # pt a group header must reach past the boundary between two columns
 
 
-def _alignments(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[str | None]:
-    """Per column, how its values are set: 'right' (they end at one x and start at several),
-    'left' (the reverse), or None (centred, or all of one width: unknown)."""
+def _value_edges(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
+    """Per column of ``axis``, where its values end and where they begin."""
     ends: dict[int, list[float]] = {}
     begins: dict[int, list[float]] = {}
     for chunks in value_rows:
@@ -581,6 +580,13 @@ def _alignments(value_rows: list[list[list[Word]]], axis: list[tuple[float, floa
             col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
             ends.setdefault(col, []).append(b)
             begins.setdefault(col, []).append(a)
+    return ends, begins
+
+
+def _alignments(value_rows: list[list[list[Word]]], axis: list[tuple[float, float]]) -> list[str | None]:
+    """Per column, how its values are set: 'right' (they end at one x and start at several),
+    'left' (the reverse), or None (centred, or all of one width: unknown)."""
+    ends, begins = _value_edges(value_rows, axis)
     out: list[str | None] = []
     for k in range(len(axis)):
         e, b = ends.get(k, []), begins.get(k, [])
@@ -677,16 +683,7 @@ def _right_aligned_edges(value_rows: list[list[list[Word]]], axis: list[tuple[fl
     """When every value column is right-aligned (its numbers end at one x, start at several), the
     right edges of the values bound the header cells: a header word left-aligned or centred in its
     cell starts after the previous column's numbers end."""
-    ends: dict[int, list[float]] = {}
-    begins: dict[int, list[float]] = {}
-    for chunks in value_rows:
-        for ch in chunks:
-            if not is_value(cell_text(ch)):
-                continue
-            a, b = min(w.x0 for w in ch), max(w.x1 for w in ch)
-            col = max(range(len(axis)), key=lambda i: min(axis[i][1], b) - max(axis[i][0], a))
-            ends.setdefault(col, []).append(b)
-            begins.setdefault(col, []).append(a)
+    ends, begins = _value_edges(value_rows, axis)
     if len(ends) < 2 or len(value_rows) < 2:
         return None
     varied = False
