@@ -312,7 +312,7 @@ def write_outputs(result: BatchResult, targets: list[tuple[Path | None, str]], c
                 screen = _stdout_console()
                 (render_short if short else render_table)(result, screen)
                 if tip := screen_tip(result, screen.is_terminal, short, len(targets)):
-                    info.print(tip, style="dim", markup=False, soft_wrap=True)
+                    info.print(tip, style="dim", markup=False, highlight=False)
             elif path is None:
                 sys.stdout.write(render(result, target_fmt, csv_dialect))
                 sys.stdout.flush()
