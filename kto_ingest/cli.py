@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .audit import build_audit
-from .bureaus import RegisterError, load_register
+from .bureaus import RegisterError
 from .clms import ClmsError, load_clms
 from .errors import ExitCode
 from .signature import TrustError, load_trust

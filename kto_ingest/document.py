@@ -189,6 +189,14 @@ class Document:
             pages.append(Page(number, width, height, words, _group(words, height)))
         return pages
 
+    def drawings(self, number: int) -> list[dict]:
+        """PyMuPDF's vector paths of page ``number`` (1-based), extracted once per document: the
+        table rulings, the signature's ink strokes and the text-layer check all look at them."""
+        cache = self.__dict__.setdefault("_drawings", {})
+        if number not in cache:
+            cache[number] = self.fitz[number - 1].get_drawings()
+        return cache[number]
+
     def confidence(self, word: Word) -> float | None:
         """Tesseract's confidence (0-100) in a word of an OCR page; None for a born-digital word."""
         confs = self.ocr_confidence.get(word.page)

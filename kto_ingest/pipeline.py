@@ -171,13 +171,6 @@ def row_box(doc: Document, row) -> tuple[float, float, float, float] | None:
             round(max(w.x1 for w in best), 1), round(max(w.y1 for w in best), 1))
 
 
-def quiet_libraries() -> None:
-    """pyHanko logs every untrusted chain and unexplained update as an error with a traceback; those
-    findings are in the report already, so keep them off the account manager's screen."""
-    for name in ("pyhanko", "pyhanko_certvalidator"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
 def process_file(path: Path, registry: Registry, options: Options | None = None) -> ReportEntry:
     """One entry for one file, whatever the file holds: an unexpected failure becomes ``crashed``."""
     path = Path(path)

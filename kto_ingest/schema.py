@@ -36,6 +36,11 @@ class Evidence(Model):
     raw: str
     bbox: tuple[float, float, float, float] | None = None
     ocr: bool = Field(default=False, description="Read by OCR from a scanned page: check it in the PDF.")
+    derived: bool = Field(
+        default=False,
+        description="Read under a label that only suggests the fact (a fieldwork period for the meetperiode, a version "
+        "number below 1.0 for a concept): shown, but never enough to fail a report alone.",
+    )
 
 
 class ErrorInfo(Model):

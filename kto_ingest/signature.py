@@ -42,8 +42,8 @@ CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 # (met vriendelijke groet, hoogachtend) or the signer's role (directeur, directie). Only with an
 # image or a hand-drawn line near them do they make a visible signature.
 SIGNATURE_WORDS = regex.compile(
-    r"\b(?:onderteken(?:d|ing)|handtekening|getekend|namens|voor\s+akkoord|akkoord|vastgesteld|paraaf|w\.\s?g\."
-    r"|met\s+vriendelijke\s+groet(?:en)?|hoogachtend|directeur|directie|algemeen\s+directeur)\b",
+    r"\b(?:onderteken(?:d|ing)|handtekening|getekend|namens|akkoord|vastgesteld|paraaf"
+    r"|met\s+vriendelijke\s+groet(?:en)?|hoogachtend|directeur|directie)\b|\bw\.\s?g\.",
     regex.IGNORECASE,
 )
 NEAR = 120.0  # points: how close an image or ink drawing must be to the signature wording
@@ -398,7 +398,7 @@ def find_visual_signatures(doc: Document) -> list[int]:
             continue
         fitz_page = doc.fitz[page.number - 1]
         marks = [box for _xref, box in image_boxes(fitz_page)]
-        marks += [tuple(d["rect"]) for d in fitz_page.get_drawings() if _ink_like(d)]
+        marks += [tuple(d["rect"]) for d in doc.drawings(page.number) if _ink_like(d)]
         if any(_near(line.bbox, mark) for line in hits for mark in marks):
             pages.append(page.number)
     return pages
@@ -417,7 +417,7 @@ def possible_signatures(doc: Document) -> list[int]:
         fitz_page = doc.fitz[page.number - 1]
         for xref, box in image_boxes(fitz_page):
             seen.setdefault((xref, tuple(round(v) for v in box)), set()).add(page.number)
-        for drawing in fitz_page.get_drawings():
+        for drawing in doc.drawings(page.number):
             if _ink_like(drawing):
                 seen.setdefault(("ink", page.number, tuple(round(v) for v in drawing["rect"])), set()).add(page.number)
     pictures: dict[int, set[int]] = {}

@@ -165,7 +165,7 @@ class _Rules:
 
 def _rules(doc: Document, page_no: int) -> _Rules:
     horizontal, vertical = [], []
-    for path in doc.fitz[page_no - 1].get_drawings():
+    for path in doc.drawings(page_no):
         for item in path["items"]:
             if item[0] == "l":
                 p, q = item[1], item[2]

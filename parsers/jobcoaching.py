@@ -428,10 +428,6 @@ class JobcoachingParser(Parser):
         if evidence and line is not None and (jc.werknemer_avg is not None or jc.werkgever_avg is not None):
             add_evidence(facts, "averages", line)
 
-    def _averages(self, cells: list[str], line: Line, facts: Facts) -> None:
-        """'Behaald cijfer | 36:5 = 7.2 | | 35,5:5 = 7.1': the averages as printed (the seed's order)."""
-        self._set_averages({"werknemer": cells[1], "werkgever": cells[3]}, line, line.page, facts)
-
     def answers(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
         i = 0
@@ -532,7 +528,6 @@ class JobcoachingParser(Parser):
                         cols[answer] = col
                 if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
                     continue
-            read = 0
             for k, r in enumerate(matrix[nh:]):
                 question = " ".join(r[0].split())
                 if "?" in question[:-1]:
@@ -561,7 +556,6 @@ class JobcoachingParser(Parser):
                         values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
                     facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
                     found = True
-                    read += 1
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
             how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""

@@ -148,7 +148,7 @@ def _comment(doc):
 @pytest.mark.parametrize("change, why", [
     (_image_page, "pagina 5 is een scan"),
     (_picture_on_page, "pagina 2 bevat een afbeelding die tekst kan bevatten"),
-    (_comment, "pagina 2 bevat een opmerking of tekstvak (Text)"),
+    (_comment, "pagina 2 bevat een notitie waarvan de tekst niet is gelezen"),
 ])
 def test_no_vouch_when_some_text_may_not_have_been_read(tmp_path, registry, monkeypatch, change, why):
     monkeypatch.setenv("KTO_INGEST_NO_OCR", "1")  # the picture page stays unread, as without Tesseract

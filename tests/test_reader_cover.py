@@ -286,3 +286,33 @@ def test_last_years_period_is_not_the_meetperiode(tmp_path):
     path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, "Vorige periode: 1-1-2020 t/m 31-12-2020")], BODY])
     values, _, _ = _read(path)
     assert values["meetperiode"] is None
+
+
+@pytest.mark.parametrize("line,derived", [("Veldwerkperiode: 10 januari 2022 t/m 28 februari 2022", True),
+                                          ("Meetperiode: 1 januari 2021 t/m 31 december 2021", False)])
+def test_a_fieldwork_period_is_read_as_derived(tmp_path, line, derived):
+    """The fieldwork ran when clients were asked, which need not be the period of their ended
+    services: read, but marked derived so that no rule fails a report on it alone."""
+    path = _pdf(tmp_path, [[(70, 120, "KTO 2021"), (70, 200, line)], BODY])
+    with open_document(path) as doc:
+        found = ff.meetperiode(ff.TextView(doc), [])
+    assert found is not None and found.evidence().derived is derived
+
+
+def test_a_period_or_status_only_suggested_by_its_label_never_fails_alone():
+    """SCH-MEETPERIODE and SCH-DEFINITIEF on a derived value: 'mogelijk voldoet niet' (handmatig)."""
+    from kto_ingest.regime import load_regime
+    from kto_ingest.rules import RULES, Context
+    from kto_ingest.schema import Evidence, Period, ReportEntry
+
+    ctx = Context(load_regime("uwv-scholing-2021"))
+    for derived, expected in ((False, "fail"), (True, "manual")):
+        e = ReportEntry(file="x.pdf", status="parsed", parser="generiek", meetperiode=Period(start=D(2022, 1, 10), end=D(2022, 2, 28)),
+                        final=False, evidence={
+                            "meetperiode": Evidence(page=1, raw="Veldwerkperiode: 10-1-2022 t/m 28-2-2022", derived=derived),
+                            "final": Evidence(page=1, raw="Versie 0.9", derived=derived)})
+        for rid in ("SCH-MEETPERIODE", "SCH-DEFINITIEF"):
+            checks = RULES[rid].fn(e, ctx)
+            assert [c.status for c in checks] == [expected], (rid, checks)
+            if derived:
+                assert "Mogelijk voldoet niet" in checks[0].message and "afgeleid" in checks[0].message

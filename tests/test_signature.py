@@ -157,6 +157,13 @@ def test_a_closing_block_with_a_picture_is_a_visible_signature(tmp_path):
     assert sig.kind == "visual" and sig.pages == [2]
 
 
+@pytest.mark.parametrize("line", ["w.g. drs. J. Jansen", "Voor akkoord:", "Met vriendelijke groet,", "Vastgesteld", "Directie X"])
+def test_words_of_a_signature_block(line):
+    from kto_ingest.signature import SIGNATURE_WORDS
+
+    assert SIGNATURE_WORDS.search(line)
+
+
 def test_a_picture_after_the_cover_without_signature_words_is_a_possible_signature(tmp_path):
     """No digital signature and no signature wording, but a picture on an inner page: it may be a
     signature, so SCH-ONDERTEKEND asks a person instead of failing. A cover logo, or a logo repeated

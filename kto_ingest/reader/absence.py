@@ -107,7 +107,7 @@ def text_layer_problem(doc: Document) -> str | None:
         n = page.number
         fpage = doc.fitz[n - 1]
         if not page.words:
-            if fpage.get_images() or fpage.get_drawings():
+            if fpage.get_images() or doc.drawings(n):
                 return f"pagina {n} heeft geen tekstlaag"  # an image or drawn outlines may hold the text
             continue  # a blank page (LibreOffice may print one before the cover) holds nothing
 
@@ -131,7 +131,8 @@ def text_layer_problem(doc: Document) -> str | None:
             return f"pagina {n} bevat een afbeelding die tekst kan bevatten"
         for annot in fpage.annots():
             if annot.type[1] not in ("Link", "Popup"):
-                return f"pagina {n} bevat een opmerking of tekstvak ({annot.type[1]}) waarvan de tekst niet is gelezen"
+                kind = {"FreeText": "een tekstvak", "Text": "een notitie", "Stamp": "een stempel"}.get(annot.type[1], "een opmerking")
+                return f"pagina {n} bevat {kind} waarvan de tekst niet is gelezen"
         for widget in fpage.widgets():
             if widget.field_type_string != "Signature" and (widget.field_value or "").strip():
                 return f"pagina {n} bevat een ingevuld formulierveld waarvan de tekst niet is gelezen"

@@ -65,9 +65,10 @@ class Finding:
     raw: str
     entry: str  # the lexicon entry that matched, for explain ("label 'onderzoeksperiode'")
     bbox: tuple[float, float, float, float] | None = None
+    derived: bool = False  # the label only suggests the fact (Evidence.derived)
 
     def evidence(self) -> Evidence:
-        return Evidence(page=self.page, raw=self.raw, bbox=self.bbox)
+        return Evidence(page=self.page, raw=self.raw, bbox=self.bbox, derived=self.derived)
 
 
 LOOKED = {
@@ -196,6 +197,12 @@ RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*periode(?:\s+\p{L}+){0,3})\s*:\s*(?P<value>.+)$", regex.I)
 
 
+def _fieldwork(label: str) -> bool:
+    """A label of the fieldwork ('Veldwerkperiode', 'Looptijd onderzoek', 'Dataverzameling'): its
+    period is when clients were asked, which need not be the period of the ended services."""
+    return bool(rx(r"veldwerk|looptijd|dataverzameling|verzameld", regex.I).search(label))
+
+
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     rows = view.front(4)
     for i, m, span in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
@@ -204,7 +211,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             y = int(value.strip(" ."))
             raw = rows[i].text if where is rows[i] else f"{rows[i].text} {where.text}"
             return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), where.page, raw,
-                           f"label '{m.label}', vorm jaar", rows[i].bbox)
+                           f"label '{m.label}', vorm jaar", rows[i].bbox, derived=_fieldwork(m.label))
         text = value + (" " + rows[i + 1].text if i + 1 < len(rows) and where is rows[i] else "")
         try:
             p = lx.parse_period(text)
@@ -213,7 +220,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             continue
         if p:
             return Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
-                           f"label '{m.label}', vorm {p.form}", rows[i].bbox)
+                           f"label '{m.label}', vorm {p.form}", rows[i].bbox, derived=_fieldwork(m.label))
     # any other cover label that names a period: 'Periode beëindigde trajecten:', 'Uitstroom in periode:'
     for i, row in enumerate(rows):
         for text, _ in _row_texts(row):
@@ -227,7 +234,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
                 continue
             if p and m["value"].find(p.raw) <= 3:
                 return Finding(Period(start=p.start, end=p.end), row.page, row.text,
-                               f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox)
+                               f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()
     for key in ("labels", "phrases"):
         for b in blocks:
@@ -239,7 +246,8 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
                     continue
                 if p and b.text[end:end + 160].find(p.raw) <= 40:
                     kind = "label" if key == "labels" else "zinsdeel"
-                    return Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox)
+                    return Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
+                                   derived=_fieldwork(entry))
     return None
 
 
@@ -451,7 +459,7 @@ def final(view: TextView) -> Finding | None:
         pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(r.text) if p]
         for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
             if len(part) <= 60 and (s := lx.status_of(part)):
-                return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox)
+                return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox, derived=s[1] == "versie 0.x")
     return None
 
 

@@ -100,8 +100,9 @@ class Seg:
     b: float
 
 
-def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
-    """Horizontal and vertical rulings of a page, from lines, stroked and thin filled rectangles."""
+def rulings(fpage, paths: list[dict] | None = None) -> tuple[list[Seg], list[Seg]]:
+    """Horizontal and vertical rulings of a page, from lines, stroked and thin filled rectangles
+    (``paths``: the page's drawings when already extracted, see ``Document.drawings``)."""
     hs: list[Seg] = []
     vs: list[Seg] = []
 
@@ -119,7 +120,7 @@ def rulings(fpage) -> tuple[list[Seg], list[Seg]]:
             vs.extend((Seg(x0, y0, y1), Seg(x1, y0, y1)))
 
     rotation = fpage.rotation_matrix if fpage.rotation else None  # drawings as the page is shown
-    for path in fpage.get_drawings():
+    for path in fpage.get_drawings() if paths is None else paths:
         stroked = "s" in (path.get("type") or "")
         if stroked and path.get("fill") is not None and path.get("color") == path.get("fill"):
             # a shaded cell or row (a filled header, zebra rows) outlined in its own colour is a
@@ -224,9 +225,9 @@ def _snap_positions(values: list[float], tol: float = SNAP * 1.5) -> list[float]
     return [statistics.fmean(g) for g in out]
 
 
-def ruled_grids(page: Page, fpage, words: list[Word] | None = None) -> list[Grid]:
+def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[dict] | None = None) -> list[Grid]:
     """Every ruled table on the page with at least two rows and two columns of words."""
-    hs, vs = rulings(fpage)
+    hs, vs = rulings(fpage, paths)
     if len(hs) < 2 or len(hs) * max(1, len(vs)) > MAX_PAIRS:
         return []  # no table, or a drawing of thousands of lines (a chart, a hatching): not a table's rulings
     words = page.words if words is None else words
@@ -460,7 +461,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
             continue
         # the body: rows with numbers, and label lines between them (group headings, wrapped labels)
         start = end = i
-        label_x = top_x = min(w.x0 for w in info[i][0])
+        label_x = min(w.x0 for w in info[i][0])
         # values centred on a label of several lines: the label's first line sits tight above
         first_x = min((min(w.x0 for w in ch) for ch in info[i][1][1:] if is_value(cell_text(ch))), default=float("inf"))
         while start > 0 and info[start - 1][2] == 0 and top_of(info[start][0]) - bottom_of(info[start - 1][0]) < height * 0.3 \
@@ -489,7 +490,6 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 break
             j += 1
         body = info[start:end + 1]
-        del top_x
         # trailing wrapped label lines right under the last row
         k = end + 1
         while k < len(info) and label_line(k) and (top_of(info[k][0]) - bottom_of(info[k - 1][0]) < height * 0.5 or (
@@ -811,7 +811,7 @@ def cached_ruled_grids(doc: Document, page_no: int) -> list[Grid]:
     if page_no not in cache:
         page = doc.page(page_no)
         # all words: a ruled table's last row may sit in the band kept for running footers
-        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], page.words)
+        cache[page_no] = ruled_grids(page, doc.fitz[page_no - 1], page.words, doc.drawings(page_no))
     return cache[page_no]
 
 

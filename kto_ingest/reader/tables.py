@@ -329,11 +329,6 @@ def _caption_above(doc: Document, grid: Grid) -> str:
     return " ".join(w.text for w in above)
 
 
-def continued_caption(doc: Document, grid: Grid) -> bool:
-    """A caption right above the grid says it continues a table ('Tabel 3.1 (vervolg)')."""
-    return bool(_CONTINUED.search(_caption_above(doc, grid)))
-
-
 def _continues(prev: ResultsTable, grid: Grid, doc: Document) -> bool:
     """A grid continues the previous table when it stands at the top of the next page, with as many
     columns, the previous table ran on to the bottom of its page, and no caption of its own

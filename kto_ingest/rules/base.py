@@ -112,10 +112,12 @@ def fact_state(entry: ReportEntry, fact: str) -> FactStatus:
     return FactStatus(status="found" if value not in (None, [], {}, "") else "not_found")
 
 
-def doubtful(entry: ReportEntry, page: int | None = None, ocr: bool = False) -> str | None:
+def doubtful(entry: ReportEntry, page: int | None = None, ocr: bool = False, derived: bool = False) -> str | None:
     """Why a value may not be trusted to fail a report on its own (Dutch), or None."""
     if ocr or (page is not None and page in entry.ocr_pages):
         return "met OCR (gescande pagina)"
+    if derived:
+        return "afgeleid uit een verwant label (bijvoorbeeld de veldwerkperiode of een versienummer)"
     if entry.confidence == "low":
         return "met lage zekerheid (algemene leesmodule)"
     return None
@@ -173,11 +175,12 @@ def evidence_of(entry: ReportEntry, field: str) -> Evidence | None:
     return entry.evidence.get(field)
 
 
-def breach(rule_id: str, entry: ReportEntry, message: str, *, page: int | None, raw: str | None, ocr: bool = False) -> Check:
+def breach(rule_id: str, entry: ReportEntry, message: str, *, page: int | None, raw: str | None, ocr: bool = False,
+           derived: bool = False) -> Check:
     """A value read from the report breaks the norm. ``fail`` with the value as printed and its page;
-    but a value read by OCR or a generic parser never fails a report alone: then ``manual``, 'mogelijk
-    voldoet niet', with the numbers and the page."""
-    why = doubtful(entry, page, ocr)
+    but a value read by OCR or a generic parser, or only suggested by its label (``derived``), never
+    fails a report alone: then ``manual``, 'mogelijk voldoet niet', with the numbers and the page."""
+    why = doubtful(entry, page, ocr, derived)
     if why is None and raw and page is not None:
         return check(rule_id, "fail", message, page, raw)
     where = f" op p. {page}" if page else ""
@@ -189,7 +192,8 @@ def breach(rule_id: str, entry: ReportEntry, message: str, *, page: int | None, 
 def breach_of(rule_id: str, entry: ReportEntry, field: str, message: str) -> Check:
     """:func:`breach` on a top-level fact with its recorded evidence."""
     ev = evidence_of(entry, field)
-    return breach(rule_id, entry, message, page=ev.page if ev else None, raw=ev.raw if ev else None, ocr=bool(ev and ev.ocr))
+    return breach(rule_id, entry, message, page=ev.page if ev else None, raw=ev.raw if ev else None, ocr=bool(ev and ev.ocr),
+                  derived=bool(ev and ev.derived))
 
 
 def plain(value: float | int | None) -> str:
