@@ -316,3 +316,26 @@ def test_a_period_or_status_only_suggested_by_its_label_never_fails_alone():
             assert [c.status for c in checks] == [expected], (rid, checks)
             if derived:
                 assert "Mogelijk voldoet niet" in checks[0].message and "afgeleid" in checks[0].message
+
+
+@pytest.mark.parametrize("start,end,expected", [
+    (D(2020, 7, 1), D(2021, 6, 30), "fail"),      # ended half-way the meetperiode: the second half was never asked
+    (D(2020, 1, 1), D(2020, 12, 31), "fail"),     # last year's fieldwork
+    (D(2020, 12, 1), D(2022, 2, 28), "manual"),   # began earlier (preparation?) and ran past the end: a person looks
+    (D(2021, 3, 1), D(2022, 2, 28), "manual"),    # fieldwork after the services ended, as is usual
+])
+def test_a_derived_period_that_ends_before_the_meetperiode_cannot_cover_it(start, end, expected):
+    """A fieldwork period that stopped before the regime's meetperiode ended cannot have reached the
+    clients whose service ended afterwards: that fails on its own. One that runs on past the end may
+    well be a survey of the whole year, so it stays 'mogelijk voldoet niet'."""
+    from kto_ingest.regime import load_regime
+    from kto_ingest.rules import RULES, Context
+    from kto_ingest.schema import Evidence, Period, ReportEntry
+
+    ctx = Context(load_regime("uwv-scholing-2021"))
+    e = ReportEntry(file="x.pdf", status="parsed", parser="generiek", confidence="high", meetperiode=Period(start=start, end=end),
+                    evidence={"meetperiode": Evidence(page=1, raw="Veldwerkperiode: …", derived=True)})
+    checks = RULES["SCH-MEETPERIODE"].fn(e, ctx)
+    assert [c.status for c in checks] == [expected], checks
+    if expected == "fail":
+        assert "kunnen niet zijn benaderd" in checks[0].message and checks[0].page == 1

@@ -104,6 +104,10 @@ NAMES = [
     ("alle deelnemers", None),
     ("Vakschool Rijnmond is tevreden over", "Vakschool Rijnmond"),
     ("15 februari 2022", None),
+    # the place of business after a comma, with a remark, is not part of the name
+    ("Onderzoekscoöperatie De Brug, Nijmegen (fictief).", "Onderzoekscoöperatie De Brug"),
+    ("Panteia B.V., Zoetermeer", "Panteia B.V."),
+    ("Coöperatie Scholing & Coaching IJsselstreek (Zuidoost)", "Coöperatie Scholing & Coaching IJsselstreek (Zuidoost)"),
 ]
 
 
@@ -138,6 +142,10 @@ LABELS = [
     ("meetperiode", "Veldwerkperiode: 1 jan. 2021 – 31 dec. 2021", ("veldwerkperiode", "1 jan. 2021 – 31 dec. 2021")),
     ("meetperiode", "Meetjaar: 2021", ("meetjaar", "2021")),
     ("meetperiode", "Periode van dataverzameling: Q1 t/m Q4 2021", ("periode van dataverzameling", "Q1 t/m Q4 2021")),
+    ("supplier", "Aangeboden aan: Vakopleidingen Achterhoek", ("aangeboden aan", "Vakopleidingen Achterhoek")),
+    ("supplier", "Scholingsinstituut: Leerhuis Dommelstreek", ("scholingsinstituut", "Leerhuis Dommelstreek")),
+    ("report_date", "Rapportage d.d. 06-02-2022", ("rapportage d.d.", "06-02-2022")),
+    ("recognition_date", "Erkenning sinds 23 juni 2013", ("erkenning sinds", "23 juni 2013")),
 ]
 
 
@@ -176,6 +184,9 @@ STATUS = [
     ("Klanttevredenheid scholing 2021 (concept)", False),
     ("Rapportage KTO 2021 (definitief)", True),
     ("Concept (ter bespreking) en definitief na akkoord (concept)", None),
+    ("Documentstatus: vastgesteld", True),
+    ("Documentstatus: concept", False),
+    ("Documentstatus: onbekend", None),
 ]
 
 

@@ -187,6 +187,9 @@ _NAME_STOP = regex.compile(
 )
 
 
+_PLACE_AFTER = regex.compile(r"(?<=\S),\s+\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+)?(?:\s+\([^()]*\))?$")
+
+
 def as_name(text: str) -> str | None:
     """An organisation name as printed, or None when ``text`` does not look like one: it must
     start with a capital or digit, not be a common sentence word, and every word must be
@@ -195,7 +198,8 @@ def as_name(text: str) -> str | None:
     text = text.strip(" ,;:")
     if text.endswith(".") and not rx(r"(?:^|[\s.])\p{L}{1,3}\.$").search(text):
         text = text[:-1]  # the full stop of a sentence, not of 'B.V.' or 'e.a.'
-    text = text.strip()
+    # the place of business after a comma, with a remark: 'De Brug, Nijmegen (fictief)'
+    text = _PLACE_AFTER.sub("", text.strip())
     if not text or len(text) > 90:
         return None
     words = text.split()
@@ -335,10 +339,16 @@ def _status_patterns() -> list[tuple[bool, str, regex.Pattern]]:
     return out
 
 
+@functools.cache
+def _status_labels() -> str:
+    """The labels a status follows ('Status:', 'Documentstatus:', 'Versie:'), longest first."""
+    return _alt(lexicon()["final"]["labels"])
+
+
 def status_of(text: str) -> tuple[bool, str] | None:
     """'Definitief rapport' -> (True, 'definitief rapport'); 'Conceptversie' -> (False, ...)."""
     t = " ".join(text.lower().split()).strip(" .")
-    t = rx(r"^(?:status|versie|rapportstatus)\s*:?\s*").sub("", t)
+    t = rx(rf"^(?:{_status_labels()})\s*:?\s*").sub("", t)
     # a remark after the status: 'concept (niet verspreiden)', 'conceptversie ter bespreking'
     t = rx(r"\s*\([^()]*\)$").sub("", t)
     t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)$").sub("", t)
@@ -348,7 +358,7 @@ def status_of(text: str) -> tuple[bool, str] | None:
         if t == w2 or pattern.match(t):
             return final, w2
     # 'Status: vastgesteld' (a word that is a status only after its label)
-    labelled = rx(r"^(?:status|rapportstatus|versie|status rapport)\s*:?\s*(?P<w>.+)$").match(
+    labelled = rx(rf"^(?:{_status_labels()})\s*:?\s*(?P<w>.+)$").match(
         " ".join(text.lower().split()).strip(" ."))
     if labelled:
         w = labelled["w"]
@@ -363,7 +373,7 @@ def status_of(text: str) -> tuple[bool, str] | None:
             " ".join(text.lower().split()).strip(" .")):
         return m["w"] in ("definitief", "definitieve versie", "eindversie"), m["w"]
     # 'Versie 1.0 (definitief)', 'Status rapport: concept'
-    if m := rx(r"^(?:versie|status|rapportstatus)\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
+    if m := rx(rf"^(?:{_status_labels()})\b[^a-z]*(?:rapport\s*:?\s*)?\(?(?P<w>definitief|concept)\)?$").match(
             " ".join(text.lower().split()).strip(" .")):
         return m["w"] == "definitief", m["w"]
     return None

@@ -18,6 +18,7 @@ from .base import (
     cluster_missing,
     describe_state,
     either,
+    evidence_of,
     fact_state,
     labelled,
     missing,
@@ -147,6 +148,14 @@ def meetperiode(entry: ReportEntry, ctx: Context) -> list[Check]:
         return [check(rid, "manual", f"Meetperiode maar deels gelezen ({d(mp.start)} t/m {d(mp.end)}); controleer het rapport.", page)]
     if (mp.start, mp.end) == (want["start"], want["end"]):
         return [check(rid, "pass", f"Meetperiode {d(mp.start)} t/m {d(mp.end)} is die van de regeling.", page)]
+    ev = evidence_of(entry, "meetperiode")
+    if ev is not None and ev.derived and mp.end < want["end"]:
+        # Only a related period was printed (fieldwork, 'looptijd van het onderzoek'). Whatever it is,
+        # it ended before the regime's meetperiode did: clients whose service ended later cannot have
+        # been asked, so the report does not cover the meetperiode. A period ending later stays manual.
+        return [breach(rid, entry, f"De periode in het rapport ({d(mp.start)} t/m {d(mp.end)}) eindigt vóór het einde van de "
+                       f"meetperiode van de regeling ({d(want['start'])} t/m {d(want['end'])}): klanten van wie de dienst later "
+                       f"eindigde, kunnen niet zijn benaderd.", page=ev.page, raw=ev.raw, ocr=ev.ocr)]
     if other_year(entry, ctx):
         return [breach_of(rid, entry, "meetperiode", f"Meetperiode van het rapport is {d(mp.start)} t/m {d(mp.end)}: een ander jaar "
                           f"dan deze regeling ({ctx.regime.regime.title}, {d(want['start'])} t/m {d(want['end'])}). Is dit rapport "
