@@ -347,6 +347,12 @@ def test_a_guessed_column_mapping_gives_low_confidence_with_the_reason(registry,
     ("Functiegerichte vaardigheidstrainingen: Techniek", "Functiegerichte vaardigheidstrainingen, cluster Techniek"),
     ("Functiegerichte vaardigheidstrainingen – Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
     ("Functiegerichte vaardigheidstrainingen", "Functiegerichte vaardigheidstrainingen"),
+    # the cluster right after the perceel, and the perceel's usual abbreviation
+    ("Functiegerichte vaardigheidstraining Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
+    ("FVT-cluster Horeca en schoonmaak", "Functiegerichte vaardigheidstrainingen, cluster Horeca en schoonmaak"),
+    ("FVT Techniek", "Functiegerichte vaardigheidstrainingen, cluster Techniek"),
+    ("FVT", "Functiegerichte vaardigheidstrainingen"),
+    ("Functiegerichte vaardigheidstrainingen totaal", "Functiegerichte vaardigheidstrainingen"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
     """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
