@@ -183,6 +183,43 @@ def _same_word(printed: str, answer: str) -> bool:
     return printed == answer or (len(printed) >= 4 and answer.startswith(printed))
 
 
+# A question printed as a code: 'V1', 'v 12', 'Vraag 3', 'Q2', '4a'.
+RE_QUESTION_CODE = regex.compile(r"(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?\.?", regex.I)
+RE_LEGEND_ITEM = regex.compile(r"^(?P<code>(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?)\s*[.:)=–-]?\s+(?P<text>\p{L}.*)$", regex.I)
+
+
+def _code_key(code: str) -> str:
+    """'V1', 'v 1', 'V1.' -> 'v1'; 'Vraag 1' -> 'vraag1'."""
+    return regex.sub(r"[\s.]", "", code.lower())
+
+
+def _legend(doc: Document, number: int) -> dict[str, str]:
+    """The question legend on a page: code -> question, each item's lines joined until the next
+    code, a question mark or a gap wider than a line."""
+    if number > doc.page_count:
+        return {}
+    out: dict[str, str] = {}
+    for block in doc.page(number).body_blocks:
+        code, text, last = None, "", None
+        for line in block.lines:
+            m = RE_LEGEND_ITEM.match(line.text.strip())
+            gap = last is not None and line.bbox[1] - last.bbox[3] > (last.bbox[3] - last.bbox[1])
+            if m:
+                if code and text:
+                    out.setdefault(code, " ".join(text.split()))
+                code, text = _code_key(m["code"]), m["text"]
+            elif code and not gap and not text.rstrip().endswith("?"):
+                text += " " + line.text
+            else:
+                if code and text:
+                    out.setdefault(code, " ".join(text.split()))
+                code, text = None, ""
+            last = line
+        if code and text:
+            out.setdefault(code, " ".join(text.split()))
+    return out
+
+
 def _bands(starts: list[float]) -> list[tuple[float, float]]:
     """Column bands from the left edges of the header cells: each runs to just before the next."""
     return [(x - 4, (starts[i + 1] - 4) if i + 1 < len(starts) else float("inf")) for i, x in enumerate(starts)]
@@ -247,6 +284,7 @@ class JobcoachingParser(Parser):
             facts.warnings.append(f"Alleen de tabel met cijfers van de {group}s gevonden (pagina {half['page']}), niet die van de {other}.")
             if half["avg"] is not None:
                 self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
+        self._questions_from_legend(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -561,6 +599,26 @@ class JobcoachingParser(Parser):
             how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
             facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    def _questions_from_legend(self, doc: Document, facts: Facts) -> None:
+        """Questions printed as codes in the answer table ('V1' .. 'V9', 'Vraag 3') with a legend
+        under or after it ('V1. Het aantal keren dat ...?'): the code becomes the legend's question.
+        Looked for on the table's page and the next; a code the legend does not give stays as
+        printed, so that JC-VRAGEN asks a person."""
+        coded = [a for a in facts.jobcoaching.answers if RE_QUESTION_CODE.fullmatch(a.question.strip())]
+        if not coded:
+            return
+        legends: dict[int, dict[str, str]] = {}
+        for a in coded:
+            page = a.page or 1
+            if page not in legends:
+                legends[page] = _legend(doc, page + 1) | _legend(doc, page)  # this page's item wins
+            code = _code_key(a.question)
+            if question := legends[page].get(code):
+                if "?" in question[:-1]:  # a remark after the question: the question ends at its mark
+                    question = question[:question.index("?") + 1]
+                facts._explain.append(f"pagina {page}: vraag {a.question.strip()!r} uit de legenda: {question!r}")
+                a.question = question
 
     def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str) -> bool:
         """Answers as rows and questions as columns: 'Antwoord | vraag 1 | vraag 2', then a row

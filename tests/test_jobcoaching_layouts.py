@@ -265,3 +265,25 @@ def test_the_averages_as_a_sentence_under_the_periods_table(read):
     jc = e.jobcoaching
     assert len(jc.periods) == len(WN)
     assert (jc.werknemer_avg, jc.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
+
+
+@pytest.mark.parametrize("code", ["V{n}", "Vraag {n}"])
+def test_questions_printed_as_codes_are_read_from_their_legend(read, code):
+    """An answer table with codes over its columns ('V1' .. 'V9') and the questions in a legend
+    under it: each count belongs to the question its legend gives, a long one wrapping over two
+    lines, a remark after it left out; a code the legend lacks stays as printed (JC-VRAGEN then asks a person)."""
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    codes = [code.format(n=n) for n in range(1, len(WG_Q) + 1)]
+    wg = Table(header=[["Antwoord"] + codes],
+               body=[[a] + [str(WG_COUNTS[q][k] + j) for j, q in enumerate(WG_Q)] for k, a in enumerate(WG_SCALE)],
+               widths=[1.6] + [1] * len(WG_Q), font_pt=8)
+    legend = [Para(f"{c}. {q}" if i else f"{c}. {q} Deze vraag is gesteld aan de leidinggevende die de werknemer het best kent.")
+              for i, (c, q) in enumerate(zip(codes[:-1], WG_Q[:-1]))]  # the last code has no legend item
+    e = read(cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), Para("Werkgever", bold=True), wg]
+             + legend + analysis())
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    want = {q: {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(WG_Q)}
+    assert got.pop(codes[-1]) == want.pop(WG_Q[-1])  # no legend item: the code as printed
+    assert got == want
