@@ -60,6 +60,7 @@ class Table:
     head_fill: str | None = None  # background colour of the header (white text)
     hrules: bool = False  # only horizontal rules: above and under the header, under the last row
     left_cols: tuple[int, ...] = ()  # further body columns aligned left (names)
+    valign: str = "BOTTOM"  # vertical alignment in cells (reportlab only): "MIDDLE" as a word processor's HTML import sets it
 
 
 @dataclass
@@ -606,7 +607,7 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
         total = sum(widths)
         nh = len(grid)
         t = RLTable(rows, colWidths=[avail * w / total for w in widths], repeatRows=nh if b.repeat_header else 0)
-        st = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")] + spans
+        st = [("VALIGN", (0, 0), (-1, -1), b.valign)] + spans
         if b.ruled:
             st.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         if b.head_fill and nh:

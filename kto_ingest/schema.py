@@ -260,6 +260,8 @@ class Facts(Model):
     # How the reader decided (tables, orientation, lexicon entries, joins), for `kto-ingest explain`;
     # not part of the JSON output.
     _explain: list[str] = PrivateAttr(default_factory=list)
+    # Warnings of a reading that gave nothing and may be made good by another (a parser's business).
+    _deferred: list[str] = PrivateAttr(default_factory=list)
 
     def not_found(self, fact: str, looked: str, vouched: bool = False, page: int | None = None) -> None:
         """Record where ``fact`` was looked for in vain; ``vouched`` only for a confident parser that

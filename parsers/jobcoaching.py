@@ -301,6 +301,8 @@ class JobcoachingParser(Parser):
         elif not jc.periods and unread is None:
             facts.warnings.append("Tabel met cijfers per jobcoachperiode niet gevonden.")
             facts.not_found("jobcoaching", "in de tabellen met 'Werknemer', 'Werkgever' en 'Cijfer' (alle pagina's)")
+        if not jc.periods:
+            facts.warnings += facts._deferred
         if jc.analysis is None:
             # the analysis follows the tables in the format: its place is after the last one read
             pages = [a.page for a in jc.answers if a.page] + [p.page for p in jc.periods if p.page]
@@ -404,7 +406,13 @@ class JobcoachingParser(Parser):
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
                 break
             seen += words
+        before = len(facts.warnings)
         self._read_period_rows(body, lines, names, scores, page.number, facts)
+        if not jc.periods:
+            # no row read this way (a column the header does not name ran into a score): the
+            # reader's grids may still read the table; the rows' problems are said only if not
+            facts._deferred += facts.warnings[before:]
+            del facts.warnings[before:]
         if jc.periods:
             box = (min(w.x0 for w in seen), min(w.y0 for w in seen), max(w.x1 for w in seen), max(w.y1 for w in seen))
             facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" ".join(w.text for w in header), bbox=box)

@@ -287,3 +287,44 @@ def test_questions_printed_as_codes_are_read_from_their_legend(read, code):
     want = {q: {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(WG_Q)}
     assert got.pop(codes[-1]) == want.pop(WG_Q[-1])  # no legend item: the code as printed
     assert got == want
+
+
+
+def test_an_extra_column_after_the_scores_is_no_part_of_a_score_and_leaves_no_warning(registry, tmp_path):
+    """A periods table with a column the format does not have ('Aantal contacten', its header over
+    two lines around the others, as LibreOffice's HTML import sets it) and scores set right, close
+    to the next name, in a ruled table: the word-by-word reading runs the count into the werkgever's score and reads
+    no row; the reader's grid reads them all, and no warning is left about rows that were read."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((100, "Rapportage klanttevredenheid jobcoaching"), (130, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                    (150, "Datum erkenning: 1-3-2017"), (170, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                    (190, "Datum rapportage: 15-3-2021"), (240, "Cijfers per periode")):
+        page.insert_text((58, y), text, fontsize=11)
+    for x, text in ((58, "Werknemer"), (187, "Cijfer"), (250, "Werkgever"), (367, "Cijfer")):
+        page.insert_text((x, 295), text, fontsize=10)
+    page.insert_text((430, 287), "Aantal", fontsize=10)
+    page.insert_text((430, 303), "contacten", fontsize=10)
+    for k, (a, b) in enumerate(zip(WN, WG)):
+        y = 323 + 17 * k
+        for x, text in ((58, f"Werknemer {k + 1}"), (231, nl(a)), (250, f"Werkgever {k + 1}"), (410, nl(b)), (524, str(20 + 3 * k))):
+            page.insert_text((x, y), text, fontsize=10)
+    y = 323 + 17 * len(WN)
+    for x, text in ((58, "Gemiddelde"), (231, averages(WN)), (410, averages(WG))):
+        page.insert_text((x, y), text, fontsize=10)
+    for x in (55, 182, 247, 362, 427, 545):  # ruled, as the HTML import draws the cell borders
+        page.draw_line((x, 280), (x, y + 6), width=0.5)
+    for ly in (280, 309, *(309 + 17 * (k + 1) for k in range(len(WN) + 1))):
+        page.draw_line((55, ly), (545, ly), width=0.5)
+    y += 40
+    for text in ("Analyse van de resultaten", "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd."):
+        page.insert_text((58, y), text, fontsize=10)
+        y += 16
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
+    assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
