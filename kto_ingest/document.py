@@ -54,6 +54,33 @@ class Word(NamedTuple):
         return (self.y0 + self.y1) / 2
 
 
+# Characters a producer writes that are not what a reader sees: the typographic ligatures as
+# single characters ('ﬁ' in 'deﬁnitief'), the soft hyphen and zero-width characters (invisible
+# inside a word), and the narrow and thin spaces that separate words ('8,0\u202f%', '1\u2009januari')
+# without being a space to PyMuPDF.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_THIN_SPACES = re.compile("[\u2002-\u200a\u202f\u205f\u3000]+")
+_ODD = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\u2002-\u200a\u202f\u205f\u3000]")
+
+
+def _printed_words(x0: float, x1: float, text: str) -> list[tuple[float, float, str]]:
+    """A word of the text layer as it reads: ligatures spelled out, invisible characters dropped,
+    split at a thin space (each part's box in proportion to its characters). Nearly every word has
+    none of these, and stays as it is."""
+    if not _ODD.search(text):
+        return [(x0, x1, text)]
+    parts = _THIN_SPACES.split(text)
+    out, at, n = [], 0, len(text)
+    for part in parts:
+        start = text.index(part, at) if part else at
+        at = start + len(part)
+        clean = part.translate(_INVISIBLE).translate(_LIGATURES)
+        if clean:
+            out.append((x0 + (x1 - x0) * start / n, x0 + (x1 - x0) * at / n, clean))
+    return out
+
+
 def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
     return (
         round(min(w.x0 for w in words), 1),
@@ -185,7 +212,8 @@ class Document:
             elif fpage.rotation and raw:  # a landscape page stored rotated: words as the page is shown
                 raw = _unrotate(raw, fpage.rotation_matrix)
             words = [Word(x0, y0, x1, y1, text, number, block, line)
-                     for (x0, y0, x1, y1, text, block, line, _wno) in raw]
+                     for (x0, y0, x1, y1, raw_text, block, line, _wno) in raw
+                     for (x0, x1, text) in _printed_words(x0, x1, raw_text)]
             pages.append(Page(number, width, height, words, _group(words, height)))
         return pages
 

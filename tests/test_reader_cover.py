@@ -339,3 +339,47 @@ def test_a_derived_period_that_ends_before_the_meetperiode_cannot_cover_it(start
     assert [c.status for c in checks] == [expected], checks
     if expected == "fail":
         assert "kunnen niet zijn benaderd" in checks[0].message and checks[0].page == 1
+
+
+
+def test_a_chromium_report_with_soft_hyphens_and_a_ligature_reads_as_printed(tmp_path):
+    """HTML reports set long Dutch words with optional hyphens ('Meet&shy;periode'); Chromium
+    keeps U+00AD in the text layer where the word was not broken, and a ligature typed as one
+    character stays one: the labels and the status still read."""
+    import subprocess
+
+    from .conftest import chromium_and_playwright
+
+    chromium, _ = chromium_and_playwright()
+    html = tmp_path / "r.html"
+    html.write_text("<html><body><p>KTO scholing 2021</p><p>Meet&shy;periode: 1 januari 2021 t/m 31 december 2021</p>"
+                    "<p>Opdracht&shy;gever: Leerhuis Oost</p><p>Status: de\ufb01nitief</p></body></html>", encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    with open_document(pdf) as doc:
+        texts = [w.text for w in doc.pages[0].words]
+        view = ff.TextView(doc)
+        period, supplier, final = ff.meetperiode(view, []), ff.supplier(view), ff.final(view)
+    assert "Meetperiode:" in texts and "definitief" in texts, texts
+    assert (period.value.start, period.value.end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert supplier.value == "Leerhuis Oost" and final.value is True
+
+
+@pytest.mark.parametrize("text,words", [
+    ("de\ufb01nitief", ["definitief"]),  # a ligature as one character
+    ("a\ufb00\ufb02uent", ["afffluent"]),
+    ("8,0\u202f%", ["8,0", "%"]),  # a narrow no-break space separates words
+    ("1\u2009januari", ["1", "januari"]),
+    ("Lidma\u00adatschap", ["Lidmaatschap"]),
+    ("\u200bRespons\ufeff", ["Respons"]),
+    ("\u00ad", []),
+    ("gewoon", ["gewoon"]),
+])
+def test_words_of_the_text_layer_read_as_printed(text, words):
+    from kto_ingest.document import _printed_words
+
+    got = _printed_words(10.0, 110.0, text)
+    assert [t for _, _, t in got] == words
+    assert all(10.0 <= a < b <= 110.0 for a, b, _ in got)  # each part keeps a box inside the word's
