@@ -209,6 +209,10 @@ class Document:
                     raw, width, height = read.words, read.width, read.height
                     self.ocr_confidence[number] = read.confidence
                     self.ocr_pages.append(number)
+                elif raw:  # the scanner's own OCR, when ours is not there: no more trusted than ours
+                    self.ocr_pages.append(number)
+                    if fpage.rotation:
+                        raw = _unrotate(raw, fpage.rotation_matrix)
             elif fpage.rotation and raw:  # a landscape page stored rotated: words as the page is shown
                 raw = _unrotate(raw, fpage.rotation_matrix)
             words = [Word(x0, y0, x1, y1, text, number, block, line)

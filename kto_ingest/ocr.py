@@ -1,7 +1,9 @@
 """Read scanned pages with Tesseract (through PyMuPDF), when Tesseract and its Dutch data are there.
 
-A page is read by OCR only when it has no text layer but does show an image: a born-digital page
-never is, and a blank page is not worth the seconds. What OCR reads is never trusted on its own:
+A page is read by OCR only when it shows a picture and has no text layer, or a picture covers the
+page under a text layer that is invisible (a scanner's own OCR) or has no Unicode for its glyphs: a
+born-digital page never is, and a blank page is not worth the seconds. Without Tesseract, a
+scanner's own text layer is used, and marked as read by OCR like ours. What OCR reads is never trusted on its own:
 the pipeline marks the report ``confidence = "low"`` and every value from such a page with
 ``ocr = true`` in its evidence, so rules that would pass ask a person to look.
 
@@ -51,7 +53,47 @@ def available() -> bool:
 
 
 def needs_ocr(page: "pymupdf.Page", words: list) -> bool:
-    return not words and bool(page.get_images(full=False))
+    """A scan: a page showing a picture and no text, or a picture that covers the page under a
+    text layer no reader can trust as printed: invisible text (a scanner's own OCR, as
+    'searchable PDF' scans arrive) or text without Unicode for its glyphs."""
+    if not page.get_images(full=False):
+        return False
+    if not words:
+        return True
+    if not _covered_by_picture(page):
+        return False  # a born-digital page with a logo or a photo
+    return _invisible_share(page) >= 0.8 or _unreadable_share(words) >= 0.3
+
+
+def _covered_by_picture(page: "pymupdf.Page", share: float = 0.8) -> bool:
+    """One picture covers most of the page (placed, never decoded)."""
+    area = abs(page.rect)
+    for item in page.get_images(full=True):
+        try:
+            box = page.get_image_bbox(item) & page.rect
+        except Exception:  # noqa: BLE001 - a picture that cannot be placed covers nothing
+            continue
+        if not box.is_empty and abs(box) >= share * area:
+            return True
+    return False
+
+
+def _invisible_share(page: "pymupdf.Page") -> float:
+    """The share of the page's characters drawn invisibly (render mode 3, or fully transparent)."""
+    total = hidden = 0
+    for span in page.get_texttrace():
+        n = len(span.get("chars", ()))
+        total += n
+        if span.get("type") == 3 or span.get("opacity", 1) == 0:
+            hidden += n
+    return hidden / total if total else 0.0
+
+
+def _unreadable_share(words: list) -> float:
+    """The share of characters that are no text: U+FFFD, private use, control characters."""
+    chars = "".join(w[4] for w in words)
+    bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or (c < " " and c not in "\t\n"))
+    return bad / len(chars) if chars else 0.0
 
 
 # OCR takes seconds a page (see README, "Scans"). A worker process sets this

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from kto_ingest import ocr
+from kto_ingest._pymupdf import pymupdf
 from kto_ingest.pipeline import Options, process_file
 
 from .conftest import FIXTURES
@@ -73,3 +74,46 @@ def test_without_tesseract_a_scan_says_what_to_install(scan, registry, monkeypat
     entry = process_file(scan, registry, Options())
     assert entry.error.code == "no_text"
     assert "tesseract-ocr-nld" in entry.error.message
+
+
+@pytest.fixture(scope="module")
+def searchable_scan(scan, tmp_path_factory, registry):
+    """The scan as a 'searchable PDF' from a scanner: its own OCR as invisible text over each page
+    (the original's words where they stand), with one misread: the first rapportcijfer of the
+    results table printed as '5,1'. Only the cover and the results page, to keep OCR short."""
+    original = process_file(ORIGINAL, registry)
+    page_no = original.results[0].page
+    wrong = original.results[0].raw.get("rapportcijfer") or f"{original.results[0].rapportcijfer:.1f}".replace(".", ",")
+    out = pymupdf.open()
+    with pymupdf.open(scan) as scanned, pymupdf.open(ORIGINAL) as born:
+        for n in (1, page_no):
+            out.insert_pdf(scanned, from_page=n - 1, to_page=n - 1)
+            page, misread = out[-1], n == page_no
+            for x0, y0, x1, y1, text, *_ in born[n - 1].get_text("words"):
+                if misread and text == wrong:
+                    text, misread = "5,1", False
+                page.insert_text((x0, y1 - 0.2 * (y1 - y0)), text, fontsize=max(4.0, 0.8 * (y1 - y0)), render_mode=3)
+    path = tmp_path_factory.mktemp("searchable") / "searchable.pdf"
+    out.save(path)
+    return path, original, page_no
+
+
+def test_a_scanners_invisible_text_layer_is_read_again_by_ocr(searchable_scan, registry):
+    """A scan that arrives with the scanner's own OCR as invisible text is a scan: its words come
+    from kto-ingest's OCR (marked as such), not from the scanner's layer with its misread."""
+    path, original, page_no = searchable_scan
+    entry = process_file(path, registry, Options())
+    assert entry.ocr_pages == [1, 2] and entry.confidence == "low"
+    assert entry.results and entry.results[0].rapportcijfer == original.results[0].rapportcijfer
+
+
+def test_without_tesseract_a_scanners_text_layer_counts_as_ocr(searchable_scan, registry, monkeypatch):
+    """Without Tesseract, the scanner's own layer is read, but as OCR: its misread '5,1' under the
+    norm makes SCH-NORM ask a person, never fail the report."""
+    monkeypatch.setenv("KTO_INGEST_NO_OCR", "1")
+    path, _original, _ = searchable_scan
+    entry = process_file(path, registry, Options())
+    assert entry.status == "parsed", entry.error
+    assert entry.ocr_pages == [1, 2] and entry.confidence == "low"
+    assert entry.results and entry.results[0].rapportcijfer == 5.1
+    assert not [c for c in entry.checks if c.status == "fail" and c.rule == "SCH-NORM"], entry.checks
