@@ -174,9 +174,9 @@ class RuisdaelVisser(Style):
         b.append(Para("Percelen: 1 Opleidingen, 2 Functiegerichte vaardigheidstrainingen (per cluster), 3 Leerbanen, "
                       "4 Ervaringscertificaten."))
         b += [PageBreak(), Para("3.2 Waardering", "h2"), Para("3.2.1 Rapportcijfer per perceel en cluster", "h2"),
-              Para("Figuur 3.2 toont het gemiddelde rapportcijfer (schaal 1 tot en met 10), van hoog naar laag. De norm van "
-                   "UWV is een gemiddelde van ten minste 8 per perceel of cluster.")]
-        scored = sorted(s.rows, key=lambda r: (r.cijfer is None, -(r.cijfer or 0)))
+              Para("Figuur 3.2 toont het gemiddelde rapportcijfer (schaal 1 tot en met 10). De norm van UWV is een gemiddelde "
+                   "van ten minste 8 per perceel of cluster.")]
+        scored = sorted(s.rows, key=lambda r: (r.cijfer is None, -(r.cijfer or 0))) if rng.random() < 0.7 else list(s.rows)
         bars = [["Totaal", Bar(t.cijfer, 10, nl(t.cijfer), "#8a8a8a") if t.cijfer is not None else "n.v.t."]]
         for r in scored:
             bars.append([r.service, Bar(r.cijfer, 10, nl(r.cijfer), "#2f6f8f") if r.cijfer is not None else "n.v.t. (geen respons)"])
@@ -436,17 +436,20 @@ class Oostwal(Style):
         b.append(Para("3 Uitkomsten", "h1"))
         b.append(Para("De tabel geeft de uitkomsten van deze meting en, ter vergelijking, de respons en het rapportcijfer van de "
                       "vorige meting. 'Nieuw' betekent dat het cluster in 2020 nog niet werd aangeboden."))
+        chronological = rng.random() < 0.5  # the previous measurement first, as a trend table often has it
         body = []
-        for r in s.rows:
-            ly_resp, ly_score = self.last_year(rng, r)
-            body.append([r.service, str(r.benaderd), str(r.ingevuld), nl(r.respons), "–" if r.cijfer is None else nl(r.cijfer),
-                         ly_resp, ly_score])
-        body.append(["Totaal", str(t.benaderd), str(t.ingevuld), nl(t.respons), nl(t.cijfer), nl(rng.uniform(30, 45)),
-                     nl(rng.uniform(8.0, 8.6))])
-        b.append(Table(header=[[Span("Perceel / cluster", rows=2), Span("Meting 2021", cols=4), Span("Meting 2020", cols=2)],
-                               ["Benaderd", "Ingevuld", "Respons %", "Rapport-\ncijfer", "Respons %", "Rapport-\ncijfer"]],
-                       body=body, ruled=True, widths=[2.8, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], font_pt=9, bold_rows=(len(body) - 1,),
-                       caption="Tabel 3.1 Respons en rapportcijfer per perceel en cluster, 2021 en 2020"))
+        for r in s.rows + [t]:
+            last = self.last_year(rng, r) if r is not t else (nl(rng.uniform(30, 45)), nl(rng.uniform(8.0, 8.6)))
+            now = [str(r.benaderd), str(r.ingevuld), nl(r.respons), "–" if r.cijfer is None else nl(r.cijfer)]
+            body.append([r.service] + ([*last, *now] if chronological else [*now, *last]))
+        now_head = [Span("Meting 2021", cols=4)], ["Benaderd", "Ingevuld", "Respons %", "Rapport-\ncijfer"]
+        last_head = [Span("Meting 2020", cols=2)], ["Respons %", "Rapport-\ncijfer"]
+        first, second = (last_head, now_head) if chronological else (now_head, last_head)
+        widths = [2.8] + [0.9] * 6
+        b.append(Table(header=[[Span("Perceel / cluster", rows=2)] + first[0] + second[0], first[1] + second[1]],
+                       body=body, ruled=True, widths=widths, font_pt=9, bold_rows=(len(body) - 1,),
+                       caption="Tabel 3.1 Respons en rapportcijfer per perceel en cluster, 2020 en 2021" if chronological else
+                       "Tabel 3.1 Respons en rapportcijfer per perceel en cluster, 2021 en 2020"))
         b.append(Para("– : geen ingevulde vragenlijsten.", "small"))
         b.append(Para("4 Vragen", "h1"))
         for i, (_short, q, scale) in enumerate(QUESTIONS_4, 1):
