@@ -2,7 +2,7 @@
 the reader must not read this module or the documents it makes, and must not run kto-ingest on
 them until that measurement (corpus/README.md).
 
-Four more fictitious research bureaus and two more jobcoaching organisations, written by someone who
+Five more fictitious research bureaus and three more jobcoaching organisations, written by someone who
 did not build the reader and did not read ``kto_ingest/``: wordings, covers, contents pages, notes,
 table arrangements and notations that the earlier families do not have. Every name is invented.
 
@@ -568,7 +568,59 @@ class Rivierenland(JcStyle):
         return Built(doc)
 
 
+class Vlietland(JcStyle):
+    """Two rows per period (one per assessor), averages as 'sum/count = avg', answers with the scale as
+    rows and the questions as numbered columns for both groups."""
+
+    key = "vlietland"
+    organisation = "Jobcoaching Vlietland & Partners"
+    producer = "reportlab"
+
+    def build(self, s: JobcoachSpec, rng: random.Random, pad: int = 0) -> Built:
+        n = len(s.periods)
+        body = []
+        for i, p in enumerate(s.periods, 1):
+            body.append([str(i), "werknemer", p.werknemer, jc_num(p.wn, ",", True)])
+            body.append(["", "werkgever", p.werkgever, jc_num(p.wg, ",", True)])
+        b = [Para("Verantwoording klanttevredenheid jobcoaching", "title"),
+             Para("Verplichting 3.5 van het Erkenningskader – jaarlijkse rapportage aan UWV", "cover"),
+             Table(header=[], body=[["Organisatie", self.organisation],
+                                    ["Erkend met ingang van", long_date(s.recognition)],
+                                    ["Meetperiode", f"{dmy(s.meet_start)} – {dmy(s.meet_end)}"],
+                                    ["Datum", f"d.d. {dmy(s.report_date)}"]],
+                   ruled=False, hrules=True, widths=[1.3, 2.7], font_pt=10.5, left_cols=(1,)),
+             Para("1 Cijfers per jobcoachperiode", "h1"),
+             Para("Per afgesloten periode staan het cijfer van de werknemer en dat van de werkgever onder elkaar."),
+             Table(header=[["Periode", "Beoordeeld door", "Naam (geanonimiseerd)", "Cijfer"]], body=body, ruled=False, hrules=True,
+                   widths=[0.8, 1.3, 2, 0.8], left_cols=(1, 2), font_pt=9.5),
+             Para(f"Gemiddelde werknemers (som/aantal): {jc_num(s.wn_sum, ',', False)}/{n} = {nl(s.wn_avg_printed)}", bold=True),
+             Para(f"Gemiddelde werkgevers (som/aantal): {jc_num(s.wg_sum, ',', False)}/{n} = {nl(s.wg_avg_printed)}", bold=True),
+             PageBreak(),
+             Para("2 Score per vraag", "h1"),
+             Para("De vragen van de beoordelingsformulieren zijn doorgenummerd; de tabellen geven per vraag (kolom) hoe vaak elk "
+                  "antwoord (regel) is gegeven.")]
+        number = 0
+        for group, scale, title in (("werknemer", WN_SCALE, "Formulier werknemer"), ("werkgever", WG_SCALE, "Formulier werkgever")):
+            qs = [(q, c) for g, q, c in s.answers if g == group]
+            first = number + 1
+            b.append(Para(title, "h2"))
+            for q, _c in qs:
+                number += 1
+                b.append(Para(f"Vraag {number}. {q}", "small"))
+            cols = [f"V{k}" for k in range(first, number + 1)]
+            rows = [[k] + [str(c[k]) for _q, c in qs] for k in scale]
+            rows.append(["totaal"] + [str(sum(c.values())) for _q, c in qs])
+            b.append(Table(header=[["Antwoord"] + cols], body=rows, ruled=True, widths=[1.6] + [0.6] * len(cols), font_pt=9,
+                           bold_rows=(len(rows) - 1,)))
+        if s.analysis:
+            b += [Para("3 Analyse van de resultaten", "h1"), *[Para(x) for x in analysis_text(s)]]
+        else:
+            b += [Para("3 Contactgegevens", "h1"), Para("Jobcoaching Vlietland & Partners, Vlietweg 8, 2266 KA Leidschendam (fictief adres)")]
+        doc = Doc(b, font="sans", title="Verantwoording klanttevredenheid jobcoaching", footer="Vlietland & Partners – {page}/{pages}")
+        return Built(doc)
+
+
 SCHOLING_STYLES = [Oostwal(), MeetpuntArbeid(), Heidezicht(), Scherpzicht(), RuisdaelVisser()]
-JOBCOACH_STYLES = [DeOpstap(), Rivierenland()]
+JOBCOACH_STYLES = [DeOpstap(), Rivierenland(), Vlietland()]
 DOCS_PER_SCHOLING_STYLE = 4
 DOCS_PER_JC_STYLE = 4
