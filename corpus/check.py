@@ -102,7 +102,8 @@ def problems(truth: dict, pdf: Path) -> list[str]:
         if row["rapportcijfer"] is None:
             need(bool(re.search(r"n\.v\.t\.|(?<!\S)[-–](?!\S)", text)), f"{row['service']}: no n.v.t./- for the missing score")
         else:
-            need(nl1(row["rapportcijfer"]) in text, f"{row['service']}: score {row['rapportcijfer']} not printed")
+            need(nl1(row["rapportcijfer"]) in text or f"{row['rapportcijfer']:.1f}" in text,
+                 f"{row['service']}: score {row['rapportcijfer']} not printed")
         need(row["respons_pct"] in (model.r1(100 * row["ingevuld"] / row["netto_steekproef"]),
                                     model.r0(100 * row["ingevuld"] / row["netto_steekproef"])),
              f"{row['service']}: respons is not ingevuld / netto")

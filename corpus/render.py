@@ -31,8 +31,28 @@ PRODUCERS = ("chromium", "lo-fodt", "lo-html", "reportlab")
 @dataclass
 class Para:
     text: str
-    kind: str = "p"  # title, h1, h2, p, small, cover, right
+    kind: str = "p"  # title, h1, h2, p, small, cover, right, toc ("title\tpage": a contents line with dot leaders)
     bold: bool = False
+    notes: tuple[str, ...] = ()  # footnotes at the end of the paragraph (LibreOffice .fodt: real footnotes)
+
+
+@dataclass
+class Columns:
+    """Body text set in columns (LibreOffice: a section with columns; HTML: CSS columns; reportlab: one column)."""
+
+    blocks: list
+    count: int = 2
+
+
+@dataclass
+class Bar:
+    """A table body cell drawn as a horizontal bar (length value/scale) with ``text`` printed beside it.
+    Only HTML draws the bar; the other producers print ``text``."""
+
+    value: float
+    scale: float
+    text: str
+    colour: str = "#3b6ea5"
 
 
 @dataclass
@@ -134,7 +154,7 @@ def logo_png(text: str, fill: tuple[float, float, float], width: int = 150, heig
 
 
 def cell_text(c) -> str:
-    return c.text if isinstance(c, Span) else c
+    return c.text if isinstance(c, (Span, Bar)) else c
 
 
 def header_grid(rows: list[list], ncols: int) -> list[list]:
@@ -223,7 +243,13 @@ def _html_table(t: Table, for_lo: bool) -> str:
         cells = []
         for j, c in enumerate(row):
             align = "left" if ((j == 0 and t.first_col_left) or j in t.left_cols) else "right"
-            txt = _h(c)
+            if isinstance(c, Bar):
+                width = max(1, round(100 * c.value / c.scale)) if c.scale else 1
+                txt = (f'<div style="display:flex;align-items:center"><div style="width:{width}%;height:0.9em;background:{c.colour};'
+                       f'{exact}margin-right:4pt"></div><span>{_h(c.text)}</span></div>')
+                align = "left"
+            else:
+                txt = _h(c)
             if i in t.bold_rows:
                 txt = f"<b>{txt}</b>"
             style = f"border:{border};text-align:{align}"
@@ -272,6 +298,7 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
     parts = [f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(doc.title)}</title>'
              f"<style>{css}</style></head><body>"]
     pending_break = False
+    notes_seen: list[str] = []
 
     def emit(blocks):
         nonlocal pending_break
@@ -287,11 +314,29 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
                 emit(b.blocks)
                 parts.append("</div>")
                 continue
+            if isinstance(b, Columns):
+                if pending_break:
+                    parts.append('<div class="pb"></div>')
+                    pending_break = False
+                parts.append(f'<div style="column-count:{b.count};column-gap:0.8cm">')
+                emit(b.blocks)
+                parts.append("</div>")
+                continue
             if pending_break:
                 parts.append('<div class="pb"></div>')
                 pending_break = False
-            if isinstance(b, Para):
+            if isinstance(b, Para) and b.kind == "toc":
+                title, _tab, page = b.text.partition("\t")
+                parts.append(f'<p style="display:flex;margin:1pt 0"><span>{html.escape(title)}</span>'
+                             f'<span style="flex:1;border-bottom:1pt dotted #555;margin:0 3pt 3pt 3pt"></span>'
+                             f'<span>{html.escape(page)}</span></p>')
+            elif isinstance(b, Para):
                 text = _h(b.text)
+                marks = []
+                for note in b.notes:
+                    notes_seen.append(note)
+                    marks.append(str(len(notes_seen)))
+                    text += f"<sup>{len(notes_seen)}</sup>"
                 if b.bold:
                     text = f"<b>{text}</b>"
                 if b.kind in ("h1", "h2"):
@@ -299,6 +344,8 @@ tr {{ page-break-inside: avoid; break-inside: avoid; }}
                 else:
                     cls = "" if b.kind == "p" else f' class="{b.kind}"'
                     parts.append(f"<p{cls}>{text}</p>")
+                for m, note in zip(marks, b.notes):
+                    parts.append(f'<p class="small"><sup>{m}</sup> {html.escape(note)}</p>')
             elif isinstance(b, Table):
                 parts.append(_html_table(b, for_lo))
             elif isinstance(b, Image):
@@ -329,7 +376,7 @@ def to_fodt(doc: Doc) -> str:
     def pstyle(kind: str, bold: bool) -> str:
         """An automatic paragraph style carrying a pending page break / master page change."""
         base = {"title": "KTitle", "h1": "KH1", "h2": "KH2", "p": "KBody", "small": "KSmall", "cover": "KCover",
-                "right": "KRight"}.get(kind, "KBody")
+                "right": "KRight", "toc": "KToc"}.get(kind, "KBody")
         if not state["break"] and not state["next_master"] and not bold:
             return base
         counter["t"] += 1
@@ -344,10 +391,16 @@ def to_fodt(doc: Doc) -> str:
         state["next_master"] = None
         return name
 
-    def para(text: str, kind: str = "p", bold: bool = False) -> str:
+    def para(text: str, kind: str = "p", bold: bool = False, notes: tuple[str, ...] = ()) -> str:
         style = pstyle(kind, bold)
         lines = text.split("\n")
-        return f'<text:p text:style-name="{style}">' + "<text:line-break/>".join(xesc(x) for x in lines) + "</text:p>"
+        inner = "<text:line-break/>".join("<text:tab/>".join(xesc(t) for t in x.split("\t")) for x in lines)
+        for note in notes:
+            counter["n"] = counter.get("n", 0) + 1
+            n = counter["n"]
+            inner += (f'<text:note text:id="ftn{n}" text:note-class="footnote"><text:note-citation>{n}</text:note-citation>'
+                      f'<text:note-body><text:p text:style-name="KNote">{xesc(note)}</text:p></text:note-body></text:note>')
+        return f'<text:p text:style-name="{style}">' + inner + "</text:p>"
 
     def table(t: Table) -> None:
         counter["t"] += 1
@@ -451,6 +504,7 @@ def to_fodt(doc: Doc) -> str:
             cs = cstyle(fill, None, bottom)
             for j, c in enumerate(row):
                 left = (j == 0 and t.first_col_left) or j in t.left_cols
+                c = cell_text(c)
                 if i in t.bold_rows:
                     cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb", cs))
                 else:
@@ -469,8 +523,18 @@ def to_fodt(doc: Doc) -> str:
                 emit(b.blocks)
                 state["in_land"] = False
                 state["next_master"] = "Standard"
+            elif isinstance(b, Columns):
+                counter["t"] += 1
+                name = f"Sect{counter['t']}"
+                auto.append(f'<style:style style:name="{name}" style:family="section"><style:section-properties>'
+                            f'<style:columns fo:column-count="{b.count}" fo:column-gap="0.7cm"/></style:section-properties></style:style>')
+                if state["break"] or state["next_master"]:
+                    body.append(para(""))  # the page break goes before the section
+                body.append(f'<text:section text:style-name="{name}" text:name="{name}">')
+                emit(b.blocks)
+                body.append("</text:section>")
             elif isinstance(b, Para):
-                body.append(para(b.text, b.kind, b.bold))
+                body.append(para(b.text, b.kind, b.bold, b.notes))
             elif isinstance(b, Table):
                 table(b)
             elif isinstance(b, Image):
@@ -527,6 +591,8 @@ def to_fodt(doc: Doc) -> str:
 <style:style style:name="KSmall" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="8.5pt"/></style:style>
 <style:style style:name="KFoot" style:family="paragraph" style:parent-style-name="KSmall"><style:paragraph-properties fo:text-align="end"/></style:style>
 <style:style style:name="KRight" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="KToc" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.08cm"><style:tab-stops><style:tab-stop style:position="{'25.6cm' if doc.landscape else '16.9cm'}" style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops></style:paragraph-properties></style:style>
+<style:style style:name="KNote" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/><style:text-properties fo:font-size="8pt"/></style:style>
 <style:style style:name="KCover" style:family="paragraph" style:parent-style-name="KBody"><style:text-properties fo:font-size="13pt"/></style:style>
 <style:style style:name="KTitle" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="1cm" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="KH1" style:family="paragraph" style:parent-style-name="KBody"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
@@ -574,6 +640,7 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
     }
     page = landscape(A4) if doc.landscape else A4
     flow = []
+    notes_seen: list[str] = []
 
     def esc(t: str) -> str:
         return "<br/>".join(xesc(x) for x in t.split("\n"))
@@ -601,7 +668,7 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
                 row.append(Paragraph(esc(cell_text(cell)), hc if cols > 1 else hs))
             rows.append(row)
         for i, r in enumerate(b.body):
-            rows.append([Paragraph((f"<b>{esc(c)}</b>" if i in b.bold_rows else esc(c)),
+            rows.append([Paragraph((f"<b>{esc(cell_text(c))}</b>" if i in b.bold_rows else esc(cell_text(c))),
                                    cs if (j == 0 and b.first_col_left) or j in b.left_cols else cr) for j, c in enumerate(r)])
         widths = b.widths or [1.0] * ncols
         total = sum(widths)
@@ -629,9 +696,23 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
                 flow.extend([NextPageTemplate("land"), RLPageBreak()])
                 emit(b.blocks, landscape(A4)[0] - 4 * cm)
                 flow.extend([NextPageTemplate("port"), RLPageBreak()])
+            elif isinstance(b, Columns):
+                emit(b.blocks, avail)
+            elif isinstance(b, Para) and b.kind == "toc":
+                title, _tab, pg = b.text.partition("\t")
+                t = RLTable([[Paragraph(xesc(title), styles["p"]), Paragraph(xesc(pg), styles["right"])]],
+                            colWidths=[avail - 1.5 * cm, 1.5 * cm])
+                t.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.5, colors.grey, None, (1, 2)),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+                flow.append(t)
             elif isinstance(b, Para):
                 text = esc(b.text)
+                for note in b.notes:
+                    notes_seen.append(note)
+                    text += f"<super>{len(notes_seen)}</super>"
                 flow.append(Paragraph(f"<b>{text}</b>" if b.bold else text, styles.get(b.kind, styles["p"])))
+                for k, note in enumerate(b.notes, len(notes_seen) - len(b.notes) + 1):
+                    flow.append(Paragraph(f"<super>{k}</super> {xesc(note)}", styles["small"]))
             elif isinstance(b, Table):
                 table(b, avail)
             elif isinstance(b, Image):

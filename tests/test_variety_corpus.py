@@ -284,19 +284,19 @@ def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation()
         assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
 
 
-# ---- the families made by an author who did not build the reader (holdout2, holdout3) ----------
+# ---- the families made by an author who did not build the reader (holdout2, holdout3, holdout4) --
 def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
     from corpus import generate
 
     assert generate.FAMILY_SETS["all"] == ["dev", "holdout"]
-    assert generate.FAMILY_SETS["blind"] == ["holdout2", "holdout3"]
-    for family in ("holdout2", "holdout3"):
+    assert generate.FAMILY_SETS["blind"] == ["holdout4"]
+    for family in ("holdout2", "holdout3", "holdout4"):
         mod = __import__(f"corpus.{generate.FAMILY_MODULES[family]}", fromlist=["x"])
         styles = mod.SCHOLING_STYLES + mod.JOBCOACH_STYLES
         assert len(mod.SCHOLING_STYLES) >= 4 and len(mod.JOBCOACH_STYLES) >= 2
         assert {s.producer for s in styles} == {"chromium", "lo-fodt", "lo-html", "reportlab"}
         plan = generate._plan(generate.FAMILY_MODULES[family], family, 2021)
-        assert 16 <= len(plan) <= 24
+        assert 16 <= len(plan) <= 32
         # every scenario of both kinds occurs in the family
         assert {sc for _st, sc, _i in plan} == set(model.SCHOLING_SCENARIOS) | set(model.JC_SCENARIOS)
 
@@ -315,7 +315,7 @@ def test_header_grid_expands_spans():
         ["Perceel", "Respons", None, "Cijfer"], [None, "aantal", "%", None]]
 
 
-@pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom")])
+@pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom"), ("holdout4", "scherpzicht")])
 def test_a_blind_family_report_is_sound(tmp_path, family, style):
     """One reportlab report of each blind family (cheap: no Chromium, no LibreOffice): generated, and
     its truth is printed and consistent (corpus.check). kto-ingest is not run on it."""
@@ -349,3 +349,20 @@ def test_a_blind_family_libreoffice_report_is_sound(tmp_path):
         pages = [p.get_text() for p in doc]
     assert all(f"pagina {n} van {len(pages)}" in t for n, t in enumerate(pages, 1))
     assert any("Tabel 3.1 (vervolg)" in t for t in pages)
+
+
+def test_renderer_footnotes_columns_contents_and_bars():
+    """The generic blocks added for holdout4: a real footnote and a column section in .fodt, a
+    contents line with a dot-leader tab stop, a bar cell drawn in HTML with its value beside it and
+    printed as plain text by the other producers."""
+    from corpus.render import Bar, Columns, Doc, Para, Table, to_fodt, to_html
+
+    doc = Doc([Para("Inhoud 1\t3", "toc"), Columns([Para("Tekst", notes=("Een voetnoot.",))]),
+               Table(header=[["Perceel", "Cijfer"]], body=[["Opleidingen", Bar(8.4, 10, "8,4")]])])
+    fodt = to_fodt(doc)
+    assert '<text:note text:id="ftn1" text:note-class="footnote">' in fodt and "Een voetnoot." in fodt
+    assert 'fo:column-count="2"' in fodt and "<text:section " in fodt
+    assert "Inhoud 1<text:tab/>3" in fodt and 'style:leader-text="."' in fodt
+    assert ">8,4<" in fodt
+    html = to_html(doc)
+    assert "width:84%" in html and "<span>8,4</span>" in html and "column-count:2" in html and "<sup>1</sup>" in html
