@@ -67,6 +67,9 @@ def _columns_named(word: Word) -> set[str]:
     return {s.key for s in COLUMNS if _is_keyword(word.text, s)}
 
 
+_TWO_IN_ONE = regex.compile(r"\d\s*(?:/|van)\s*\d|\d\s*\(\s*\d[\d,.]*\s*%")
+
+
 def _measures_on(text: str) -> set[str]:
     return {k for k, stems in _MEASURE_STEMS.items() if any(s in text for s in stems)}
 
@@ -88,10 +91,11 @@ class GenericTableParser(Parser):
             if len(_measures_on(text)) >= 3 and any(ch.isdigit() for ch in text):
                 return page.number
         # a header word broken over lines ('Netto steek- / proef', 'Respon- / denten') names its
-        # measure only once the reader has joined the lines of its cell
+        # measure only once the reader has joined the lines of its cell; a cell with two measures
+        # ('36 van 80 (45,0%)' under 'Respons') names the other only by its form
         for page in doc.pages:
             text = " ".join(w.text for w in page.words).lower()
-            if len(_measures_on(text)) >= 2 and "-" in text and any(ch.isdigit() for ch in text):
+            if len(_measures_on(text)) >= 2 and ("-" in text or _TWO_IN_ONE.search(text)) and any(ch.isdigit() for ch in text):
                 table, _ = read_results(doc, [page.number])
                 if table is not None and len(set(table.measures) & set(CORE_MEASURES)) >= 3:
                     return page.number

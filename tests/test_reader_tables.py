@@ -330,17 +330,32 @@ def test_footnote_marks_after_values_are_left_out_with_a_note(registry, tmp_path
 
 
 def test_a_guessed_column_mapping_gives_low_confidence_with_the_reason(registry, tmp_path):
-    """Two columns both headed as the score (this year's and last year's): the reader takes the
+    """Two columns both headed as the score, nothing to tell them apart: the reader takes the
     first, but says it guessed, so the report cannot pass on it without a person."""
     path = tmp_path / "twee-cijfers.pdf"
-    _report(path, ["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer 2021", "Rapportcijfer 2020"],
+    _report(path, ["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer", "Gemiddeld cijfer"],
             [["Opleidingen", "80", "36", "45,0%", "7,6", "8,1"], ["Leerbanen", "20", "5", "25,0%", "8,2", "7,0"]])
     e = _process(registry, path)
     assert [r.rapportcijfer for r in e.results] == [7.6, 8.2]
     assert e.confidence == "low"
-    assert any("niet zeker" in w and "'Rapportcijfer 2021'" in w for w in e.warnings)
+    assert any("niet zeker" in w and "'Rapportcijfer'" in w for w in e.warnings)
     explained = explain_file(path, registry, Options(regime=load_regime()))
     assert any("gegokt" in d for d in explained.decisions)
+
+
+@pytest.mark.parametrize("years", [("2021", "2020"), ("2020", "2021")])
+def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path, years):
+    """'Meting 2021' beside 'Meting 2020' (or the other way round): the latest year is this
+    measurement, the other is there to compare; whatever the order, never last year's values."""
+    path = tmp_path / "twee-metingen.pdf"
+    now, before = ("7,6", "8,1"), ("8,2", "7,0")
+    cells = {"2021": now, "2020": before}
+    _report(path, ["Perceel", "Netto steekproef", "Ingevuld", "Respons", f"Rapportcijfer {years[0]}", f"Rapportcijfer {years[1]}"],
+            [["Opleidingen", "80", "36", "45,0%", cells[years[0]][0], cells[years[1]][0]],
+             ["Leerbanen", "20", "5", "25,0%", cells[years[0]][1], cells[years[1]][1]]])
+    e = _process(registry, path)
+    assert [r.rapportcijfer for r in e.results] == [7.6, 8.1]
+    assert not any("niet zeker" in w for w in e.warnings)
 
 
 @pytest.mark.parametrize("label,perceel", [
@@ -352,6 +367,9 @@ def test_a_guessed_column_mapping_gives_low_confidence_with_the_reason(registry,
     ("FVT-cluster Horeca en schoonmaak", "Functiegerichte vaardigheidstrainingen, cluster Horeca en schoonmaak"),
     ("FVT Techniek", "Functiegerichte vaardigheidstrainingen, cluster Techniek"),
     ("FVT", "Functiegerichte vaardigheidstrainingen"),
+    ("Logistiek (functiegerichte vaardigheidstraining)", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
+    ("Vaardigheidstrainingen horeca en schoonmaak", "Functiegerichte vaardigheidstrainingen, cluster horeca en schoonmaak"),
+    ("Functiegerichte vaardigheidstrainingen (per cluster)", "Functiegerichte vaardigheidstrainingen"),
     ("Functiegerichte vaardigheidstrainingen totaal", "Functiegerichte vaardigheidstrainingen"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
@@ -554,3 +572,58 @@ def test_a_block_per_perceel_is_read_as_one_row_each(tmp_path):
         ("Opleidingen", {"netto_steekproef": "112", "ingevuld": "69", "respons_pct": "61,6 %", "rapportcijfer": "8,8"}),
         ("Leerbanen", {"netto_steekproef": "26", "ingevuld": "10", "respons_pct": "38,5 %", "rapportcijfer": "8,1"}),
         ("Ervaringscertificaten", {"netto_steekproef": "26", "ingevuld": "7", "respons_pct": "26,9 %", "rapportcijfer": "8,9"})]
+
+
+@pytest.mark.parametrize("head,cells,want", [
+    # ingevuld of the netto steekproef in one cell, under one header
+    (["Perceel", "Ingevuld / benaderd", "Respons", "Rapportcijfer"], [["Opleidingen", "36/80", "45,0%", "7,6"],
+                                                                      ["Leerbanen", "5/20", "25,0%", "8,2"]],
+     [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+    (["Perceel", "Respons", "Rapportcijfer"], [["Opleidingen", "36 van 80 (45,0%)", "7,6"], ["Leerbanen", "5 van 20 (25,0%)", "8,2"]],
+     [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+    # a count with its share in brackets
+    (["Perceel", "Uitgenodigd", "Ingevuld (respons)", "Rapportcijfer"],
+     [["Opleidingen", "80", "36 (45,0%)", "7,6"], ["Leerbanen", "20", "5 (25,0%)", "8,2"]], [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+])
+def test_a_cell_with_two_measures_gives_both(registry, tmp_path, head, cells, want):
+    """'36/80', '36 van 80 (45,0%)' and '36 (45,0%)' hold ingevuld with the netto steekproef or the
+    respons: each goes to the measure it is, as printed."""
+    path = tmp_path / "samen.pdf"
+    _report(path, head, cells)
+    e = _process(registry, path)
+    assert [(r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == want
+
+
+def test_a_column_whose_cells_differ_in_form_is_not_split(registry, tmp_path):
+    """Only a column whose every value has the two-measure form is split: a lone '5/20' among
+    plain counts stays unread rather than guessed."""
+    path = tmp_path / "gemengd.pdf"
+    _report(path, ["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer"],
+            [["Opleidingen", "80", "36", "45,0%", "7,6"], ["Leerbanen", "20", "5/20", "25,0%", "8,2"]])
+    e = _process(registry, path)
+    assert [r.ingevuld for r in e.results] == [36, None]
+
+
+def test_results_as_cards_side_by_side(registry, tmp_path):
+    """Per perceel a block with its name and a line per measure ('Rapportcijfer: 8,1'), two
+    blocks side by side: read as a table on its side, every card a perceel."""
+    from corpus.render import Doc, Para, Table, reportlab_pdf
+
+    cards = [("Totaal", "8,3", "85 van 190 (44,7%)", "190"), ("Opleidingen", "8,1", "49 van 110 (44,5%)", "110"),
+             ("FVT logistiek", "8,2", "31 van 80 (38,8%)", "80")]
+    text = ["\n".join([name, f"Rapportcijfer: {mark}", f"Respons: {resp}", f"Beëindigde trajecten: {ended}"])
+            for name, mark, resp, ended in cards]
+    grid = Table(header=[[text[0], text[1]]], body=[[text[2], ""]], ruled=False, repeat_header=False)
+    path = tmp_path / "kaarten.pdf"
+    reportlab_pdf(Doc([Para("Klanttevredenheid scholing 2021", "title"), Para("In één oogopslag", "h1"), grid]), path)
+    e = _process(registry, path)
+    got = {r.service: (r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer, r.beeindigd) for r in e.results}
+    assert got == {"Totaal": (190, 85, 44.7, 8.3, 190), "Opleidingen": (110, 49, 44.5, 8.1, 110), "FVT logistiek": (80, 31, 38.8, 8.2, 80)}
+
+
+def test_a_header_that_opens_with_its_question_number_names_its_measure():
+    from kto_ingest.reader import lexicon as lx
+
+    assert lx.measure_of("V1 Rapportcijfer")[0] == "rapportcijfer"
+    assert lx.measure_of("Vraag 1: gemiddeld cijfer")[0] == "rapportcijfer"
+    assert lx.measure_of("V2 Bejegening") is None

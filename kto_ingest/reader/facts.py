@@ -194,7 +194,11 @@ def _split_pairs(text: str) -> list[str]:
 
 
 RE_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
-RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*periode(?:\s+\p{L}+){0,3})\s*:\s*(?P<value>.+)$", regex.I)
+RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*(?:periode|termijn)(?:\s+\p{L}+){0,3})\s*:\s*(?P<value>.+)$", regex.I)
+
+
+# a period cut at the line's end: its last date lacks its month or year ('... tot en met 31')
+RE_CUT_DATE = regex.compile(r"(?:t/m|tot\s+en\s+met|tot|–|-)\s*\d{1,2}\s*$|\d{1,2}\s+\p{L}+\s*$", regex.I)
 
 
 def _fieldwork(label: str) -> bool:
@@ -227,12 +231,15 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             m = RE_PERIOD_LABEL.match(text)
             if not m or any(w in m["label"].lower() for w in lx.lexicon()["meetperiode"].get("not_period_labels", ["erken"])):
                 continue
+            value = m["value"]
+            if i + 1 < len(rows) and RE_CUT_DATE.search(value):  # '1 januari 2021 tot en met 31' / 'december 2021'
+                value = f"{value} {rows[i + 1].text}"
             try:
-                p = lx.parse_period(m["value"])
+                p = lx.parse_period(value)
             except dutch.DutchParseError as exc:
                 warnings.append(f"Meetperiode niet gelezen: {exc}")
                 continue
-            if p and m["value"].find(p.raw) <= 3:
+            if p and value.find(p.raw) <= 3:
                 return Finding(Period(start=p.start, end=p.end), row.page, row.text,
                                f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()
@@ -428,6 +435,8 @@ RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,
 # 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
 RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
+RE_DD = regex.compile(r"^d\.\s?d\.\s*", regex.I)
+RE_TRAILING_BY = regex.compile(r"\s+door\s+\p{Lu}.*$")
 
 
 def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | None:
@@ -435,6 +444,8 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
     unread = []
     for i, m, span in _labelled_rows(rows, "report_date"):
         value, where = _after_label(rows, "report_date", i, m, span)
+        # 'Rapportdatum d.d. 14-02-2022', 'Uitgebracht op 8-2-2022 door Bureau X'
+        value = RE_TRAILING_BY.sub("", RE_DD.sub("", value))
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
         if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:

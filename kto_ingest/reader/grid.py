@@ -338,7 +338,9 @@ def is_value(text: str) -> bool:
 
 
 _NUMBER = regex.compile(r"^[-+]?\d[\d.,]*\s*%?$")
-_RATIO = regex.compile(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*")
+_RATIO = regex.compile(r"\d[\d.,]*\s*%|\d[\d.,]*\s*:\s*\d+\s*=\s*\d[\d.,]*"
+                       # two measures in one cell: '36/80', '36 van 80 (45,0%)', '36 (45,0%)'
+                       r"|\d[\d.]*\s*(?:/|van)\s*\d[\d.]*(?:\s*\(\s*\d[\d.,]*\s*%\s*\))?|\d[\d.]*\s*\(\s*\d[\d.,]*\s*%\s*\)")
 
 
 # A range of two numbers ('8,5 – 9,3', '[8,5; 9,3]'): a confidence interval beside a score. It

@@ -164,8 +164,8 @@ def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | No
         return None
     label = m["label"]
     after = text[m.end("label"):].lstrip()
-    if " " not in label.strip() and m["value"] and not after.startswith(":"):
-        return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon
+    if " " not in label.strip() and m["value"] and not after.startswith(":") and not rx(r"d\.\s?d\.").match(m["value"]):
+        return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon (or 'd.d.')
     return LabelMatch(_entry(fact, key, label), m["value"])
 
 
@@ -284,13 +284,20 @@ def normalise_header(text: str) -> str:
     return t.strip(" :*¹²³")
 
 
+_QUESTION_CODE = regex.compile(r"^(?:v|q|vr\.?|vraag)\s?\d{1,2}[a-z]?\s*[.:)]?\s+", regex.I)
+
+
 def measure_of(header: str) -> tuple[str, str] | None:
     """Which measure a header cell names, with the lexicon pattern that matched:
     'Netto steekpr.' -> ('netto_steekproef', ...), 'Gemiddeld cijfer' -> ('rapportcijfer', ...)."""
     t = normalise_header(header)
     if not t:
         return None
-    for form in (t, t.replace(" ", "")):
+    # a header may open with the number of its question: 'V1 Rapportcijfer', 'Vraag 1: cijfer'
+    bare = _QUESTION_CODE.sub("", t)
+    for form in dict.fromkeys((t, t.replace(" ", ""), bare, bare.replace(" ", ""))):
+        if not form:
+            continue
         for key, pattern, rx in _measure_res():
             if rx.fullmatch(form):
                 return key, pattern

@@ -22,7 +22,7 @@ from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
 from .confidence import split_code
-from .grid import _CONNECTORS, Grid, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Cell, Grid, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -171,6 +171,9 @@ def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, 
     return _one_column_per_measure(measures)
 
 
+_YEAR = rx(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[str]:
     """Two columns (or rows) that claim one measure: the one named by a specific lexicon entry
     keeps it ('Aantal respondenten' before 'n'); between equals the first keeps it, which is a
@@ -181,6 +184,14 @@ def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[s
         by_key.setdefault(measures[col][0], []).append(col)
     for key, cols in by_key.items():
         if len(cols) < 2:
+            continue
+        years = {c: [int(y) for y in _YEAR.findall(measures[c][1])] for c in cols}
+        if all(len(ys) == 1 for ys in years.values()) and len({ys[0] for ys in years.values()}) == len(cols):
+            # 'Meting 2021' beside 'Meting 2020': this measurement is the latest, the others compare
+            keep = max(cols, key=lambda c: years[c][0])
+            for c in cols:
+                if c != keep:
+                    del measures[c]
             continue
         strong = [c for c in cols if measures[c][2].split(" (")[0] not in _WEAK]
         keep = (strong or cols)[0]
@@ -554,10 +565,11 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
             break
         done.add(p)
-        for grid in page_grids(doc, p):
+        for grid in page_grids(doc, p) + card_grids(doc, p):
             t = interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
+                _split_compound(t)
                 _card_label(doc, grid, t)
             prev = tables[-1] if tables else None
             if prev is not None and _continues(prev, grid, doc):
@@ -789,3 +801,115 @@ def _join(base: ResultsTable, other: ResultsTable) -> None:
         + ", ".join(MEASURE_NAMES[k] for k in new)
         + (f"; {len(extra)} rij(en) alleen in die tabel toegevoegd" if extra else "")
     )
+
+
+# ---- cells that hold two measures, and cards -------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+_PCT = r"\d{1,3}(?:[.,]\d{1,2})?\s*%"
+# '108/245', '49 van 110', '49 van 110 (44,5%)': ingevuld of netto, with the respons maybe
+_OF = rx(rf"(?P<a>{_NUM})\s*(?:/|van|uit|of)\s*(?P<b>{_NUM})(?:\s*\(\s*(?P<p>{_PCT})\s*\))?")
+# '28 (58,3%)' or '58,3% (28)': a count with its share
+_COUNT_PCT = rx(rf"(?P<a>{_NUM})\s*\(\s*(?P<p>{_PCT})\s*\)|(?P<p2>{_PCT})\s*\(\s*(?P<a2>{_NUM})\s*\)")
+_COMPOUND_OF = ("ingevuld", "respons_pct", "netto_steekproef")
+
+
+def _split_compound(t: ResultsTable) -> None:
+    """A cell of the respons or ingevuld column (or row) that holds two measures: '108/245' or
+    '49 van 110' under 'Ingevuld / benaderd' or 'Respons' is ingevuld of netto (the smaller
+    number is the one that filled in), '28 (58,3%)' is ingevuld with the respons. Only when every
+    such cell of the column has that form, and only into measures the table has no column for."""
+    for key in [k for k in _COMPOUND_OF if k in t.measures]:
+        cells = [r.values.get(key, "").strip() for r in t.rows if not r.heading]
+        cells = [c for c in cells if c and any(ch.isdigit() for ch in c)]
+        if not cells:
+            continue
+        if all(_OF.fullmatch(c) for c in cells):
+            pattern, parts = _OF, {"a": "ingevuld", "b": "netto_steekproef", "p": "respons_pct"}
+        elif key != "netto_steekproef" and all(_COUNT_PCT.fullmatch(c) for c in cells):
+            pattern, parts = _COUNT_PCT, {"a": "ingevuld", "a2": "ingevuld", "p": "respons_pct", "p2": "respons_pct"}
+        else:
+            continue
+        header = t.measures.pop(key)
+        free = {m for m in parts.values() if m not in t.measures}
+        for r in t.rows:
+            text = r.values.pop(key, "").strip()
+            m = pattern.fullmatch(text) if text else None
+            if m is None:
+                if text:
+                    r.values[key] = text
+                continue
+            got = {parts[g]: v for g, v in m.groupdict().items() if v}
+            if pattern is _OF and int(got["ingevuld"].replace(".", "")) > int(got["netto_steekproef"].replace(".", "")):
+                got["ingevuld"], got["netto_steekproef"] = got["netto_steekproef"], got["ingevuld"]
+            for measure, value in got.items():
+                if measure in free:
+                    r.values[measure] = value
+        for measure in free:
+            t.measures[measure] = header
+        t.decisions.append(f"pagina {t.page}: '{header}' houdt twee maten per cel ('{cells[0]}'): gelezen als "
+                           + ", ".join(MEASURE_NAMES[m] for m in sorted(free)))
+
+
+_CARD_LINE = rx(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
+
+
+def card_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Results as cards: per perceel a block with its name on the first line and a line per
+    measure ('Rapportcijfer: 8,3', 'Respons: 49 van 110 (44,5%)'), often two cards side by
+    side. Two or more such cards that name the same measures make one grid with a column per
+    card and a row per measure (read like a table on its side, 'kaarten')."""
+    cards = []
+    for block in doc.page(page_no).body_blocks:
+        lines = block.lines
+        if len(lines) < 3 or ":" in lines[0].text or any(ch.isdigit() for ch in lines[0].text):
+            continue
+        measures = []
+        for line in lines[1:]:
+            m = _CARD_LINE.match(line.text.strip())
+            if not m or not any(ch.isdigit() for ch in m["value"]) or (found := lx.measure_of(m["name"])) is None:
+                break
+            measures.append((found[0], m["name"], m["value"], line))
+        if len(measures) == len(lines) - 1 and len({k for k, *_ in measures}) == len(measures) >= 2:
+            cards.append((lines[0], measures))
+    if len(cards) < 2:
+        return []
+    names: list[tuple[str, str]] = []  # measure key -> name as printed, in order of first use
+    for _, measures in cards:
+        for key, name, _, _ in measures:
+            if key not in {k for k, _ in names}:
+                names.append((key, name))
+    rows: list[list[Cell]] = [[]] + [[] for _ in names]
+    for col, (head, measures) in enumerate(cards, start=1):
+        rows[0].append(Cell(*head.bbox, words=list(head.words), col=col))
+        for key, _, _, line in measures:
+            r = 1 + [k for k, _ in names].index(key)
+            rows[r].append(Cell(*line.bbox, words=_words_after(line, line.text.index(":") + 1), col=col))
+    for r, (key, name) in enumerate(names, start=1):
+        first = next(line for _, ms in cards for k, _, _, line in ms if k == key)
+        label_words = _words_before(first, first.text.index(":"))
+        rows[r].insert(0, Cell(*first.bbox, words=label_words, col=0))
+    boxes = [c for row in rows for c in row]
+    bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
+    return [Grid(page_no, bbox, rows, "kaarten", ncols=len(cards) + 1)]
+
+
+def _words_before(line, at: int) -> list:
+    """The words of ``line`` in its first ``at`` characters (the label before its colon)."""
+    out, pos = [], 0
+    for w in line.words:
+        if pos >= at:
+            break
+        out.append(w)
+        pos += len(w.text) + 1
+    return out
+
+
+def _words_after(line, at: int) -> list:
+    """The words of ``line`` from character ``at`` on (the value after the colon)."""
+    out, pos = [], 0
+    for w in line.words:
+        if pos >= at:
+            out.append(w)
+        pos += len(w.text) + 1
+    return out
