@@ -627,3 +627,53 @@ def test_a_header_that_opens_with_its_question_number_names_its_measure():
     assert lx.measure_of("V1 Rapportcijfer")[0] == "rapportcijfer"
     assert lx.measure_of("Vraag 1: gemiddeld cijfer")[0] == "rapportcijfer"
     assert lx.measure_of("V2 Bejegening") is None
+
+
+def test_a_column_of_perceel_codes_beside_the_names_leaves_the_names_as_labels(registry, tmp_path):
+    """'Perceel | Omschrijving | ...' with the codes (and nothing on the Totaal row) in the first
+    column: the names are the labels."""
+    path = tmp_path / "codes-kolom.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    rows = [["Perceel", "Omschrijving", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer"],
+            ["", "Totaal", "100", "41", "41,0%", "7,7"], ["1", "Opleidingen", "80", "36", "45,0%", "7,6"],
+            ["3", "Leerbanen", "20", "5", "25,0%", "8,2"]]
+    for r, row in enumerate(rows):
+        _text(page, 60, 120 + 16 * r, row[0])
+        _text(page, 110, 120 + 16 * r, row[1])
+        for text, right in zip(row[2:], [440, 520, 600, 680]):
+            _text(page, right, 120 + 16 * r, text, right=True)
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [("Totaal", 100, 7.7), ("Opleidingen", 80, 7.6),
+                                                                                       ("Leerbanen", 20, 8.2)]
+
+
+def test_scores_in_a_bar_chart_with_their_values_are_joined_to_the_respons_table(registry, tmp_path):
+    """The respons in a table, the scores only in a bar chart drawn as vectors with each value at
+    its bar's end (so in no column), one label over two lines: read as a table of two columns and
+    joined by label."""
+    path = tmp_path / "staaf.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    for r, row in enumerate([["Perceel", "Netto steekproef", "Ingevuld", "Respons"], ["Opleidingen", "80", "36", "45,0%"],
+                             ["Functiegerichte vaardigheidstrainingen horeca", "20", "5", "25,0%"], ["Leerbanen", "40", "10", "25,0%"]]):
+        _text(page, 60, 120 + 16 * r, row[0])
+        for text, right in zip(row[1:], [380, 450, 520]):
+            _text(page, right, 120 + 16 * r, text, right=True)
+    _text(page, 60, 260, "Figuur 3.1 Gemiddeld rapportcijfer per perceel")
+    _text(page, 260, 290, "Gemiddeld rapportcijfer")
+    for k, (label, mark) in enumerate([("Opleidingen", "8,6"), ("Functiegerichte vaardigheidstrainingen", "7,4"), ("Leerbanen", "8,1")]):
+        y = 300 + 24 * k
+        end = 260 + 24 * float(mark.replace(",", "."))
+        page.draw_rect(pymupdf.Rect(260, y, end, y + 9), color=None, fill=(0.2, 0.4, 0.6))
+        _text(page, end + 3, y + 8, mark)
+        _text(page, 60, y + 4, label)
+        if k == 1:
+            _text(page, 60, y + 15, "horeca")
+    doc.save(path)
+    e = _process(registry, path)
+    assert {r.service: r.rapportcijfer for r in e.results} == {"Opleidingen": 8.6, "Functiegerichte vaardigheidstrainingen horeca": 7.4,
+                                                              "Leerbanen": 8.1}

@@ -13,6 +13,7 @@ Every decision is kept in :attr:`ResultsTable.decisions` for ``kto-ingest explai
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 import regex
@@ -219,6 +220,7 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
         label_col = 0 if 0 not in found else None
     if label_col is None:
         return None
+    label_col = _named_beside_codes(body, label_col, found)
     rows = []
     for i, r in enumerate(body, start=nh):
         label = r[label_col]
@@ -240,6 +242,23 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     for g in guesses:
         t.decisions.append(f"pagina {grid.page}: gegokt: {g}")
     return t
+
+
+_SHORT_CODE = rx(r"[\p{L}\d]{1,3}\.?")
+
+
+def _named_beside_codes(body: list[list[str]], label_col: int, found: dict) -> int:
+    """A label column of codes only ('1', '2', 'P4', or empty on the Totaal row) with the names in
+    the next column ('Perceel | Omschrijving'): the names are the labels."""
+    nxt = label_col + 1
+    if nxt in found or not body or nxt >= len(body[0]):
+        return label_col
+    codes = [r[label_col].strip() for r in body]
+    names = [r[nxt].strip() for r in body]
+    if all(not c or _SHORT_CODE.fullmatch(c) for c in codes) and any(codes) \
+            and all(n and not is_value(n) for n in names if n) and sum(bool(n) for n in names) >= len(body) - 1:
+        return nxt
+    return label_col
 
 
 def _column_measures(grid: Grid, nh: int) -> dict[int, tuple[str, str, str]]:
@@ -565,7 +584,9 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
             break
         done.add(p)
-        for grid in page_grids(doc, p) + card_grids(doc, p):
+        bars = bar_grids(doc, p)
+        plain = [g for g in page_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) for b in bars)]
+        for grid in plain + bars + card_grids(doc, p):
             t = interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
@@ -913,3 +934,65 @@ def _words_after(line, at: int) -> list:
             out.append(w)
         pos += len(w.text) + 1
     return out
+
+
+# ---- a bar chart with its values --------------------------------------------------------------------
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def bar_grids(doc: Document, page_no: int) -> list[Grid]:
+    """A horizontal bar chart drawn as vectors with its values printed at the bars' ends ('Figuur
+    3.2 Gemiddeld rapportcijfer per perceel'): the values follow the bars, so they stand in no
+    column. Three or more filled bars that start at one x, each with one number right at its end
+    and its label left of the chart (maybe over two lines), under a header naming a measure, make a
+    grid of two columns ('staafdiagram')."""
+    page = doc.page(page_no)
+    bars = []
+    for d in doc.drawings(page_no):
+        r = d.get("rect")
+        if d.get("fill") is None or r is None or not (3 <= r.height <= 24 and r.width >= 8):
+            continue
+        bars.append(r)
+    if len(bars) < 3:
+        return []
+    left = statistics.median(r.x0 for r in bars)
+    bars = sorted((r for r in bars if abs(r.x0 - left) <= 1.5), key=lambda r: r.y0)
+    if len(bars) < 3:
+        return []
+    words = page.words
+    rows: list[list[Cell]] = []
+    used: set[int] = set()
+    for k, bar in enumerate(bars):
+        cy = (bar.y0 + bar.y1) / 2
+        value = [w for w in words if is_value(w.text) and bar.x1 - 30 <= w.x0 <= bar.x1 + 15 and abs(w.cy - cy) <= bar.height]
+        if len(value) != 1:
+            return []
+        # the label: words left of the chart whose line is nearer this bar than any other
+        label = []
+        for i, w in enumerate(words):
+            if i in used or w.x1 > bar.x0 - 2 or abs(w.cy - cy) > 2.5 * bar.height:
+                continue
+            if min(range(len(bars)), key=lambda j: abs(w.cy - (bars[j].y0 + bars[j].y1) / 2)) == k:
+                label.append(w)
+                used.add(i)
+        if not label:
+            return []
+        rows.append([Cell(min(w.x0 for w in label), min(w.y0 for w in label), max(w.x1 for w in label), max(w.y1 for w in label),
+                          words=label, col=0),
+                     Cell(value[0].x0, value[0].y0, value[0].x1, value[0].y1, words=value, col=1)])
+    top = bars[0].y0
+    above = [w for w in words if top - 30 <= w.y1 <= top + 1 and w.x0 >= left - 5]
+    if not above:
+        return []
+    line_y = max(w.cy for w in above)
+    head = sorted((w for w in above if abs(w.cy - line_y) <= 3), key=lambda w: w.x0)
+    if lx.measure_of(" ".join(w.text for w in head)) is None:
+        return []
+    header = [Cell(left, head[0].y0, left, head[0].y1, words=[], col=0),
+              Cell(head[0].x0, head[0].y0, head[-1].x1, head[-1].y1, words=head, col=1)]
+    cells = [c for row in rows for c in row] + header[1:]
+    bbox = (min(c.x0 for c in cells), min(c.y0 for c in cells), max(c.x1 for c in cells), max(c.y1 for c in cells))
+    return [Grid(page_no, bbox, [header] + rows, "staafdiagram", ncols=2)]
