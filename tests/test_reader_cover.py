@@ -383,3 +383,18 @@ def test_words_of_the_text_layer_read_as_printed(text, words):
     got = _printed_words(10.0, 110.0, text)
     assert [t for _, _, t in got] == words
     assert all(10.0 <= a < b <= 110.0 for a, b, _ in got)  # each part keeps a box inside the word's
+
+
+def test_a_cover_names_its_client_on_whose_behalf_and_the_bureau_that_issued_it(tmp_path):
+    """'Onderzoek uitgevoerd namens X' names the client (the supplier), not a signing bureau;
+    'Uitgebracht op <date> door Y' names the bureau and the report date; a period label ending in
+    'termijn' and a period wrapped over two lines are read."""
+    path = _pdf(tmp_path, [[(70, 100, "Resultaten klanttevredenheidsmeting scholing 2021"),
+                            (70, 130, "Onderzoek uitgevoerd namens Stichting Leerhuis Oost"),
+                            (70, 150, "Onderzoekstermijn: 1 januari 2021 tot en met 31"), (70, 164, "december 2021"),
+                            (70, 190, "Uitgebracht op 08-02-2022 door Scherpzicht Enquete & Analyse")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Stichting Leerhuis Oost"
+    assert values["bureau"] == "Scherpzicht Enquete & Analyse"
+    assert values["report_date"] == D(2022, 2, 8)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

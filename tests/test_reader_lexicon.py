@@ -146,6 +146,11 @@ LABELS = [
     ("supplier", "Scholingsinstituut: Leerhuis Dommelstreek", ("scholingsinstituut", "Leerhuis Dommelstreek")),
     ("report_date", "Rapportage d.d. 06-02-2022", ("rapportage d.d.", "06-02-2022")),
     ("recognition_date", "Erkenning sinds 23 juni 2013", ("erkenning sinds", "23 juni 2013")),
+    ("supplier", "Opdrachtgever (leverancier): Competentiehuis Peelrand", ("opdrachtgever", "Competentiehuis Peelrand")),
+    ("supplier", "Onderzoek uitgevoerd namens Stichting Leerhuis Oost", ("onderzoek uitgevoerd namens", "Stichting Leerhuis Oost")),
+    ("bureau", "Opdrachtnemer: Onderzoeksgroep Heidezicht", ("opdrachtnemer", "Onderzoeksgroep Heidezicht")),
+    ("report_date", "Rapportdatum d.d. 14-02-2022", ("rapportdatum", "d.d. 14-02-2022")),  # one word, but 'd.d.' tells
+    ("report_date", "Plaats en datum: Arnhem, 21 januari 2022", ("plaats en datum", "Arnhem, 21 januari 2022")),
 ]
 
 
@@ -187,6 +192,10 @@ STATUS = [
     ("Documentstatus: vastgesteld", True),
     ("Documentstatus: concept", False),
     ("Documentstatus: onbekend", None),
+    ("Documentversie: 1.0 – definitief", True),
+    ("Definitieve uitgave", True),
+    ("Conceptuitgave, niet voor verspreiding", False),
+    ("Concept eindrapport", False),
 ]
 
 

@@ -366,6 +366,12 @@ def _same_bureau(a: str, b: str) -> bool:
     return bool(short) and long[:len(short)] == short
 
 
+# 'Onderzoek uitgevoerd namens X' (on behalf of the client), unlike 'Hoogachtend, namens X'
+RE_ON_BEHALF = regex.compile(r"(?:uitgevoerd|opgesteld|verricht|gehouden|onderzoek|gedaan)\s+namens\s*$", regex.I)
+# 'Uitgebracht op 08-02-2022 door Scherpzicht Enquête & Analyse'
+RE_ISSUED_BY = regex.compile(r"\b(?:uitgebracht|opgesteld|uitgegeven|gepubliceerd|vastgesteld)\s+(?:op\s+)?(?:d\.\s?d\.\s*)?"
+                             r"(?P<d>.{6,25}?)\s+door\s+(?P<n>\p{Lu}.+)$", regex.I)
+
 # labels that also introduce the bureau in a sentence ('Dit rapport is opgesteld door X.')
 SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door", "rapport opgesteld door",
                    "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door")
@@ -380,8 +386,13 @@ def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | No
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for r in view.back(3) + view.front(3):
         for entry, end in lx.labels_in("bureau", r.text, "signature"):
+            if RE_ON_BEHALF.search(r.text[:end]):
+                continue  # 'Onderzoek uitgevoerd namens X': X is the client, not who signs
             if name := _bureau_name(r.text[end:]):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
+    for r in view.front(3):
+        if (m := RE_ISSUED_BY.search(r.text)) and lx.find_date(m["d"]) and (name := _bureau_name(m["n"])):
+            return Finding(name, r.page, r.text, "'uitgebracht op … door'", r.bbox)
     for b in view.blocks():
         for entry, end in lx.labels_in("bureau", b.text):
             if entry not in SENTENCE_BUREAU:

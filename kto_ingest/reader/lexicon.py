@@ -148,7 +148,8 @@ class LabelMatch:
 @functools.cache
 def _label_re(fact: str, key: str = "labels") -> regex.Pattern:
     words = lexicon()[fact][key]
-    return regex.compile(rf"^\s*(?P<label>{_alt(words)})\s*(?::|\s|$)\s*(?P<value>.*?)\s*$", regex.I)
+    # a remark in brackets may follow the label: 'Opdrachtgever (leverancier): X'
+    return regex.compile(rf"^\s*(?P<label>{_alt(words)})(?:\s*\([^()]{{1,30}}\))?\s*(?::|\s|$)\s*(?P<value>.*?)\s*$", regex.I)
 
 
 @functools.cache
@@ -163,7 +164,7 @@ def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | No
     if not m:
         return None
     label = m["label"]
-    after = text[m.end("label"):].lstrip()
+    after = rx(r"^\s*\([^()]{1,30}\)").sub("", text[m.end("label"):]).lstrip()
     if " " not in label.strip() and m["value"] and not after.startswith(":") and not rx(r"d\.\s?d\.").match(m["value"]):
         return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon (or 'd.d.')
     return LabelMatch(_entry(fact, key, label), m["value"])
@@ -356,6 +357,8 @@ def status_of(text: str) -> tuple[bool, str] | None:
     """'Definitief rapport' -> (True, 'definitief rapport'); 'Conceptversie' -> (False, ...)."""
     t = " ".join(text.lower().split()).strip(" .")
     t = rx(rf"^(?:{_status_labels()})\s*:?\s*").sub("", t)
+    t = rx(r"^v?\d+(?:\.\d+)+\s*[-–—,]\s*(?=\p{L})").sub("", t)  # 'Documentversie: 1.0 – definitief'
+    t = rx(r"\s*[,;]\s*(?:niet|vertrouwelijk|intern)\b.*$").sub("", t)  # 'Conceptuitgave, niet voor verspreiding'
     # a remark after the status: 'concept (niet verspreiden)', 'conceptversie ter bespreking'
     t = rx(r"\s*\([^()]*\)$").sub("", t)
     t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)$").sub("", t)
