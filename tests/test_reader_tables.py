@@ -370,6 +370,7 @@ def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path,
     ("Logistiek (functiegerichte vaardigheidstraining)", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
     ("Vaardigheidstrainingen horeca en schoonmaak", "Functiegerichte vaardigheidstrainingen, cluster horeca en schoonmaak"),
     ("Functiegerichte vaardigheidstrainingen (per cluster)", "Functiegerichte vaardigheidstrainingen"),
+    ("Cluster Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),  # only this perceel has clusters
     ("Functiegerichte vaardigheidstrainingen totaal", "Functiegerichte vaardigheidstrainingen"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
