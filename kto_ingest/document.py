@@ -170,6 +170,11 @@ def _unrotate(raw: list, matrix) -> list:
     return out
 
 
+# A picture larger than this (pixels, as its dictionary says) is not read by OCR: a table pasted in
+# is far smaller, and decoding a picture bomb must not be what an unrecognised report costs.
+MAX_PICTURE_PIXELS = 40_000_000
+
+
 class Document:
     """One opened PDF. Use as a context manager, or call :meth:`close`."""
 
@@ -188,6 +193,7 @@ class Document:
         self.use_ocr = use_ocr and ocr.available()
         self.ocr_pages: list[int] = []  # pages whose words were read by OCR
         self.scanned_pages: list[int] = []  # pages with an image and no text layer
+        self.picture_pages: list[int] = []  # born-digital pages whose pictures were read by OCR (ocr_pictures)
         # Tesseract's confidence (0-100) of every word of an OCR page, in the order of Page.words
         self.ocr_confidence: dict[int, list[float]] = {}
 
@@ -228,6 +234,60 @@ class Document:
         if number not in cache:
             cache[number] = self.fitz[number - 1].get_drawings()
         return cache[number]
+
+    def ocr_pictures(self, share: float = 0.12, max_pages: int = 10, max_pictures: int = 12) -> list[int]:
+        """Read by OCR the pictures that may hold a table (a spreadsheet pasted into the report as
+        an image) on pages with a text layer: each picture of at least ``share`` of its page, not
+        covering it (that is a scan, read already). Its words replace the text layer's inside it,
+        and the page counts as an OCR page, so no value from it fails a report alone. Costs seconds a
+        picture: asked for only when no parser recognised the report. Returns the pages read."""
+        if not self.use_ocr:
+            return []
+        from . import scan
+
+        done: list[int] = []
+        pictures = 0
+        for page in self.pages:
+            if len(done) >= max_pages or pictures >= max_pictures:
+                break
+            fpage = self.fitz[page.number - 1]
+            if page.number in self.ocr_pages or fpage.rotation:
+                continue
+            area = abs(fpage.rect)
+            pixels = {item[0]: item[2] * item[3] for item in fpage.get_images(full=True)}  # from the dictionary, not decoded
+            boxes = [pymupdf.Rect(b) & fpage.rect for xref, b in image_boxes(fpage) if pixels.get(xref, 0) <= MAX_PICTURE_PIXELS]
+            boxes = [b for b in boxes if share * area <= abs(b) < 0.8 * area][:max_pictures - pictures]
+            if not boxes:
+                continue
+            words = [w for w in page.words if not any(b.contains(pymupdf.Point(w.cx, w.cy)) for b in boxes)]
+            confidence = [100.0] * len(words)  # the text layer's own words are as printed
+            pictures += len(boxes)
+            for k, box in enumerate(boxes):
+                if ocr.before_page is not None:
+                    ocr.before_page()
+                piece = pymupdf.open()
+                try:
+                    target = piece.new_page(width=box.width, height=box.height)
+                    target.show_pdf_page(target.rect, self.fitz, page.number - 1, clip=box)
+                    found, prepared = scan.read_page(target, ocr.tessdata())
+                finally:
+                    piece.close()
+                if prepared.quarter_turns:
+                    continue  # a picture on its side: not a table to read here
+                for w in found:
+                    words.append(Word(w.x0 + box.x0, w.y0 + box.y0, w.x1 + box.x0, w.y1 + box.y0, ocr.ocr_word(w.text),
+                                      page.number, 1000 * (k + 1) + w.block, w.line))
+                    confidence.append(w.conf)
+            page.words = words
+            page.blocks = _group(words, page.height)
+            self.ocr_pages.append(page.number)
+            self.picture_pages.append(page.number)
+            self.ocr_confidence[page.number] = confidence
+            done.append(page.number)
+        if done:
+            for cache in ("_reader_ruled", "_absence_texts"):  # computed from the words before
+                self.__dict__.pop(cache, None)
+        return done
 
     def confidence(self, word: Word) -> float | None:
         """Tesseract's confidence (0-100) in a word of an OCR page; None for a born-digital word."""

@@ -56,7 +56,13 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
         try:
             parser, detections = registry.choose(doc, complete=options.explain)
         except KtoError as exc:
-            return Explanation(error_entry(path, name, exc, doc), exc.detections)
+            # not recognised: its tables may be pictures (a spreadsheet pasted in); read them and ask again
+            if exc.code != ErrorCode.UNSUPPORTED_LAYOUT or not doc.ocr_pictures():
+                return Explanation(error_entry(path, name, exc, doc), exc.detections)
+            try:
+                parser, detections = registry.choose(doc, complete=options.explain)
+            except KtoError as again:
+                return Explanation(error_entry(path, name, again, doc), again.detections)
         try:
             facts = parser.parse(doc)
         except Exception as exc:  # a parser bug must not sink the batch
@@ -76,8 +82,12 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             facts.ocr_pages = list(doc.ocr_pages)
             for ev in facts.evidence.values():
                 ev.ocr = ev.page in doc.ocr_pages
-            pages = _page_list(doc.ocr_pages)
-            warnings.insert(0, f"Gescande {pages} gelezen met tekstherkenning (OCR); controleer de cijfers in de PDF.")
+            scanned = [p for p in doc.ocr_pages if p not in doc.picture_pages]
+            if doc.picture_pages:
+                warnings.insert(0, f"Afbeeldingen op {_page_list(doc.picture_pages)} (een tabel als plaatje?) gelezen met "
+                                   f"tekstherkenning (OCR); controleer de cijfers in de PDF.")
+            if scanned:
+                warnings.insert(0, f"Gescande {_page_list(scanned)} gelezen met tekstherkenning (OCR); controleer de cijfers in de PDF.")
             warnings += check_ocr_rows(facts, set(doc.ocr_pages), doc)
         entry = ReportEntry(
             file=name,

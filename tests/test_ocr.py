@@ -13,6 +13,7 @@ import pytest
 from kto_ingest import ocr
 from kto_ingest._pymupdf import pymupdf
 from kto_ingest.pipeline import Options, process_file
+from kto_ingest.regime import load_regime
 
 from .conftest import FIXTURES
 
@@ -117,3 +118,34 @@ def test_without_tesseract_a_scanners_text_layer_counts_as_ocr(searchable_scan, 
     assert entry.ocr_pages == [1, 2] and entry.confidence == "low"
     assert entry.results and entry.results[0].rapportcijfer == 5.1
     assert not [c for c in entry.checks if c.status == "fail" and c.rule == "SCH-NORM"], entry.checks
+
+
+def test_a_results_table_pasted_as_a_picture_is_read_by_ocr_and_never_trusted_alone(registry, tmp_path):
+    """A born-digital report whose results table is a picture (a spreadsheet pasted into Word): no
+    parser recognises the text layer, so the pictures are read by OCR; the table is read from
+    them, marked as OCR, and a score under the norm asks a person instead of failing."""
+    table = pymupdf.open()
+    tp = table.new_page(width=500, height=130)
+    rows = [["Perceel", "Netto steekproef", "Ingevuld", "Respons", "Rapportcijfer"], ["Opleidingen", "80", "36", "45,0%", "7,6"],
+            ["Leerbanen", "40", "20", "50,0%", "8,4"], ["Totaal", "120", "56", "46,7%", "7,9"]]
+    for r, row in enumerate(rows):
+        tp.insert_text((10, 25 + 25 * r), row[0], fontsize=11)
+        for text, right in zip(row[1:], (250, 320, 400, 490)):
+            tp.insert_text((right - pymupdf.get_text_length(text, fontsize=11), 25 + 25 * r), text, fontsize=11)
+    png = tp.get_pixmap(dpi=200).tobytes("png")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((80, "Klanttevredenheidsonderzoek scholingsdiensten 2021"), (110, "In opdracht van Leerhuis Oost"),
+                    (130, "Meetperiode: 1 januari 2021 t/m 31 december 2021"), (170, "Tabel 1 Resultaten per perceel")):
+        page.insert_text((60, y), text, fontsize=11)
+    page.insert_image(pymupdf.Rect(60, 185, 560, 315), stream=png)
+    path = tmp_path / "tabel-als-plaatje.pdf"
+    doc.save(path)
+    entry = process_file(path, registry, Options(regime=load_regime()))
+    assert entry.status == "parsed", entry.error
+    assert entry.ocr_pages == [1] and entry.confidence == "low"
+    assert "Afbeeldingen op pagina 1" in entry.warnings[0]
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in entry.results] == [
+        ("Opleidingen", 80, 36, 45.0, 7.6), ("Leerbanen", 40, 20, 50.0, 8.4), ("Totaal", 120, 56, 46.7, 7.9)]
+    assert entry.supplier == "Leerhuis Oost"  # the text layer outside the picture is still read as printed
+    assert not [c for c in entry.checks if c.status == "fail" and c.rule == "SCH-NORM"]
