@@ -97,6 +97,8 @@ class ResultRow(Model):
     publicatie: bool | None = None
     benaderd: int | None = Field(default=None, description="Clients approached for this row, when the report gives it per row.")
     beeindigd: int | None = Field(default=None, description="Services ended in the meetperiode for this row, when the report gives it.")
+    heading: str | None = Field(default=None, description="The perceel this row stands under in its table, when a heading "
+                                "row names it over its clusters ('Functiegerichte vaardigheidstrainingen' over 'Techniek').")
     page: int
     raw: dict[str, str] = Field(default_factory=dict, description="Cell texts as printed, per column.")
 

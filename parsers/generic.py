@@ -284,12 +284,17 @@ class GenericTableParser(Parser):
 
     def rows(self, table: ResultsTable, facts: Facts):
         group = None
+        under = None  # a perceel named by a heading row over its clusters
         for row in table.rows:
             label = " ".join(row.label.split())
             if row.heading:
                 if m := RE_GROUP.match(label):
                     group = "opdrachtgevers" if m["g"].lower().startswith(("opdracht", "werkgever")) else "clienten"
+                elif lx.label_kind(label) == "perceel":
+                    under = label
                 continue
+            if lx.label_kind(label) in ("perceel", "total"):
+                under = None  # the next perceel (or the total) ends the clusters under the heading
             v = row.values
             try:
                 netto = cell.count(v.get("netto_steekproef", ""))
@@ -307,6 +312,7 @@ class GenericTableParser(Parser):
             out = ResultRow(
                 group=group,
                 service=label,
+                heading=under,
                 is_total=lx.label_kind(label) == "total",
                 page=row.page,
                 raw={("benaderd" if k == "netto_steekproef" else k): t for k, t in v.items() if t},

@@ -678,3 +678,21 @@ def test_scores_in_a_bar_chart_with_their_values_are_joined_to_the_respons_table
     e = _process(registry, path)
     assert {r.service: r.rapportcijfer for r in e.results} == {"Opleidingen": 8.6, "Functiegerichte vaardigheidstrainingen horeca": 7.4,
                                                               "Leerbanen": 8.1}
+
+
+def test_clusters_under_a_perceel_heading_belong_to_that_perceel(registry, tmp_path):
+    """'Functiegerichte vaardigheidstrainingen' as a heading row over its clusters ('Techniek',
+    'Zorg en welzijn'): the heading stays a row of its own (not the end of the label above), each
+    cluster row carries it, and the rules judge the cluster under its perceel (7,2 fails the norm)."""
+    path = tmp_path / "kop.pdf"
+    _report(path, HEAD, [["Opleidingen", "80", "36", "45,0%", "8,6"], ["Functiegerichte vaardigheidstrainingen", "", "", "", ""],
+                         ["Techniek", "20", "5", "25,0%", "7,2"], ["Zorg en welzijn", "40", "20", "50,0%", "8,4"],
+                         ["Leerbanen", "10", "5", "50,0%", "8,1"]])
+    e = _process(registry, path)
+    assert [(r.service, r.heading) for r in e.results] == [
+        ("Opleidingen", None), ("Techniek", "Functiegerichte vaardigheidstrainingen"),
+        ("Zorg en welzijn", "Functiegerichte vaardigheidstrainingen"), ("Leerbanen", None)]
+    assert e.confidence == "high", e.warnings
+    norm = [c for c in e.checks if c.rule == "SCH-NORM" and c.status == "fail"]
+    assert len(norm) == 1 and "cluster Techniek" in norm[0].message
+    assert not [c for c in e.checks if c.rule == "SCH-PERCEEL" and c.status != "pass"]

@@ -839,6 +839,15 @@ def _continues_label(chunks_above: list[list[Word]], line: list[Word]) -> bool:
     return text[:1].islower() or above.endswith(_CONNECTORS)
 
 
+def _whole_perceel(text: str) -> bool:
+    """The text is the whole name of a perceel ('Functiegerichte vaardigheidstrainingen',
+    'Opleidingen'), so no part of another row's label."""
+    from . import lexicon as lx  # the lexicon imports nothing of the grid; loaded on first use
+
+    t = lx.normalise_header(text)
+    return t in {w.lower() for w in lx.lexicon()["labels"]["perceel"]}
+
+
 def logical_rows(grid: Grid) -> list[list[str]]:
     """The grid's rows with wrapped labels put back together. In a ruled grid a cell holds its
     lines already. In a borderless grid a label of several lines shows as label-only lines next to
@@ -865,6 +874,9 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         while run[-1] + 1 < len(matrix) and label_only[run[-1] + 1] and boxes[run[-1] + 1][0] - boxes[run[-1]][1] < tight:
             run.append(run[-1] + 1)
         prev, nxt = run[0] - 1, run[-1] + 1
+        if _whole_perceel(" ".join(matrix[k][0] for k in run)):
+            i = run[-1] + 1  # 'Functiegerichte vaardigheidstrainingen' over its clusters: a heading, whole
+            continue
         gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")
         gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
         up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))

@@ -23,7 +23,7 @@ from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
 from .confidence import split_code
-from .grid import _CONNECTORS, Cell, Grid, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
+from .grid import _CONNECTORS, Cell, Grid, _whole_perceel, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -662,7 +662,8 @@ def _merge_wrapped(t: ResultsTable) -> None:
         return lower.bbox[1] - upper.bbox[3]
 
     def wrappable(r: ReadRow) -> bool:
-        return r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
+        return (r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
+                and not _whole_perceel(r.label))  # a perceel's name over its clusters is a heading of its own
 
     rows = t.rows
     # the usual gap under a row with values (the padding between rows): a label line clearly

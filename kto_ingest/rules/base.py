@@ -284,10 +284,16 @@ def _as_named(label: str, ctx: Context) -> str:
     return f"{ctx.codes[code]}: {rest}"
 
 
+def mapped(row: ResultRow) -> str:
+    """The text a row's perceel is read from: its label, under the perceel heading it stands
+    under when its label is a cluster alone ('Functiegerichte vaardigheidstrainingen: Techniek')."""
+    return f"{row.heading}: {row.service}" if row.heading else row.service
+
+
 def perceel_of(label: str, ctx: Context) -> str | None:
     """The UWV perceel (and cluster) a service label of the report falls under, by the regime's
     ``percelen`` patterns (a perceel code read through the report's legend); None when no
-    pattern matches."""
+    pattern matches. Pass :func:`mapped` of a row to count the heading it stands under."""
     for text in dict.fromkeys((label, _as_named(label, ctx))):
         if found := _perceel_in(text, ctx):
             return found
@@ -317,7 +323,7 @@ def cluster_missing(label: str, ctx: Context) -> bool:
 
 def labelled(row: ResultRow, ctx: Context) -> str:
     """'Scholing en opleiding (perceel Opleidingen)' for messages."""
-    perceel = perceel_of(row.service, ctx)
+    perceel = perceel_of(mapped(row), ctx)
     return f"{row.service} (perceel {perceel})" if perceel and perceel != row.service else row.service
 
 

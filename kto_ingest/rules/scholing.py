@@ -21,6 +21,7 @@ from .base import (
     evidence_of,
     fact_state,
     labelled,
+    mapped,
     missing,
     no_param,
     on_time,
@@ -272,7 +273,7 @@ def _by_perceel(entry: ReportEntry, ctx: Context) -> tuple[dict[str, list[Result
     groups: dict[str, list[ResultRow]] = {}
     other: list[ResultRow] = []
     for r in service_rows(entry):
-        p = perceel_of(r.service, ctx)
+        p = perceel_of(mapped(r), ctx)
         if p is None:
             other.append(r)
         else:
@@ -538,7 +539,7 @@ def norm(entry: ReportEntry, ctx: Context) -> list[Check]:
                       "rapport is.", other[0].page if other else None)]
     out = []
     for perceel, rows in groups.items():
-        if any(cluster_missing(r.service, ctx) for r in rows):
+        if any(cluster_missing(mapped(r), ctx) for r in rows):
             out.append(check(rid, "manual", f"{perceel}: het rapport noemt geen cluster, maar de norm geldt per cluster; controleer per "
                              "cluster.", rows[0].page))
             continue
@@ -630,10 +631,10 @@ def perceel(entry: ReportEntry, ctx: Context) -> list[Check]:
         return [missing(rid, entry, "results", fails=False)]
     out = []
     for r in rows:
-        p = perceel_of(r.service, ctx)
+        p = perceel_of(mapped(r), ctx)
         if p is None:
             out.append(check(rid, "manual", f"Dienst '{r.service}' valt onder geen perceel of cluster van de regeling; handmatig indelen.", r.page))
-        elif cluster_missing(r.service, ctx):
+        elif cluster_missing(mapped(r), ctx):
             out.append(check(rid, "manual", f"Dienst '{r.service}' valt onder perceel {p}, maar noemt geen cluster; dit perceel wordt per "
                              "cluster gerapporteerd (seed 000). Handmatig indelen.", r.page))
         else:
