@@ -874,7 +874,7 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         while run[-1] + 1 < len(matrix) and label_only[run[-1] + 1] and boxes[run[-1] + 1][0] - boxes[run[-1]][1] < tight:
             run.append(run[-1] + 1)
         prev, nxt = run[0] - 1, run[-1] + 1
-        if _whole_perceel(" ".join(matrix[k][0] for k in run)):
+        if _whole_perceel(" ".join(matrix[k][0] for k in run)) and nxt < len(matrix) and matrix[nxt][0].strip()[:1].isupper():
             i = run[-1] + 1  # 'Functiegerichte vaardigheidstrainingen' over its clusters: a heading, whole
             continue
         gap_up = boxes[run[0]][0] - boxes[prev][1] if prev >= nh and data[prev] else float("inf")

@@ -661,11 +661,15 @@ def _merge_wrapped(t: ResultsTable) -> None:
     def gap(upper: ReadRow, lower: ReadRow) -> float:
         return lower.bbox[1] - upper.bbox[3]
 
+    rows = t.rows
+    # a perceel's whole name on a line of its own over rows whose labels open with a capital (its
+    # clusters: 'Techniek'), not over 'cluster Vakgebied 01' (its label going on): a heading
+    over = {id(r) for r, nxt in zip(rows, rows[1:]) if r.heading and _whole_perceel(r.label) and nxt.label.strip()[:1].isupper()}
+
     def wrappable(r: ReadRow) -> bool:
         return (r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
-                and not _whole_perceel(r.label))  # a perceel's name over its clusters is a heading of its own
+                and id(r) not in over)
 
-    rows = t.rows
     # the usual gap under a row with values (the padding between rows): a label line clearly
     # closer than that to the row below belongs to it
     gaps = sorted(b.bbox[1] - a.bbox[3] for a, b in zip(rows, rows[1:]) if not a.heading and a.page == b.page)
