@@ -165,8 +165,12 @@ class Kiemkracht(Style):
                       "– : geen reacties, dus geen cijfer.", "small"))
         bars = [[r.service, Bar(r.cijfer, 10, nl(r.cijfer), "#1f6f5c") if r.cijfer is not None else "geen reacties"]
                 for r in s.rows]
-        b.append(Table(header=[["", "Eindcijfer (schaal 1-10)"]], body=bars, ruled=False, widths=[2.4, 3], font_pt=9.5,
-                       caption="Figuur 1  Eindcijfer per perceel en cluster"))
+        figure = Table(header=[["", "Eindcijfer (schaal 1-10)"]], body=bars, ruled=False, widths=[2.4, 3], font_pt=9.5,
+                       caption="Figuur 1  Eindcijfer per perceel en cluster")
+        if rng.random() < 0.5:
+            b.append(figure)
+        else:  # the figure before the table, as the summary picture of the chapter
+            b.insert(next(i for i, x in enumerate(b) if isinstance(x, Table) and x.caption and x.caption.startswith("Tabel 1")), figure)
         b += [PageBreak(), Para("4 Toelichting bij de tabel", "h1"),
               Para("Responsratio = reacties gedeeld door aangeschreven klanten. Aangeschreven zijn alle klanten met een "
                    "beëindigde dienst; niemand is uitgesloten."),
@@ -431,7 +435,7 @@ class Ruitenberg(Style):
 
     def build(self, s: ScholingSpec, rng: random.Random, pad: int = 0) -> Built:
         t = s.total()
-        cols = list(s.rows) + [t]
+        cols = [t] + list(s.rows) if rng.random() < 0.5 else list(s.rows) + [t]  # the total column first or last
         b = [Para("RUITENBERG", "cover", bold=True),
              Para("Tevredenheid van klanten over scholingsdiensten", "title"),
              Para(s.supplier, "cover"),
@@ -464,7 +468,8 @@ class Ruitenberg(Style):
                       caption="Tabel 1. Respons en rapportcijfer per perceel en cluster", bold_rows=(4,))
         b.append(Landscape([Para("Uitkomsten", "h1"),
                             Para("Per perceel (kolom) het aantal beëindigde diensten, aangeschreven klanten en ingevulde "
-                                 "vragenlijsten, de respons en het gemiddelde rapportcijfer. De laatste kolom is het totaal."),
+                                 "vragenlijsten, de respons en het gemiddelde rapportcijfer. De "
+                                 + ("eerste" if cols[0] is t else "laatste") + " kolom is het totaal."),
                             table,
                             Para("n.v.t. = niet van toepassing: geen ingevulde vragenlijsten.", "small")]))
         b += [Para("Colofon", "h1"),
@@ -675,9 +680,6 @@ class Stapsteen(JcStyle):
              Para(f"Datum toekenning erkenning: {long_date(s.recognition)}", "cover"),
              Para(f"Meetperiode: {dmy_short(s.meet_start)} tot en met {dmy_short(s.meet_end)}", "cover"),
              Para(f"Datum: {long_date(s.report_date)}", "cover"),
-             Table(header=[], body=[[f"Afgeronde jobcoachperioden\n{n}", f"Gemiddelde werknemers\n{nl(s.wn_avg_printed)}",
-                                     f"Gemiddelde werkgevers\n{nl(s.wg_avg_printed)}"]],
-                   ruled=True, widths=[1, 1, 1], font_pt=12, first_col_left=False),
              Para("Cijfers per jobcoachperiode", "h1"),
              Para("Werknemers en werkgevers geven een cijfer van 1 tot en met 10, in halve punten."),
              Table(header=[["Periode", "Werknemer", "Cijfer", "Werkgever", "Cijfer"]],
@@ -685,6 +687,11 @@ class Stapsteen(JcStyle):
                    ruled=False, hrules=True, widths=[0.7, 1.4, 0.7, 1.4, 0.7], left_cols=(1, 3), font_pt=10),
              PageBreak(),
              Para("Antwoorden per vraag", "h1")]
+        box = Table(header=[], body=[[f"Afgeronde jobcoachperioden\n{n}", f"Gemiddelde werknemers\n{nl(s.wn_avg_printed)}",
+                                      f"Gemiddelde werkgevers\n{nl(s.wg_avg_printed)}"]],
+                    ruled=True, widths=[1, 1, 1], font_pt=12, first_col_left=False)
+        head = next(i for i, x in enumerate(b) if isinstance(x, Para) and x.text == "Cijfers per jobcoachperiode")
+        b.insert(head if rng.random() < 0.5 else b.index(next(x for x in b if isinstance(x, PageBreak))), box)
         for group, scale, title in (("werknemer", WN_SCALE, "Beoordeling door de werknemer"),
                                     ("werkgever", WG_SCALE, "Beoordeling door de werkgever")):
             b.append(Para(title, "h2"))
