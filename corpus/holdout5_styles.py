@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from .model import DUTCH_MONTHS, FVT, NORM_JC, NORM_SCHOLING, WG_Q, WG_SCALE, WN_Q, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl
+from .model import DUTCH_MONTHS, FVT, NORM_JC, NORM_SCHOLING, WG_Q, WG_SCALE, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl
 from .render import Bar, Columns, Doc, Image, Landscape, PageBreak, Para, Signature, Span, Table, logo_png
 from .styles import Built, JcStyle, Style
 
@@ -104,10 +104,6 @@ def extras(rng: random.Random, n: int) -> list[Para]:
 
 def score(r, none: str = "n.v.t.") -> str:
     return none if r.cijfer is None else nl(r.cijfer)
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 # ---- bureau 1 (Chromium): designed brochure; facts in the introduction, status in the running header,
@@ -503,10 +499,6 @@ def analysis(s: JobcoachSpec) -> list[Para]:
             Para("Acties", "h2"),
             Para("Jobcoaches spreken bij de start van elke periode met werknemer en werkgever af hoe en wanneer zij bereikbaar "
                  "zijn, en het teamoverleg bespreekt elk kwartaal de ingevulde beoordelingsformulieren.")]
-
-
-def closing(s: JobcoachSpec, text: str) -> list[Para]:
-    return [Para(text)]
 
 
 def dash0(n: int) -> str:
