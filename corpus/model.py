@@ -103,13 +103,14 @@ class ScholingSpec:
     clms_ended: dict[str, int] = field(default_factory=dict)
     scenario: str = "compliant"
     place: str = "Utrecht"
+    total_label: str = "Totaal"  # how the report labels its total row ("Alle percelen", ...)
 
     def total(self) -> Row:
         ben = sum(r.benaderd for r in self.rows)
         ing = sum(r.ingevuld for r in self.rows)
         scored = [r for r in self.rows if r.cijfer is not None and r.ingevuld]
         avg = r1(sum(r.cijfer * r.ingevuld for r in scored) / sum(r.ingevuld for r in scored)) if scored else None
-        return Row("Totaal", "", sum(r.beeindigd for r in self.rows), ben, ing, avg)
+        return Row(self.total_label, "", sum(r.beeindigd for r in self.rows), ben, ing, avg)
 
 
 SCHOLING_SCENARIOS = ["compliant", "compliant", "compliant", "norm_missed", "wrong_meetperiode", "concept", "no_method",
@@ -222,8 +223,9 @@ def respons_printed(r: Row, decimals: int = 1) -> float:
 def scholing_truth(s: ScholingSpec, approached_printed: bool, total_printed: bool, beeindigd_printed: bool,
                    respons_decimals: int = 1) -> dict:
     rows = []
-    for r in s.rows + ([s.total()] if total_printed else []):
-        row = {"service": " ".join(r.service.split()), "is_total": r.service == "Totaal", "netto_steekproef": r.benaderd,
+    total = s.total()
+    for r in s.rows + ([total] if total_printed else []):
+        row = {"service": " ".join(r.service.split()), "is_total": r is total, "netto_steekproef": r.benaderd,
                "ingevuld": r.ingevuld, "respons_pct": respons_printed(r, respons_decimals), "rapportcijfer": r.cijfer}
         if beeindigd_printed:
             row["beeindigd"] = r.beeindigd

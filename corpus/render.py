@@ -81,6 +81,7 @@ class Table:
     hrules: bool = False  # only horizontal rules: above and under the header, under the last row
     left_cols: tuple[int, ...] = ()  # further body columns aligned left (names)
     valign: str = "BOTTOM"  # vertical alignment in cells (reportlab only): "MIDDLE" as a word processor's HTML import sets it
+    head_widths: bool = False  # HTML: widths as width="x%" on the first header row's cells instead of <col> elements (as survey tools write them; LibreOffice's import sizes columns by these)
 
 
 @dataclass
@@ -206,13 +207,21 @@ def _html_table(t: Table, for_lo: bool) -> str:
     if t.caption:
         out.append(f'<p class="caption"><b>{html.escape(t.caption)}</b></p>')
     cols = ""
-    if t.widths:
+    if t.widths and not t.head_widths:
         total = sum(t.widths)
         cols = "".join(f'<col width="{round(100 * w / total)}%">' for w in t.widths)
     out.append(f'<table class="{"ruled" if t.ruled else "plain"}" style="font-size:{t.font_pt}pt" '
                f'cellspacing="0" cellpadding="3" {"border=1" if (t.ruled and for_lo) else ""} width="100%">{cols}')
 
-    def th(c, r: int) -> str:
+    head_pct: list[int] = []  # per cell of the first header row
+    if t.head_widths and t.widths and t.header:
+        total_w, col = sum(t.widths), 0
+        for c in t.header[0]:
+            n = c.cols if isinstance(c, Span) else 1
+            head_pct.append(round(100 * sum(t.widths[col:col + n]) / total_w))
+            col += n
+
+    def th(c, r: int, k: int = 0) -> str:
         span = ""
         if isinstance(c, Span):
             span = (f' colspan="{c.cols}"' if c.cols > 1 else "") + (f' rowspan="{c.rows}"' if c.rows > 1 else "")
@@ -229,12 +238,14 @@ def _html_table(t: Table, for_lo: bool) -> str:
         if t.head_fill:
             style += f";background:{t.head_fill};color:#fff;{exact}"
             extra += f' bgcolor="{t.head_fill}"'
+        if t.head_widths and r == 0 and t.widths and not (isinstance(c, Span) and c.cols > 1):
+            extra += f' width="{head_pct[k]}%"'
         text = _h(cell_text(c))
         if t.head_fill and for_lo:
             text = f'<font color="#ffffff">{text}</font>'
         return f'<th style="{style}"{span}{extra}>{text}</th>'
 
-    head = "".join("<tr>" + "".join(th(c, r) for c in row) + "</tr>" for r, row in enumerate(t.header))
+    head = "".join("<tr>" + "".join(th(c, r, k) for k, c in enumerate(row)) + "</tr>" for r, row in enumerate(t.header))
     if t.repeat_header:
         out.append(f"<thead>{head}</thead><tbody>")
     else:
