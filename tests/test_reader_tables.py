@@ -696,3 +696,23 @@ def test_clusters_under_a_perceel_heading_belong_to_that_perceel(registry, tmp_p
     norm = [c for c in e.checks if c.rule == "SCH-NORM" and c.status == "fail"]
     assert len(norm) == 1 and "cluster Techniek" in norm[0].message
     assert not [c for c in e.checks if c.rule == "SCH-PERCEEL" and c.status != "pass"]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_perceel_spanning_its_cluster_columns_names_each_of_them(registry, tmp_path, ruled):
+    """Percelen as columns, 'Functiegerichte vaardigheidstrainingen' spanning the columns of its
+    clusters: every cluster column is labelled with it, so each cluster is judged under its perceel."""
+    from corpus.render import Doc, Para, Span, Table, reportlab_pdf
+
+    t = Table(header=[["", "Opleidingen", Span("Functiegerichte vaardigheidstrainingen", cols=2), "Totaal"],
+                      ["", "", "Techniek", "Zorg en welzijn", ""]],
+              body=[["Netto steekproef", "80", "20", "40", "140"], ["Ingevuld", "36", "5", "20", "61"],
+                    ["Respons", "45,0%", "25,0%", "50,0%", "43,6%"], ["Rapportcijfer", "8,6", "7,2", "8,4", "8,3"]],
+              ruled=ruled, widths=[2, 1.2, 1.2, 1.2, 1])
+    path = tmp_path / "span.pdf"
+    reportlab_pdf(Doc([Para("Klanttevredenheidsonderzoek scholingsdiensten 2021", "title"), t]), path)
+    e = _process(registry, path)
+    assert [r.service for r in e.results] == ["Opleidingen", "Functiegerichte vaardigheidstrainingen Techniek",
+                                              "Functiegerichte vaardigheidstrainingen Zorg en welzijn", "Totaal"]
+    assert e.confidence == "high", e.warnings
+    assert [c.status for c in e.checks if c.rule == "SCH-NORM"].count("fail") == 1

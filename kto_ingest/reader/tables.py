@@ -283,7 +283,7 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
     head = [r for r in range(first) if not any(is_value(c) for c in matrix[r][1:] if c)]
     rows = []
     for c in range(1, grid.ncols):
-        label = " ".join(matrix[r][c] for r in head if matrix[r][c])
+        label = " ".join(t for r in head if (t := _spanning(grid, matrix, r, c)))
         vals = {found[r][0]: matrix[r][c] for r in found if matrix[r][c]}
         if not label and not vals:
             continue
@@ -300,6 +300,16 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
         + "; ".join(f"'{h}' = {MEASURE_NAMES[k]} (lexicon '{p}')" for k, h, p in found.values())
     )
     return t
+
+
+def _spanning(grid: Grid, matrix: list[list[str]], r: int, c: int) -> str:
+    """The header text over column ``c`` in row ``r``, also from a cell spanning it from the left
+    ('Functiegerichte vaardigheidstrainingen' over its clusters 'Techniek' and 'Zorg'); never from
+    the label column (a title over the whole table)."""
+    if matrix[r][c] or r >= len(grid.rows):
+        return matrix[r][c]
+    return next((cell.text for cell in grid.rows[r] if 0 < cell.col < c < cell.col + cell.span
+                 and cell.text == matrix[r][cell.col]), "")
 
 
 def _label_score(t: ResultsTable) -> int:
