@@ -684,7 +684,8 @@ class JobcoachingParser(Parser):
                 facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel zonder "
                                       f"lijnen ({how}), kolommen volgens de kop: {' | '.join(t for _, t in cols)}")
                 return True
-            del facts.warnings[before:]
+            if "jobcoaching.periods" not in facts.fact_status:
+                del facts.warnings[before:]  # no such table here after all: its rows' problems are no one's
         return False
 
     @staticmethod
@@ -702,7 +703,7 @@ class JobcoachingParser(Parser):
                         name: int | None, page: int, facts: Facts) -> bool:
         """A periods table with a row per group per period: the rows joined per period by the
         period's number (printed on the first of its rows, so carried down), else two by two when
-        every pair holds one werknemer and one werkgever. When they do not pair up nothing is read
+        every pair holds one werknemer and one werkgever in the same order. When they do not pair up nothing is read
         (and said). The averages may stand in rows of their own ('Gemiddelde werknemers
         (som/aantal): 53,5/7 = 7,6')."""
         jc = facts.jobcoaching
@@ -743,7 +744,7 @@ class JobcoachingParser(Parser):
             periods = list(by.values())
         else:
             pairs = [rows[j:j + 2] for j in range(0, len(rows), 2)]
-            if len(rows) % 2 or any({r[1] for r in p} != set(GROUPS) for p in pairs):
+            if len(rows) % 2 or len({tuple(r[1] for r in p) for p in pairs}) != 1 or {r[1] for r in pairs[0]} != set(GROUPS):
                 _period_problem(facts, page, "de regels van werknemers en werkgevers wisselen elkaar niet af en er staat geen periode bij")
                 return False
             periods = [{r[1]: (r[2], r[3]) for r in p} for p in pairs]

@@ -328,3 +328,235 @@ def test_an_extra_column_after_the_scores_is_no_part_of_a_score_and_leaves_no_wa
     assert e.parser == "uwv-jobcoaching", e.error
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
     assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
+
+
+# ---- holdout4, scored blind: layouts of three more jobcoaching organisations, each built here as a
+# capability of its own (other names, values, wordings and orders than the corpus).
+
+
+@pytest.fixture
+def read_doc(registry, tmp_path):
+    """A report printed by reportlab with the Doc's options (a running footer)."""
+    def go(blocks: list, name: str = "jc.pdf", **options):
+        path = tmp_path / name
+        reportlab_pdf(Doc(blocks, title="Klanttevredenheid jobcoaching", **options), path)
+        e = process_file(path, registry, Options(regime=load_regime()))
+        assert e.parser == "uwv-jobcoaching", e.error
+        return e
+    return go
+
+
+def cover_columns() -> list:
+    """The cover facts as a label column and a value column, without colons."""
+    return [Para("Jaarverslag klanttevredenheid jobcoaching", "title"),
+            Table(header=[], body=[["Jobcoachorganisatie", "Jobcoaching Proefpunt"], ["Erkend met ingang van", "1 maart 2017"],
+                                   ["Meetperiode", "01-03-2020 – 01-03-2021"], ["Datum", "d.d. 12-03-2021"]],
+                  ruled=False, hrules=True, widths=[1.4, 2.6], left_cols=(1,))]
+
+
+def long_table(order: tuple[str, str] = ("werkgever", "werknemer"), numbered: bool = True, ruled: bool = False) -> Table:
+    """A row per group per period: 'Nr. | Ingevuld door | Naam | Cijfer', the period's number on its
+    first row only (or no number column at all)."""
+    body = []
+    for i, (a, b) in enumerate(zip(WN, WG), 1):
+        rows = {"werknemer": ["werknemer", f"Werknemer {chr(64 + i)}", nl(a)], "werkgever": ["werkgever", f"Werkgever {i}", nl(b)]}
+        for k, group in enumerate(order):
+            body.append(([str(i) if k == 0 else ""] if numbered else []) + rows[group])
+    header = (["Nr."] if numbered else []) + ["Ingevuld door", "Naam", "Cijfer"]
+    return Table(header=[header], body=body, ruled=ruled, hrules=not ruled, widths=([0.6] if numbered else []) + [1.3, 2, 0.8],
+                 left_cols=(1, 2) if numbered else (0, 1))
+
+
+def sum_sentences() -> list:
+    return [Para(f"Gemiddelde werknemers (som/aantal): {nl(sum(WN)).replace(',0', '')}/{len(WN)} = {averages(WN)}", bold=True),
+            Para(f"Gemiddelde werkgevers (som/aantal): {nl(sum(WG)).replace(',0', '')}/{len(WG)} = {averages(WG)}", bold=True)]
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+@pytest.mark.parametrize("order", [("werkgever", "werknemer"), ("werknemer", "werkgever")])
+def test_a_row_per_group_per_period_with_the_cover_in_columns_and_the_averages_as_sum_slash_count(read, ruled, order):
+    """Each period as two rows ('werknemer' and 'werkgever' under each other, the period's number on
+    the first only), the cover facts as label | value without colons, the averages under the table
+    as 'Gemiddelde werknemers (som/aantal): 31/4 = 7,8'."""
+    e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), long_table(order, ruled=ruled), *sum_sentences()]
+             + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert jc.raw["werknemer_berekening"] == f"{nl(sum(WN)).replace(',0', '')}/{len(WN)} = {averages(WN)}"
+    assert e.supplier == "Jobcoaching Proefpunt"
+    assert str(jc.recognition_date) == "2017-03-01" and str(e.report_date) == "2021-03-12"
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-03-01", "2021-03-01")
+    assert {c.status for c in e.checks if c.rule in ("JC-NORM", "JC-PERIODES")} == {"pass"}
+
+
+def test_rows_per_group_without_a_period_number_are_paired_only_when_they_alternate(read):
+    e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), long_table(numbered=False)] + plain_answers() + analysis())
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
+    # two werknemers' rows after each other and no period number: which rows make a period is not printed
+    # or a pair in the other order ('werknemer, werkgever' after 'werkgever, werknemer' pairs)
+    for a, b in ((1, 2), (2, 3)):
+        table = long_table(numbered=False)
+        table.body[a], table.body[b] = table.body[b], table.body[a]
+        e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), table] + plain_answers() + analysis(), name=f"los{a}.pdf")
+        jc = e.jobcoaching
+        assert jc.periods == [] and (jc.werknemer_avg, jc.werkgever_avg) == (None, None)
+        assert e.fact_status["jobcoaching.periods"].status == "unreadable"
+        assert any("wisselen elkaar niet af" in w for w in e.warnings)
+        norm = [c for c in e.checks if c.rule == "JC-NORM"]
+        assert norm and all(c.status == "manual" for c in norm)
+        assert e.verdict != "voldoet_niet"
+
+
+def oordeel_table(whole: bool = True) -> Table:
+    """'Periode | Werkgever | Werknemer | Oordeel werkgever | Oordeel werknemer': the werkgever's
+    columns first, marks as whole numbers where they are ('8', not '8,0')."""
+    def mark_text(x: float) -> str:
+        return str(int(x)) if whole and x == int(x) else nl(x)
+    return Table(header=[["Periode", "Werkgever", "Werknemer", "Oordeel\nwerkgever", "Oordeel\nwerknemer"]],
+                 body=[[str(i), f"Werkgever {i}", f"Werknemer {chr(64 + i)}", mark_text(b), mark_text(a)]
+                       for i, (a, b) in enumerate(zip(WN, WG), 1)], widths=[0.7, 1.4, 1.4, 1, 1], left_cols=(1, 2))
+
+
+def test_oordeel_columns_werkgever_first_whole_marks_and_the_averages_as_two_sentences(read):
+    e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
+                        Para(f"Gemiddeld oordeel van de werkgevers: {averages(WG)}"),
+                        Para(f"Gemiddeld oordeel van de werknemers: {averages(WN)}")] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_a_group_given_two_different_averages_in_sentences_gets_none(read):
+    e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
+                        Para(f"Gemiddeld oordeel van de werkgevers: {averages(WG)}"),
+                        Para(f"Gemiddeld oordeel van de werknemers: {averages(WN)}"),
+                        Para("Gemiddeld oordeel van de werknemers: 6,1")] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (None, 7.1)
+    assert any("meer dan één" in w for w in e.warnings)
+
+
+def counts_as_lines() -> tuple[list, dict]:
+    """The answer counts as a line under each question, lead-ins between them, the answers in
+    another order than the scale, separated by '·' for one group and commas for the other."""
+    blocks = [Para("Antwoorden per vraag", "h1"), Para("Werknemers", "h2")]
+    want = {}
+    for q, counts in WN_COUNTS.items():
+        c = dict(zip(WN_SCALE, counts))
+        blocks += [Para(q), Para(" · ".join(f"{a}: {c[a]}" for a in reversed(WN_SCALE)))]
+        want[("werknemer", q)] = c
+    blocks += [Para("Werkgevers", "h2"), Para("Wat is uw mening over:")]
+    for k, q in enumerate(WG_Q):
+        c = {a: n + k for a, n in zip(WG_SCALE, WG_COUNTS[q])}
+        if k == 5:
+            blocks.append(Para("Wat vindt u van de aandacht van de jobcoach voor:"))
+        blocks += [Para(q), Para(", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)))]
+        want[("werkgever", q)] = c
+    return blocks, want
+
+
+def test_answer_counts_written_as_a_line_under_each_question(read):
+    blocks, want = counts_as_lines()
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_a_count_line_missing_an_answer_is_no_count_line(read):
+    blocks, want = counts_as_lines()
+    i = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("ja: "))
+    blocks[i] = Para(blocks[i].text.rsplit(" · ", 1)[0])  # 'ja: 1 · niet helemaal: 1': no 'nee'
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis(), name="mist.pdf")
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werknemer", WN_Q[0]) not in got and got[("werknemer", WN_Q[1])] == want[("werknemer", WN_Q[1])]
+
+
+def test_averages_as_the_first_row_dates_of_each_period_and_a_header_over_two_lines(read):
+    """Borderless: 'Nr. | Werknemer | Cijfer werknemer | Werkgever | Cijfer werkgever | Begin periode |
+    Einde periode', each header over two lines, the score set right close to the werkgever's name,
+    and the averages as the table's first row."""
+    body = [["", "Gemiddelde", averages(WN), "", averages(WG), "", ""]]
+    body += [[str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b), f"0{i}-0{i}-2020", f"1{i}-1{i}-2020"]
+             for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    table = Table(header=[["Nr.", "Werknemer", "Cijfer\nwerknemer", "Werkgever", "Cijfer\nwerkgever", "Begin\nperiode", "Einde\nperiode"]],
+                  body=body, ruled=False, hrules=True, widths=[0.4, 1.2, 0.8, 1.2, 0.8, 0.9, 0.9], left_cols=(1, 3), font_pt=9)
+    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
+
+
+def test_answer_counts_with_the_percentage_in_brackets(read):
+    def table(questions: dict, scale: list[str], wrong: str | None = None) -> Table:
+        rows = []
+        for q, counts in questions.items():
+            n = sum(counts)
+            rows.append([q] + [f"{c} ({round(100 * c / n) + (30 if q == wrong and c else 0)}%)" for c in counts])
+        return Table(header=[["Vraag"] + scale], body=rows, widths=[3] + [1] * len(scale))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"]),
+                        Para("Werknemers", "h2"), table(WN_COUNTS, WN_SCALE, wrong=WN_Q[1]), Para("Werkgevers", "h2"),
+                        table(WG_COUNTS, WG_SCALE)] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got[("werknemer", WN_Q[0])] == dict(zip(WN_SCALE, WN_COUNTS[WN_Q[0]]))
+    assert all(got[("werkgever", q)] == dict(zip(WG_SCALE, c)) for q, c in WG_COUNTS.items())
+    assert ("werknemer", WN_Q[1]) not in got  # its percentages do not fit its counts
+    assert any("percentages passen niet" in w for w in e.warnings)
+
+
+@pytest.mark.parametrize("legend,column,numbered_on", [("Vraag {n}.", "V{n}", True), ("{n}.", "Q{n}", True), ("V{n}:", "Vraag {n}", False)])
+def test_question_codes_match_their_legend_by_number_and_each_table_its_own_legend(read, legend, column, numbered_on):
+    """The legend above each answer table ('Vraag 3. Het aantal ...?'), the table's columns coded
+    otherwise ('V3'): a code is its number. Numbered on over both forms, or from 1 in each: then
+    each table's codes are its own legend's."""
+    blocks, n = [], 0
+    want = {}
+    for group, scale, questions in (("werknemer", WN_SCALE, WN_COUNTS), ("werkgever", WG_SCALE, WG_COUNTS)):
+        first = n + 1 if numbered_on else 1
+        codes = list(range(first, first + len(questions)))
+        n = codes[-1]
+        blocks.append(Para(f"Formulier {group}", "h2"))
+        blocks += [Para(f"{legend.format(n=k)} {q}", "small") for k, q in zip(codes, questions)]
+        body = [[a] + [str(questions[q][j] + (1 if group == "werkgever" else 0)) for q in questions] for j, a in enumerate(scale)]
+        blocks.append(Table(header=[["Antwoord"] + [column.format(n=k) for k in codes]], body=body,
+                            widths=[1.6] + [0.6] * len(codes), font_pt=9))
+        want.update({(group, q): {a: questions[q][j] + (1 if group == "werkgever" else 0) for j, a in enumerate(scale)}
+                     for q in questions})
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"]), PageBreak(),
+                        Para("Score per vraag", "h1")] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+
+
+def test_cover_wordings_and_the_organisation_in_a_subtitle_and_the_running_footer(read_doc):
+    """'Datum erkenning UWV:', 'Meetjaar: … t/m …', 'Datum van deze rapportage:' on the cover; the
+    organisation named only in a subtitle and in the footer of every page."""
+    head = [Para("Klanttevredenheid jobcoaching", "title"), Para("Stichting Werkbrug Proefpolder – verslag over het meetjaar", "cover"),
+            Para("Datum erkenning UWV: 3 februari 2016", "cover"), Para("Meetjaar: 03-02-2020 t/m 03-02-2021", "cover"),
+            Para("Datum van deze rapportage: 20-02-2021", "cover")]
+    body = [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"]),
+            PageBreak()] + plain_answers() + analysis()
+    e = read_doc(head + body, footer="Stichting Werkbrug Proefpolder · pagina {page} van {pages}")
+    assert e.supplier == "Stichting Werkbrug Proefpolder"
+    assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2016-02-03", "2021-02-20")
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-02-03", "2021-02-03")
+    # a footer's name the cover does not give is not taken for the organisation
+    head[1] = Para("Verslag over het meetjaar", "cover")
+    e = read_doc(head + body, name="anders.pdf", footer="Stichting Werkbrug Proefpolder · pagina {page} van {pages}")
+    assert e.supplier is None
+
+
+def test_the_place_and_date_under_the_signature(read):
+    blocks = [b for b in cover() if not b.text.startswith("Datum rapportage")]
+    e = read(blocks + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                         "Cijfer werkgever"])] + plain_answers() + analysis()
+             + [Para("Plaats en datum: Capelle aan den IJssel, 9 maart 2021"), Para("J. de Vries, directeur")])
+    assert str(e.report_date) == "2021-03-09"
