@@ -213,7 +213,7 @@ def _average_sentence(text: str) -> tuple[str, str] | None:
                     text, regex.I)
     if not m or _group_named(m["what"].lower()) not in GROUPS:
         return None
-    value = m["value"].strip()
+    value = regex.sub(r"\s*\((?:n\s*=\s*)?\d+(?:\s+\p{L}+)*\)$", "", m["value"].strip())  # '7,6 (n = 7)', '7,6 (7 perioden)'
     avg = RE_AVERAGE.fullmatch(value)
     if avg is None and not RE_SCORE.match(value):
         return None
@@ -253,13 +253,14 @@ def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
 
 _ANSWERS = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in sorted({a for s in SCALES.values() for a in s}, key=len, reverse=True))
 RE_COUNT_PAIR = regex.compile(
-    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]\s*(?P<n>\d+)(?:\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\))?",
+    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
     regex.I)
 
 
 def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     """A line of answer counts and nothing else: 'ja: 5 · niet helemaal: 1 · nee: 1', 'goed: 4,
-    voldoende: 3, matig: 0, onvoldoende: 0' (a percentage in brackets after a count is left out):
+    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1' (a percentage in
+    brackets after a count is no count, but must fit the counts, else this raises):
     (group, counts) when it names every answer of one scale once."""
     pairs = list(RE_COUNT_PAIR.finditer(text))
     if not pairs or regex.sub(r"[\s·•,;|/–—-]+", "", RE_COUNT_PAIR.sub("", text)):
@@ -271,7 +272,14 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
             return None
         counts[answer] = int(m["n"])
     group = next((g for g, scale in SCALES.items() if set(scale) == set(counts)), None)
-    return (group, {a: counts[a] for a in SCALES[group]}) if group else None
+    if group is None:
+        return None
+    n = sum(counts.values())
+    off = [f"{m['n']} bij {m['pct']}%" for m in pairs if m["pct"] and n
+           and abs(100 * int(m["n"]) / n - float(m["pct"].replace(",", "."))) > 1.0]
+    if off:
+        raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
+    return group, {a: counts[a] for a in SCALES[group]}
 
 
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
@@ -510,7 +518,12 @@ class JobcoachingParser(Parser):
                 fresh = True  # a question is one paragraph: a new one starts with the block
                 for line in block.lines:
                     text = line.text.strip()
-                    found = _counts_line(text)
+                    try:
+                        found = _counts_line(text)
+                    except dutch.DutchParseError as exc:
+                        facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}): {text!r}: {exc}")
+                        pending = []
+                        continue
                     if found is None:
                         if fresh:
                             pending, fresh = [], False

@@ -419,10 +419,12 @@ def oordeel_table(whole: bool = True) -> Table:
                        for i, (a, b) in enumerate(zip(WN, WG), 1)], widths=[0.7, 1.4, 1.4, 1, 1], left_cols=(1, 2))
 
 
-def test_oordeel_columns_werkgever_first_whole_marks_and_the_averages_as_two_sentences(read):
+@pytest.mark.parametrize("sentence", ["Gemiddeld oordeel van de {g}: {v}", "Het gemiddelde cijfer van de {g} is {v}.",
+                                      "Gemiddeld cijfer {g}: {v} (n = 4)"])
+def test_oordeel_columns_werkgever_first_whole_marks_and_the_averages_as_two_sentences(read, sentence):
     e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
-                        Para(f"Gemiddeld oordeel van de werkgevers: {averages(WG)}"),
-                        Para(f"Gemiddeld oordeel van de werknemers: {averages(WN)}")] + plain_answers() + analysis())
+                        Para(sentence.format(g="werkgevers", v=averages(WG))),
+                        Para(sentence.format(g="werknemers", v=averages(WN)))] + plain_answers() + analysis())
     jc = e.jobcoaching
     assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
         (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
@@ -439,9 +441,20 @@ def test_a_group_given_two_different_averages_in_sentences_gets_none(read):
     assert any("meer dan één" in w for w in e.warnings)
 
 
-def counts_as_lines() -> tuple[list, dict]:
+def pct(c: int, counts) -> int:
+    return round(100 * c / sum(counts.values()))
+
+
+LINE_FORMATS = {
+    "colon, comma": lambda c: ", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)),
+    "no colon, dash": lambda c: " – ".join(f"{a.capitalize()} {c[a]}" for a in WG_SCALE),
+    "percentage in brackets": lambda c: " | ".join(f"{a}: {c[a]} ({pct(c[a], c)}%)" for a in reversed(WG_SCALE)),
+}
+
+
+def counts_as_lines(fmt=LINE_FORMATS["colon, comma"]) -> tuple[list, dict]:
     """The answer counts as a line under each question, lead-ins between them, the answers in
-    another order than the scale, separated by '·' for one group and commas for the other."""
+    another order than the scale, separated by '·' for one group and otherwise for the other."""
     blocks = [Para("Antwoorden per vraag", "h1"), Para("Werknemers", "h2")]
     want = {}
     for q, counts in WN_COUNTS.items():
@@ -453,13 +466,14 @@ def counts_as_lines() -> tuple[list, dict]:
         c = {a: n + k for a, n in zip(WG_SCALE, WG_COUNTS[q])}
         if k == 5:
             blocks.append(Para("Wat vindt u van de aandacht van de jobcoach voor:"))
-        blocks += [Para(q), Para(", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)))]
+        blocks += [Para(q), Para(fmt(c))]
         want[("werkgever", q)] = c
     return blocks, want
 
 
-def test_answer_counts_written_as_a_line_under_each_question(read):
-    blocks, want = counts_as_lines()
+@pytest.mark.parametrize("fmt", list(LINE_FORMATS))
+def test_answer_counts_written_as_a_line_under_each_question(read, fmt):
+    blocks, want = counts_as_lines(LINE_FORMATS[fmt])
     e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
                                                                           "Cijfer werkgever"])] + blocks + analysis())
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
@@ -475,6 +489,19 @@ def test_a_count_line_missing_an_answer_is_no_count_line(read):
                                                                           "Cijfer werkgever"])] + blocks + analysis(), name="mist.pdf")
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert ("werknemer", WN_Q[0]) not in got and got[("werknemer", WN_Q[1])] == want[("werknemer", WN_Q[1])]
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
+
+
+def test_a_count_line_whose_percentages_do_not_fit_is_not_read_and_said(read):
+    blocks, want = counts_as_lines(LINE_FORMATS["percentage in brackets"])
+    i = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("goed: "))
+    blocks[i] = Para(blocks[i].text.replace("%)", "0%)", 1))  # the first percentage ten times too high
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis(), name="pct.pdf")
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werkgever", WG_Q[0]) not in got and got[("werkgever", WG_Q[1])] == want[("werkgever", WG_Q[1])]
+    assert any("percentages passen niet" in w for w in e.warnings)
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
 
 
 def test_averages_as_the_first_row_dates_of_each_period_and_a_header_over_two_lines(read):
