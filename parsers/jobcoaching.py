@@ -79,11 +79,16 @@ _NAMED_AVERAGE = regex.compile(r"(?<![\p{L}])(?P<g>werknemers?|werkgevers?|wn|wg
                                 regex.IGNORECASE)
 
 
-def _averages_named(text: str) -> dict[str, str]:
+_LABELLED_AVERAGE = regex.compile(r"(?<![\p{L}])(?P<g>werknemers?|werkgevers?|wn|wg)\s*[:=]\s*(?P<v>\d{1,2}(?:[,.]\d{1,2})?)(?![\d%])",
+                                   regex.IGNORECASE)
+
+
+def _averages_named(text: str, labelled: bool = False) -> dict[str, str]:
     """{'werknemer': '7,8', 'werkgever': '7,5'} from 'werknemers: 7,8 – werkgevers: 7,5'; a group
-    named twice gives nothing for it (which number would it be?)."""
+    named twice gives nothing for it (which number would it be?). ``labelled``: only a number
+    after the group's name and a colon or '=' counts."""
     found: dict[str, list[str]] = {}
-    for m in _NAMED_AVERAGE.finditer(text):
+    for m in (_LABELLED_AVERAGE if labelled else _NAMED_AVERAGE).finditer(text):
         group = "werknemer" if m["g"].lower().startswith(("werkn", "wn")) else "werkgever"
         found.setdefault(group, []).append(m["v"])
     return {g: v[0] for g, v in found.items() if len(v) == 1}
@@ -318,14 +323,16 @@ def _legend_items(doc: Document, number: int) -> list[tuple[str, str, float, flo
     """The question legend on a page: (code, question, top, bottom) per item, each item's lines
     joined until the next code, a question mark or a gap wider than a line. An item numbered
     without a letter ('3. Het aantal ...?') must be a question (hold a question mark): '3 Analyse
-    van de resultaten' is a heading."""
+    van de resultaten' is a heading; one with a letter a question or a capitalised statement."""
     if number > doc.page_count:
         return []
     out: list[tuple[str, str, float, float]] = []
 
     def close(code, raw, text, top, bottom):
         text = " ".join(text.split())
-        if code and text and (regex.search(r"\p{L}", raw) or "?" in text):
+        # a question holds its question mark; without one only a capitalised statement ('V4.
+        # Bereikbaarheid') is an item, not a sentence going on after a code ('V1 tot en met V9 zijn ...')
+        if code and text and ("?" in text or regex.search(r"\p{L}", raw) and text[:1].isupper()):
             out.append((code, text, top, bottom))
 
     for block in doc.page(number).body_blocks:
@@ -869,7 +876,12 @@ class JobcoachingParser(Parser):
         # the averages as a sentence on the row ('Gemiddeld behaald cijfer werknemers: 7,8 –
         # werkgevers: 7,5'): each number after its group's name, for a cell that holds none
         said = _averages_named(line.text) if line is not None else {}
-        cells = {g: (t if t.strip() and any(ch.isdigit() for ch in t) else said.get(g, t)) for g, t in cells.items()}
+        # a number printed right after its group's name and a colon ('werknemers: 8,2') is that
+        # group's, wherever the columns put it (a sentence runs across them: its 'werkgevers: 7,3'
+        # may stand under the werknemers' score column)
+        labelled = _averages_named(line.text, labelled=True) if line is not None else {}
+        cells = {g: labelled[g] if g in labelled else t if t.strip() and any(ch.isdigit() for ch in t) else said.get(g, t)
+                 for g, t in cells.items()}
         cells.update({g: v for g, v in said.items() if g not in cells})
         for group, text in cells.items():
             text = " ".join(text.split())

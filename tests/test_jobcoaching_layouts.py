@@ -552,6 +552,8 @@ def test_question_codes_match_their_legend_by_number_and_each_table_its_own_lege
         n = codes[-1]
         blocks.append(Para(f"Formulier {group}", "h2"))
         blocks += [Para(f"{legend.format(n=k)} {q}", "small") for k, q in zip(codes, questions)]
+        # a sentence that opens with a code is no legend item, though it stands closest to the table
+        blocks.append(Para(f"{column.format(n=codes[0])} tot en met {column.format(n=codes[-1])} zijn de vragen hierboven."))
         body = [[a] + [str(questions[q][j] + (1 if group == "werkgever" else 0)) for q in questions] for j, a in enumerate(scale)]
         blocks.append(Table(header=[["Antwoord"] + [column.format(n=k) for k in codes]], body=body,
                             widths=[1.6] + [0.6] * len(codes), font_pt=9))
@@ -587,3 +589,38 @@ def test_the_place_and_date_under_the_signature(read):
                                                                          "Cijfer werkgever"])] + plain_answers() + analysis()
              + [Para("Plaats en datum: Capelle aan den IJssel, 9 maart 2021"), Para("J. de Vries, directeur")])
     assert str(e.report_date) == "2021-03-09"
+
+
+def test_a_sentence_of_averages_across_the_score_columns_gives_each_group_its_own_number(registry, tmp_path):
+    """'Gemiddeld behaald cijfer werknemers: 8,2 – werkgevers: 7,3' under a borderless periods
+    table, its 'werkgevers: 7,3' running under the werknemers' score column: each number is the
+    group's whose name and colon it follows, not the column's it lies in."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((80, "Rapportage klanttevredenheid jobcoaching"), (110, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                    (130, "Datum erkenning: 1-3-2017"), (150, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                    (170, "Datum rapportage: 15-3-2021"), (210, "Weergave cijfers")):
+        page.insert_text((58, y), text, fontsize=11)
+    sentence = f"Gemiddeld behaald cijfer werknemers: {averages(WN)} – werkgevers: {averages(WG)}"
+    x_wn = 58 + pymupdf.get_text_length(sentence.rsplit(" ", 1)[0] + " ", fontsize=10) - 2
+    for x, text in ((58, "Periode"), (120, "Werknemer"), (220, "Werkgever"), (x_wn, "Cijfer wn"), (x_wn + 90, "Cijfer wg")):
+        page.insert_text((x, 240), text, fontsize=10)
+    for k, (a, b) in enumerate(zip(WN, WG)):
+        y = 256 + 16 * k
+        for x, text in ((58, str(k + 1)), (120, f"Werknemer {k + 1}"), (220, f"Werkgever {k + 1}"), (x_wn, nl(a)), (x_wn + 90, nl(b))):
+            page.insert_text((x, y), text, fontsize=10)
+    page.insert_text((58, 256 + 16 * len(WN)), sentence, fontsize=10)
+    y = 256 + 16 * len(WN) + 40
+    for text in ("Analyse van de resultaten", "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd."):
+        page.insert_text((58, y), text, fontsize=10)
+        y += 16
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert all(c.status != "fail" for c in e.checks if c.rule == "JC-PERIODES")
