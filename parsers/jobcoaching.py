@@ -472,6 +472,8 @@ class JobcoachingParser(Parser):
                 scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
+                if scale:
+                    self.answers_by_question_marks(page, rows, facts)
                 if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
                     both_read = page.number
         if len(halves) == 1 and not facts.jobcoaching.periods:
@@ -899,6 +901,75 @@ class JobcoachingParser(Parser):
                 jc.raw[f"{group}_berekening"] = m[0]
         if evidence and line is not None and (jc.werknemer_avg is not None or jc.werkgever_avg is not None):
             add_evidence(facts, "averages", line)
+
+    def answers_by_question_marks(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
+        """An answer table that neither the grids nor the rows read (each question over two or
+        three lines with its counts level with the middle one, as a word processor centres cells),
+        for a group no table gave answers: the question column's lines make questions up to each
+        question mark (lines up to a colon are a lead-in, 'Wat is uw mening over:'), and each
+        question takes the one row of counts level with its lines. When that does not pair up one
+        to one nothing is read."""
+        jc = facts.jobcoaching
+        i = 0
+        while i < len(rows):
+            header = sorted(rows[i], key=lambda w: w.x0)
+            group = self._answer_header(header)
+            i += 1
+            if group is None or any(a.group == group for a in jc.answers):
+                continue
+            scale = SCALES[group]
+            columns = self._answer_columns(header, scale)
+            if columns is None:
+                continue
+            bands = _bands([0.0] + columns)
+            height = statistics.median(w.y1 - w.y0 for w in header)
+            labels: list[tuple[float, float, str]] = []
+            counts: list[tuple[float, dict[str, int]]] = []
+            last = header
+            while i < len(rows):
+                words = sorted(rows[i], key=lambda w: w.x0)
+                if self._answer_header(words) or min(w.y0 for w in words) - max(w.y1 for w in last) > 2.5 * height:
+                    break
+                cells = _cells(words, bands)
+                values = [c.strip() for c in cells[1:]]
+                if any(v and not v.isdigit() for v in values):
+                    break  # a paragraph running across the columns: the table has ended
+                if cells[0].strip():
+                    labels.append((min(w.y0 for w in words), max(w.y1 for w in words), " ".join(cells[0].split())))
+                if any(values):
+                    if not all(values):
+                        return  # a count left out: no row to pair safely
+                    counts.append(((min(w.y0 for w in words) + max(w.y1 for w in words)) / 2,
+                                   {a: int(v) for a, v in zip(scale, values)}))
+                last = words
+                i += 1
+            questions: list[tuple[float, float, str]] = []
+            run: list[tuple[float, float, str]] = []
+            for label in labels:
+                run.append(label)
+                if label[2].endswith(":"):
+                    run = []  # a lead-in
+                elif label[2].endswith("?"):
+                    questions.append((run[0][0], run[-1][1], " ".join(t for _, _, t in run)))
+                    run = []
+            if run and any(run[0][0] - 0.3 * height <= c[0] for c in counts):
+                continue  # counts beside lines that make no question: not read
+            if not questions or len(questions) != len(counts):
+                continue  # (lines after the last question without counts beside them are the text after the table)
+            pairs = []
+            for top, bottom, question in questions:
+                level = [c for c in counts if top - 0.3 * height <= c[0] <= bottom + 0.3 * height]
+                if len(level) != 1:
+                    break
+                pairs.append((question, level[0][1]))
+            if len(pairs) != len(questions) or len({id(c) for _, c in pairs}) != len(pairs):
+                facts.warnings.append(f"Antwoordaantallen {group} niet gelezen (pagina {page.number}): de aantallen staan niet "
+                                      f"elk naast één vraag.")
+                continue
+            for question, values in pairs:
+                jc.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen per vraag tot het vraagteken, "
+                                  f"elk met de rij aantallen ernaast ({len(pairs)} vragen)")
 
     def answers(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""

@@ -624,3 +624,20 @@ def test_a_sentence_of_averages_across_the_score_columns_gives_each_group_its_ow
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
     assert all(c.status != "fail" for c in e.checks if c.rule == "JC-PERIODES")
+
+
+def test_questions_over_three_lines_with_their_counts_level_with_the_middle_line(registry):
+    """LibreOffice's HTML import centres each cell: a question wraps over two to five lines in a
+    narrow borderless column with its counts level with a middle line, lead-ins between them. Each
+    question runs to its question mark and takes the row of counts beside it (made by
+    tests/data/jobcoaching/make.py)."""
+    import importlib.util
+
+    here = Path(__file__).parent / "data" / "jobcoaching"
+    spec = importlib.util.spec_from_file_location("jc_make", here / "make.py")
+    made = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(made)
+    e = process_file(here / "centred-answers.pdf", registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == {q: dict(zip(WG_SCALE, c)) for q, c in made.WG_COUNTS.items()}
