@@ -560,7 +560,8 @@ class JobcoachingParser(Parser):
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
-        ('Gemiddeld oordeel van de werkgevers: 7,7'), on its page or the next (anywhere when no
+        ('Gemiddeld oordeel van de werkgevers: 7,7'; both groups' in one line, each after its name
+        and a colon), on its page or the next (anywhere when no
         table was read). A group given two different averages gets none."""
         jc = facts.jobcoaching
         missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
@@ -574,6 +575,12 @@ class JobcoachingParser(Parser):
                 said = _average_sentence(line.text)
                 if said and said[0] in missing:
                     found.setdefault(said[0], []).append((said[1], line))
+                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()):
+                    # both in one line, each after its group's name and a colon: 'Gemiddeld behaald
+                    # cijfer werknemers: 8,2 – werkgevers: 7,3'
+                    for group, value in _averages_named(line.text, labelled=True).items():
+                        if group in missing:
+                            found.setdefault(group, []).append((value, line))
         for group, items in found.items():
             values = {(RE_AVERAGE.fullmatch(v) or [None, None, None, v])[3].replace(".", ",") for v, _ in items}
             if len(values) > 1:
@@ -1262,6 +1269,9 @@ class JobcoachingParser(Parser):
             return True
         halves = {} if halves is None else halves
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
+            while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
+                    and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
+                matrix = matrix[1:]  # a caption or heading set in line with the table ('Weergave cijfers'), no header line
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)

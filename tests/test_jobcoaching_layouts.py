@@ -641,3 +641,39 @@ def test_questions_over_three_lines_with_their_counts_level_with_the_middle_line
     assert e.parser == "uwv-jobcoaching", e.error
     got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
     assert got == {q: dict(zip(WG_SCALE, c)) for q, c in made.WG_COUNTS.items()}
+
+
+def test_a_heading_in_line_with_a_borderless_periods_table_and_both_averages_in_one_sentence_under_it(registry, tmp_path):
+    """'Weergave cijfers' set in line with a borderless table's first column, a row's height above
+    its header (the heading is no header line, though it has 'cijfers' in it), the two score headers
+    close together ('Cijfer wn Cijfer wg'), and both averages in one sentence a paragraph below."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((80, "Rapportage klanttevredenheid jobcoaching"), (110, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                    (130, "Datum erkenning: 1-3-2017"), (150, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                    (170, "Datum rapportage: 15-3-2021")):
+        page.insert_text((58, y), text, fontsize=11)
+    page.insert_text((58, 224), "Weergave cijfers", fontsize=10)
+    for x, text in ((58, "Jobcoachperiode"), (190, "Werknemer"), (300, "Werkgever"), (420, "Cijfer wn"), (461, "Cijfer wg")):
+        page.insert_text((x, 240), text, fontsize=10)
+    for k, (a, b) in enumerate(zip(WN, WG)):
+        y = 256 + 16 * k
+        for x, text in ((58, f"mrt 2020 – jun 202{k}"), (190, f"Werknemer {k + 1}"), (300, f"Werkgever {k + 1}"), (440, nl(a)),
+                        (490, nl(b))):
+            page.insert_text((x, y), text, fontsize=10)
+    y = 256 + 16 * len(WN) + 30
+    page.insert_text((58, y), f"Gemiddeld behaald cijfer werknemers: {averages(WN)} – werkgevers: {averages(WG)}", fontsize=10)
+    for text in ("Analyse van de resultaten", "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd."):
+        y += 30
+        page.insert_text((58, y), text, fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {k}", a, b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
