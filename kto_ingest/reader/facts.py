@@ -435,8 +435,6 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
     unread = []
     for i, m, span in _labelled_rows(rows, "report_date"):
         value, where = _after_label(rows, "report_date", i, m, span)
-        if (pd := RE_PLACE_DATE.match(value)) and lx.find_date(pd["d"]):
-            value = pd["d"]  # 'Plaats en datum: Capelle aan den IJssel, 28 april 2021': the date after the place
         if (d := lx.find_date(value)) and len(value) <= len(d[1]) + 12:
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
         if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:
