@@ -41,7 +41,7 @@ RE_ORG = regex.compile(r"^(?:Jobcoachorganisatie|Organisatie)\s*:\s*(?P<name>.+?
 RE_RECOGNITION = regex.compile(rf"Datum erkenning\s*:?\s*(?P<date>{DATE})", regex.I)
 RE_PERIOD = regex.compile(rf"Meetperiode\s*:?\s*(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|-|–)\s+(?P<end>{DATE})", regex.I)
 # 'Deventer, 28 april 2021' under the signature, also after 'Plaats en datum:'
-RE_REPORT_DATE = regex.compile(rf"^(?:plaats\s*(?:en|,|/)\s*datum\s*:\s*)?\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$", regex.I)
+RE_REPORT_DATE = regex.compile(rf"^(?i:plaats\s*(?:en|,|/)\s*datum\s*:\s*)?\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
 RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2}))?$")
 # the seed's 'sum:count = average' ('36:5 = 7.2'), also with a slash ('53,5/7 = 7,6')
 RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*[:/]\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
