@@ -22,6 +22,8 @@ is the one place a decimal point is read as a decimal separator.
 
 from __future__ import annotations
 
+import statistics
+
 import regex
 
 from kto_ingest import dutch
@@ -38,9 +40,11 @@ DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
 RE_ORG = regex.compile(r"^(?:Jobcoachorganisatie|Organisatie)\s*:\s*(?P<name>.+?)\s*$", regex.I)
 RE_RECOGNITION = regex.compile(rf"Datum erkenning\s*:?\s*(?P<date>{DATE})", regex.I)
 RE_PERIOD = regex.compile(rf"Meetperiode\s*:?\s*(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|-|–)\s+(?P<end>{DATE})", regex.I)
-RE_REPORT_DATE = regex.compile(rf"^\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
+# 'Deventer, 28 april 2021' under the signature, also after 'Plaats en datum:'
+RE_REPORT_DATE = regex.compile(rf"^(?i:plaats\s*(?:en|,|/)\s*datum\s*:\s*)?\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
 RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2}))?$")
-RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*:\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
+# the seed's 'sum:count = average' ('36:5 = 7.2'), also with a slash ('53,5/7 = 7,6')
+RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*[:/]\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
 SCALES = {
     "werknemer": ("nee", "niet helemaal", "ja"),
     "werkgever": ("onvoldoende", "matig", "voldoende", "goed"),
@@ -59,7 +63,8 @@ def score(text: str) -> float | None:
 
 
 GROUPS = ("werknemer", "werkgever")
-RE_SCORE_HEAD = regex.compile(r"cijfer|score|tevredenheid|waardering")
+# a score column's header: 'Cijfer', 'Score', 'Waardering', 'Oordeel werkgever' (not 'Beoordeeld door')
+RE_SCORE_HEAD = regex.compile(r"cijfer|score|tevredenheid|waardering|(?<!\p{L})(?:eind)?oordeel(?!\p{L})")
 RE_NOT_GIVEN = regex.compile(r"^(?:n\.?\s?v\.?\s?t\.?|n\.?b\.?|geen(?: cijfer)?|[-–—])$", regex.I)
 RE_PERIOD_LABEL = regex.compile(r"^(?:nr\.?|nummer|no\.?|#|(?:jobcoach)?periode|jobcoachperiode nr\.?)$")
 
@@ -75,11 +80,16 @@ _NAMED_AVERAGE = regex.compile(r"(?<![\p{L}])(?P<g>werknemers?|werkgevers?|wn|wg
                                 regex.IGNORECASE)
 
 
-def _averages_named(text: str) -> dict[str, str]:
+_LABELLED_AVERAGE = regex.compile(r"(?<![\p{L}])(?P<g>werknemers?|werkgevers?|wn|wg)\s*[:=]\s*(?P<v>\d{1,2}(?:[,.]\d{1,2})?)(?![\d%])",
+                                   regex.IGNORECASE)
+
+
+def _averages_named(text: str, labelled: bool = False) -> dict[str, str]:
     """{'werknemer': '7,8', 'werkgever': '7,5'} from 'werknemers: 7,8 – werkgevers: 7,5'; a group
-    named twice gives nothing for it (which number would it be?)."""
+    named twice gives nothing for it (which number would it be?). ``labelled``: only a number
+    after the group's name and a colon or '=' counts."""
     found: dict[str, list[str]] = {}
-    for m in _NAMED_AVERAGE.finditer(text):
+    for m in (_LABELLED_AVERAGE if labelled else _NAMED_AVERAGE).finditer(text):
         group = "werknemer" if m["g"].lower().startswith(("werkn", "wn")) else "werkgever"
         found.setdefault(group, []).append(m["v"])
     return {g: v[0] for g, v in found.items() if len(v) == 1}
@@ -163,6 +173,121 @@ def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
     return [matrix[a:b] for a, b in zip(bounds, bounds[1:] + [len(matrix)])]
 
 
+RE_AVERAGE_ROW = regex.compile(r"(?:behaald|gemiddeld\w*|totaal)\b")
+# a cell that only says whose mark a row is ('werknemer', 'De werkgever', 'klant-werknemer', 'wg')
+RE_GROUP_CELL = regex.compile(r"^(?:door\s+)?(?:de\s+)?(?:klant[- ]?)?(?P<g>werknemers?|werkgevers?|opdrachtgevers?|wn|wg)$", regex.I)
+
+
+def _group_cell(text: str) -> str | None:
+    m = RE_GROUP_CELL.match(" ".join(text.strip(" .:()").split()))
+    if not m:
+        return None
+    return "werknemer" if m["g"].lower().startswith(("werkn", "wn")) else "werkgever"
+
+
+def _long_columns(head: list[str], body: list[list[str]]) -> tuple[int, int, int | None, int | None] | None:
+    """A periods table with a row per group per period ('Periode | Beoordeeld door | Naam | Cijfer',
+    the rows 'werknemer' and 'werkgever' under each other): (the column saying whose mark a row is,
+    the score column, the period column, the name column), or None when the table is not such a
+    one. The score column is the one header naming a score; the group column the one column whose
+    every filled cell names a group, both groups at least once."""
+    score_cols = [i for i, h in enumerate(head) if RE_SCORE_HEAD.search(h) and _group_named(h) is None]
+    if len(score_cols) != 1:
+        return None
+    col = score_cols[0]
+    rows = [r for r in body if not RE_AVERAGE_ROW.match(" ".join(next((c for c in r if c.strip()), "").lower().split()))]
+    group_cols = []
+    for c in range(len(head)):
+        if c == col:
+            continue
+        cells = [r[c] for r in rows if c < len(r) and r[c].strip()]
+        if len(cells) >= 2 and all(_group_cell(t) for t in cells) and {_group_cell(t) for t in cells} == set(GROUPS):
+            group_cols.append(c)
+    if len(group_cols) != 1:
+        return None
+    label = next((i for i, h in enumerate(head) if RE_PERIOD_LABEL.match(" ".join(h.split()))), None)
+    name = next((i for i, h in enumerate(head) if i not in (col, group_cols[0], label) and regex.search(r"\bnaam\b", h)), None)
+    return group_cols[0], col, label, name
+
+
+def _average_sentence(text: str) -> tuple[str, str] | None:
+    """One group's average said in a line of its own: 'Gemiddeld oordeel van de werkgevers: 7,7',
+    'Gemiddelde werknemers (som/aantal): 53,5/7 = 7,6', 'Het gemiddelde cijfer van de werknemers
+    is 7,6.': (group, the printed average). None when the line names both groups or no one, or
+    holds anything but one mark (or one 'sum/count = average') after its colon."""
+    m = regex.match(r"^\s*(?:het\s+)?(?:gemiddeld\w*|behaald\w*|gem\.)(?P<what>[^:=]*?)(?:\s*[:=]|\s+is|\s+was)\s+(?P<value>.+?)\s*\.?$",
+                    text, regex.I)
+    if not m or _group_named(m["what"].lower()) not in GROUPS:
+        return None
+    value = regex.sub(r"\s*\((?:n\s*=\s*)?\d+(?:\s+\p{L}+)*\)$", "", m["value"].strip())  # '7,6 (n = 7)', '7,6 (7 perioden)'
+    avg = RE_AVERAGE.fullmatch(value)
+    if avg is None and not RE_SCORE.match(value):
+        return None
+    return _group_named(m["what"].lower()), value
+
+
+def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
+    """The columns of a header over one to three lines: (left edge, text) per column. Words set
+    close together on a line make one cell; the line with the most cells gives the columns, and a
+    cell of another line joins each column it lies over ('Cijfer' over 'werknemer'; a group name
+    spanning 'Naam | Cijfer' joins both)."""
+    per_line = []
+    for words in lines:
+        cells: list[list[Word]] = []
+        for w in sorted(words, key=lambda w: w.x0):
+            if cells and w.x0 - cells[-1][-1].x1 < 6:
+                cells[-1].append(w)
+            else:
+                cells.append([w])
+        per_line.append([(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells])
+    base = max(range(len(per_line)), key=lambda i: len(per_line[i]))
+    columns = [[x0, x1, {base: t}] for x0, x1, t in per_line[base]]
+    for i, cells in enumerate(per_line):
+        if i == base:
+            continue
+        for x0, x1, t in cells:
+            over = [c for c in columns if x0 < c[1] + 2 and x1 > c[0] - 2]
+            if not over:
+                columns.append([x0, x1, {i: t}])
+            for c in over:
+                c[2][i] = t
+                if len(over) == 1:  # a cell over this column alone may start left of it ('Cijfer' centred)
+                    c[0] = min(c[0], x0)
+    columns.sort(key=lambda c: c[0])
+    return [(c[0], " ".join(c[2][k] for k in sorted(c[2]))) for c in columns]
+
+
+_ANSWERS = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in sorted({a for s in SCALES.values() for a in s}, key=len, reverse=True))
+RE_COUNT_PAIR = regex.compile(
+    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
+    regex.I)
+
+
+def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
+    """A line of answer counts and nothing else: 'ja: 5 · niet helemaal: 1 · nee: 1', 'goed: 4,
+    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1' (a percentage in
+    brackets after a count is no count, but must fit the counts, else this raises):
+    (group, counts) when it names every answer of one scale once."""
+    pairs = list(RE_COUNT_PAIR.finditer(text))
+    if not pairs or regex.sub(r"[\s·•,;|/–—-]+", "", RE_COUNT_PAIR.sub("", text)):
+        return None
+    counts: dict[str, int] = {}
+    for m in pairs:
+        answer = " ".join(m["a"].lower().split())
+        if answer in counts:
+            return None
+        counts[answer] = int(m["n"])
+    group = next((g for g, scale in SCALES.items() if set(scale) == set(counts)), None)
+    if group is None:
+        return None
+    n = sum(counts.values())
+    off = [f"{m['n']} bij {m['pct']}%" for m in pairs if m["pct"] and n
+           and abs(100 * int(m["n"]) / n - float(m["pct"].replace(",", "."))) > 1.0]
+    if off:
+        raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
+    return group, {a: counts[a] for a in SCALES[group]}
+
+
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
 
 
@@ -189,34 +314,77 @@ RE_LEGEND_ITEM = regex.compile(r"^(?P<code>(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?)
 
 
 def _code_key(code: str) -> str:
-    """'V1', 'v 1', 'V1.' -> 'v1'; 'Vraag 1' -> 'vraag1'."""
-    return regex.sub(r"[\s.]", "", code.lower())
+    """A question code by its number: 'V3', 'v 3', 'V3.', 'Vraag 3', 'Vr. 3', 'Q3' and '3.' are one
+    code, '3'; a letter after the number stays ('4a')."""
+    m = regex.search(r"\d{1,2}[a-z]?", code.lower())
+    return m[0] if m else regex.sub(r"[\s.]", "", code.lower())
 
 
-def _legend(doc: Document, number: int) -> dict[str, str]:
-    """The question legend on a page: code -> question, each item's lines joined until the next
-    code, a question mark or a gap wider than a line."""
+def _legend_items(doc: Document, number: int) -> list[tuple[str, str, float, float]]:
+    """The question legend on a page: (code, question, top, bottom) per item, each item's lines
+    joined until the next code, a question mark or a gap wider than a line. An item numbered
+    without a letter ('3. Het aantal ...?') must be a question (hold a question mark): '3 Analyse
+    van de resultaten' is a heading; one with a letter a question or a capitalised statement."""
     if number > doc.page_count:
-        return {}
-    out: dict[str, str] = {}
+        return []
+    out: list[tuple[str, str, float, float]] = []
+
+    def close(code, raw, text, top, bottom):
+        text = " ".join(text.split())
+        # a question holds its question mark; without one only a capitalised statement ('V4.
+        # Bereikbaarheid') is an item, not a sentence going on after a code ('V1 tot en met V9 zijn ...')
+        if code and text and ("?" in text or regex.search(r"\p{L}", raw) and text[:1].isupper()):
+            out.append((code, text, top, bottom))
+
     for block in doc.page(number).body_blocks:
-        code, text, last = None, "", None
+        code, raw, text, last, top = None, "", "", None, 0.0
         for line in block.lines:
             m = RE_LEGEND_ITEM.match(line.text.strip())
             gap = last is not None and line.bbox[1] - last.bbox[3] > (last.bbox[3] - last.bbox[1])
             if m:
-                if code and text:
-                    out.setdefault(code, " ".join(text.split()))
-                code, text = _code_key(m["code"]), m["text"]
+                close(code, raw, text, top, last.bbox[3] if last else line.bbox[3])
+                code, raw, text, top = _code_key(m["code"]), m["code"], m["text"], line.bbox[1]
             elif code and not gap and not text.rstrip().endswith("?"):
                 text += " " + line.text
             else:
-                if code and text:
-                    out.setdefault(code, " ".join(text.split()))
+                close(code, raw, text, top, last.bbox[3] if last else line.bbox[3])
                 code, text = None, ""
             last = line
-        if code and text:
-            out.setdefault(code, " ".join(text.split()))
+        if last is not None:
+            close(code, raw, text, top, last.bbox[3])
+    return out
+
+
+def _legend(doc: Document, number: int) -> dict[str, str]:
+    """The legend on a page as code -> question; a code given twice with other words (each form
+    numbered from 1) is left out: which of them is meant is settled by place (``_legend_near``)."""
+    out: dict[str, str] = {}
+    twice = set()
+    for code, text, _top, _bottom in _legend_items(doc, number):
+        if code in out and out[code] != text:
+            twice.add(code)
+        out.setdefault(code, text)
+    return {c: t for c, t in out.items() if c not in twice}
+
+
+def _legend_near(doc: Document, number: int, bbox: tuple[float, float, float, float]) -> dict[str, str]:
+    """The legend of the table at ``bbox`` on page ``number``: per code, the item nearest to the
+    table (above or under it on its page, or on the next page); a tie between two different
+    questions gives nothing for that code."""
+    near: dict[str, list[tuple[float, str]]] = {}
+    for code, text, top, bottom in _legend_items(doc, number):
+        distance = bbox[1] - bottom if bottom <= bbox[1] + 2 else top - bbox[3] if top >= bbox[3] - 2 else None
+        if distance is not None:
+            near.setdefault(code, []).append((max(distance, 0.0), text))
+    if number < doc.page_count:
+        rest = doc.page(number).height - bbox[3]
+        for code, text, top, _bottom in _legend_items(doc, number + 1):
+            near.setdefault(code, []).append((rest + top, text))
+    out = {}
+    for code, found in near.items():
+        found.sort()
+        if len(found) == 1 or found[0][0] < found[1][0] or found[0][1] == found[1][1]:
+            out[code] = found[0][1]
     return out
 
 
@@ -227,6 +395,33 @@ def _bands(starts: list[float]) -> list[tuple[float, float]]:
 
 def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
     return [" ".join(w.text for w in sorted(words, key=lambda w: w.x0) if lo <= w.x0 < hi) for lo, hi in bands]
+
+
+def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
+    """The organisation in the running header or footer ('Stichting Jobcoaching Rivierenland ·
+    pagina 1 van 2'), when the cover names it too (a subtitle 'Stichting Jobcoaching Rivierenland
+    – rapportage over het meetjaar'): a jobcoaching organisation reports on itself. A name that
+    is not on the cover, or two such names, give nothing."""
+    pages = [p for p in view.doc.pages if p.words][:10]
+    if len(pages) < 2:
+        return None
+    seen: dict[str, dict[int, "ff.Row"]] = {}
+    for page in pages:
+        for r in view.rows(page.number):
+            if 0.1 * page.height < r.bbox[1] and r.bbox[3] < 0.9 * page.height:
+                continue
+            for part in ff._parts(ff._without_page_furniture(r.text)):
+                name = lx.as_name(part)
+                if name and not lx.looks_like_person(name) and (lx.looks_like_organisation(name) or lx.looks_like_supplier(name)):
+                    seen.setdefault(name, {}).setdefault(page.number, r)
+    cover = " ".join(" ".join(r.text.split()) for r in view.rows(pages[0].number)[:12]).lower()
+    names = [n for n, where in seen.items() if len(where) >= max(2, (len(pages) + 1) // 2) and n.lower() in cover]
+    if len(names) != 1:
+        return None
+    where = seen[names[0]]
+    first = min(where)
+    return ff.Finding(names[0], first, where[first].text, f"kop- of voettekst op {len(where)} van {len(pages)} pagina's, "
+                      f"ook op het voorblad", where[first].bbox)
 
 
 class JobcoachingParser(Parser):
@@ -243,7 +438,7 @@ class JobcoachingParser(Parser):
         # the format's two score columns: per jobcoachperiode a werknemer and a werkgever with a mark each
         score_table = "werknemer" in text and "werkgever" in text and (
             "cijfer klanttevredenheid" in text or "behaald cijfer" in text
-            or regex.search(r"cijfer\s+werknemer|cijfer\s+werkgever|werknemer\s+cijfer|werkgever\s+cijfer", text) is not None
+            or regex.search(r"(?:cijfer|oordeel)\s+(?:van\s+de\s+)?(?:werknemer|werkgever)|(?:werknemer|werkgever)\s+cijfer", text) is not None
             or len(RE_AVERAGE.findall(text)) >= 2)
         # the format's two answer scales: nee / niet helemaal / ja and onvoldoende / matig / voldoende / goed
         scales = "weergave vragen" in text or "niet helemaal" in text or all(
@@ -266,16 +461,20 @@ class JobcoachingParser(Parser):
             if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
-            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers"} or halves:  # only table pages are sorted into rows
+            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
                 named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
                 if not facts.jobcoaching.periods and (named or halves):
                     self.periods_from_grids(doc, page, facts, halves)
+                if not facts.jobcoaching.periods and named:
+                    self.periods_by_columns(page, rows, facts)
                 # only a page that names a scale's answers can hold an answer table
                 scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
+                if scale:
+                    self.answers_by_question_marks(page, rows, facts)
                 if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
                     both_read = page.number
         if len(halves) == 1 and not facts.jobcoaching.periods:
@@ -285,6 +484,8 @@ class JobcoachingParser(Parser):
             if half["avg"] is not None:
                 self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
         self._questions_from_legend(doc, facts)
+        self.answers_from_lines(doc, facts)
+        self._averages_from_sentences(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -313,6 +514,86 @@ class JobcoachingParser(Parser):
                                  "supplier": "op het voorblad ('Organisatie:' of 'Jobcoachorganisatie:')"})
         return facts
 
+    def answers_from_lines(self, doc: Document, facts: Facts) -> None:
+        """Answer counts written out under each question instead of in a table: the question (a
+        paragraph of one or more lines), then a line 'ja: 5 · niet helemaal: 1 · nee: 1'. A lead-in
+        ending in a colon ('Wat is uw mening over:') is no part of a question. Read only for a group
+        no table gave answers for."""
+        jc = facts.jobcoaching
+        done = {a.group for a in jc.answers}
+        pending: list[Line] = []
+        read: dict[str, int] = {}
+        for page in doc.pages:
+            for block in page.body_blocks:
+                fresh = True  # a question is one paragraph: a new one starts with the block
+                for line in block.lines:
+                    text = line.text.strip()
+                    try:
+                        found = _counts_line(text)
+                    except dutch.DutchParseError as exc:
+                        facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}): {text!r}: {exc}")
+                        pending = []
+                        continue
+                    if found is None:
+                        if fresh:
+                            pending, fresh = [], False
+                        if text.endswith(":"):
+                            pending = []  # a lead-in
+                        elif pending and pending[-1].text.rstrip().endswith("?"):
+                            pending = [line]  # the question before has ended
+                        else:
+                            pending.append(line)
+                        continue
+                    group, counts = found
+                    question = " ".join(" ".join(ln.text for ln in pending).split())
+                    if ":" in question[:-1]:
+                        question = question.rsplit(":", 1)[1].strip()  # 'Wat is uw mening over: Het aantal ...?'
+                    pending = []
+                    if group in done:
+                        continue
+                    if not question:
+                        facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}): {text!r} staat niet onder een vraag.")
+                        continue
+                    jc.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=counts))
+                    read[group] = read.get(group, 0) + 1
+        for group, n in read.items():
+            facts._explain.append(f"antwoordaantallen {group} gelezen uit regels onder de vragen ('ja: 5 · nee: 1'), {n} vragen")
+
+    def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
+        """A group's average that no table gave, said in a line of its own under the periods table
+        ('Gemiddeld oordeel van de werkgevers: 7,7'; both groups' in one line, each after its name
+        and a colon), on its page or the next (anywhere when no
+        table was read). A group given two different averages gets none."""
+        jc = facts.jobcoaching
+        missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
+        if not missing:
+            return
+        at = sorted({p.page for p in jc.periods if p.page})
+        numbers = range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
+        found: dict[str, list[tuple[str, Line]]] = {}
+        for number in numbers:
+            for line in doc.page(number).lines:
+                said = _average_sentence(line.text)
+                if said and said[0] in missing:
+                    found.setdefault(said[0], []).append((said[1], line))
+                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()):
+                    # both in one line, each after its group's name and a colon: 'Gemiddeld behaald
+                    # cijfer werknemers: 8,2 – werkgevers: 7,3'
+                    for group, value in _averages_named(line.text, labelled=True).items():
+                        if group in missing:
+                            found.setdefault(group, []).append((value, line))
+        for group, items in found.items():
+            values = {(RE_AVERAGE.fullmatch(v) or [None, None, None, v])[3].replace(".", ",") for v, _ in items}
+            if len(values) > 1:
+                facts.warnings.append(f"Behaald cijfer van de {group}s niet gelezen: de tekst noemt er meer dan één "
+                                      f"({', '.join(sorted(values))}).")
+                continue
+            text, line = items[0]
+            self._set_averages({group: text}, line, line.page, facts)
+            if getattr(jc, f"{group}_avg") is not None:
+                facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
+                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit de zin {line.text!r}")
+
     def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
         """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode
         van meting', a report date on its own line after 'Datum rapportage:')."""
@@ -329,7 +610,7 @@ class JobcoachingParser(Parser):
                 facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
                              ("report_date", lambda: ff.report_date(view)),
-                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view))):
+                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
             found = finder()
@@ -359,6 +640,153 @@ class JobcoachingParser(Parser):
                     add_evidence(facts, "report_date", line)
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
+
+    @staticmethod
+    def _header_line(words: list[Word]) -> bool:
+        """A line that may be (part of) a table header: words, no value ('Cijfer (1-10)' is one)."""
+        return bool(words) and not any(regex.fullmatch(r"[-–]?\d+(?:[.,]\d+)?%?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", w.text)
+                                       for w in words)
+
+    def periods_by_columns(self, page: Page, rows: list[list[Word]], facts: Facts) -> bool:
+        """Weergave cijfers from the page's words, the columns set by a header of one to three
+        lines ('Cijfer' over 'werknemer'), for a borderless table the reader's grids do not read
+        whole: with a score column per group ('Nr. | Werknemer | Cijfer werknemer | Werkgever |
+        Cijfer werkgever | Begin periode | Einde periode'), the averages as the first or the last
+        row; or with a row per group per period ('Periode | Beoordeeld door | Naam | Cijfer', the
+        period's number on its first row only)."""
+        jc = facts.jobcoaching
+        if jc.periods:
+            return True
+        for i, row in enumerate(rows):
+            if not self._header_line(row):
+                continue
+            lines = [row]
+            height = statistics.median(w.y1 - w.y0 for w in row)
+            while i + len(lines) < len(rows) and len(lines) < 3 and self._header_line(rows[i + len(lines)]) and \
+                    min(w.y0 for w in rows[i + len(lines)]) - max(w.y1 for w in lines[-1]) < 0.8 * height:
+                lines.append(rows[i + len(lines)])
+            cols = _header_cells(lines)
+            head = [" ".join(t.lower().split()) for _, t in cols]
+            if len(cols) < 3 or not any(RE_SCORE_HEAD.search(h) for h in head):
+                continue
+            bands = _bands([x for x, _ in cols])
+            after = rows[i + len(lines):]
+            names, scores, label, problem = _period_columns(head)
+            if not problem and set(scores) == set(GROUPS):
+                body, body_lines, data = [], [], 0
+                for words in self._table_run(lines[-1], after):
+                    cells = _cells(words, bands)
+                    first = " ".join(next((c for c in cells if c.strip()), "").lower().split())
+                    average = RE_AVERAGE_ROW.match(first) is not None
+                    if not average and not (all(cells[c].strip() for c in scores.values())
+                                            and (not names or any(cells[c].strip() for c in names.values()))):
+                        break  # the table has ended
+                    body.append(cells)
+                    body_lines.append(Line(sorted(words, key=lambda w: w.x0)))
+                    data += not average
+                    if average and data:
+                        break  # the averages under the periods close the table
+                if not data:
+                    continue
+                before = len(facts.warnings)
+                self._read_period_rows(body, body_lines, names, scores, page.number, facts)
+                how = "een kolom per groep"
+            else:
+                score_col = next((c for c, h in enumerate(head) if RE_SCORE_HEAD.search(h)), 0)
+                body, body_lines = [], []
+                for words in self._table_run(lines[-1], after):
+                    cells = _cells(words, bands)
+                    first = " ".join(next((c for c in cells if c.strip()), "").lower().split())
+                    if not RE_AVERAGE_ROW.match(first) and not cells[score_col].strip():
+                        break
+                    body.append(cells)
+                    body_lines.append(Line(sorted(words, key=lambda w: w.x0)))
+                long = _long_columns(head, body)
+                if long is None:
+                    continue
+                before = len(facts.warnings)
+                self._read_long_rows(body, body_lines, *long, page.number, facts)
+                how = "een regel per groep per periode"
+            if jc.periods:
+                seen = [w for ws in lines for w in ws] + [w for ln in body_lines for w in ln.words]
+                box = (min(w.x0 for w in seen), min(w.y0 for w in seen), max(w.x1 for w in seen), max(w.y1 for w in seen))
+                facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(t for _, t in cols), bbox=box)
+                facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel zonder "
+                                      f"lijnen ({how}), kolommen volgens de kop: {' | '.join(t for _, t in cols)}")
+                return True
+            if "jobcoaching.periods" not in facts.fact_status:
+                del facts.warnings[before:]  # no such table here after all: its rows' problems are no one's
+        return False
+
+    @staticmethod
+    def _table_run(last: list[Word], rows: list[list[Word]]):
+        """The rows under a header up to the first gap wider than two and a half rows (the
+        table's end: the next paragraph, the running footer)."""
+        for words in rows:
+            height = statistics.median(w.y1 - w.y0 for w in words)
+            if min(w.y0 for w in words) - max(w.y1 for w in last) > 2.5 * height:
+                return
+            yield words
+            last = words
+
+    def _read_long_rows(self, body: list[list[str]], lines: list[Line | None], group_col: int, score_col: int, label: int | None,
+                        name: int | None, page: int, facts: Facts) -> bool:
+        """A periods table with a row per group per period: the rows joined per period by the
+        period's number (printed on the first of its rows, so carried down), else two by two when
+        every pair holds one werknemer and one werkgever in the same order. When they do not pair up nothing is read
+        (and said). The averages may stand in rows of their own ('Gemiddelde werknemers
+        (som/aantal): 53,5/7 = 7,6')."""
+        jc = facts.jobcoaching
+        rows: list[tuple[str | None, str, str | None, float | None]] = []
+        key = None
+        averages: dict[str, tuple[str, Line | None]] = {}
+        for cells, line in zip(body, lines):
+            first = " ".join(next((c for c in cells if c.strip()), "").lower().split())
+            if RE_AVERAGE_ROW.match(first):
+                group = _group_cell(cells[group_col])
+                text = line.text if line is not None else " ".join(c for c in cells if c.strip())
+                said = (group, cells[score_col]) if group and cells[score_col].strip() else _average_sentence(text)
+                if said:
+                    averages[said[0]] = (said[1], line)
+                continue
+            group = _group_cell(cells[group_col])
+            if group is None:
+                continue
+            if label is not None and cells[label].strip():
+                key = m[0] if (m := regex.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
+            try:
+                value = mark(cells[score_col])
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page}): {exc}")
+                value = None
+            rows.append((key, group, " ".join(cells[name].split()) or None if name is not None else None, value))
+        periods: list[dict[str, tuple[str | None, float | None]]] = []
+        if label is not None:
+            if any(r[0] is None for r in rows):
+                _period_problem(facts, page, "de eerste regel van de tabel noemt geen periode")
+                return False
+            by: dict[str, dict] = {}
+            for k, group, who, value in rows:
+                if group in by.setdefault(k, {}):
+                    _period_problem(facts, page, f"periode {k} heeft twee regels voor de {group}")
+                    return False
+                by[k][group] = (who, value)
+            periods = list(by.values())
+        else:
+            pairs = [rows[j:j + 2] for j in range(0, len(rows), 2)]
+            if len(rows) % 2 or len({tuple(r[1] for r in p) for p in pairs}) != 1 or {r[1] for r in pairs[0]} != set(GROUPS):
+                _period_problem(facts, page, "de regels van werknemers en werkgevers wisselen elkaar niet af en er staat geen periode bij")
+                return False
+            periods = [{r[1]: (r[2], r[3]) for r in p} for p in pairs]
+        for p in periods:
+            wn, wg = p.get("werknemer", (None, None)), p.get("werkgever", (None, None))
+            if wn[1] is None and wg[1] is None:
+                continue
+            jc.periods.append(JobcoachPeriod(werknemer=wn[0], werknemer_cijfer=wn[1], werkgever=wg[0], werkgever_cijfer=wg[1],
+                                             page=page))
+        for group, (text, line) in averages.items():
+            self._set_averages({group: text}, line, page, facts)
+        return bool(jc.periods)
 
     def periods(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave cijfers from the page's words: a header row naming werknemer, werkgever and
@@ -403,8 +831,8 @@ class JobcoachingParser(Parser):
                 break  # the table has ended
             body.append(cells)
             lines.append(line)
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
-                break
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
+                break  # the averages under the periods (above them, as the first row, they go on)
             seen += words
         before = len(facts.warnings)
         self._read_period_rows(body, lines, names, scores, page.number, facts)
@@ -427,11 +855,14 @@ class JobcoachingParser(Parser):
         """The rows of a table with both groups' scores: a JobcoachPeriod per row, the averages
         from the 'Behaald cijfer' / 'Gemiddeld' row."""
         jc = facts.jobcoaching
+        start = len(jc.periods)
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
                 self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
-                break
+                if len(jc.periods) > start:
+                    break  # under the periods it closes the table; above them (the first row) they follow
+                continue
             if not all(cells[c].strip() for c in scores.values()):
                 continue
             if names and not any(cells[c].strip() for c in names.values()):
@@ -455,7 +886,12 @@ class JobcoachingParser(Parser):
         # the averages as a sentence on the row ('Gemiddeld behaald cijfer werknemers: 7,8 –
         # werkgevers: 7,5'): each number after its group's name, for a cell that holds none
         said = _averages_named(line.text) if line is not None else {}
-        cells = {g: (t if t.strip() and any(ch.isdigit() for ch in t) else said.get(g, t)) for g, t in cells.items()}
+        # a number printed right after its group's name and a colon ('werknemers: 8,2') is that
+        # group's, wherever the columns put it (a sentence runs across them: its 'werkgevers: 7,3'
+        # may stand under the werknemers' score column)
+        labelled = _averages_named(line.text, labelled=True) if line is not None else {}
+        cells = {g: labelled[g] if g in labelled else t if t.strip() and any(ch.isdigit() for ch in t) else said.get(g, t)
+                 for g, t in cells.items()}
         cells.update({g: v for g, v in said.items() if g not in cells})
         for group, text in cells.items():
             text = " ".join(text.split())
@@ -473,6 +909,75 @@ class JobcoachingParser(Parser):
                 jc.raw[f"{group}_berekening"] = m[0]
         if evidence and line is not None and (jc.werknemer_avg is not None or jc.werkgever_avg is not None):
             add_evidence(facts, "averages", line)
+
+    def answers_by_question_marks(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
+        """An answer table that neither the grids nor the rows read (each question over two or
+        three lines with its counts level with the middle one, as a word processor centres cells),
+        for a group no table gave answers: the question column's lines make questions up to each
+        question mark (lines up to a colon are a lead-in, 'Wat is uw mening over:'), and each
+        question takes the one row of counts level with its lines. When that does not pair up one
+        to one nothing is read."""
+        jc = facts.jobcoaching
+        i = 0
+        while i < len(rows):
+            header = sorted(rows[i], key=lambda w: w.x0)
+            group = self._answer_header(header)
+            i += 1
+            if group is None or any(a.group == group for a in jc.answers):
+                continue
+            scale = SCALES[group]
+            columns = self._answer_columns(header, scale)
+            if columns is None:
+                continue
+            bands = _bands([0.0] + columns)
+            height = statistics.median(w.y1 - w.y0 for w in header)
+            labels: list[tuple[float, float, str]] = []
+            counts: list[tuple[float, dict[str, int]]] = []
+            last = header
+            while i < len(rows):
+                words = sorted(rows[i], key=lambda w: w.x0)
+                if self._answer_header(words) or min(w.y0 for w in words) - max(w.y1 for w in last) > 2.5 * height:
+                    break
+                cells = _cells(words, bands)
+                values = [c.strip() for c in cells[1:]]
+                if any(v and not v.isdigit() for v in values):
+                    break  # a paragraph running across the columns: the table has ended
+                if cells[0].strip():
+                    labels.append((min(w.y0 for w in words), max(w.y1 for w in words), " ".join(cells[0].split())))
+                if any(values):
+                    if not all(values):
+                        return  # a count left out: no row to pair safely
+                    counts.append(((min(w.y0 for w in words) + max(w.y1 for w in words)) / 2,
+                                   {a: int(v) for a, v in zip(scale, values)}))
+                last = words
+                i += 1
+            questions: list[tuple[float, float, str]] = []
+            run: list[tuple[float, float, str]] = []
+            for label in labels:
+                run.append(label)
+                if label[2].endswith(":"):
+                    run = []  # a lead-in
+                elif label[2].endswith("?"):
+                    questions.append((run[0][0], run[-1][1], " ".join(t for _, _, t in run)))
+                    run = []
+            if run and any(run[0][0] - 0.3 * height <= c[0] for c in counts):
+                continue  # counts beside lines that make no question: not read
+            if not questions or len(questions) != len(counts):
+                continue  # (lines after the last question without counts beside them are the text after the table)
+            pairs = []
+            for top, bottom, question in questions:
+                level = [c for c in counts if top - 0.3 * height <= c[0] <= bottom + 0.3 * height]
+                if len(level) != 1:
+                    break
+                pairs.append((question, level[0][1]))
+            if len(pairs) != len(questions) or len({id(c) for _, c in pairs}) != len(pairs):
+                facts.warnings.append(f"Antwoordaantallen {group} niet gelezen (pagina {page.number}): de aantallen staan niet "
+                                      f"elk naast één vraag.")
+                continue
+            for question, values in pairs:
+                jc.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
+            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen per vraag tot het vraagteken, "
+                                  f"elk met de rij aantallen ernaast ({len(pairs)} vragen)")
 
     def answers(self, page: Page, rows: list[list[Word]], facts: Facts) -> None:
         """Weergave vragen: a header 'Vraag' plus the scale's answers, then one row per question."""
@@ -536,76 +1041,100 @@ class JobcoachingParser(Parser):
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in self._answer_segments(logical_rows(g))):
             if len(matrix) < 2:
                 continue
-            # the header opens at the first row that names a scale's answers: rows above it are a
-            # caption ('Werknemers') or the tail of the table before
-            start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
-            while start and any(c.strip() for c in matrix[start - 1][1:]) \
-                    and not any(ch.isdigit() for c in matrix[start - 1] for ch in c):
-                start -= 1  # the header's line above ('niet' over 'helemaal'); not a caption in the first cell only
-            matrix = matrix[start:]
-            head, nh = self._grid_header(matrix)
-            # a row after the first with words in the question column only is no header line (a
-            # header's next line goes on under the answers: 'helemaal', 'e') but the rest of a
-            # question cut by the page break
-            cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
-            if cut is not None:
-                head, nh = self._grid_header(matrix[:cut])[0], cut
-            group = _scale_named(" ".join(head))
-            if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
-                found = True
-                continue
-            if group is None or nh == 0:
-                continue
-            scale = SCALES[group]
-            units = any(t in UNITS for h in head[1:] for t in h.split()) or any("%" in c for r in matrix[nh:] for c in r[1:])
-            if units:
-                order = self._answer_order([" ".join(t for t in h.split() if t not in UNITS) for h in head[1:]], scale)
-                if order is None:
-                    continue
-                cols = None
-                total = any(regex.search(r"\btotaal\b", h) for h in head[1:])
-            else:
-                cols = {}
-                for answer in scale:
-                    col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
-                    if col is None:  # 'niet helemaal ja' set close together in one header cell
-                        col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
-                    if col is not None:
-                        cols[answer] = col
-                if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
-                    continue
-            for k, r in enumerate(matrix[nh:]):
-                question = " ".join(r[0].split())
-                if "?" in question[:-1]:
-                    # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
-                    # van de aandacht van de jobcoach'): the question ends at its question mark
+            before = len(facts.jobcoaching.answers)
+            try:
+                found = self._answers_from_grid(grid, matrix, page, facts) or found
+            finally:
+                self._name_coded(doc, page.number, grid.bbox, facts.jobcoaching.answers[before:], facts)
+        return found
+
+    def _name_coded(self, doc: Document, page: int, bbox, answers: list[AnswerCounts], facts: Facts) -> None:
+        """Questions of one table printed as codes ('V3'): each named from the legend nearest to
+        that table ('Vraag 3. Het aantal keren ...?' above or under it); the rest is left to
+        ``_questions_from_legend``."""
+        coded = [a for a in answers if RE_QUESTION_CODE.fullmatch(a.question.strip())]
+        if not coded:
+            return
+        legend = _legend_near(doc, page, bbox)
+        for a in coded:
+            if question := legend.get(_code_key(a.question)):
+                if "?" in question[:-1]:  # a remark after the question: the question ends at its mark
                     question = question[:question.index("?") + 1]
-                counts = {a: r[c] for a, c in cols.items()} if cols is not None else {"": " ".join(r[1:]).strip()}
-                prev = facts.jobcoaching.answers[-1] if facts.jobcoaching.answers else None
-                if (k == 0 and question and not any(counts.values()) and prev is not None and prev.group == group
-                        and prev.page == page.number - 1 and not prev.question.rstrip().endswith(("?", ":", "."))):
-                    # a question cut by the page break: its counts stood on the page before, the rest
-                    # of its words open the table again under the repeated header
-                    prev.question = f"{prev.question} {question}"
-                    facts._explain.append(f"pagina {page.number}: vraag van pagina {prev.page} loopt door: {question!r}")
-                    continue
-                if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
-                    continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
-                if all(t.lower() in UNITS for v in counts.values() for t in v.split()):
-                    continue  # the header's 'n | %' line, when the grid set it apart from the header
-                try:
-                    if cols is None:
-                        values = self._counts_with_percentages(counts[""], order, total, page.number, question, facts)
-                        if values is None:
-                            continue
-                    else:
-                        values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
-                    facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
-                    found = True
-                except dutch.DutchParseError as exc:
-                    facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
-            how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
-            facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
+                facts._explain.append(f"pagina {page}: vraag {a.question.strip()!r} uit de legenda bij de tabel: {question!r}")
+                a.question = question
+
+    def _answers_from_grid(self, grid, matrix: list[list[str]], page: Page, facts: Facts) -> bool:
+        """One grid (or one scale's part of it) of answer counts: see ``answers_from_grids``."""
+        found = False
+        # the header opens at the first row that names a scale's answers: rows above it are a
+        # caption ('Werknemers') or the tail of the table before
+        start = next((r for r, row in enumerate(matrix[:6]) if _scale_named(" ".join(row).lower())), 0)
+        while start and any(c.strip() for c in matrix[start - 1][1:]) \
+                and not any(ch.isdigit() for c in matrix[start - 1] for ch in c):
+            start -= 1  # the header's line above ('niet' over 'helemaal'); not a caption in the first cell only
+        matrix = matrix[start:]
+        head, nh = self._grid_header(matrix)
+        # a row after the first with words in the question column only is no header line (a
+        # header's next line goes on under the answers: 'helemaal', 'e') but the rest of a
+        # question cut by the page break
+        cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
+        if cut is not None:
+            head, nh = self._grid_header(matrix[:cut])[0], cut
+        group = _scale_named(" ".join(head))
+        if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
+            return True
+        if group is None or nh == 0:
+            return found
+        scale = SCALES[group]
+        units = any(t in UNITS for h in head[1:] for t in h.split()) or any("%" in c for r in matrix[nh:] for c in r[1:])
+        if units:
+            order = self._answer_order([" ".join(t for t in h.split() if t not in UNITS) for h in head[1:]], scale)
+            if order is None:
+                return found
+            cols = None
+            total = any(regex.search(r"\btotaal\b", h) for h in head[1:])
+        else:
+            cols = {}
+            for answer in scale:
+                col = next((i for i, h in enumerate(head) if i and (h == answer or _same_word(h.replace(" ", ""), answer.replace(" ", "")))), None)
+                if col is None:  # 'niet helemaal ja' set close together in one header cell
+                    col = next((i for i, h in enumerate(head) if i and h.split() and h.split()[0] == answer.split()[0]), None)
+                if col is not None:
+                    cols[answer] = col
+            if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
+                return found
+        for k, r in enumerate(matrix[nh:]):
+            question = " ".join(r[0].split())
+            if "?" in question[:-1]:
+                # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
+                # van de aandacht van de jobcoach'): the question ends at its question mark
+                question = question[:question.index("?") + 1]
+            counts = {a: r[c] for a, c in cols.items()} if cols is not None else {"": " ".join(r[1:]).strip()}
+            prev = facts.jobcoaching.answers[-1] if facts.jobcoaching.answers else None
+            if (k == 0 and question and not any(counts.values()) and prev is not None and prev.group == group
+                    and prev.page == page.number - 1 and not prev.question.rstrip().endswith(("?", ":", "."))):
+                # a question cut by the page break: its counts stood on the page before, the rest
+                # of its words open the table again under the repeated header
+                prev.question = f"{prev.question} {question}"
+                facts._explain.append(f"pagina {page.number}: vraag van pagina {prev.page} loopt door: {question!r}")
+                continue
+            if not any(counts.values()) or question.lower().startswith("vraag") and not any(ch.isdigit() for ch in "".join(counts.values())):
+                continue  # a lead-in such as "Wat is uw mening over:", or a repeated header
+            if all(t.lower() in UNITS for v in counts.values() for t in v.split()):
+                continue  # the header's 'n | %' line, when the grid set it apart from the header
+            try:
+                if cols is None:
+                    values = self._counts_with_percentages(counts[""], order, total, page.number, question, facts)
+                    if values is None:
+                        continue
+                else:
+                    values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
+                facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
+                found = True
+            except dutch.DutchParseError as exc:
+                facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
+        how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
+        facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
 
     def _questions_from_legend(self, doc: Document, facts: Facts) -> None:
@@ -707,6 +1236,7 @@ class JobcoachingParser(Parser):
         """'3 33% 2 22% 4 44%': the counts, in the order of the answers; the percentages are no
         counts, but must agree with them (within rounding), else the row is not read."""
         text = regex.sub(r"(\d)\s+%", r"\1%", text)
+        text = regex.sub(r"\(\s*(\d+(?:[.,]\d+)?%)\s*\)", r"\1", text)  # '3 (43%)': the percentage in brackets
         tokens = text.split()
         counts = [t for t in tokens if regex.fullmatch(r"\d+", t)]
         pcts = [t for t in tokens if regex.fullmatch(r"\d+(?:[.,]\d+)?%", t)]
@@ -740,6 +1270,9 @@ class JobcoachingParser(Parser):
             return True
         halves = {} if halves is None else halves
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
+            while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
+                    and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
+                matrix = matrix[1:]  # a caption or heading set in line with the table ('Weergave cijfers'), no header line
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)
@@ -748,11 +1281,18 @@ class JobcoachingParser(Parser):
                 return True
             if nh == 0:
                 continue
+            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
+            if set(scores) != set(GROUPS) and (long := _long_columns(head, matrix[nh:])) is not None:
+                if self._read_long_rows(matrix[nh:], lines[nh:], *long, page.number, facts):
+                    facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
+                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel met een "
+                                          f"regel per groep per periode ({grid.method})")
+                    return True
+                continue
             if problem:
                 if any(regex.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
                     _period_problem(facts, page.number, problem)
                 continue
-            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
             if set(scores) == set(GROUPS) and (names or label is not None):
                 if grid.ncols < 3:
                     continue
@@ -825,7 +1365,9 @@ class JobcoachingParser(Parser):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
                 half["avg"], half["avg_line"] = cells[col], line
-                break
+                if half["rows"]:
+                    break
+                continue  # the average as the first row: the periods follow
             if not cells[col].strip() or (name is not None and not cells[name].strip()):
                 continue
             try:

@@ -328,3 +328,352 @@ def test_an_extra_column_after_the_scores_is_no_part_of_a_score_and_leaves_no_wa
     assert e.parser == "uwv-jobcoaching", e.error
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
     assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
+
+
+# ---- holdout4, scored blind: layouts of three more jobcoaching organisations, each built here as a
+# capability of its own (other names, values, wordings and orders than the corpus).
+
+
+@pytest.fixture
+def read_doc(registry, tmp_path):
+    """A report printed by reportlab with the Doc's options (a running footer)."""
+    def go(blocks: list, name: str = "jc.pdf", **options):
+        path = tmp_path / name
+        reportlab_pdf(Doc(blocks, title="Klanttevredenheid jobcoaching", **options), path)
+        e = process_file(path, registry, Options(regime=load_regime()))
+        assert e.parser == "uwv-jobcoaching", e.error
+        return e
+    return go
+
+
+def cover_columns() -> list:
+    """The cover facts as a label column and a value column, without colons."""
+    return [Para("Jaarverslag klanttevredenheid jobcoaching", "title"),
+            Table(header=[], body=[["Jobcoachorganisatie", "Jobcoaching Proefpunt"], ["Erkend met ingang van", "1 maart 2017"],
+                                   ["Meetperiode", "01-03-2020 – 01-03-2021"], ["Datum", "d.d. 12-03-2021"]],
+                  ruled=False, hrules=True, widths=[1.4, 2.6], left_cols=(1,))]
+
+
+def long_table(order: tuple[str, str] = ("werkgever", "werknemer"), numbered: bool = True, ruled: bool = False) -> Table:
+    """A row per group per period: 'Nr. | Ingevuld door | Naam | Cijfer', the period's number on its
+    first row only (or no number column at all)."""
+    body = []
+    for i, (a, b) in enumerate(zip(WN, WG), 1):
+        rows = {"werknemer": ["werknemer", f"Werknemer {chr(64 + i)}", nl(a)], "werkgever": ["werkgever", f"Werkgever {i}", nl(b)]}
+        for k, group in enumerate(order):
+            body.append(([str(i) if k == 0 else ""] if numbered else []) + rows[group])
+    header = (["Nr."] if numbered else []) + ["Ingevuld door", "Naam", "Cijfer"]
+    return Table(header=[header], body=body, ruled=ruled, hrules=not ruled, widths=([0.6] if numbered else []) + [1.3, 2, 0.8],
+                 left_cols=(1, 2) if numbered else (0, 1))
+
+
+def sum_sentences() -> list:
+    return [Para(f"Gemiddelde werknemers (som/aantal): {nl(sum(WN)).replace(',0', '')}/{len(WN)} = {averages(WN)}", bold=True),
+            Para(f"Gemiddelde werkgevers (som/aantal): {nl(sum(WG)).replace(',0', '')}/{len(WG)} = {averages(WG)}", bold=True)]
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+@pytest.mark.parametrize("order", [("werkgever", "werknemer"), ("werknemer", "werkgever")])
+def test_a_row_per_group_per_period_with_the_cover_in_columns_and_the_averages_as_sum_slash_count(read, ruled, order):
+    """Each period as two rows ('werknemer' and 'werkgever' under each other, the period's number on
+    the first only), the cover facts as label | value without colons, the averages under the table
+    as 'Gemiddelde werknemers (som/aantal): 31/4 = 7,8'."""
+    e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), long_table(order, ruled=ruled), *sum_sentences()]
+             + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert jc.raw["werknemer_berekening"] == f"{nl(sum(WN)).replace(',0', '')}/{len(WN)} = {averages(WN)}"
+    assert e.supplier == "Jobcoaching Proefpunt"
+    assert str(jc.recognition_date) == "2017-03-01" and str(e.report_date) == "2021-03-12"
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-03-01", "2021-03-01")
+    assert {c.status for c in e.checks if c.rule in ("JC-NORM", "JC-PERIODES")} == {"pass"}
+
+
+def test_rows_per_group_without_a_period_number_are_paired_only_when_they_alternate(read):
+    e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), long_table(numbered=False)] + plain_answers() + analysis())
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
+    # two werknemers' rows after each other and no period number: which rows make a period is not printed
+    # or a pair in the other order ('werknemer, werkgever' after 'werkgever, werknemer' pairs)
+    for a, b in ((1, 2), (2, 3)):
+        table = long_table(numbered=False)
+        table.body[a], table.body[b] = table.body[b], table.body[a]
+        e = read(cover_columns() + [Para("Cijfers per jobcoachperiode", "h1"), table] + plain_answers() + analysis(), name=f"los{a}.pdf")
+        jc = e.jobcoaching
+        assert jc.periods == [] and (jc.werknemer_avg, jc.werkgever_avg) == (None, None)
+        assert e.fact_status["jobcoaching.periods"].status == "unreadable"
+        assert any("wisselen elkaar niet af" in w for w in e.warnings)
+        norm = [c for c in e.checks if c.rule == "JC-NORM"]
+        assert norm and all(c.status == "manual" for c in norm)
+        assert e.verdict != "voldoet_niet"
+
+
+def oordeel_table(whole: bool = True) -> Table:
+    """'Periode | Werkgever | Werknemer | Oordeel werkgever | Oordeel werknemer': the werkgever's
+    columns first, marks as whole numbers where they are ('8', not '8,0')."""
+    def mark_text(x: float) -> str:
+        return str(int(x)) if whole and x == int(x) else nl(x)
+    return Table(header=[["Periode", "Werkgever", "Werknemer", "Oordeel\nwerkgever", "Oordeel\nwerknemer"]],
+                 body=[[str(i), f"Werkgever {i}", f"Werknemer {chr(64 + i)}", mark_text(b), mark_text(a)]
+                       for i, (a, b) in enumerate(zip(WN, WG), 1)], widths=[0.7, 1.4, 1.4, 1, 1], left_cols=(1, 2))
+
+
+@pytest.mark.parametrize("sentence", ["Gemiddeld oordeel van de {g}: {v}", "Het gemiddelde cijfer van de {g} is {v}.",
+                                      "Gemiddeld cijfer {g}: {v} (n = 4)"])
+def test_oordeel_columns_werkgever_first_whole_marks_and_the_averages_as_two_sentences(read, sentence):
+    e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
+                        Para(sentence.format(g="werkgevers", v=averages(WG))),
+                        Para(sentence.format(g="werknemers", v=averages(WN)))] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_a_group_given_two_different_averages_in_sentences_gets_none(read):
+    e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
+                        Para(f"Gemiddeld oordeel van de werkgevers: {averages(WG)}"),
+                        Para(f"Gemiddeld oordeel van de werknemers: {averages(WN)}"),
+                        Para("Gemiddeld oordeel van de werknemers: 6,1")] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (None, 7.1)
+    assert any("meer dan één" in w for w in e.warnings)
+
+
+def pct(c: int, counts) -> int:
+    return round(100 * c / sum(counts.values()))
+
+
+LINE_FORMATS = {
+    "colon, comma": lambda c: ", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)),
+    "no colon, dash": lambda c: " – ".join(f"{a.capitalize()} {c[a]}" for a in WG_SCALE),
+    "percentage in brackets": lambda c: " | ".join(f"{a}: {c[a]} ({pct(c[a], c)}%)" for a in reversed(WG_SCALE)),
+}
+
+
+def counts_as_lines(fmt=LINE_FORMATS["colon, comma"]) -> tuple[list, dict]:
+    """The answer counts as a line under each question, lead-ins between them, the answers in
+    another order than the scale, separated by '·' for one group and otherwise for the other."""
+    blocks = [Para("Antwoorden per vraag", "h1"), Para("Werknemers", "h2")]
+    want = {}
+    for q, counts in WN_COUNTS.items():
+        c = dict(zip(WN_SCALE, counts))
+        blocks += [Para(q), Para(" · ".join(f"{a}: {c[a]}" for a in reversed(WN_SCALE)))]
+        want[("werknemer", q)] = c
+    blocks += [Para("Werkgevers", "h2"), Para("Wat is uw mening over:")]
+    for k, q in enumerate(WG_Q):
+        c = {a: n + k for a, n in zip(WG_SCALE, WG_COUNTS[q])}
+        if k == 5:
+            blocks.append(Para("Wat vindt u van de aandacht van de jobcoach voor:"))
+        blocks += [Para(q), Para(fmt(c))]
+        want[("werkgever", q)] = c
+    return blocks, want
+
+
+@pytest.mark.parametrize("fmt", list(LINE_FORMATS))
+def test_answer_counts_written_as_a_line_under_each_question(read, fmt):
+    blocks, want = counts_as_lines(LINE_FORMATS[fmt])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_a_count_line_missing_an_answer_is_no_count_line(read):
+    blocks, want = counts_as_lines()
+    i = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("ja: "))
+    blocks[i] = Para(blocks[i].text.rsplit(" · ", 1)[0])  # 'ja: 1 · niet helemaal: 1': no 'nee'
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis(), name="mist.pdf")
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werknemer", WN_Q[0]) not in got and got[("werknemer", WN_Q[1])] == want[("werknemer", WN_Q[1])]
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
+
+
+def test_a_count_line_whose_percentages_do_not_fit_is_not_read_and_said(read):
+    blocks, want = counts_as_lines(LINE_FORMATS["percentage in brackets"])
+    i = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("goed: "))
+    blocks[i] = Para(blocks[i].text.replace("%)", "0%)", 1))  # the first percentage ten times too high
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis(), name="pct.pdf")
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werkgever", WG_Q[0]) not in got and got[("werkgever", WG_Q[1])] == want[("werkgever", WG_Q[1])]
+    assert any("percentages passen niet" in w for w in e.warnings)
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
+
+
+def test_averages_as_the_first_row_dates_of_each_period_and_a_header_over_two_lines(read):
+    """Borderless: 'Nr. | Werknemer | Cijfer werknemer | Werkgever | Cijfer werkgever | Begin periode |
+    Einde periode', each header over two lines, the score set right close to the werkgever's name,
+    and the averages as the table's first row."""
+    body = [["", "Gemiddelde", averages(WN), "", averages(WG), "", ""]]
+    body += [[str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b), f"0{i}-0{i}-2020", f"1{i}-1{i}-2020"]
+             for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    table = Table(header=[["Nr.", "Werknemer", "Cijfer\nwerknemer", "Werkgever", "Cijfer\nwerkgever", "Begin\nperiode", "Einde\nperiode"]],
+                  body=body, ruled=False, hrules=True, widths=[0.4, 1.2, 0.8, 1.2, 0.8, 0.9, 0.9], left_cols=(1, 3), font_pt=9)
+    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {chr(64 + i)}", a, f"Werkgever {i}", b) for i, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
+
+
+def test_answer_counts_with_the_percentage_in_brackets(read):
+    def table(questions: dict, scale: list[str], wrong: str | None = None) -> Table:
+        rows = []
+        for q, counts in questions.items():
+            n = sum(counts)
+            rows.append([q] + [f"{c} ({round(100 * c / n) + (30 if q == wrong and c else 0)}%)" for c in counts])
+        return Table(header=[["Vraag"] + scale], body=rows, widths=[3] + [1] * len(scale))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"]),
+                        Para("Werknemers", "h2"), table(WN_COUNTS, WN_SCALE, wrong=WN_Q[1]), Para("Werkgevers", "h2"),
+                        table(WG_COUNTS, WG_SCALE)] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got[("werknemer", WN_Q[0])] == dict(zip(WN_SCALE, WN_COUNTS[WN_Q[0]]))
+    assert all(got[("werkgever", q)] == dict(zip(WG_SCALE, c)) for q, c in WG_COUNTS.items())
+    assert ("werknemer", WN_Q[1]) not in got  # its percentages do not fit its counts
+    assert any("percentages passen niet" in w for w in e.warnings)
+
+
+@pytest.mark.parametrize("legend,column,numbered_on", [("Vraag {n}.", "V{n}", True), ("{n}.", "Q{n}", True), ("V{n}:", "Vraag {n}", False)])
+def test_question_codes_match_their_legend_by_number_and_each_table_its_own_legend(read, legend, column, numbered_on):
+    """The legend above each answer table ('Vraag 3. Het aantal ...?'), the table's columns coded
+    otherwise ('V3'): a code is its number. Numbered on over both forms, or from 1 in each: then
+    each table's codes are its own legend's."""
+    blocks, n = [], 0
+    want = {}
+    for group, scale, questions in (("werknemer", WN_SCALE, WN_COUNTS), ("werkgever", WG_SCALE, WG_COUNTS)):
+        first = n + 1 if numbered_on else 1
+        codes = list(range(first, first + len(questions)))
+        n = codes[-1]
+        blocks.append(Para(f"Formulier {group}", "h2"))
+        blocks += [Para(f"{legend.format(n=k)} {q}", "small") for k, q in zip(codes, questions)]
+        # a sentence that opens with a code is no legend item, though it stands closest to the table
+        blocks.append(Para(f"{column.format(n=codes[0])} tot en met {column.format(n=codes[-1])} zijn de vragen hierboven."))
+        body = [[a] + [str(questions[q][j] + (1 if group == "werkgever" else 0)) for q in questions] for j, a in enumerate(scale)]
+        blocks.append(Table(header=[["Antwoord"] + [column.format(n=k) for k in codes]], body=body,
+                            widths=[1.6] + [0.6] * len(codes), font_pt=9))
+        want.update({(group, q): {a: questions[q][j] + (1 if group == "werkgever" else 0) for j, a in enumerate(scale)}
+                     for q in questions})
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"]), PageBreak(),
+                        Para("Score per vraag", "h1")] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+
+
+def test_cover_wordings_and_the_organisation_in_a_subtitle_and_the_running_footer(read_doc):
+    """'Datum erkenning UWV:', 'Meetjaar: … t/m …', 'Datum van deze rapportage:' on the cover; the
+    organisation named only in a subtitle and in the footer of every page."""
+    head = [Para("Klanttevredenheid jobcoaching", "title"), Para("Stichting Werkbrug Proefpolder – verslag over het meetjaar", "cover"),
+            Para("Datum erkenning UWV: 3 februari 2016", "cover"), Para("Meetjaar: 03-02-2020 t/m 03-02-2021", "cover"),
+            Para("Datum van deze rapportage: 20-02-2021", "cover")]
+    body = [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"]),
+            PageBreak()] + plain_answers() + analysis()
+    e = read_doc(head + body, footer="Stichting Werkbrug Proefpolder · pagina {page} van {pages}")
+    assert e.supplier == "Stichting Werkbrug Proefpolder"
+    assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2016-02-03", "2021-02-20")
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-02-03", "2021-02-03")
+    # a footer's name the cover does not give is not taken for the organisation
+    head[1] = Para("Verslag over het meetjaar", "cover")
+    e = read_doc(head + body, name="anders.pdf", footer="Stichting Werkbrug Proefpolder · pagina {page} van {pages}")
+    assert e.supplier is None
+
+
+def test_the_place_and_date_under_the_signature(read):
+    blocks = [b for b in cover() if not b.text.startswith("Datum rapportage")]
+    e = read(blocks + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                         "Cijfer werkgever"])] + plain_answers() + analysis()
+             + [Para("Plaats en datum: Capelle aan den IJssel, 9 maart 2021"), Para("J. de Vries, directeur")])
+    assert str(e.report_date) == "2021-03-09"
+
+
+def test_a_sentence_of_averages_across_the_score_columns_gives_each_group_its_own_number(registry, tmp_path):
+    """'Gemiddeld behaald cijfer werknemers: 8,2 – werkgevers: 7,3' under a borderless periods
+    table, its 'werkgevers: 7,3' running under the werknemers' score column: each number is the
+    group's whose name and colon it follows, not the column's it lies in."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((80, "Rapportage klanttevredenheid jobcoaching"), (110, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                    (130, "Datum erkenning: 1-3-2017"), (150, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                    (170, "Datum rapportage: 15-3-2021"), (210, "Weergave cijfers")):
+        page.insert_text((58, y), text, fontsize=11)
+    sentence = f"Gemiddeld behaald cijfer werknemers: {averages(WN)} – werkgevers: {averages(WG)}"
+    x_wn = 58 + pymupdf.get_text_length(sentence.rsplit(" ", 1)[0] + " ", fontsize=10) - 2
+    for x, text in ((58, "Periode"), (120, "Werknemer"), (220, "Werkgever"), (x_wn, "Cijfer wn"), (x_wn + 90, "Cijfer wg")):
+        page.insert_text((x, 240), text, fontsize=10)
+    for k, (a, b) in enumerate(zip(WN, WG)):
+        y = 256 + 16 * k
+        for x, text in ((58, str(k + 1)), (120, f"Werknemer {k + 1}"), (220, f"Werkgever {k + 1}"), (x_wn, nl(a)), (x_wn + 90, nl(b))):
+            page.insert_text((x, y), text, fontsize=10)
+    page.insert_text((58, 256 + 16 * len(WN)), sentence, fontsize=10)
+    y = 256 + 16 * len(WN) + 40
+    for text in ("Analyse van de resultaten", "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd."):
+        page.insert_text((58, y), text, fontsize=10)
+        y += 16
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert all(c.status != "fail" for c in e.checks if c.rule == "JC-PERIODES")
+
+
+def test_questions_over_three_lines_with_their_counts_level_with_the_middle_line(registry):
+    """LibreOffice's HTML import centres each cell: a question wraps over two to five lines in a
+    narrow borderless column with its counts level with a middle line, lead-ins between them. Each
+    question runs to its question mark and takes the row of counts beside it (made by
+    tests/data/jobcoaching/make.py)."""
+    import importlib.util
+
+    here = Path(__file__).parent / "data" / "jobcoaching"
+    spec = importlib.util.spec_from_file_location("jc_make", here / "make.py")
+    made = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(made)
+    e = process_file(here / "centred-answers.pdf", registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == {q: dict(zip(WG_SCALE, c)) for q, c in made.WG_COUNTS.items()}
+
+
+def test_a_heading_in_line_with_a_borderless_periods_table_and_both_averages_in_one_sentence_under_it(registry, tmp_path):
+    """'Weergave cijfers' set in line with a borderless table's first column, a row's height above
+    its header (the heading is no header line, though it has 'cijfers' in it), the two score headers
+    close together ('Cijfer wn Cijfer wg'), and both averages in one sentence a paragraph below."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((80, "Rapportage klanttevredenheid jobcoaching"), (110, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                    (130, "Datum erkenning: 1-3-2017"), (150, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                    (170, "Datum rapportage: 15-3-2021")):
+        page.insert_text((58, y), text, fontsize=11)
+    page.insert_text((58, 224), "Weergave cijfers", fontsize=10)
+    for x, text in ((58, "Jobcoachperiode"), (190, "Werknemer"), (300, "Werkgever"), (420, "Cijfer wn"), (461, "Cijfer wg")):
+        page.insert_text((x, 240), text, fontsize=10)
+    for k, (a, b) in enumerate(zip(WN, WG)):
+        y = 256 + 16 * k
+        for x, text in ((58, f"mrt 2020 – jun 202{k}"), (190, f"Werknemer {k + 1}"), (300, f"Werkgever {k + 1}"), (440, nl(a)),
+                        (490, nl(b))):
+            page.insert_text((x, y), text, fontsize=10)
+    y = 256 + 16 * len(WN) + 30
+    page.insert_text((58, y), f"Gemiddeld behaald cijfer werknemers: {averages(WN)} – werkgevers: {averages(WG)}", fontsize=10)
+    for text in ("Analyse van de resultaten", "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd."):
+        y += 30
+        page.insert_text((58, y), text, fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"Werknemer {k}", a, b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
