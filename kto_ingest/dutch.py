@@ -31,7 +31,7 @@ class DutchParseError(ValueError):
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1,
-    "februari": 2, "feb": 2,
+    "februari": 2, "feb": 2, "febr": 2,
     "maart": 3, "mrt": 3,
     "april": 4, "apr": 4,
     "mei": 5,

@@ -312,7 +312,7 @@ class GenericTableParser(Parser):
             out = ResultRow(
                 group=group,
                 service=label,
-                heading=under,
+                heading=row.under or under,
                 is_total=lx.label_kind(label) == "total",
                 page=row.page,
                 raw={("benaderd" if k == "netto_steekproef" else k): t for k, t in v.items() if t},
@@ -338,7 +338,7 @@ class GenericTableParser(Parser):
                 if not RE_GROUP.match(" ".join(row.label.split())):
                     current = " ".join(row.label.split())
                 continue
-            headings[i] = current
+            headings[i] = row.under or current
             i += 1
         reasons = conf.assess(facts.results, header_ok, headings, guesses=table.guesses, codes=table.codes)
         if not header_ok:

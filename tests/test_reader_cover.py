@@ -398,3 +398,22 @@ def test_a_cover_names_its_client_on_whose_behalf_and_the_bureau_that_issued_it(
     assert values["bureau"] == "Scherpzicht Enquete & Analyse"
     assert values["report_date"] == D(2022, 2, 8)
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+def test_a_cover_with_its_client_after_voor_and_facts_in_the_running_header_and_footer(tmp_path):
+    """'voor <organisation>' under the title names the client; the status in a running header
+    ('Bureau · KTO 2021 · DEFINITIEF'), the date in the footer ('Versie van 19.01.2022 · 1'), the
+    meetperiode in a sentence about whose service ended when, and the bureau's full legal name from
+    the text where the header gives it short."""
+    path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid scholing 2021"), (70, 130, "voor Kennispoort Drechtsteden")],
+                           [(70, 100, "1 Inleiding"),
+                            (70, 120, "Kennispoort Drechtsteden heeft Kiemkracht Onderzoek B.V. gevraagd de tevredenheid te meten."),
+                            (70, 135, "Het onderzoek gaat over alle klanten van wie de dienst tussen 1 januari en 31 december 2021"),
+                            (70, 150, "is beëindigd.")]],
+                header="Kiemkracht Onderzoek · KTO scholing 2021 · DEFINITIEF", footer="Versie van 19.01.2022 · {page}")
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Kennispoort Drechtsteden"
+    assert values["bureau"] == "Kiemkracht Onderzoek B.V."
+    assert values["final"] is True
+    assert values["report_date"] == D(2022, 1, 19)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

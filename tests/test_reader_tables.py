@@ -371,6 +371,7 @@ def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path,
     ("Vaardigheidstrainingen horeca en schoonmaak", "Functiegerichte vaardigheidstrainingen, cluster horeca en schoonmaak"),
     ("Functiegerichte vaardigheidstrainingen (per cluster)", "Functiegerichte vaardigheidstrainingen"),
     ("Cluster Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),  # only this perceel has clusters
+    ("Functiegerichte vaardigheidstr. Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
     ("Functiegerichte vaardigheidstrainingen totaal", "Functiegerichte vaardigheidstrainingen"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
@@ -701,7 +702,8 @@ def test_clusters_under_a_perceel_heading_belong_to_that_perceel(registry, tmp_p
 @pytest.mark.parametrize("ruled", [True, False])
 def test_a_perceel_spanning_its_cluster_columns_names_each_of_them(registry, tmp_path, ruled):
     """Percelen as columns, 'Functiegerichte vaardigheidstrainingen' spanning the columns of its
-    clusters: every cluster column is labelled with it, so each cluster is judged under its perceel."""
+    clusters: every cluster column keeps its own label and carries the perceel as its heading, so each
+    cluster is judged under its perceel."""
     from corpus.render import Doc, Para, Span, Table, reportlab_pdf
 
     t = Table(header=[["", "Opleidingen", Span("Functiegerichte vaardigheidstrainingen", cols=2), "Totaal"],
@@ -712,7 +714,36 @@ def test_a_perceel_spanning_its_cluster_columns_names_each_of_them(registry, tmp
     path = tmp_path / "span.pdf"
     reportlab_pdf(Doc([Para("Klanttevredenheidsonderzoek scholingsdiensten 2021", "title"), t]), path)
     e = _process(registry, path)
-    assert [r.service for r in e.results] == ["Opleidingen", "Functiegerichte vaardigheidstrainingen Techniek",
-                                              "Functiegerichte vaardigheidstrainingen Zorg en welzijn", "Totaal"]
+    fvt = "Functiegerichte vaardigheidstrainingen"
+    assert [(r.service, r.heading) for r in e.results] == [("Opleidingen", None), ("Techniek", fvt), ("Zorg en welzijn", fvt),
+                                                           ("Totaal", None)]
     assert e.confidence == "high", e.warnings
     assert [c.status for c in e.checks if c.rule == "SCH-NORM"].count("fail") == 1
+
+
+def test_a_perceel_heading_over_two_lines_is_one_heading():
+    """'Functiegerichte' / 'vaardigheidstrainingen' on two label-only lines over 'Bouw en infra':
+    one heading row, not the end of the row above nor the start of the row below."""
+    from kto_ingest.reader.tables import ReadRow, _join_perceel_headings
+
+    def row(label, y, values=None):
+        return ReadRow(label, values or {}, 1, (60, y, 400, y + 10), heading=not values)
+
+    rows = [row("Opleidingen", 100, {"rapportcijfer": "8,6"}), row("Functiegerichte", 112), row("vaardigheidstrainingen", 124),
+            row("Bouw en infra", 136, {"rapportcijfer": "8,3"})]
+    joined = _join_perceel_headings(rows)
+    assert [(r.label, r.heading) for r in joined] == [("Opleidingen", False), ("Functiegerichte vaardigheidstrainingen", True),
+                                                      ("Bouw en infra", False)]
+    # a label going on in lower case ('cluster Vakgebied 01') is not under a heading
+    rows = [row("Functiegerichte vaardigheidstrainingen", 100), row("cluster Vakgebied 01", 112, {"rapportcijfer": "8,0"})]
+    assert [r.label for r in _join_perceel_headings(rows)] == ["Functiegerichte vaardigheidstrainingen", "cluster Vakgebied 01"]
+
+
+@pytest.mark.parametrize("header,measure", [("Klanten met beëindigde dienst", "beeindigd"), ("Volledig ingevuld", "ingevuld"),
+                                            ("Respons- ratio", "respons_pct"), ("Gemiddeld klantoordeel (1-10)", "rapportcijfer"),
+                                            ("Gedeeltelijk ingevuld", None), ("Norm UWV", None)])
+def test_more_header_wordings(header, measure):
+    from kto_ingest.reader import lexicon as lx
+
+    found = lx.measure_of(header)
+    assert (found[0] if found else None) == measure

@@ -274,7 +274,15 @@ def supplier(view: TextView) -> Finding | None:
             rest = rx(r"[.;,](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
             if name := lx.as_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
+    # a line of the cover that is only 'voor <organisation>' (under the title)
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    for r in view.rows(first):
+        if (m := RE_FOR.match(r.text.strip())) and (name := lx.as_name(m["n"])) and not lx.looks_like_person(name):
+            return Finding(name, r.page, r.text, "'voor …' op het voorblad", r.bbox)
     return None
+
+
+RE_FOR = regex.compile(r"^voor\s+(?P<n>\p{Lu}[^,;:]{2,80})$")
 
 
 def _bureau_name(text: str, people_label: bool = False) -> str | None:
@@ -378,6 +386,24 @@ SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "on
 
 
 def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
+    """The research bureau, by label, signature, sentence, colofon or running header; named in full
+    when the report gives its legal form elsewhere ('Kiemkracht Onderzoek' in the header,
+    'Kiemkracht Onderzoek B.V.' in the text)."""
+    found = _bureau(view, warnings, supplier)
+    if found is None or RE_LEGAL_END.search(found.value):
+        return found
+    full = regex.compile(rf"(?<!\p{{L}}){regex.escape(found.value)}\s+(?P<form>B\.\s?V\.|N\.\s?V\.|V\.O\.F\.|U\.A\.|BV)(?!\p{{L}})")
+    for b in view.blocks():
+        if m := full.search(b.text):
+            return Finding(f"{found.value} {m['form']}", found.page, found.raw, f"{found.entry}; volledig: pagina {b.page}",
+                           found.bbox, derived=found.derived)
+    return found
+
+
+RE_LEGAL_END = regex.compile(r"(?:B\.\s?V\.|N\.\s?V\.|V\.O\.F\.|U\.A\.|\bBV)\s*$")
+
+
+def _bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
     rows = view.front(3) + view.back(2)
     people = set(lx.lexicon()["bureau"].get("people_labels", []))
     for i, m, span in _labelled_rows(rows, "bureau"):
@@ -478,7 +504,7 @@ def final(view: TextView) -> Finding | None:
             [c.text for c in segs] if len(segs) > 1 else []
         if len(r.text) > 60 and not cells:
             continue
-        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s\|\s").split(r.text) if p]
+        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s[|·•]\s").split(r.text) if p]
         for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
             if len(part) <= 60 and (s := lx.status_of(part)):
                 return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox, derived=s[1] == "versie 0.x")

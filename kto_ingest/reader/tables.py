@@ -41,6 +41,7 @@ class ReadRow:
     page: int
     bbox: tuple[float, float, float, float]
     heading: bool = False  # a label without values (a group or section heading)
+    under: str | None = None  # a perceel named over this row's label by a header cell spanning it
 
 
 @dataclass
@@ -283,7 +284,13 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
     head = [r for r in range(first) if not any(is_value(c) for c in matrix[r][1:] if c)]
     rows = []
     for c in range(1, grid.ncols):
-        label = " ".join(t for r in head if (t := _spanning(grid, matrix, r, c)))
+        own, spans = [], []
+        for r in head:
+            text, spanning = _spanning(grid, matrix, r, c)
+            (spans if spanning else own).append(text) if text else None
+        label, over = " ".join(own), " ".join(spans) or None
+        if over and not label:
+            label, over = over, None  # a column under nothing else: the spanning text is its label
         vals = {found[r][0]: matrix[r][c] for r in found if matrix[r][c]}
         if not label and not vals:
             continue
@@ -292,7 +299,7 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
         if cells:
             box = (round(min(x.x0 for x in cells), 1), round(min(x.y0 for x in cells), 1),
                    round(max(x.x1 for x in cells), 1), round(max(x.y1 for x in cells), 1))
-        rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values())))
+        rows.append(ReadRow(label, vals, grid.page, box, not any(is_value(v) for v in vals.values()), under=over))
     t = ResultsTable(grid.page, "kolommen", {k: h for k, h, _ in found.values()}, rows, [grid])
     t.guesses += guesses
     t.decisions.append(
@@ -302,14 +309,17 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
     return t
 
 
-def _spanning(grid: Grid, matrix: list[list[str]], r: int, c: int) -> str:
-    """The header text over column ``c`` in row ``r``, also from a cell spanning it from the left
-    ('Functiegerichte vaardigheidstrainingen' over its clusters 'Techniek' and 'Zorg'); never from
-    the label column (a title over the whole table)."""
-    if matrix[r][c] or r >= len(grid.rows):
-        return matrix[r][c]
-    return next((cell.text for cell in grid.rows[r] if 0 < cell.col < c < cell.col + cell.span
-                 and cell.text == matrix[r][cell.col]), "")
+def _spanning(grid: Grid, matrix: list[list[str]], r: int, c: int) -> tuple[str, bool]:
+    """The header text over column ``c`` in row ``r``, and whether it comes from a cell spanning
+    more columns than this one ('Functiegerichte vaardigheidstrainingen' over its clusters
+    'Techniek' and 'Zorg'); never a span from the label column (a title over the whole table)."""
+    cells = grid.rows[r] if r < len(grid.rows) else []
+    if cells and not all(cell.text == matrix[r][cell.col] for cell in cells if cell.col < len(matrix[r])):
+        return matrix[r][c], False  # the grid's rows were put together: no spans to read
+    for cell in cells:
+        if cell.col <= c < cell.col + cell.span and cell.span > 1 and cell.col > 0 and cell.text:
+            return cell.text, True
+    return matrix[r][c], False
 
 
 def _label_score(t: ResultsTable) -> int:
@@ -671,7 +681,7 @@ def _merge_wrapped(t: ResultsTable) -> None:
     def gap(upper: ReadRow, lower: ReadRow) -> float:
         return lower.bbox[1] - upper.bbox[3]
 
-    rows = t.rows
+    rows = _join_perceel_headings(t.rows)
     # a perceel's whole name on a line of its own over rows whose labels open with a capital (its
     # clusters: 'Techniek'), not over 'cluster Vakgebied 01' (its label going on): a heading
     over = {id(r) for r, nxt in zip(rows, rows[1:]) if r.heading and _whole_perceel(r.label) and nxt.label.strip()[:1].isupper()}
@@ -751,6 +761,34 @@ def _merge_wrapped(t: ResultsTable) -> None:
             out.append(r)
         i += 1
     t.rows = out
+
+
+def _join_perceel_headings(rows: list[ReadRow]) -> list[ReadRow]:
+    """Label-only lines that together make a perceel's whole name ('Functiegerichte' /
+    'vaardigheidstrainingen') over a row whose label opens with a capital: one heading row."""
+    out: list[ReadRow] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and rows[j + 1].heading and rows[j + 1].page == rows[i].page and j - i < 3:
+            j += 1
+        joined = None
+        for end in range(j, i, -1):  # the longest run of headings from here that names a whole perceel
+            text = " ".join(r.label.strip() for r in rows[i:end + 1])
+            after = rows[end + 1] if end + 1 < len(rows) else None
+            if rows[i].heading and _whole_perceel(text) and after is not None and after.label.strip()[:1].isupper():
+                joined = end
+                break
+        if joined is None:
+            out.append(rows[i])
+            i += 1
+            continue
+        first, last = rows[i], rows[joined]
+        first.label = " ".join(r.label.strip() for r in rows[i:joined + 1])
+        first.bbox = (min(r.bbox[0] for r in rows[i:joined + 1]), first.bbox[1], max(r.bbox[2] for r in rows[i:joined + 1]), last.bbox[3])
+        out.append(first)
+        i = joined + 1
+    return out
 
 
 CLEARLY_CLOSER = 2.0  # pt: a label line this much closer to one row than to the other belongs to it
