@@ -24,6 +24,7 @@ from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
 from kto_ingest.reader import values as cell
 from kto_ingest.reader.tables import CORE as CORE_MEASURES
+from kto_ingest.reader.tables import prose_grids
 from kto_ingest.reader.tables import MEASURE_NAMES, ResultsTable, perceel_codes, read_results
 from kto_ingest.registry import Detection, Parser, Signal
 from kto_ingest.schema import Approach, Approached, Evidence, Facts, Question, ResultRow
@@ -99,6 +100,11 @@ class GenericTableParser(Parser):
                 table, _ = read_results(doc, [page.number])
                 if table is not None and len(set(table.measures) & set(CORE_MEASURES)) >= 3:
                     return page.number
+        # results told in sentences name their measures in other words ('gereageerd', 'gemiddeld een 8,9')
+        for page in doc.pages:
+            text = " ".join(w.text for w in page.words).lower()
+            if len(_measures_on(text)) >= 1 and any(ch.isdigit() for ch in text) and prose_grids(doc, page.number):
+                return page.number
         return None
 
     def header_line(self, doc: Document) -> Line | None:

@@ -417,3 +417,18 @@ def test_a_cover_with_its_client_after_voor_and_facts_in_the_running_header_and_
     assert values["final"] is True
     assert values["report_date"] == D(2022, 1, 19)
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+def test_facts_told_in_sentences_of_the_introduction(tmp_path):
+    """'Dit rapport is op 4 febr. 2022 uitgebracht door Stichting Klantspiegel Nederland' gives the
+    report date and the bureau; 'over de scholing bij X (voorheen Y)?' the supplier."""
+    path = _pdf(tmp_path, [[(70, 100, "Klantspiegel 2021"),
+                            (70, 130, "Hoe tevreden zijn klanten van UWV over de scholing bij Werkschool Dommelstreek"),
+                            (70, 145, "(voorheen Vakschool De Wissel)?")],
+                           [(70, 100, "Over dit rapport"),
+                            (70, 120, "Dit rapport is op 4 febr. 2022 uitgebracht door Stichting Klantspiegel Nederland. Het betreft de"),
+                            (70, 135, "definitieve versie.")]])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Werkschool Dommelstreek (voorheen Vakschool De Wissel)"
+    assert values["bureau"] == "Stichting Klantspiegel Nederland"
+    assert values["report_date"] == D(2022, 2, 4)

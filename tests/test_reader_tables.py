@@ -747,3 +747,34 @@ def test_more_header_wordings(header, measure):
 
     found = lx.measure_of(header)
     assert (found[0] if found else None) == measure
+
+
+def test_results_told_in_sentences_under_each_perceel(registry, tmp_path):
+    """No table: per perceel a heading and a paragraph ('Van de 36 aangeschreven klanten hebben er
+    14 gereageerd, een respons van 38,9%. Zij geven de scholing gemiddeld een 8,9.'). Each number
+    goes to the measure named next to it; the row arithmetic checks the reading."""
+    from corpus.render import Doc, Para, reportlab_pdf
+
+    blocks = [Para("Klanttevredenheid scholing 2021", "title"), Para("Resultaten per perceel", "h1")]
+    for name, ended, filled, pct, mark in (("Opleidingen", 36, 14, "38,9", "8,9"), ("Leerbanen", 106, 40, "37,7", "7,4")):
+        blocks += [Para(name, bold=True),
+                   Para(f"In de meetperiode zijn {ended} diensten beëindigd. Van de {ended} aangeschreven klanten hebben er {filled} "
+                        f"gereageerd, een respons van {pct}%. Zij geven de scholing gemiddeld een {mark}.")]
+    path = tmp_path / "proza.pdf"
+    reportlab_pdf(Doc(blocks), path)
+    e = _process(registry, path)
+    assert [(r.service, r.beeindigd, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 36, 36, 14, 38.9, 8.9), ("Leerbanen", 106, 106, 40, 37.7, 7.4)]
+    assert e.confidence == "high", e.warnings
+
+
+def test_a_paragraph_giving_one_measure_two_values_is_not_read():
+    """'gemiddeld een 8,9 ... gemiddeld een 7,1' in one paragraph: which is the perceel's is not
+    known, so the paragraph gives nothing."""
+    from kto_ingest.document import Word
+    from kto_ingest.reader.tables import _prose_values
+
+    text = "Van de 36 aangeschreven klanten hebben er 14 gereageerd. Zij geven gemiddeld een 8,9. Vorig jaar gaven zij gemiddeld een 7,1."
+    words = [Word(10.0 * i, 0, 10.0 * i + 8, 10, t, 1, 0, 0) for i, t in enumerate(text.split())]
+    assert _prose_values(words) is None
+    assert set(_prose_values(words[:14])) == {"netto_steekproef", "ingevuld", "rapportcijfer"}

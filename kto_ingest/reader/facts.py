@@ -268,10 +268,8 @@ def supplier(view: TextView) -> Finding | None:
         if (name := lx.as_name(value)) and not lx.looks_like_person(name):  # 'Klant: J. Jansen' is a person
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
     for b in view.blocks()[:200]:
-        for entry, end in lx.labels_in("supplier", b.text):
-            if entry not in ("in opdracht van", "ten behoeve van", "t.b.v.", "uitgevoerd voor"):
-                continue
-            rest = rx(r"[.;,](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
+        for entry, end in lx.labels_in("supplier", b.text, "phrases"):
+            rest = rx(r"[.;,?!](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
             if name := lx.as_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     # a line of the cover that is only 'voor <organisation>' (under the title)
@@ -382,7 +380,7 @@ RE_ISSUED_BY = regex.compile(r"\b(?:uitgebracht|opgesteld|uitgegeven|gepubliceer
 
 # labels that also introduce the bureau in a sentence ('Dit rapport is opgesteld door X.')
 SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door", "rapport opgesteld door",
-                   "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door")
+                   "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door", "uitgebracht door")
 
 
 def bureau(view: TextView, warnings: list[str] | None = None, supplier: str | None = None) -> Finding | None:
@@ -472,6 +470,8 @@ RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,
 # 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
 RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
+RE_ISSUED_ON = regex.compile(r"\b(?:rapport|verslag|document)\w*\s+(?:is|werd)\s+op\s+(?P<d>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
+                           r"(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)", regex.I)
 RE_DD = regex.compile(r"^d\.\s?d\.\s*", regex.I)
 RE_TRAILING_BY = regex.compile(r"\s+door\s+\p{Lu}.*$")
 
@@ -487,6 +487,9 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
             return Finding(d[0], where.page, where.text, f"label '{m.label}'", where.bbox)
         if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:
             unread.append(f"{m.label}: {value}")
+    for b in view.blocks()[:60]:  # 'Dit rapport is op 4 febr. 2022 uitgebracht door ...'
+        if (m := RE_ISSUED_ON.search(b.text)) and (d := lx.find_date(m["d"])):
+            return Finding(d[0], b.page, m[0], "'op <datum> uitgebracht'", b.bbox)
     for r in rows:
         if (m := RE_VERSION_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
             return Finding(d[0], r.page, r.text, "versie en datum", r.bbox)

@@ -606,7 +606,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         done.add(p)
         bars = bar_grids(doc, p)
         plain = [g for g in page_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) for b in bars)]
-        for grid in plain + bars + card_grids(doc, p):
+        for grid in plain + bars + card_grids(doc, p) + prose_grids(doc, p):
             t = interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
@@ -1049,3 +1049,85 @@ def bar_grids(doc: Document, page_no: int) -> list[Grid]:
     cells = [c for row in rows for c in row] + header[1:]
     bbox = (min(c.x0 for c in cells), min(c.y0 for c in cells), max(c.x1 for c in cells), max(c.y1 for c in cells))
     return [Grid(page_no, bbox, [header] + rows, "staafdiagram", ncols=2)]
+
+
+# ---- results told in sentences ---------------------------------------------------------------------
+
+_PROSE_NUMBER = rx(r"^(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d{1,2})?)(?P<pct>\s*%)?[.,;:)]*$")
+_SENTENCE_END = rx(r"[.;!?]$")
+
+
+def _prose_values(words: list) -> dict[str, object] | None:
+    """measure -> the word holding its value, from one paragraph: each number takes the measure
+    whose word stands nearest to it in its sentence (a percentage only the respons, a mark with a
+    decimal only the rapportcijfer). None when a measure gets two different values."""
+    stems = {k: tuple(v) for k, v in lx.lexicon()["prose"].items()}
+    texts = [w.text.lower().strip("(),.;:") for w in words]
+    found: dict[str, object] = {}
+    for i, w in enumerate(words):
+        m = _PROSE_NUMBER.match(w.text)
+        if not m:
+            continue
+        pct, decimal = bool(m["pct"]), "," in m["n"]
+        # the words of this number's sentence, nearest first
+        lo = i
+        while lo > 0 and not _SENTENCE_END.search(words[lo - 1].text):
+            lo -= 1
+        hi = i
+        while hi < len(words) - 1 and not _SENTENCE_END.search(words[hi].text):
+            hi += 1
+        best = None
+        for d in range(1, 6):
+            for j in (i + d, i - d):
+                if lo <= j <= hi and j != i:
+                    key = next((k for k, ss in stems.items() if texts[j].startswith(ss)), None)
+                    if key is None or (key == "respons_pct") != pct or (key == "rapportcijfer") != (decimal and not pct):
+                        continue
+                    best = key
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        value = m["n"] + ("%" if pct else "")
+        if best in found and found[best][0] != value:
+            return None
+        found[best] = (value, w)
+    return found
+
+
+def prose_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Results told per perceel in a paragraph under its heading ('Opleidingen' / 'Van de 36
+    aangeschreven klanten hebben er 14 gereageerd, een respons van 38,9%. Zij geven de scholing
+    gemiddeld een 8,9.'): two or more such paragraphs with the same three or more measures make a
+    grid on its side ('lopende tekst'); the row arithmetic then checks what was taken."""
+    from ..document import Word
+
+    blocks = doc.page(page_no).body_blocks
+    cards = []
+    for head, para in zip(blocks, blocks[1:]):
+        title = head.text.strip()
+        if len(head.lines) != 1 or any(ch.isdigit() for ch in title) or len(title.split()) > 8 \
+                or lx.label_kind(title) not in ("perceel", "cluster", "total"):
+            continue
+        words = [w for line in para.lines for w in line.words]
+        values = _prose_values(words)
+        if values and len(values) >= 3:
+            cards.append((head.lines[0], values))
+    if len(cards) < 2 or len({frozenset(v) for _, v in cards}) != 1:
+        return []
+    names = {"beeindigd": "Beëindigd", "netto_steekproef": "Netto steekproef", "ingevuld": "Ingevuld",
+             "respons_pct": "Respons", "rapportcijfer": "Rapportcijfer"}
+    keys = [k for k in names if k in cards[0][1]]
+    rows: list[list[Cell]] = [[]] + [[] for _ in keys]
+    for col, (head, values) in enumerate(cards, start=1):
+        rows[0].append(Cell(*head.bbox, words=list(head.words), col=col))
+        for r, key in enumerate(keys, start=1):
+            text, w = values[key]
+            rows[r].append(Cell(w.x0, w.y0, w.x1, w.y1, words=[Word(w.x0, w.y0, w.x1, w.y1, text, w.page, w.block, w.line)], col=col))
+    for r, key in enumerate(keys, start=1):
+        w = cards[0][1][key][1]
+        rows[r].insert(0, Cell(w.x0, w.y0, w.x0, w.y1, words=[Word(w.x0, w.y0, w.x0, w.y1, names[key], w.page, w.block, w.line)], col=0))
+    cells = [c for row in rows for c in row]
+    bbox = (min(c.x0 for c in cells), min(c.y0 for c in cells), max(c.x1 for c in cells), max(c.y1 for c in cells))
+    return [Grid(page_no, bbox, rows, "lopende tekst", ncols=len(cards) + 1)]
