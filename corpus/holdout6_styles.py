@@ -2,7 +2,7 @@
 the reader must not read this module or the documents it makes, and must not run kto-ingest on
 them until that measurement (corpus/README.md).
 
-Four more fictitious research bureaus and two more jobcoaching organisations, written by someone who
+Four more fictitious research bureaus and three more jobcoaching organisations, written by someone who
 did not build the reader and did not read ``kto_ingest/`` or ``parsers/``: wordings, covers, places
 of the facts, table arrangements and notations that the earlier families do not have. Every name is
 invented.
@@ -58,7 +58,7 @@ def date_forms(d: dt.date) -> list[str]:
 
 
 def period_forms(start: dt.date, end: dt.date) -> list[str]:
-    out = [f"{slash(start)} – {slash(end)}", f"{excel(start)} t/m {excel(end)}", f"{short(start)} – {short(end)}"]
+    out = [f"{slash(start)} – {slash(end)}", f"{slash(start)} t/m {slash(end)}", f"{excel(start)} t/m {excel(end)}", f"{short(start)} – {short(end)}"]
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months only
         out += [f"{month_num(start)} t/m {month_num(end)}", f"{month_short(start)} – {month_short(end)}"]
     return out
@@ -404,7 +404,43 @@ class Meerwerk(JcStyle):
                          header="Coachhuis Meerwerk – verslag klanttevredenheid", footer="{page}"))
 
 
+class Wegwijzer(JcStyle):
+    """HTML-made report imported by a word processor: the facts as a row of labels over a row of values,
+    the averages as the first row of the periods table, answers per question as a numbered list."""
+
+    key = "wegwijzer"
+    organisation = "Jobcoachbureau De Wegwijzer"
+    producer = "lo-html"
+
+    def build(self, s: JobcoachSpec, rng: random.Random, pad: int = 0) -> Built:
+        n = len(s.periods)
+        body = [[f"Gemiddeld over {n} perioden", "", nl(s.wn_avg_printed), "", nl(s.wg_avg_printed)]]
+        body += [[str(i), p.werknemer, nl(p.wn), p.werkgever, nl(p.wg)] for i, p in enumerate(s.periods, 1)]
+        b = [Para("Klanttevredenheid jobcoaching – jaarverslag", "title"),
+             Table(header=[["Jobcoachorganisatie", "Erkenning UWV", "Meetperiode", "Rapportdatum"]],
+                   body=[[self.organisation, slash(s.recognition), f"{slash(s.meet_start)} t/m {slash(s.meet_end)}",
+                          slash(s.report_date)]],
+                   ruled=True, widths=[1.6, 1, 1.8, 1], font_pt=9.5, left_cols=(1, 2, 3), head_widths=True),
+             Para("A. Weergave cijfers", "h1"),
+             Para("Bovenaan staat het behaalde cijfer: het gemiddelde van alle afgesloten jobcoachperioden in de meetperiode."),
+             Table(header=[[Span("Periode", rows=2), Span("Werknemer", cols=2), Span("Werkgever", cols=2)],
+                           ["naam", "cijfer", "naam", "cijfer"]],
+                   body=body, ruled=True, widths=[1.6, 1.2, 0.7, 1.2, 0.7], left_cols=(1, 3), bold_rows=(0,), font_pt=9.5),
+             Para("B. Weergave vragen", "h1")]
+        for group, scale, title in (("werknemer", WN_SCALE, "Vragenlijst werknemer"),
+                                    ("werkgever", WG_SCALE, "Vragenlijst werkgever")):
+            b.append(Para(title, "h2"))
+            for k, (g, q, c) in enumerate([a for a in s.answers if a[0] == group], 1):
+                b.append(Para(f"{k}. {q}"))
+                b.append(Para("     " + "; ".join(f"{opt}: {c[opt]}x" for opt in scale), "small"))
+        if s.analysis:
+            b += [Para("C. Analyse van de resultaten", "h1"), *analysis(s)]
+        else:
+            b += [Para("C. Bijlagen", "h1"), Para("Geen.")]
+        return Built(Doc(b, font="serif", title="Klanttevredenheid jobcoaching – jaarverslag"))
+
+
 SCHOLING_STYLES = [Zilverberk(), Dijkgraaf(), Peilstok(), Klankbord()]
-JOBCOACH_STYLES = [HetBaken(), Meerwerk()]
+JOBCOACH_STYLES = [HetBaken(), Meerwerk(), Wegwijzer()]
 DOCS_PER_SCHOLING_STYLE = 4
 DOCS_PER_JC_STYLE = 4
