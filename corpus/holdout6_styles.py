@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from .model import DUTCH_MONTHS, FVT, NORM_JC, NORM_SCHOLING, WG_SCALE, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl
+from .model import FVT, NORM_JC, NORM_SCHOLING, WG_SCALE, WN_SCALE, JobcoachSpec, ScholingSpec, long_date, nl
 from .render import Doc, Image, PageBreak, Para, Signature, Span, Table, logo_png
 from .styles import Built, JcStyle, Style
 
