@@ -1,6 +1,6 @@
 """Generate the variety corpus: KTO reports printed by real PDF producers, each with a truth file.
 
-    python -m corpus.generate [OUTDIR] [--family dev|holdout|holdout2|holdout3|holdout4|holdout5|all|blind] [--seed N] [--only STYLE] [--limit N]
+    python -m corpus.generate [OUTDIR] [--family dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|all|blind] [--seed N] [--only STYLE] [--limit N]
 
 OUTDIR defaults to bench/corpus/ (git-ignored). Each family goes to OUTDIR/<family>/ with:
   *.pdf and *.truth.json   the reports and what they should be read as (fields and verdict)
@@ -31,11 +31,11 @@ from . import model
 from .render import produce
 
 ROOT = Path(__file__).resolve().parent.parent
-# family -> module with its house styles. holdout2 to holdout5 were written by someone who did not
-# build the reader; holdout5 is kept for a final blind measurement (corpus/README.md).
+# family -> module with its house styles. holdout2 to holdout6 were written by someone who did not
+# build the reader; holdout6 is kept for a final blind measurement (corpus/README.md).
 FAMILY_MODULES = {"dev": "styles", "holdout": "holdout_styles", "holdout2": "holdout2_styles", "holdout3": "holdout3_styles",
-                  "holdout4": "holdout4_styles", "holdout5": "holdout5_styles"}
-FAMILY_SETS = {"all": ["dev", "holdout"], "blind": ["holdout5"]}
+                  "holdout4": "holdout4_styles", "holdout5": "holdout5_styles", "holdout6": "holdout6_styles"}
+FAMILY_SETS = {"all": ["dev", "holdout"], "blind": ["holdout6"]}
 REGISTER_DATE = "2026-11-20"
 
 
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m corpus.generate", description=__doc__.split("\n\n")[0])
     ap.add_argument("outdir", nargs="?", default=str(ROOT / "bench" / "corpus"))
     ap.add_argument("--family", choices=[*FAMILY_MODULES, *FAMILY_SETS], default="dev",
-                    help="a family, 'all' (dev and holdout) or 'blind' (holdout5)")
+                    help="a family, 'all' (dev and holdout) or 'blind' (holdout6)")
     ap.add_argument("--seed", type=int, default=2021)
     ap.add_argument("--only", help="only this style key (dev: meridiaan, kompaspunt, veldzicht, noorderlicht, horizon, werkmaatje, delta)")
     ap.add_argument("--limit", type=int, help="at most this many documents per family")
