@@ -432,3 +432,20 @@ def test_facts_told_in_sentences_of_the_introduction(tmp_path):
     assert values["supplier"] == "Werkschool Dommelstreek (voorheen Vakschool De Wissel)"
     assert values["bureau"] == "Stichting Klantspiegel Nederland"
     assert values["report_date"] == D(2022, 2, 4)
+
+
+def test_a_colofon_at_the_end_as_two_columns_without_colons(tmp_path):
+    """The facts only in a colofon on the last page, labels left and values right without colons
+    ('Opdrachtgever   Werkschool Veluwezoom', 'Status   vastgesteld'): read as on a cover."""
+    colofon = [(70, 100, "Colofon")] + [(x, 130 + 20 * i, t) for i, (label, value) in enumerate([
+        ("Opdrachtgever", "Werkschool Veluwezoom"), ("Uitvoering", "Ruitenberg Sociaal-Wetenschappelijk Onderzoek"),
+        ("Onderzoeksperiode", "1-1-2021 tot en met 31-12-2021"), ("Datum van uitgave", "17 januari 2022"),
+        ("Status", "vastgesteld")]) for x, t in ((70, label), (230, value))]
+    path = _pdf(tmp_path, [[(70, 100, "RUITENBERG"), (70, 140, "Tevredenheid van klanten over scholingsdiensten")],
+                           BODY, BODY, colofon])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Werkschool Veluwezoom"
+    assert values["bureau"] == "Ruitenberg Sociaal-Wetenschappelijk Onderzoek"
+    assert values["report_date"] == D(2022, 1, 17)
+    assert values["final"] is True
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

@@ -30,6 +30,7 @@ class Row:
     text: str
     page: int
     words: list[Word]
+    edge: bool = False  # on the first two or the last two pages (a cover, a colofon)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -92,7 +93,8 @@ class TextView:
     def rows(self, page_no: int) -> list[Row]:
         if page_no not in self._rows:
             page = self.doc.page(page_no)
-            self._rows[page_no] = [Row(" ".join(w.text for w in r), page_no, r)
+            edge = page_no <= 2 or page_no >= self.doc.page_count - 1
+            self._rows[page_no] = [Row(" ".join(w.text for w in r), page_no, r, edge)
                                    for r in visual_rows(page.words)]
         return self._rows[page_no]
 
@@ -164,7 +166,7 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
             if nxt is not None and not nxt.text.rstrip().endswith(":"):
                 if seg.text.rstrip().endswith(":"):
                     out.append((f"{seg.text} {nxt.text}", seg))
-                elif len(segs) == 2 and len(seg.text.split()) <= 5 and row.page <= 2:  # a cover, not a table further on
+                elif len(segs) == 2 and len(seg.text.split()) <= 5 and row.edge:  # a cover or colofon, not a table further on
                     out.append((f"{seg.text}: {nxt.text}", seg))  # a label cell without its colon, the value right of it
             out.append((seg.text, seg))
     out.append((row.text, None))
@@ -262,7 +264,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
 
 
 def supplier(view: TextView) -> Finding | None:
-    rows = view.front(3)
+    rows = view.front(3) + (view.back(2) if view.doc.page_count > 3 else [])  # the cover, or a colofon at the end
     for i, m, span in _labelled_rows(rows, "supplier"):
         value, where = _after_label(rows, "supplier", i, m, span)
         if (name := lx.as_name(value)) and not lx.looks_like_person(name):  # 'Klant: J. Jansen' is a person
@@ -501,7 +503,8 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
 
 
 def final(view: TextView) -> Finding | None:
-    for r in view.front(3):
+    back = view.back(2) if view.doc.page_count > 3 else []  # a colofon at the end ('Status  vastgesteld')
+    for r in view.front(3) + back:
         segs = r.segments
         cells = [f"{a.text} {b.text}" for a, b in zip(segs, segs[1:]) if a.text.endswith(":")] + \
             [c.text for c in segs] if len(segs) > 1 else []
