@@ -449,3 +449,16 @@ def test_a_colofon_at_the_end_as_two_columns_without_colons(tmp_path):
     assert values["report_date"] == D(2022, 1, 17)
     assert values["final"] is True
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+def test_a_project_line_a_target_group_with_service_end_dates_and_a_creation_date(tmp_path):
+    """'Project: KTO UWV-scholing 2021 – <supplier>', 'Doelgroep: klanten met einddatum dienst
+    01.01.2021 – 31.12.2021' and 'Rapport aangemaakt op: 10 febr. 2022'."""
+    path = _pdf(tmp_path, [[(70, 100, "Onderzoeksbureau Vijfsprong"), (70, 140, "Resultatenrapport klantonderzoek"),
+                            (70, 170, "Project: KTO UWV-scholing 2021 - Scholingshuis Drechtsteden"),
+                            (70, 190, "Doelgroep: klanten met einddatum dienst 01.01.2021 - 31.12.2021"),
+                            (70, 210, "Rapport aangemaakt op: 10 febr. 2022")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Scholingshuis Drechtsteden"
+    assert values["report_date"] == D(2022, 2, 10)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

@@ -778,3 +778,25 @@ def test_a_paragraph_giving_one_measure_two_values_is_not_read():
     words = [Word(10.0 * i, 0, 10.0 * i + 8, 10, t, 1, 0, 0) for i, t in enumerate(text.split())]
     assert _prose_values(words) is None
     assert set(_prose_values(words[:14])) == {"netto_steekproef", "ingevuld", "rapportcijfer"}
+
+
+def test_a_header_whose_cells_look_like_values_is_still_a_header(registry, tmp_path):
+    """'Perceel | 1-5 % | 6 % | ... | Gemiddelde | n' over a distribution of scores: the first row
+    is the header (its first cell says so), the mean is the rapportcijfer, joined by label."""
+    path = tmp_path / "verdeling.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    tables = [(100, ["Perceel", "Uitgenodigd", "Voltooid", "Responspercentage"],
+               [["Opleidingen", "76", "20", "26,3"], ["Leerbanen", "79", "17", "21,5"]]),
+              (200, ["Perceel", "1-5 %", "6 %", "7 %", "8 %", "Gemiddelde", "n"],
+               [["Opleidingen", "0", "10", "15", "75", "8,2", "20"], ["Leerbanen", "0", "6", "29", "65", "7,6", "17"]])]
+    for top, head, rows in tables:
+        for r, row in enumerate([head] + rows):
+            _text(page, 60, top + 16 * r, row[0])
+            for text, right in zip(row[1:], [330, 400, 470, 540, 640, 700]):
+                _text(page, right, top + 16 * r, text, right=True)
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 76, 20, 26.3, 8.2), ("Leerbanen", 79, 17, 21.5, 7.6)]

@@ -267,8 +267,11 @@ def supplier(view: TextView) -> Finding | None:
     rows = view.front(3) + (view.back(2) if view.doc.page_count > 3 else [])  # the cover, or a colofon at the end
     for i, m, span in _labelled_rows(rows, "supplier"):
         value, where = _after_label(rows, "supplier", i, m, span)
+        if m.label == "project" and rx(r"\s[–—-]\s").search(value):
+            value = rx(r"\s[–—-]\s").split(value)[-1]  # only the name after the title can be the supplier
         if (name := lx.as_name(value)) and not lx.looks_like_person(name):  # 'Klant: J. Jansen' is a person
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
+
     for b in view.blocks()[:200]:
         for entry, end in lx.labels_in("supplier", b.text, "phrases"):
             rest = rx(r"[.;,?!](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]

@@ -80,6 +80,9 @@ def _header_rows(matrix: list[list[str]]) -> int:
     """Leading rows in which no cell after the first holds a value: the header (up to four lines)."""
     n = 0
     for row in matrix[:4]:
+        if n == 0 and row and lx.label_kind(row[0]) == "label_header" and any(not is_value(c) for c in row[1:] if c):
+            n += 1  # 'Perceel | 1-5 % | 6 % | ... | Gemiddelde': a header, though some of its cells look like values
+            continue
         if any(is_value(c) for c in row[1:] if c):
             break
         if n and row[0] and not any(row[1:]):
@@ -208,7 +211,7 @@ def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[s
 
 def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     nh = getattr(grid, "header_rows", None)
-    nh = _header_rows(matrix) if nh is None else nh
+    nh = _header_rows(matrix) if not nh else nh  # the grid may have taken a header of value-like cells for a row
     if nh == 0:
         return None
     found = _column_measures(grid, nh)
