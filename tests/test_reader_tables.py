@@ -800,3 +800,18 @@ def test_a_header_whose_cells_look_like_values_is_still_a_header(registry, tmp_p
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 76, 20, 26.3, 8.2), ("Leerbanen", 79, 17, 21.5, 7.6)]
+
+
+def test_a_perceel_over_the_column_of_its_only_cluster_is_its_heading(registry, tmp_path):
+    """Percelen as columns, 'Functiegerichte vaardigheidstrainingen' over one cluster's column
+    ('Zorg en welzijn'): the cluster is the label, the perceel its heading."""
+    from corpus.render import Doc, Para, Table, reportlab_pdf
+
+    t = Table(header=[["", "Opleidingen", "Functiegerichte vaardigheidstrainingen", "Totaal"], ["", "", "Zorg en welzijn", ""]],
+              body=[["Netto steekproef", "80", "40", "120"], ["Ingevuld", "36", "20", "56"],
+                    ["Respons", "45,0%", "50,0%", "46,7%"], ["Rapportcijfer", "8,6", "8,4", "8,5"]], widths=[2, 1.2, 1.6, 1])
+    path = tmp_path / "een-cluster.pdf"
+    reportlab_pdf(Doc([Para("Klanttevredenheidsonderzoek scholingsdiensten 2021", "title"), t]), path)
+    e = _process(registry, path)
+    assert [(r.service, r.heading) for r in e.results] == [("Opleidingen", None), ("Zorg en welzijn", "Functiegerichte vaardigheidstrainingen"),
+                                                           ("Totaal", None)]

@@ -291,6 +291,8 @@ def _read_transposed(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None
         for r in head:
             text, spanning = _spanning(grid, matrix, r, c)
             (spans if spanning else own).append(text) if text else None
+        if len(own) > 1 and _whole_perceel(own[0]):
+            spans.append(own.pop(0))  # a perceel's name over one cluster's column (a group of one)
         label, over = " ".join(own), " ".join(spans) or None
         if over and not label:
             label, over = over, None  # a column under nothing else: the spanning text is its label
