@@ -42,7 +42,7 @@ RE_RECOGNITION = regex.compile(rf"Datum erkenning\s*:?\s*(?P<date>{DATE})", rege
 RE_PERIOD = regex.compile(rf"Meetperiode\s*:?\s*(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|-|–)\s+(?P<end>{DATE})", regex.I)
 # 'Deventer, 28 april 2021' under the signature, also after 'Plaats en datum:'
 RE_REPORT_DATE = regex.compile(rf"^(?i:plaats\s*(?:en|,|/)\s*datum\s*:\s*)?\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
-RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2}))?$")
+RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2})|\s?(?P<half>½))?$")  # '7,5', '7½' (a half mark)
 # the seed's 'sum:count = average' ('36:5 = 7.2'), also with a slash ('53,5/7 = 7,6')
 RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*[:/]\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
 SCALES = {
@@ -52,14 +52,15 @@ SCALES = {
 
 
 def score(text: str) -> float | None:
-    """A mark on the 1-10 scale: '7', '7,5' or '7.5'. Anything else raises."""
+    """A mark on the 1-10 scale: '7', '7,5', '7.5' or '7½'. Anything else raises."""
     text = text.strip()
     if not text:
         return None
     m = RE_SCORE.match(text)
-    if not m or not 1 <= float(f"{m['int']}.{m['frac'] or 0}") <= 10:
+    value = m and float(f"{m['int']}.{5 if m['half'] else m['frac'] or 0}")
+    if not m or not 1 <= value <= 10:
         raise dutch.DutchParseError(f"{text!r} is geen cijfer tussen 1 en 10")
-    return float(f"{m['int']}.{m['frac'] or 0}")
+    return value
 
 
 GROUPS = ("werknemer", "werkgever")
@@ -215,6 +216,8 @@ def _average_sentence(text: str) -> tuple[str, str] | None:
     'Gemiddelde werknemers (som/aantal): 53,5/7 = 7,6', 'Het gemiddelde cijfer van de werknemers
     is 7,6.': (group, the printed average). None when the line names both groups or no one, or
     holds anything but one mark (or one 'sum/count = average') after its colon."""
+    # a count in brackets before the colon ('Gemiddeld oordeel werknemers (n = 8): 8,1') says how many, not the average
+    text = regex.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)(?=\s*:)", "", text, flags=regex.I)
     m = regex.match(r"^\s*(?:het\s+)?(?:gemiddeld\w*|behaald\w*|gem\.)(?P<what>[^:=]*?)(?:\s*[:=]|\s+is|\s+was)\s+(?P<value>.+?)\s*\.?$",
                     text, regex.I)
     if not m or _group_named(m["what"].lower()) not in GROUPS:
@@ -395,6 +398,34 @@ def _bands(starts: list[float]) -> list[tuple[float, float]]:
 
 def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
     return [" ".join(w.text for w in sorted(words, key=lambda w: w.x0) if lo <= w.x0 < hi) for lo, hi in bands]
+
+
+RE_RECOGNISED_ON = regex.compile(
+    r"(?<!\p{L})(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date>\S+(?:\s+\S+){0,2})\s+(?:door\s+(?:het\s+)?UWV\s+)?erkend(?!\p{L})"
+    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
+    regex.I)
+
+
+def _recognition_in_text(view: "ff.TextView"):
+    """The recognition date where no label starts a line: a one-word label with the date right
+    after it and no colon ('Erkenningsdatum 11.05.2015 · Meetperiode ...'), or a sentence on the
+    first pages saying when UWV recognised the organisation ('... is op 15 maart 2015 door UWV erkend
+    als jobcoachorganisatie'). Only one distinct date so found counts: (date, row, how) or None."""
+    hits: dict = {}
+    for row in view.front(3):
+        text = " ".join(row.text.split())
+        for entry, end in lx.labels_in("recognition_date", text):
+            m = regex.match(r"\s*:?\s*(?P<d>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})", text[end:])
+            if m and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
+                hits.setdefault(d[0], (row, f"label '{entry}' direct gevolgd door een datum"))
+        for m in RE_RECOGNISED_ON.finditer(text):
+            d = lx.find_date(m["date"] or m["date2"])
+            if d and (m["date"] or m["date2"]).startswith(d[1]):
+                hits.setdefault(d[0], (row, "zin 'op <datum> (door UWV) erkend'"))
+    if len(hits) != 1:
+        return None
+    (date, (row, how)), = hits.items()
+    return date, row, how
 
 
 def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
@@ -607,7 +638,13 @@ class JobcoachingParser(Parser):
                     facts._explain.append(f"recognition_date: label '{m.label}' (pagina {row.page}: {row.text!r})")
                     break
             else:
-                facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
+                found = _recognition_in_text(view)
+                if found is not None:
+                    jc.recognition_date, row, how = found
+                    facts.evidence["recognition_date"] = Evidence(page=row.page, raw=row.text, bbox=row.bbox)
+                    facts._explain.append(f"recognition_date: {how} (pagina {row.page}: {row.text!r})")
+                else:
+                    facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
                              ("report_date", lambda: ff.report_date(view)),
                              ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or running_supplier(view))):
