@@ -428,6 +428,39 @@ def _recognition_in_text(view: "ff.TextView"):
     return date, row, how
 
 
+RE_COVER_TITLE = regex.compile(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting|jaarverslag", regex.I)
+RE_LEGAL_FORM = regex.compile(r"^(?:stichting|vereniging|coöperatie|coöperatieve vereniging)\s+|\s+(?:b\.\s?v\.|n\.\s?v\.|v\.\s?o\.\s?f\.)$", regex.I)
+
+
+def cover_organisation(view: "ff.TextView") -> "ff.Finding | None":
+    """The organisation named on a line of its own among the cover's first lines, under or above
+    the title ('Jaarrapportage klanttevredenheid' / 'Jobcoachorganisatie Stapsteen'): the whole
+    line is a name with an organisation's word, no label, date or title word. Two such lines give
+    nothing."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    found = []
+    for row in view.rows(first)[:6]:
+        text = " ".join(row.text.split())
+        if ":" in text or any(ch.isdigit() for ch in text) or RE_COVER_TITLE.search(text):
+            continue
+        name = lx.as_name(text)
+        if name and name == text and len(name.split()) <= 6 and not lx.looks_like_person(name) \
+                and (lx.looks_like_supplier(name) or lx.looks_like_organisation(name)):
+            found.append(ff.Finding(name, first, row.text, "regel met een organisatienaam op het voorblad", row.bbox))
+    return found[0] if len(found) == 1 else None
+
+
+def full_name_on_cover(view: "ff.TextView", found: "ff.Finding") -> "ff.Finding":
+    """A name read from a header ('JobcoachPlus Twente – jaarrapportage KTO') in the full form the
+    cover prints on a line of its own, with its legal form ('Stichting JobcoachPlus Twente')."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    for row in view.rows(first)[:8]:
+        text = " ".join(row.text.split())
+        if text != found.value and RE_LEGAL_FORM.sub("", text) == found.value:
+            return ff.Finding(text, first, row.text, f"{found.entry}; volledige naam met rechtsvorm op het voorblad", row.bbox)
+    return found
+
+
 def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
     """The organisation in the running header or footer ('Stichting Jobcoaching Rivierenland ·
     pagina 1 van 2'), when the cover names it too (a subtitle 'Stichting Jobcoaching Rivierenland
@@ -647,13 +680,15 @@ class JobcoachingParser(Parser):
                     facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
                              ("report_date", lambda: ff.report_date(view)),
-                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or running_supplier(view))):
+                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or cover_organisation(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
             found = finder()
             if found is None:
                 facts.not_found(name, ff.LOOKED[name])
                 continue
+            if name == "supplier":
+                found = full_name_on_cover(view, found)
             setattr(facts, name, found.value)
             facts.evidence[name] = found.evidence()
             facts._explain.append(f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
