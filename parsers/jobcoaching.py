@@ -488,6 +488,47 @@ def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
                       f"ook op het voorblad", where[first].bbox)
 
 
+def _scale_header(row: list[Word]) -> tuple[str, list[tuple[str, float]]] | None:
+    """A row that names exactly one scale's answers and nothing else ('nee  niet helemaal  ja'):
+    (group, [(answer, left edge)] in the printed order)."""
+    for group, scale in SCALES.items():
+        edges: list[tuple[str, float]] = []
+        k = 0
+        while k < len(row):
+            for answer in sorted(scale, key=len, reverse=True):
+                words = answer.split()
+                if [w.text.lower() for w in row[k:k + len(words)]] == words:
+                    edges.append((answer, row[k].x0))
+                    k += len(words)
+                    break
+            else:
+                break
+        if k == len(row) and sorted(a for a, _ in edges) == sorted(scale):
+            return group, edges
+    return None
+
+
+def _question_above(rows: list[list[Word]], i: int) -> list[list[Word]]:
+    """The question printed right above row ``i``: the row before, ending in '?', with the rows
+    before it that continue it (close above, not ending in '?' or ':')."""
+    above = rows[i - 1]
+    if not above or not above[-1].text.endswith("?"):
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in above)
+    got = [above]
+    j = i - 2
+    while j >= 0 and not regex.match(r"(?:\d{1,2}[a-z]?|[a-z])[.)]\s", " ".join(w.text for w in got[0])):  # a numbered question starts there
+        prev = rows[j]
+        gap = min(w.y0 for w in got[0]) - max(w.y1 for w in prev)
+        if gap > 0.8 * height or prev[-1].text.endswith(("?", ":")) or _scale_header(prev) \
+                or all(regex.fullmatch(r"\d{1,3}", w.text) for w in prev) \
+                or _group_named(" ".join(w.text for w in prev).lower()) in GROUPS:  # 'Beoordeling door de werknemer'
+            break
+        got.insert(0, prev)
+        j -= 1
+    return got
+
+
 class JobcoachingParser(Parser):
     id = "uwv-jobcoaching"
     name = "UWV rapportageformat Klanttevredenheid Jobcoaching"
@@ -549,6 +590,7 @@ class JobcoachingParser(Parser):
                 self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
         self._questions_from_legend(doc, facts)
         self.answers_from_lines(doc, facts)
+        self.answers_under_scale_rows(doc, facts)
         self._averages_from_sentences(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
@@ -622,6 +664,56 @@ class JobcoachingParser(Parser):
                     read[group] = read.get(group, 0) + 1
         for group, n in read.items():
             facts._explain.append(f"antwoordaantallen {group} gelezen uit regels onder de vragen ('ja: 5 · nee: 1'), {n} vragen")
+
+    def answers_under_scale_rows(self, doc: Document, facts: Facts) -> None:
+        """A small table per question: the question on a line of its own (numbered or not), under
+        it a row naming the scale's answers ('nee | niet helemaal | ja'), under that one row of
+        counts, each count under the answer whose column it stands in (the columns run from one
+        answer's left edge to the next's). Read only for a group no table gave answers for; a
+        counts row that does not give each answer exactly one count is not read, and said."""
+        jc = facts.jobcoaching
+        # counts read elsewhere without their questions do not name what they answer: replaced
+        done = {a.group for a in jc.answers if a.question}
+        found: dict[str, list[AnswerCounts]] = {}
+        for page in doc.pages:
+            if not page.words:
+                continue
+            rows = sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))
+            rows = [sorted(r, key=lambda w: w.x0) for r in rows]
+            for i, row in enumerate(rows[1:-1], start=1):
+                header = _scale_header(row)
+                if header is None:
+                    continue
+                group, edges = header
+                counts_row = rows[i + 1]
+                if group in done or not all(regex.fullmatch(r"\d{1,3}", w.text) for w in counts_row):
+                    continue
+                question_rows = _question_above(rows, i)
+                if not question_rows:
+                    continue
+                question = regex.sub(r"^\s*(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "",
+                                     " ".join(" ".join(w.text for w in r) for r in question_rows))
+                question = " ".join(question.split())
+                counts: dict[str, int] = {}
+                for w in counts_row:
+                    cx = (w.x0 + w.x1) / 2
+                    inside = [a for j, (a, x) in enumerate(edges)
+                              if x - 2 <= cx < (edges[j + 1][1] - 2 if j + 1 < len(edges) else float("inf"))]
+                    if len(inside) != 1 or inside[0] in counts:
+                        counts = {}
+                        break
+                    counts[inside[0]] = int(w.text)
+                if set(counts) != set(SCALES[group]):
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): bij {question!r} staat "
+                                          f"niet onder elk antwoord één aantal.")
+                    continue
+                found.setdefault(group, []).append(
+                    AnswerCounts(group=group, question=question, page=page.number, counts={a: counts[a] for a in SCALES[group]}))
+        for group, answers in found.items():
+            jc.answers[:] = [a for a in jc.answers if a.group != group]
+            jc.answers.extend(answers)
+            facts._explain.append(f"antwoordaantallen {group} gelezen uit een rij aantallen onder de antwoorden, per vraag "
+                                  f"({len(answers)} vragen)")
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
