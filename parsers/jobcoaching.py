@@ -508,6 +508,24 @@ def _scale_header(row: list[Word]) -> tuple[str, list[tuple[str, float]]] | None
     return None
 
 
+def _word_cells(row: list[Word]) -> list[tuple[float, float, str]]:
+    """A row's cells: words set close together (x0, x1, text)."""
+    cells: list[list[Word]] = []
+    for w in sorted(row, key=lambda w: w.x0):
+        if cells and w.x0 - cells[-1][-1].x1 < 6:
+            cells[-1].append(w)
+        else:
+            cells.append([w])
+    return [(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells]
+
+
+def _value_under(row: list[Word], x0: float, x1: float) -> str | None:
+    """The one mark in ``row`` standing in the column that runs from its header's left edge x0 to
+    the next header's left edge x1 (a number may be set right in a wide cell)."""
+    hits = [w.text for w in row if x0 - 12 <= (w.x0 + w.x1) / 2 < x1 - 2 and RE_SCORE.match(w.text)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _question_above(rows: list[list[Word]], i: int) -> list[list[Word]]:
     """The question printed right above row ``i``: the row before, ending in '?', with the rows
     before it that continue it (close above, not ending in '?' or ':')."""
@@ -592,6 +610,7 @@ class JobcoachingParser(Parser):
         self.answers_from_lines(doc, facts)
         self.answers_under_scale_rows(doc, facts)
         self._averages_from_sentences(doc, facts)
+        self._averages_from_summary_table(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -714,6 +733,56 @@ class JobcoachingParser(Parser):
             jc.answers.extend(answers)
             facts._explain.append(f"antwoordaantallen {group} gelezen uit een rij aantallen onder de antwoorden, per vraag "
                                   f"({len(answers)} vragen)")
+
+    def _averages_from_summary_table(self, doc: Document, facts: Facts) -> None:
+        """A group's average that no table row or sentence gave, in a small summary table of its
+        own near the periods table: a column headed with an average and the group ('Gemiddelde
+        werknemers') over the number on the next row, or a column headed 'Gemiddeld cijfer' with a
+        row per group ('Werknemers | 7,7 | 6,5 | ja', other columns such as a norm not read). Only a
+        number standing in the header's column counts; a group given two different numbers gets none."""
+        jc = facts.jobcoaching
+        missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
+        if not missing:
+            return
+        at = sorted({p.page for p in jc.periods if p.page})
+        numbers = range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
+        found: dict[str, dict[str, list[Word]]] = {}
+        for number in numbers:
+            page = doc.page(number)
+            rows = [sorted(r, key=lambda w: w.x0) for r in sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))]
+            for i, row in enumerate(rows[:-1]):
+                cells = _word_cells(row)
+                for k, (x0, _, text) in enumerate(cells):
+                    x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
+                    low = " ".join(text.lower().split())
+                    if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low):
+                        continue
+                    group = _group_named(low)
+                    if group in GROUPS:  # 'Gemiddelde werknemers' over its number
+                        value = _value_under(rows[i + 1], x0, x1)
+                        if value is not None:
+                            found.setdefault(group, {}).setdefault(value, rows[i + 1])
+                    elif group is None and regex.fullmatch(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s+(?:cijfer|oordeel|score|rapportcijfer))?", low):
+                        for below in rows[i + 1:i + 5]:  # 'Werknemers | 7,7' under 'Gemiddeld cijfer'
+                            g = _group_cell(_word_cells(below)[0][2])
+                            if g not in GROUPS:
+                                break
+                            value = _value_under(below, x0, x1)
+                            if value is not None:
+                                found.setdefault(g, {}).setdefault(value, below)
+        for group, values in found.items():
+            if group not in missing:
+                continue
+            if len(values) > 1:
+                facts.warnings.append(f"Behaald cijfer van de {group}s niet gelezen: de tabellen noemen er meer dan één "
+                                      f"({', '.join(sorted(values))}).")
+                continue
+            (value, row), = values.items()
+            line = Line(words=row)
+            self._set_averages({group: value}, line, line.page, facts)
+            if getattr(jc, f"{group}_avg") is not None:
+                facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
+                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit een tabel met gemiddelden ({line.text!r})")
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
