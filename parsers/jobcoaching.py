@@ -461,6 +461,29 @@ def full_name_on_cover(view: "ff.TextView", found: "ff.Finding") -> "ff.Finding"
     return found
 
 
+def report_date_in_items(view: "ff.TextView") -> "ff.Finding | None":
+    """The report date as one item of a cover line of facts set apart by '·' or '|'
+    ('Erkenningsdatum 11.05.2015 · Meetperiode ... · Opgesteld 30.05.2021'), the last item's date
+    possibly wrapped onto the next line. The item's label is the lexicon's report-date label, or
+    one of its 'opgesteld op' labels without the 'op'."""
+    labels = set(lx.lexicon()["report_date"]["labels"])
+    labels |= {w[:-3] for w in labels if w.endswith(" op")}
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    rows = view.rows(first)
+    hits = {}
+    for i, row in enumerate(rows):
+        text = " ".join(row.text.split())
+        if not regex.search(r"\s[·|•]\s", text):
+            continue
+        if i + 1 < len(rows) and (d := lx.find_date(rows[i + 1].text)) and d[1] == " ".join(rows[i + 1].text.split()):
+            text += " " + d[1]  # the last item's date on the next line
+        for part in regex.split(r"\s[·|•]\s", text):
+            m = regex.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
+            if m and m["label"].lower() in labels and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
+                hits.setdefault(d[0], ff.Finding(d[0], row.page, row.text, f"label '{m['label'].lower()}' in een regel met '·'", row.bbox))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
     """The organisation in the running header or footer ('Stichting Jobcoaching Rivierenland ·
     pagina 1 van 2'), when the cover names it too (a subtitle 'Stichting Jobcoaching Rivierenland
@@ -840,7 +863,7 @@ class JobcoachingParser(Parser):
                 else:
                     facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
-                             ("report_date", lambda: ff.report_date(view)),
+                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view)),
                              ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or cover_organisation(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
