@@ -570,6 +570,19 @@ def _question_above(rows: list[list[Word]], i: int) -> list[list[Word]]:
     return got
 
 
+DASHES = {"-", "–", "—"}
+# a legend saying what a dash stands for: '– betekent: nul keer', '- = 0', 'een streepje betekent geen antwoorden'
+RE_DASH_ZERO = regex.compile(
+    r"(?:(?<!\S)[-–—](?!\S)|\bstreepje|\bliggend streepje)\s*(?:\(\s*[-–—]\s*\)\s*)?(?:betekent|=|staat\s+voor|is)\s*:?\s*"
+    r"(?:nul|0|geen)(?!\p{L}|\d)", regex.I)
+
+
+def dash_means_zero(doc: Document) -> bool:
+    """The report says a dash in its tables stands for zero ('Hoe vaak elk antwoord is gegeven;
+    – betekent: nul keer.')."""
+    return any(RE_DASH_ZERO.search(b.text) for p in doc.pages for b in p.blocks)
+
+
 class JobcoachingParser(Parser):
     id = "uwv-jobcoaching"
     name = "UWV rapportageformat Klanttevredenheid Jobcoaching"
@@ -598,8 +611,19 @@ class JobcoachingParser(Parser):
         ]
         return Detection.from_signals(self, signals)
 
+    _dash_zero = False
+
+    def _count(self, text: str) -> int | None:
+        """An answer count; a dash is no count (null), or zero where the report says so."""
+        if self._dash_zero and text.strip() in DASHES:
+            return 0
+        return dutch.parse_int(text) if text else None
+
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
+        self._dash_zero = dash_means_zero(doc)
+        if self._dash_zero:
+            facts._explain.append("een streepje in een tabel betekent volgens het rapport nul")
         self.cover(doc, facts)
         both_read = None  # the page on which answers of both scales had been read
         halves: dict = {}  # one group's own periods table, until the other group's is found
@@ -1261,7 +1285,7 @@ class JobcoachingParser(Parser):
                 if any(counts):
                     try:
                         current = AnswerCounts(group=group, question=question, page=page.number,
-                                               counts={a: dutch.parse_int(c) if c else None for a, c in zip(scale, counts)})
+                                               counts={a: self._count(c) for a, c in zip(scale, counts)})
                     except dutch.DutchParseError as exc:
                         facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
                         current = None
@@ -1384,7 +1408,7 @@ class JobcoachingParser(Parser):
                     if values is None:
                         continue
                 else:
-                    values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
+                    values = {a: self._count(v) for a, v in counts.items()}
                 facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
                 found = True
             except dutch.DutchParseError as exc:
@@ -1441,7 +1465,7 @@ class JobcoachingParser(Parser):
                     continue
                 try:
                     facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts={
-                        a: dutch.parse_int(v) if v else None for a, v in cells.items()}))
+                        a: self._count(v) for a, v in cells.items()}))
                     read += 1
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")
