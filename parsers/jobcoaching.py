@@ -802,10 +802,13 @@ class JobcoachingParser(Parser):
                 for k, (x0, _, text) in enumerate(cells):
                     x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
                     low = " ".join(text.lower().split())
-                    if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low):
-                        continue
+                    if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) or len(low.split()) > 4 \
+                            or regex.search(r"[\d:=]", low):
+                        continue  # a header cell, not a sentence
                     group = _group_named(low)
-                    if group in GROUPS:  # 'Gemiddelde werknemers' over its number
+                    if group in GROUPS:  # 'Gemiddelde werknemers' over its number, on a row of numbers only
+                        if not all(regex.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½", w.text) for w in rows[i + 1]):
+                            continue
                         value = _value_under(rows[i + 1], x0, x1)
                         if value is not None:
                             found.setdefault(group, {}).setdefault(value, rows[i + 1])
@@ -818,8 +821,9 @@ class JobcoachingParser(Parser):
                             if value is not None:
                                 found.setdefault(g, {}).setdefault(value, below)
         for group, values in found.items():
-            if group not in missing:
-                continue
+            if group not in missing or any(w.startswith(f"Behaald cijfer van de {group}s niet gelezen: de tekst noemt")
+                                           for w in facts.warnings):
+                continue  # the text gave this group two different averages: a table adds no certainty
             if len(values) > 1:
                 facts.warnings.append(f"Behaald cijfer van de {group}s niet gelezen: de tabellen noemen er meer dan één "
                                       f"({', '.join(sorted(values))}).")
