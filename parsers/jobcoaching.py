@@ -42,7 +42,7 @@ RE_RECOGNITION = regex.compile(rf"Datum erkenning\s*:?\s*(?P<date>{DATE})", rege
 RE_PERIOD = regex.compile(rf"Meetperiode\s*:?\s*(?P<start>{DATE})\s+(?:tot\s+en\s+met|t/m|-|–)\s+(?P<end>{DATE})", regex.I)
 # 'Deventer, 28 april 2021' under the signature, also after 'Plaats en datum:'
 RE_REPORT_DATE = regex.compile(rf"^(?i:plaats\s*(?:en|,|/)\s*datum\s*:\s*)?\p{{Lu}}[\p{{L}}' -]+,\s+(?P<date>{DATE})\s*$")
-RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2}))?$")
+RE_SCORE = regex.compile(r"^(?P<int>\d{1,2})(?:[.,](?P<frac>\d{1,2})|\s?(?P<half>½))?$")  # '7,5', '7½' (a half mark)
 # the seed's 'sum:count = average' ('36:5 = 7.2'), also with a slash ('53,5/7 = 7,6')
 RE_AVERAGE = regex.compile(r"(?P<sum>\d+(?:[.,]\d+)?)\s*[:/]\s*(?P<n>\d+)\s*=\s*(?P<avg>\d{1,2}(?:[.,]\d{1,2})?)")
 SCALES = {
@@ -52,14 +52,15 @@ SCALES = {
 
 
 def score(text: str) -> float | None:
-    """A mark on the 1-10 scale: '7', '7,5' or '7.5'. Anything else raises."""
+    """A mark on the 1-10 scale: '7', '7,5', '7.5' or '7½'. Anything else raises."""
     text = text.strip()
     if not text:
         return None
     m = RE_SCORE.match(text)
-    if not m or not 1 <= float(f"{m['int']}.{m['frac'] or 0}") <= 10:
+    value = m and float(f"{m['int']}.{5 if m['half'] else m['frac'] or 0}")
+    if not m or not 1 <= value <= 10:
         raise dutch.DutchParseError(f"{text!r} is geen cijfer tussen 1 en 10")
-    return float(f"{m['int']}.{m['frac'] or 0}")
+    return value
 
 
 GROUPS = ("werknemer", "werkgever")
@@ -215,6 +216,8 @@ def _average_sentence(text: str) -> tuple[str, str] | None:
     'Gemiddelde werknemers (som/aantal): 53,5/7 = 7,6', 'Het gemiddelde cijfer van de werknemers
     is 7,6.': (group, the printed average). None when the line names both groups or no one, or
     holds anything but one mark (or one 'sum/count = average') after its colon."""
+    # a count in brackets before the colon ('Gemiddeld oordeel werknemers (n = 8): 8,1') says how many, not the average
+    text = regex.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)(?=\s*:)", "", text, flags=regex.I)
     m = regex.match(r"^\s*(?:het\s+)?(?:gemiddeld\w*|behaald\w*|gem\.)(?P<what>[^:=]*?)(?:\s*[:=]|\s+is|\s+was)\s+(?P<value>.+?)\s*\.?$",
                     text, regex.I)
     if not m or _group_named(m["what"].lower()) not in GROUPS:
@@ -397,6 +400,90 @@ def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
     return [" ".join(w.text for w in sorted(words, key=lambda w: w.x0) if lo <= w.x0 < hi) for lo, hi in bands]
 
 
+RE_RECOGNISED_ON = regex.compile(
+    r"(?<!\p{L})(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date>\S+(?:\s+\S+){0,2})\s+(?:door\s+(?:het\s+)?UWV\s+)?erkend(?!\p{L})"
+    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
+    regex.I)
+
+
+def _recognition_in_text(view: "ff.TextView"):
+    """The recognition date where no label starts a line: a one-word label with the date right
+    after it and no colon ('Erkenningsdatum 11.05.2015 · Meetperiode ...'), or a sentence on the
+    first pages saying when UWV recognised the organisation ('... is op 15 maart 2015 door UWV erkend
+    als jobcoachorganisatie'). Only one distinct date so found counts: (date, row, how) or None."""
+    hits: dict = {}
+    for row in view.front(3):
+        text = " ".join(row.text.split())
+        for entry, end in lx.labels_in("recognition_date", text):
+            m = regex.match(r"\s*:?\s*(?P<d>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})", text[end:])
+            if m and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
+                hits.setdefault(d[0], (row, f"label '{entry}' direct gevolgd door een datum"))
+        for m in RE_RECOGNISED_ON.finditer(text):
+            d = lx.find_date(m["date"] or m["date2"])
+            if d and (m["date"] or m["date2"]).startswith(d[1]):
+                hits.setdefault(d[0], (row, "zin 'op <datum> (door UWV) erkend'"))
+    if len(hits) != 1:
+        return None
+    (date, (row, how)), = hits.items()
+    return date, row, how
+
+
+RE_COVER_TITLE = regex.compile(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting|jaarverslag", regex.I)
+RE_LEGAL_FORM = regex.compile(r"^(?:stichting|vereniging|coöperatie|coöperatieve vereniging)\s+|\s+(?:b\.\s?v\.|n\.\s?v\.|v\.\s?o\.\s?f\.)$", regex.I)
+
+
+def cover_organisation(view: "ff.TextView") -> "ff.Finding | None":
+    """The organisation named on a line of its own among the cover's first lines, under or above
+    the title ('Jaarrapportage klanttevredenheid' / 'Jobcoachorganisatie Stapsteen'): the whole
+    line is a name with an organisation's word, no label, date or title word. Two such lines give
+    nothing."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    found = []
+    for row in view.rows(first)[:6]:
+        text = " ".join(row.text.split())
+        if ":" in text or any(ch.isdigit() for ch in text) or RE_COVER_TITLE.search(text):
+            continue
+        name = lx.as_name(text)
+        if name and name == text and len(name.split()) <= 6 and not lx.looks_like_person(name) \
+                and (lx.looks_like_supplier(name) or lx.looks_like_organisation(name)):
+            found.append(ff.Finding(name, first, row.text, "regel met een organisatienaam op het voorblad", row.bbox))
+    return found[0] if len(found) == 1 else None
+
+
+def full_name_on_cover(view: "ff.TextView", found: "ff.Finding") -> "ff.Finding":
+    """A name read from a header ('JobcoachPlus Twente – jaarrapportage KTO') in the full form the
+    cover prints on a line of its own, with its legal form ('Stichting JobcoachPlus Twente')."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    for row in view.rows(first)[:8]:
+        text = " ".join(row.text.split())
+        if text != found.value and RE_LEGAL_FORM.sub("", text) == found.value:
+            return ff.Finding(text, first, row.text, f"{found.entry}; volledige naam met rechtsvorm op het voorblad", row.bbox)
+    return found
+
+
+def report_date_in_items(view: "ff.TextView") -> "ff.Finding | None":
+    """The report date as one item of a cover line of facts set apart by '·' or '|'
+    ('Erkenningsdatum 11.05.2015 · Meetperiode ... · Opgesteld 30.05.2021'), the last item's date
+    possibly wrapped onto the next line. The item's label is the lexicon's report-date label, or
+    one of its 'opgesteld op' labels without the 'op'."""
+    labels = set(lx.lexicon()["report_date"]["labels"])
+    labels |= {w[:-3] for w in labels if w.endswith(" op")}
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    rows = view.rows(first)
+    hits = {}
+    for i, row in enumerate(rows):
+        text = " ".join(row.text.split())
+        if not regex.search(r"\s[·|•]\s", text):
+            continue
+        if i + 1 < len(rows) and (d := lx.find_date(rows[i + 1].text)) and d[1] == " ".join(rows[i + 1].text.split()):
+            text += " " + d[1]  # the last item's date on the next line
+        for part in regex.split(r"\s[·|•]\s", text):
+            m = regex.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
+            if m and m["label"].lower() in labels and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
+                hits.setdefault(d[0], ff.Finding(d[0], row.page, row.text, f"label '{m['label'].lower()}' in een regel met '·'", row.bbox))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
     """The organisation in the running header or footer ('Stichting Jobcoaching Rivierenland ·
     pagina 1 van 2'), when the cover names it too (a subtitle 'Stichting Jobcoaching Rivierenland
@@ -422,6 +509,78 @@ def running_supplier(view: "ff.TextView") -> "ff.Finding | None":
     first = min(where)
     return ff.Finding(names[0], first, where[first].text, f"kop- of voettekst op {len(where)} van {len(pages)} pagina's, "
                       f"ook op het voorblad", where[first].bbox)
+
+
+def _scale_header(row: list[Word]) -> tuple[str, list[tuple[str, float]]] | None:
+    """A row that names exactly one scale's answers and nothing else ('nee  niet helemaal  ja'):
+    (group, [(answer, left edge)] in the printed order)."""
+    for group, scale in SCALES.items():
+        edges: list[tuple[str, float]] = []
+        k = 0
+        while k < len(row):
+            for answer in sorted(scale, key=len, reverse=True):
+                words = answer.split()
+                if [w.text.lower() for w in row[k:k + len(words)]] == words:
+                    edges.append((answer, row[k].x0))
+                    k += len(words)
+                    break
+            else:
+                break
+        if k == len(row) and sorted(a for a, _ in edges) == sorted(scale):
+            return group, edges
+    return None
+
+
+def _word_cells(row: list[Word]) -> list[tuple[float, float, str]]:
+    """A row's cells: words set close together (x0, x1, text)."""
+    cells: list[list[Word]] = []
+    for w in sorted(row, key=lambda w: w.x0):
+        if cells and w.x0 - cells[-1][-1].x1 < 6:
+            cells[-1].append(w)
+        else:
+            cells.append([w])
+    return [(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells]
+
+
+def _value_under(row: list[Word], x0: float, x1: float) -> str | None:
+    """The one mark in ``row`` standing in the column that runs from its header's left edge x0 to
+    the next header's left edge x1 (a number may be set right in a wide cell)."""
+    hits = [w.text for w in row if x0 - 12 <= (w.x0 + w.x1) / 2 < x1 - 2 and RE_SCORE.match(w.text)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _question_above(rows: list[list[Word]], i: int) -> list[list[Word]]:
+    """The question printed right above row ``i``: the row before, ending in '?', with the rows
+    before it that continue it (close above, not ending in '?' or ':')."""
+    above = rows[i - 1]
+    if not above or not above[-1].text.endswith("?"):
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in above)
+    got = [above]
+    j = i - 2
+    while j >= 0 and not regex.match(r"(?:\d{1,2}[a-z]?|[a-z])[.)]\s", " ".join(w.text for w in got[0])):  # a numbered question starts there
+        prev = rows[j]
+        gap = min(w.y0 for w in got[0]) - max(w.y1 for w in prev)
+        if gap > 0.8 * height or prev[-1].text.endswith(("?", ":")) or _scale_header(prev) \
+                or all(regex.fullmatch(r"\d{1,3}", w.text) for w in prev) \
+                or _group_named(" ".join(w.text for w in prev).lower()) in GROUPS:  # 'Beoordeling door de werknemer'
+            break
+        got.insert(0, prev)
+        j -= 1
+    return got
+
+
+DASHES = {"-", "–", "—"}
+# a legend saying what a dash stands for: '– betekent: nul keer', '- = 0', 'een streepje betekent geen antwoorden'
+RE_DASH_ZERO = regex.compile(
+    r"(?:(?<!\S)[-–—](?!\S)|\bstreepje|\bliggend streepje)\s*(?:\(\s*[-–—]\s*\)\s*)?(?:betekent|=|staat\s+voor|is)\s*:?\s*"
+    r"(?:nul|0|geen)(?!\p{L}|\d)", regex.I)
+
+
+def dash_means_zero(doc: Document) -> bool:
+    """The report says a dash in its tables stands for zero ('Hoe vaak elk antwoord is gegeven;
+    – betekent: nul keer.')."""
+    return any(RE_DASH_ZERO.search(b.text) for p in doc.pages for b in p.blocks)
 
 
 class JobcoachingParser(Parser):
@@ -452,8 +611,19 @@ class JobcoachingParser(Parser):
         ]
         return Detection.from_signals(self, signals)
 
+    _dash_zero = False
+
+    def _count(self, text: str) -> int | None:
+        """An answer count; a dash is no count (null), or zero where the report says so."""
+        if self._dash_zero and text.strip() in DASHES:
+            return 0
+        return dutch.parse_int(text) if text else None
+
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
+        self._dash_zero = dash_means_zero(doc)
+        if self._dash_zero:
+            facts._explain.append("een streepje in een tabel betekent volgens het rapport nul")
         self.cover(doc, facts)
         both_read = None  # the page on which answers of both scales had been read
         halves: dict = {}  # one group's own periods table, until the other group's is found
@@ -485,7 +655,9 @@ class JobcoachingParser(Parser):
                 self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
         self._questions_from_legend(doc, facts)
         self.answers_from_lines(doc, facts)
+        self.answers_under_scale_rows(doc, facts)
         self._averages_from_sentences(doc, facts)
+        self._averages_from_summary_table(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -559,6 +731,110 @@ class JobcoachingParser(Parser):
         for group, n in read.items():
             facts._explain.append(f"antwoordaantallen {group} gelezen uit regels onder de vragen ('ja: 5 · nee: 1'), {n} vragen")
 
+    def answers_under_scale_rows(self, doc: Document, facts: Facts) -> None:
+        """A small table per question: the question on a line of its own (numbered or not), under
+        it a row naming the scale's answers ('nee | niet helemaal | ja'), under that one row of
+        counts, each count under the answer whose column it stands in (the columns run from one
+        answer's left edge to the next's). Read only for a group no table gave answers for; a
+        counts row that does not give each answer exactly one count is not read, and said."""
+        jc = facts.jobcoaching
+        # counts read elsewhere without their questions do not name what they answer: replaced
+        done = {a.group for a in jc.answers if a.question}
+        found: dict[str, list[AnswerCounts]] = {}
+        for page in doc.pages:
+            if not page.words:
+                continue
+            rows = sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))
+            rows = [sorted(r, key=lambda w: w.x0) for r in rows]
+            for i, row in enumerate(rows[1:-1], start=1):
+                header = _scale_header(row)
+                if header is None:
+                    continue
+                group, edges = header
+                counts_row = rows[i + 1]
+                if group in done or not all(regex.fullmatch(r"\d{1,3}", w.text) for w in counts_row):
+                    continue
+                question_rows = _question_above(rows, i)
+                if not question_rows:
+                    continue
+                question = regex.sub(r"^\s*(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "",
+                                     " ".join(" ".join(w.text for w in r) for r in question_rows))
+                question = " ".join(question.split())
+                counts: dict[str, int] = {}
+                for w in counts_row:
+                    cx = (w.x0 + w.x1) / 2
+                    inside = [a for j, (a, x) in enumerate(edges)
+                              if x - 2 <= cx < (edges[j + 1][1] - 2 if j + 1 < len(edges) else float("inf"))]
+                    if len(inside) != 1 or inside[0] in counts:
+                        counts = {}
+                        break
+                    counts[inside[0]] = int(w.text)
+                if set(counts) != set(SCALES[group]):
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): bij {question!r} staat "
+                                          f"niet onder elk antwoord één aantal.")
+                    continue
+                found.setdefault(group, []).append(
+                    AnswerCounts(group=group, question=question, page=page.number, counts={a: counts[a] for a in SCALES[group]}))
+        for group, answers in found.items():
+            jc.answers[:] = [a for a in jc.answers if a.group != group]
+            jc.answers.extend(answers)
+            facts._explain.append(f"antwoordaantallen {group} gelezen uit een rij aantallen onder de antwoorden, per vraag "
+                                  f"({len(answers)} vragen)")
+
+    def _averages_from_summary_table(self, doc: Document, facts: Facts) -> None:
+        """A group's average that no table row or sentence gave, in a small summary table of its
+        own near the periods table: a column headed with an average and the group ('Gemiddelde
+        werknemers') over the number on the next row, or a column headed 'Gemiddeld cijfer' with a
+        row per group ('Werknemers | 7,7 | 6,5 | ja', other columns such as a norm not read). Only a
+        number standing in the header's column counts; a group given two different numbers gets none."""
+        jc = facts.jobcoaching
+        missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
+        if not missing:
+            return
+        at = sorted({p.page for p in jc.periods if p.page})
+        numbers = range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
+        found: dict[str, dict[str, list[Word]]] = {}
+        for number in numbers:
+            page = doc.page(number)
+            rows = [sorted(r, key=lambda w: w.x0) for r in sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))]
+            for i, row in enumerate(rows[:-1]):
+                cells = _word_cells(row)
+                for k, (x0, _, text) in enumerate(cells):
+                    x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
+                    low = " ".join(text.lower().split())
+                    if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) or len(low.split()) > 4 \
+                            or regex.search(r"[\d:=]", low):
+                        continue  # a header cell, not a sentence
+                    group = _group_named(low)
+                    if group in GROUPS:  # 'Gemiddelde werknemers' over its number, on a row of numbers only
+                        if not all(regex.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½", w.text) for w in rows[i + 1]):
+                            continue
+                        value = _value_under(rows[i + 1], x0, x1)
+                        if value is not None:
+                            found.setdefault(group, {}).setdefault(value, rows[i + 1])
+                    elif group is None and regex.fullmatch(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s+(?:cijfer|oordeel|score|rapportcijfer))?", low):
+                        for below in rows[i + 1:i + 5]:  # 'Werknemers | 7,7' under 'Gemiddeld cijfer'
+                            g = _group_cell(_word_cells(below)[0][2])
+                            if g not in GROUPS:
+                                break
+                            value = _value_under(below, x0, x1)
+                            if value is not None:
+                                found.setdefault(g, {}).setdefault(value, below)
+        for group, values in found.items():
+            if group not in missing or any(w.startswith(f"Behaald cijfer van de {group}s niet gelezen: de tekst noemt")
+                                           for w in facts.warnings):
+                continue  # the text gave this group two different averages: a table adds no certainty
+            if len(values) > 1:
+                facts.warnings.append(f"Behaald cijfer van de {group}s niet gelezen: de tabellen noemen er meer dan één "
+                                      f"({', '.join(sorted(values))}).")
+                continue
+            (value, row), = values.items()
+            line = Line(words=row)
+            self._set_averages({group: value}, line, line.page, facts)
+            if getattr(jc, f"{group}_avg") is not None:
+                facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
+                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit een tabel met gemiddelden ({line.text!r})")
+
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
         ('Gemiddeld oordeel van de werkgevers: 7,7'; both groups' in one line, each after its name
@@ -607,16 +883,24 @@ class JobcoachingParser(Parser):
                     facts._explain.append(f"recognition_date: label '{m.label}' (pagina {row.page}: {row.text!r})")
                     break
             else:
-                facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
+                found = _recognition_in_text(view)
+                if found is not None:
+                    jc.recognition_date, row, how = found
+                    facts.evidence["recognition_date"] = Evidence(page=row.page, raw=row.text, bbox=row.bbox)
+                    facts._explain.append(f"recognition_date: {how} (pagina {row.page}: {row.text!r})")
+                else:
+                    facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
-                             ("report_date", lambda: ff.report_date(view)),
-                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or running_supplier(view))):
+                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view)),
+                             ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or cover_organisation(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
             found = finder()
             if found is None:
                 facts.not_found(name, ff.LOOKED[name])
                 continue
+            if name == "supplier":
+                found = full_name_on_cover(view, found)
             setattr(facts, name, found.value)
             facts.evidence[name] = found.evidence()
             facts._explain.append(f"{name}: {found.entry} (pagina {found.page}: {found.raw!r})")
@@ -1005,7 +1289,7 @@ class JobcoachingParser(Parser):
                 if any(counts):
                     try:
                         current = AnswerCounts(group=group, question=question, page=page.number,
-                                               counts={a: dutch.parse_int(c) if c else None for a, c in zip(scale, counts)})
+                                               counts={a: self._count(c) for a, c in zip(scale, counts)})
                     except dutch.DutchParseError as exc:
                         facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
                         current = None
@@ -1128,7 +1412,7 @@ class JobcoachingParser(Parser):
                     if values is None:
                         continue
                 else:
-                    values = {a: dutch.parse_int(v) if v else None for a, v in counts.items()}
+                    values = {a: self._count(v) for a, v in counts.items()}
                 facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page.number, counts=values))
                 found = True
             except dutch.DutchParseError as exc:
@@ -1185,7 +1469,7 @@ class JobcoachingParser(Parser):
                     continue
                 try:
                     facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts={
-                        a: dutch.parse_int(v) if v else None for a, v in cells.items()}))
+                        a: self._count(v) for a, v in cells.items()}))
                     read += 1
                 except dutch.DutchParseError as exc:
                     facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")

@@ -420,7 +420,8 @@ def oordeel_table(whole: bool = True) -> Table:
 
 
 @pytest.mark.parametrize("sentence", ["Gemiddeld oordeel van de {g}: {v}", "Het gemiddelde cijfer van de {g} is {v}.",
-                                      "Gemiddeld cijfer {g}: {v} (n = 4)"])
+                                      "Gemiddeld cijfer {g}: {v} (n = 4)",
+                                      "Gemiddeld oordeel {g} (n = 4): {v}"])  # holdout5: the count before the colon
 def test_oordeel_columns_werkgever_first_whole_marks_and_the_averages_as_two_sentences(read, sentence):
     e = read(cover() + [Para("Oordeel per jobcoachperiode", "h1"), oordeel_table(),
                         Para(sentence.format(g="werkgevers", v=averages(WG))),
@@ -677,3 +678,117 @@ def test_a_heading_in_line_with_a_borderless_periods_table_and_both_averages_in_
         (f"Werknemer {k}", a, b) for k, (a, b) in enumerate(zip(WN, WG), 1)]
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
     assert not [w for w in e.warnings if "jobcoachperiode" in w], e.warnings
+
+
+# ---- holdout5, scored blind: layouts of four more jobcoaching organisations, each built here as a
+# capability of its own (other names, values, wordings and orders than the corpus).
+
+HALF = [6.5, 9.0, 7.5, 8.0]
+
+
+def half_mark(x: float) -> str:
+    return f"{int(x)}½" if x != int(x) else str(int(x))
+
+
+def half_marks_table() -> Table:
+    """'Periode | Werknemer | Cijfer werknemer | Werkgever | Cijfer werkgever', marks in halves ('6½'), no averages row."""
+    return Table(header=[["Periode", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                 body=[[str(i), f"Werknemer {chr(64 + i)}", half_mark(a), f"Werkgever {i}", half_mark(b)]
+                       for i, (a, b) in enumerate(zip(HALF, WG), 1)], ruled=False, widths=[0.7, 1.4, 1, 1.4, 1], left_cols=(1, 3))
+
+
+SUMMARIES = {
+    "group columns": Table(header=[["Afgeronde\njobcoachperioden", "Gemiddelde werknemers", "Gemiddelde werkgevers"]],
+                           body=[["4", "7,8", "7,1"]], ruled=False, widths=[1.2, 1.6, 1.6]),
+    "group rows": Table(header=[["Onderdeel", "Gemiddeld cijfer", "Norm UWV", "Norm gehaald"]],
+                        body=[["Werknemers", "7,8", "6,5", "ja"], ["Werkgevers", "7,1", "6,5", "ja"]],
+                        ruled=False, widths=[1.4, 1.4, 1.2, 1.2]),
+}
+
+
+@pytest.mark.parametrize("summary", list(SUMMARIES))
+def test_half_marks_and_the_averages_in_a_summary_table_of_their_own(read, summary):
+    """Marks printed in halves ('7½'); the averages in a table of their own under the periods, a
+    norm column beside them not read as one."""
+    e = read(cover() + [Para("Weergave cijfers", "h1"), half_marks_table(), Para("Gemiddelden", bold=True),
+                        SUMMARIES[summary]] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(HALF, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_a_summary_table_giving_a_group_two_averages_gives_it_none(read):
+    other = Table(header=[["Onderdeel", "Gemiddeld cijfer"]], body=[["Werknemers", "6,9"]], ruled=False, widths=[1.4, 1.4])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), half_marks_table(), SUMMARIES["group rows"], Para("Eerder gemeten"), other]
+             + plain_answers() + analysis())
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (None, 7.1)
+    assert any("meer dan één" in w for w in e.warnings)
+
+
+def answers_per_question(numbered: bool = True) -> list:
+    """A small borderless table under each question: a row naming the answers, a row of counts."""
+    blocks = [Para("Antwoorden per vraag", "h1")]
+    for group, scale, counts in (("werknemer", WN_SCALE, WN_COUNTS), ("werkgever", WG_SCALE, WG_COUNTS)):
+        blocks.append(Para(f"Beoordeling door de {group}", bold=True))
+        for k, (q, n) in enumerate(counts.items(), 1):
+            blocks += [Para(f"{k}. {q}" if numbered else q),
+                       Table(header=[scale], body=[[str(c) for c in n]], ruled=False, first_col_left=False)]
+    return blocks
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_answer_counts_in_a_small_table_under_each_question(read, numbered):
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])]
+             + answers_per_question(numbered) + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    want = {("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()}
+    want |= {("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}
+    assert got == want
+
+
+DASHED = {q: ("–", "1", "–", "3") for q in WG_Q}
+
+
+@pytest.mark.parametrize("legend", [None, "Hoe vaak elk antwoord is gegeven; – betekent: nul keer.", "In de tabellen staat - = 0."])
+def test_a_dash_in_an_answer_table_is_zero_only_where_the_report_says_so(read, legend):
+    blocks = [Para("Weergave vragen", "h1")] + ([Para(legend)] if legend else []) + [
+        Para("Werknemer", bold=True),
+        Table(header=[["Vraag"] + WN_SCALE], body=[[q] + [str(c) for c in n] for q, n in WN_COUNTS.items()], widths=[4, 1, 1, 1]),
+        Para("Werkgever", bold=True),
+        Table(header=[["Vraag"] + WG_SCALE], body=[[q, *n] for q, n in DASHED.items()], widths=[4, 1, 1, 1, 1])]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    wg = [a.counts for a in e.jobcoaching.answers if a.group == "werkgever"]
+    zero = 0 if legend else None
+    assert wg == [{"onvoldoende": zero, "matig": 1, "voldoende": zero, "goed": 3}] * len(WG_Q)
+
+
+def test_cover_facts_in_other_words(read_doc):
+    """The organisation on a line of its own under the title, 'Datum toekenning erkenning:',
+    'Beoordelingsjaar:' with abbreviated months, the report date as an item of a '·' line."""
+    head = [Para("Jaarrapportage klanttevredenheid", "title"), Para("Jobcoachorganisatie Proefpunt", "cover"),
+            Para("Datum toekenning erkenning: 4 september 2016", "cover"),
+            Para("Beoordelingsjaar: 4 sept. 2020 t/m 4 sept. 2021", "cover"),
+            Para("Kenmerk JC-21 · Opgesteld 20.09.2021", "cover")]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert e.supplier == "Jobcoachorganisatie Proefpunt"
+    assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2016-09-04", "2021-09-20")
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-09-04", "2021-09-04")
+
+
+def test_recognition_in_a_sentence_and_the_name_in_its_full_form_from_the_cover(read_doc):
+    """'X is op 4 september 2016 door UWV erkend'; the running header's name, printed on the cover
+    with its legal form, is taken in that full form."""
+    head = [Para("Proefpunt Jobcoaching", "title"), Para("Stichting Proefpunt Jobcoaching", "cover"),
+            Para("Jaarrapportage klanttevredenheid", "cover"), PageBreak(),
+            Para("Inleiding", "h1"),
+            Para("Stichting Proefpunt Jobcoaching is op 4 september 2016 door UWV erkend als jobcoachorganisatie. Deze "
+                 "rapportage gaat over de meetperiode 04-09-2020 t/m 04-09-2021."),
+            Para("Datum rapportage: 20-09-2021")]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis(),
+                 header="Proefpunt Jobcoaching – jaarrapportage KTO")
+    assert e.supplier == "Stichting Proefpunt Jobcoaching"
+    assert str(e.jobcoaching.recognition_date) == "2016-09-04"
