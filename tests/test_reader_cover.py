@@ -462,3 +462,15 @@ def test_a_project_line_a_target_group_with_service_end_dates_and_a_creation_dat
     assert values["supplier"] == "Scholingshuis Drechtsteden"
     assert values["report_date"] == D(2022, 2, 10)
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+@pytest.mark.parametrize("header,lines,final", [
+    ("Kiemkracht Onderzoek · KTO scholing 2021 · CONCEPT - NIET VERSPREIDEN", [], False),  # a long running header
+    (None, [(70, 120, "Dit rapport is op 4 febr. 2022 uitgebracht. Het betreft een conceptversie; de cijfers kunnen nog"),
+            (70, 135, "wijzigen.")], False),
+    (None, [(70, 120, "Het betreft de definitieve versie.")], True),
+])
+def test_the_status_in_a_long_running_header_or_in_a_sentence(tmp_path, header, lines, final):
+    path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid scholing 2021")] + lines, BODY], header=header)
+    values, _, _ = _read(path)
+    assert values["final"] is final

@@ -511,13 +511,22 @@ def final(view: TextView) -> Finding | None:
         segs = r.segments
         cells = [f"{a.text} {b.text}" for a, b in zip(segs, segs[1:]) if a.text.endswith(":")] + \
             [c.text for c in segs] if len(segs) > 1 else []
-        if len(r.text) > 60 and not cells:
-            continue
         pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s[|·•]\s").split(r.text) if p]
+        if len(r.text) > 60 and not cells and len(pairs) < 2:
+            continue
         for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):
             if len(part) <= 60 and (s := lx.status_of(part)):
                 return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox, derived=s[1] == "versie 0.x")
+    # a sentence of the introduction: 'Het betreft de definitieve versie.', 'Dit is een conceptversie'
+    for b in [b for b in view.blocks() if b.page <= 3]:
+        if m := RE_STATUS_SENTENCE.search(b.text):
+            return Finding("concept" not in m["s"].lower(), b.page, m[0], f"zin '{m['s'].lower()}'", b.bbox)
     return None
+
+
+RE_STATUS_SENTENCE = regex.compile(r"\b(?:het\s+betreft|dit\s+is|dit\s+rapport\s+is|u\s+leest)\s+(?:de|een|het)\s+"
+                                   r"(?P<s>definitieve\s+versie|eindversie|definitief\s+rapport|eindrapport|conceptversie|"
+                                   r"concept(?:rapport)?|concept\s+van\s+het\s+rapport)\b", regex.I)
 
 
 def approached(view: TextView) -> Finding | None:
