@@ -406,6 +406,12 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
         crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
         again = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=7), 1.0)
         if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
+            if len(w.text) == 1 and len(again[0].text) == 1 and again[0].text != w.text:
+                # a lone digit read as another: read as a line, a clean "1" with white below it can
+                # come out "4"; read as one word it does not. The word reading decides between the two.
+                word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+                if len(word) == 1 and word[0].text == w.text:
+                    continue
             out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
     return out
 
@@ -503,6 +509,22 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+# A column of lone digits in a table ("0" over "0" over "0") is now and then taken by Tesseract's
+# layout analysis for one tall block and read as garbage ("oo", "DO", "à") with a box several lines
+# high. Such a word is no word: it is dropped, so that its ink is read digit by digit as orphan ink.
+# A heading in a large font is as tall, but Tesseract is sure of it.
+STACK_HEIGHT = 3.0  # times the median word height
+STACK_BELOW = 90.0
+
+
+def _drop_stacks(words: list[OcrWord]) -> list[OcrWord]:
+    if len(words) < FEW_WORDS:
+        return words
+    heights = sorted(w.y1 - w.y0 for w in words)
+    median = heights[len(heights) // 2]
+    return [w for w in words if not (w.y1 - w.y0 > STACK_HEIGHT * median and w.conf < STACK_BELOW)]
+
+
 def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:
     """The words of a scanned page, in points of the page as it lies upright and level, each with
     Tesseract's confidence."""
@@ -522,6 +544,7 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 prepared.image, prepared.frame = turned_img, frame
                 prepared.quarter_turns = (prepared.quarter_turns + clockwise // 90) % 4
                 break
+    words = _drop_stacks(words)
     words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
     words += _orphans(prepared.image, dpi, prepared.frame, words, tessdata)
     return _typeset(words), prepared
