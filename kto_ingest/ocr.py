@@ -90,9 +90,33 @@ def read(page: "pymupdf.Page") -> OcrPage:
 
 
 def ocr_word(text: str) -> str:
-    """One word as Tesseract read it, with the number confusions repaired ("42,7o/o" -> "42,7%");
-    a word that does not become a number stays as read."""
-    return normalise_numeric(text).replace(" %", "%")
+    """One word as Tesseract read it, with the number confusions repaired ("42,7o/o" -> "42,7%")
+    and a table word a confusable letter or two off set right ("Totaai" -> "Totaal"); any other
+    word stays as read."""
+    return table_word(normalise_numeric(text).replace(" %", "%"))
+
+
+# The words that make a KTO results table readable: its column headers and its total row. One
+# letter misread in them ("Rapportcijt", "Totaai") and a whole column or the total is lost. An
+# OCR word of the same length that differs from one of them only in one or two letters Tesseract
+# is known to confuse in a thin or broken stroke (l/i/1, f/t, c/e) is taken for that word. Long
+# words only: no other Dutch word lies that close to them.
+TABLE_WORDS = ("Totaal", "Rapportcijfer", "Rapportcijf", "Respons", "Ingevuld", "steekproef", "Benaderd",
+               "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde")
+_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce")}
+
+
+def table_word(text: str) -> str:
+    if len(text) < 6 or not text.isalpha():
+        return text
+    for word in TABLE_WORDS:
+        if len(word) != len(text) or word.lower() == text.lower():
+            continue
+        diffs = [(a, b) for a, b in zip(text.lower(), word.lower()) if a != b]
+        if len(diffs) <= 2 and all(frozenset(d) in _CONFUSABLE for d in diffs):
+            fixed = word[0].upper() + word[1:] if text[0].isupper() else word[0].lower() + word[1:]
+            return fixed
+    return text
 
 
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}%?$")

@@ -262,6 +262,16 @@ def is_sideways(img: Image.Image, dpi: float = TARGET_DPI) -> bool:
     return cols > 1.5 * rows
 
 
+def is_bilevel_scan(page: "pymupdf.Page") -> bool:
+    """The page's largest image is black-and-white (one bit a pixel, as a fax or a thresholding
+    scanner stores it)."""
+    images = page.get_images(full=True)
+    if not images:
+        return False
+    largest = max(images, key=lambda im: im[2] * im[3])
+    return largest[4] == 1
+
+
 def prepare(page: "pymupdf.Page") -> PreparedPage:
     """Find how the page lies (on a small rendering), then render it once, upright and level, at
     300 dpi, and binarise it."""
@@ -273,7 +283,15 @@ def prepare(page: "pymupdf.Page") -> PreparedPage:
         turns = 1
         small = small.transpose(Image.ROTATE_270)
     skew = estimate_skew(small, analysis_dpi)
-    img = render(page, TARGET_DPI, turn=skew - 90 * turns)
+    if native < TARGET_DPI and is_bilevel_scan(page):
+        # A black-and-white scan at low resolution: MuPDF's own upsampling of a 1-bit image keeps
+        # its staircase edges and thin strokes (a decimal comma, the bar of an "f") break up.
+        # Turned at its own resolution and then upsampled smoothly (bicubic), its strokes come out
+        # whole with grey edges, as a grey scan's would.
+        img = render(page, native, turn=skew - 90 * turns)
+        img = img.resize((round(img.width * TARGET_DPI / native), round(img.height * TARGET_DPI / native)), Image.BICUBIC)
+    else:
+        img = render(page, TARGET_DPI, turn=skew - 90 * turns)
     return PreparedPage(binarise(img, TARGET_DPI), TARGET_DPI, skew, turns, native, _frame(page, turns))
 
 
@@ -396,6 +414,9 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
     out = list(words)
     unsure = [i for i, w in enumerate(words)
               if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
+    # a longer word Tesseract hardly believes in ("Totaai", "Rapporteijt": a header or label a
+    # letter off) is read again too, after the numbers, and replaced by a surer reading in letters
+    unsure += [i for i, w in enumerate(words) if w.conf < GARBLED_BELOW and len(w.text) > 5 and w.text.isalpha()]
     for i in unsure[:MAX_REREADS]:
         w = words[i]
         box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
@@ -405,6 +426,10 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
         crop = img.crop(box)
         crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
         again = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=7), 1.0)
+        if len(w.text) > 5 and w.text.isalpha():
+            if len(again) == 1 and again[0].conf > w.conf and again[0].text.isalpha() and abs(len(again[0].text) - len(w.text)) <= 1:
+                out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
+            continue
         if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
             if len(w.text) == 1 and len(again[0].text) == 1 and again[0].text != w.text:
                 # a lone digit read as another: read as a line, a clean "1" with white below it can

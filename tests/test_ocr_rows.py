@@ -184,3 +184,12 @@ def test_a_decimal_point_among_commas_in_a_table_row_becomes_a_comma():
     # a page that prints its decimals with points keeps them
     points = ["7.2", "7.5", "6.0", "5.5", "8,0"]
     assert decimal_points_as_commas(points, [(0, 0)] * 5) == points
+
+
+def test_a_table_word_a_confusable_letter_off_is_set_right():
+    from kto_ingest.ocr import ocr_word
+
+    assert [ocr_word(w) for w in ("Totaai", "Rapportcijt", "Rapporteijt", "totaal", "Respons")] == \
+        ["Totaal", "Rapportcijf", "Rapportcijf", "totaal", "Respons"]
+    # other letters, other lengths and other words stay as read
+    assert [ocr_word(w) for w in ("Totaak", "Totaalen", "Rapportage", "Tota")] == ["Totaak", "Totaalen", "Rapportage", "Tota"]
