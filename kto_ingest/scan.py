@@ -403,6 +403,7 @@ def _score(words: list[OcrWord]) -> float:
 REREAD_BELOW = 90.0
 GARBLED_BELOW = 60.0  # a short word Tesseract hardly believes in may be a garbled number ("96" as "ee)")
 MAX_REREADS = 40  # per page, so a page of unsure numbers costs seconds, not minutes
+MAX_WORD_REREADS = 8  # of them long words without a digit
 
 
 def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
@@ -416,7 +417,8 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
               if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
     # a longer word Tesseract hardly believes in ("Totaai", "Rapporteijt": a header or label a
     # letter off) is read again too, after the numbers, and replaced by a surer reading in letters
-    unsure += [i for i, w in enumerate(words) if w.conf < GARBLED_BELOW and len(w.text) > 5 and w.text.isalpha()]
+    # (at most MAX_WORD_REREADS: a poor page full of unsure words costs no more than a second or two)
+    unsure += [i for i, w in enumerate(words) if w.conf < GARBLED_BELOW and len(w.text) > 5 and w.text.isalpha()][:MAX_WORD_REREADS]
     for i in unsure[:MAX_REREADS]:
         w = words[i]
         box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
