@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,17 +123,67 @@ def read(page: "pymupdf.Page") -> OcrPage:
     found, prepared = scan.read_page(page, tessdata())
     numbered: dict[tuple[int, int], int] = {}
     tuples = []
-    for w in found:
+    texts = decimal_points_as_commas([ocr_word(w.text) for w in found], [(w.block, w.line) for w in found])
+    for w, text in zip(found, texts):
         wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
-        tuples.append((w.x0, w.y0, w.x1, w.y1, ocr_word(w.text), w.block, w.line, wno))
+        tuples.append((w.x0, w.y0, w.x1, w.y1, text, w.block, w.line, wno))
     return OcrPage(tuples, [w.conf for w in found], prepared.frame[0], prepared.frame[1], prepared.skew,
                    prepared.quarter_turns)
 
 
 def ocr_word(text: str) -> str:
-    """One word as Tesseract read it, with the number confusions repaired ("42,7o/o" -> "42,7%");
-    a word that does not become a number stays as read."""
-    return normalise_numeric(text).replace(" %", "%")
+    """One word as Tesseract read it, with the number confusions repaired ("42,7o/o" -> "42,7%")
+    and a table word a confusable letter or two off set right ("Totaai" -> "Totaal"); any other
+    word stays as read."""
+    return table_word(normalise_numeric(text).replace(" %", "%"))
+
+
+# The words that make a KTO results table readable: its column headers and its total row. One
+# letter misread in them ("Rapportcijt", "Totaai") and a whole column or the total is lost. An
+# OCR word of the same length that differs from one of them only in one or two letters Tesseract
+# is known to confuse in a thin or broken stroke (l/i/1, f/t, c/e) is taken for that word. Long
+# words only: no other Dutch word lies that close to them.
+TABLE_WORDS = ("Totaal", "Rapportcijfer", "Rapportcijf", "Respons", "Ingevuld", "steekproef", "Benaderd",
+               "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde")
+_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce")}
+
+
+def table_word(text: str) -> str:
+    if len(text) < 6 or not text.isalpha():
+        return text
+    for word in TABLE_WORDS:
+        if len(word) != len(text) or word.lower() == text.lower():
+            continue
+        diffs = [(a, b) for a, b in zip(text.lower(), word.lower()) if a != b]
+        if len(diffs) <= 2 and all(frozenset(d) in _CONFUSABLE for d in diffs):
+            fixed = word[0].upper() + word[1:] if text[0].isupper() else word[0].lower() + word[1:]
+            return fixed
+    return text
+
+
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}%?$")
+_DECIMAL_POINT = re.compile(r"^\d+\.\d{1,2}%?$")
+COMMA_PAGE = 3  # decimals with a comma on the page, at least, and four times as many as with a point
+
+
+def decimal_points_as_commas(texts: list[str], lines: list[tuple[int, int]]) -> list[str]:
+    """A decimal comma OCR read as a point ("8.1" among "6,3" and "8,1"), set right where the page
+    itself says so: it prints its decimals with a comma (at least ``COMMA_PAGE`` of them, four
+    times as many as with a point), and the number stands in a table row (two more numbers on its
+    line), not in a caption or a section number ("Tabel 1.1", "2.1 Methode"). A page that prints
+    points ("gemiddeld 7.2") keeps them."""
+    numbers: dict[tuple[int, int], int] = {}
+    for t, line in zip(texts, lines):
+        if t[:1].isdigit():
+            numbers[line] = numbers.get(line, 0) + 1
+    commas = sum(bool(_DECIMAL_COMMA.match(t)) for t in texts)
+    points = [i for i, t in enumerate(texts) if _DECIMAL_POINT.match(t) and numbers.get(lines[i], 0) >= 3]
+    if not points or commas < COMMA_PAGE or 4 * len(points) > commas:
+        return texts
+    out = list(texts)
+    for i in points:
+        out[i] = texts[i].replace(".", ",")
+    return out
 
 
 def words(page: "pymupdf.Page") -> list[tuple]:

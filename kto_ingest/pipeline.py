@@ -8,6 +8,7 @@ batch.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,6 +136,7 @@ def check_ocr_rows(facts, ocr_pages: set[int], doc: Document | None = None) -> l
     notes = []
     indexed = [(i, r) for i, r in enumerate(facts.results) if r.page in ocr_pages]
     rows = [r for _, r in indexed]
+    notes += restore_decimal_commas(rows)
     for index, problems in row_problems(rows).items():
         at, row = indexed[index]
         box = row_box(doc, row) if doc is not None else None
@@ -145,6 +147,52 @@ def check_ocr_rows(facts, ocr_pages: set[int], doc: Document | None = None) -> l
         if impossible_cijfer(row):
             row.rapportcijfer = None
     return notes
+
+
+_WHOLE = re.compile(r"^\d{2,4}$")
+_DECIMAL = re.compile(r"^\d+,(\d+)$")
+# A decimal comma is the smallest ink in a number cell and the first OCR loses ("8,1" read as
+# "81"). Restored only where the number read cannot be what was printed and the column itself
+# says how: a rapportcijfer is 1-10, a respons 0-100 %; every other cell of the column (on the
+# same page, at least one) prints a comma and the same number of decimals; and a respons must
+# then equal ingevuld / netto steekproef to those decimals.
+_COMMA_COLUMNS = (("rapportcijfer", 1.0, 10.0), ("respons_pct", 0.0, 100.0))
+
+
+def restore_decimal_commas(rows) -> list[str]:
+    """OCR rows whose rapportcijfer or respons lost its decimal comma, set right from their
+    column's own evidence (see ``_COMMA_COLUMNS``); one Dutch note per value restored. A value that
+    cannot be restored with certainty is left as read (the row check flags it)."""
+    from .reader.confidence import respons_matches
+
+    notes = []
+    for page in sorted({r.page for r in rows}):
+        on_page = [r for r in rows if r.page == page]
+        for field, low, high in _COMMA_COLUMNS:
+            texts = [(r, (r.raw.get(field) or "").strip()) for r in on_page]
+            decimals = {len(m.group(1)) for _, t in texts if (m := _DECIMAL.match(t))}
+            lost = [(r, t) for r, t in texts if _WHOLE.match(t) and not low <= float(t) <= high]
+            if len(decimals) != 1 or not lost or len(lost) == len(texts) or any(
+                    t and not _DECIMAL.match(t) and (r, t) not in lost for r, t in texts):
+                continue
+            places = decimals.pop()
+            for r, t in lost:
+                value = int(t) / 10 ** places
+                if not low <= value <= high or len(t) <= places:
+                    continue
+                if field == "respons_pct" and not (r.netto_steekproef and r.ingevuld is not None
+                                                   and respons_matches(r.netto_steekproef, r.ingevuld, value, places)):
+                    continue
+                setattr(r, field, value)
+                shown = f"{t[:-places]},{t[-places:]}"
+                notes.append(f"OCR las '{t}' als {dutch_field(field)} van '{r.service}' (pagina {r.page}); de komma is hersteld "
+                             f"({shown}) omdat de andere cellen van die kolom {'één decimaal' if places == 1 else f'{places} decimalen'} tonen. "
+                             f"Controleer dit getal in de PDF.")
+    return notes
+
+
+def dutch_field(field: str) -> str:
+    return {"rapportcijfer": "rapportcijfer", "respons_pct": "respons"}[field]
 
 
 def row_text(row) -> str:

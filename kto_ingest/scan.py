@@ -262,6 +262,16 @@ def is_sideways(img: Image.Image, dpi: float = TARGET_DPI) -> bool:
     return cols > 1.5 * rows
 
 
+def is_bilevel_scan(page: "pymupdf.Page") -> bool:
+    """The page's largest image is black-and-white (one bit a pixel, as a fax or a thresholding
+    scanner stores it)."""
+    images = page.get_images(full=True)
+    if not images:
+        return False
+    largest = max(images, key=lambda im: im[2] * im[3])
+    return largest[4] == 1
+
+
 def prepare(page: "pymupdf.Page") -> PreparedPage:
     """Find how the page lies (on a small rendering), then render it once, upright and level, at
     300 dpi, and binarise it."""
@@ -273,7 +283,15 @@ def prepare(page: "pymupdf.Page") -> PreparedPage:
         turns = 1
         small = small.transpose(Image.ROTATE_270)
     skew = estimate_skew(small, analysis_dpi)
-    img = render(page, TARGET_DPI, turn=skew - 90 * turns)
+    if native < TARGET_DPI and is_bilevel_scan(page):
+        # A black-and-white scan at low resolution: MuPDF's own upsampling of a 1-bit image keeps
+        # its staircase edges and thin strokes (a decimal comma, the bar of an "f") break up.
+        # Turned at its own resolution and then upsampled smoothly (bicubic), its strokes come out
+        # whole with grey edges, as a grey scan's would.
+        img = render(page, native, turn=skew - 90 * turns)
+        img = img.resize((round(img.width * TARGET_DPI / native), round(img.height * TARGET_DPI / native)), Image.BICUBIC)
+    else:
+        img = render(page, TARGET_DPI, turn=skew - 90 * turns)
     return PreparedPage(binarise(img, TARGET_DPI), TARGET_DPI, skew, turns, native, _frame(page, turns))
 
 
@@ -385,6 +403,7 @@ def _score(words: list[OcrWord]) -> float:
 REREAD_BELOW = 90.0
 GARBLED_BELOW = 60.0  # a short word Tesseract hardly believes in may be a garbled number ("96" as "ee)")
 MAX_REREADS = 40  # per page, so a page of unsure numbers costs seconds, not minutes
+MAX_WORD_REREADS = 8  # of them long words without a digit
 
 
 def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
@@ -396,6 +415,10 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
     out = list(words)
     unsure = [i for i, w in enumerate(words)
               if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
+    # a longer word Tesseract hardly believes in ("Totaai", "Rapporteijt": a header or label a
+    # letter off) is read again too, after the numbers, and replaced by a surer reading in letters
+    # (at most MAX_WORD_REREADS: a poor page full of unsure words costs no more than a second or two)
+    unsure += [i for i, w in enumerate(words) if w.conf < GARBLED_BELOW and len(w.text) > 5 and w.text.isalpha()][:MAX_WORD_REREADS]
     for i in unsure[:MAX_REREADS]:
         w = words[i]
         box = (max(0, round((w.x0 - ox) * scale) - margin), max(0, round((w.y0 - oy) * scale) - margin),
@@ -405,7 +428,17 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
         crop = img.crop(box)
         crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
         again = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=7), 1.0)
+        if len(w.text) > 5 and w.text.isalpha():
+            if len(again) == 1 and again[0].conf > w.conf and again[0].text.isalpha() and abs(len(again[0].text) - len(w.text)) <= 1:
+                out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
+            continue
         if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
+            if len(w.text) == 1 and len(again[0].text) == 1 and again[0].text != w.text:
+                # a lone digit read as another: read as a line, a clean "1" with white below it can
+                # come out "4"; read as one word it does not. The word reading decides between the two.
+                word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+                if len(word) == 1 and word[0].text == w.text:
+                    continue
             out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
     return out
 
@@ -503,6 +536,22 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+# A column of lone digits in a table ("0" over "0" over "0") is now and then taken by Tesseract's
+# layout analysis for one tall block and read as garbage ("oo", "DO", "à") with a box several lines
+# high. Such a word is no word: it is dropped, so that its ink is read digit by digit as orphan ink.
+# A heading in a large font is as tall, but Tesseract is sure of it.
+STACK_HEIGHT = 3.0  # times the median word height
+STACK_BELOW = 90.0
+
+
+def _drop_stacks(words: list[OcrWord]) -> list[OcrWord]:
+    if len(words) < FEW_WORDS:
+        return words
+    heights = sorted(w.y1 - w.y0 for w in words)
+    median = heights[len(heights) // 2]
+    return [w for w in words if not (w.y1 - w.y0 > STACK_HEIGHT * median and w.conf < STACK_BELOW)]
+
+
 def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:
     """The words of a scanned page, in points of the page as it lies upright and level, each with
     Tesseract's confidence."""
@@ -522,6 +571,7 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 prepared.image, prepared.frame = turned_img, frame
                 prepared.quarter_turns = (prepared.quarter_turns + clockwise // 90) % 4
                 break
+    words = _drop_stacks(words)
     words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
     words += _orphans(prepared.image, dpi, prepared.frame, words, tessdata)
     return _typeset(words), prepared

@@ -140,3 +140,56 @@ def test_the_html_report_shows_a_flagged_row_cut_from_the_page():
     rows = [(page, png, note) for page, png, note in crops if note and "OCR-rij 'Scholing en opleiding'" in note]
     assert len(rows) == 1 and rows[0][0] == first.page and rows[0][1].startswith(b"\x89PNG")
     assert len(crops) == 2  # the table, and the row on its own
+
+
+def _read(service, netto, ingevuld, respons, cijfer, page=3, total=False):
+    """A row as OCR read it: the values and the cell texts they came from."""
+    r = row(service, netto, ingevuld, float(respons.replace(",", ".")), float(cijfer.replace(",", ".")), page, total)
+    r.raw = {"netto_steekproef": str(netto), "ingevuld": str(ingevuld), "respons_pct": respons, "rapportcijfer": cijfer}
+    return r
+
+
+def test_a_lost_decimal_comma_is_restored_only_from_the_columns_own_evidence():
+    facts = Facts(results=[
+        _read("Opleidingen", 96, 41, "42,7", "81"),        # "8,1": 81 is no cijfer, the column prints one decimal
+        _read("Leerbanen", 23, 9, "391", "8,4"),           # "39,1": 9 / 23 = 39,1 %
+        _read("Ervaringscertificaten", 23, 9, "427", "8,2"),  # 427 -> 42,7 but 9 / 23 is not 42,7 %: left
+        _read("Totaal", 142, 59, "41,5", "8,2", total=True),
+    ])
+    notes = check_ocr_rows(facts, {3})
+    assert facts.results[0].rapportcijfer == 8.1 and facts.results[1].respons_pct == 39.1
+    assert facts.results[2].respons_pct == 427.0
+    assert sum("de komma is hersteld" in n for n in notes) == 2
+    assert any("'81'" in n and "(8,1)" in n and "Opleidingen" in n for n in notes)
+
+
+def test_no_comma_is_restored_without_a_column_that_prints_one():
+    # every cijfer read without its comma: nothing in the column says where it stood
+    facts = Facts(results=[_read("Opleidingen", 96, 41, "42,7", "81"), _read("Totaal", 96, 41, "42,7", "81", total=True)])
+    check_ocr_rows(facts, {3})
+    assert [r.rapportcijfer for r in facts.results] == [None, None]
+    # the column prints whole numbers: 81 stays impossible, and is dropped as before
+    facts = Facts(results=[_read("Opleidingen", 96, 41, "42,7", "81"), _read("Leerbanen", 23, 9, "39,1", "8")])
+    check_ocr_rows(facts, {3})
+    assert facts.results[0].rapportcijfer is None
+
+
+def test_a_decimal_point_among_commas_in_a_table_row_becomes_a_comma():
+    from kto_ingest.ocr import decimal_points_as_commas
+
+    texts = ["Tabel", "1.1", "Resultaten", "Scholing", "128", "8", "6,3", "8.1", "nee", "Totaal", "128", "8", "6,3", "8,1", "7,2"]
+    lines = [(0, 0)] * 3 + [(1, 0)] * 6 + [(2, 0)] * 5 + [(3, 0)]
+    out = decimal_points_as_commas(texts, lines)
+    assert out[7] == "8,1" and out[1] == "1.1"  # a caption's number stays
+    # a page that prints its decimals with points keeps them
+    points = ["7.2", "7.5", "6.0", "5.5", "8,0"]
+    assert decimal_points_as_commas(points, [(0, 0)] * 5) == points
+
+
+def test_a_table_word_a_confusable_letter_off_is_set_right():
+    from kto_ingest.ocr import ocr_word
+
+    assert [ocr_word(w) for w in ("Totaai", "Rapportcijt", "Rapporteijt", "totaal", "Respons")] == \
+        ["Totaal", "Rapportcijf", "Rapportcijf", "totaal", "Respons"]
+    # other letters, other lengths and other words stay as read
+    assert [ocr_word(w) for w in ("Totaak", "Totaalen", "Rapportage", "Tota")] == ["Totaak", "Totaalen", "Rapportage", "Tota"]

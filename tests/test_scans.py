@@ -94,6 +94,67 @@ def test_ocr_typesetting_is_set_right():
     assert [w.text for w in scan._typeset(words)] == ["telefoon/email/app)?", "werknemer?", "Het", "–", "8", "."]
 
 
+def test_a_column_of_digits_read_as_one_tall_unsure_word_is_dropped():
+    """Tesseract now and then takes a column of lone digits for one block and reads it as "oo" or
+    "DO", several lines high: such a word is dropped (its ink is then read as orphan ink); a word of
+    a line's height, or a tall heading Tesseract is sure of, stays."""
+    line = [scan.OcrWord(80 + 20 * i, 600 + 16 * (i % 4), 95 + 20 * i, 609 + 16 * (i % 4), "woord", 1, i % 4, 96) for i in range(8)]
+    stack = [scan.OcrWord(331, 600, 339, 655, "oo", 2, 0, 35), scan.OcrWord(433, 600, 441, 655, "DO", 3, 0, 80)]
+    heading = scan.OcrWord(77, 560, 200, 590, "Resultaten", 4, 0, 96)
+    kept = scan._drop_stacks(line + stack + [heading])
+    assert kept == line + [heading]
+
+
+def _canned_tesseract(readings):
+    """A stand-in for scan._tesseract that answers per page segmentation mode with one word."""
+    def fake(img, dpi, tessdata, psm=3):
+        text, conf = readings[psm]
+        return ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+                f"5\t1\t1\t1\t1\t1\t2\t2\t10\t20\t{conf}\t{text}\n")
+    return fake
+
+
+@pytest.mark.parametrize("as_line, as_word, want", [
+    (("4", 67), ("1", 92), "1"),  # a clean "1" read as "4" as a line, "1" as a word: the first reading stands
+    (("4", 67), ("4", 90), "4"),  # both second readings agree: the surer reading replaces the first
+    (("81", 95), ("8,1", 60), "81"),  # not a lone digit: the line reading decides as before
+])
+def test_a_lone_digit_changed_by_the_line_reading_needs_the_word_reading_to_agree(monkeypatch, as_line, as_word, want):
+    first = "8,1" if want == "81" else "1"
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: as_line, 8: as_word}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 104, 109, first, 1, 0, 55)
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == [want]
+
+
+@pytest.mark.parametrize("first, as_line, want", [
+    (("Totaai", 0), ("Totaal", 90), "Totaal"),  # a label a letter off, hardly believed: the surer reading
+    (("Rapporteijt", 37), ("Rapportcijf", 84), "Rapportcijf"),
+    (("Resultaten", 50), ("Resu1taten", 80), "Resultaten"),  # a reading with a digit is no word
+    (("Opleidingen", 95), ("Opieidingen", 96), "Opleidingen"),  # a word Tesseract believes is not read again
+])
+def test_a_long_unsure_word_is_read_again(monkeypatch, first, as_line, want):
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: as_line, 8: as_line}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 140, 109, first[0], 1, 0, first[1])
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == [want]
+
+
+def test_a_low_resolution_black_and_white_scan_is_upsampled_smoothly(tmp_path):
+    """A 150 dpi thresholded scan (one bit a pixel) is turned at its own resolution and upsampled
+    bicubically: its strokes get grey edges all round, as a grey scan's have, where MuPDF's own
+    upsampling of the 1-bit image leaves most of the staircase hard black (a decimal comma or the
+    bar of an "f" breaks up)."""
+    bilevel = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "bw.pdf", Condition(150, "bilevel", -1.4, seed=13), pages=[2])
+    grey = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "grey.pdf", Condition(150, "grey", -1.4, 75), pages=[2])
+    with pymupdf.open(bilevel) as doc, pymupdf.open(grey) as other:
+        assert scan.is_bilevel_scan(doc[0]) and not scan.is_bilevel_scan(other[0])
+        img = np.asarray(scan.prepare(doc[0]).image)
+    ink = img < 255
+    edges = (img > 0) & ink
+    assert edges.sum() > 0.7 * ink.sum()
+
+
 def test_tesseract_tsv_becomes_page_points():
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
