@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime as dt
+
 import pytest
 
 from kto_ingest._pymupdf import pymupdf
@@ -815,3 +817,24 @@ def test_a_perceel_over_the_column_of_its_only_cluster_is_its_heading(registry, 
     e = _process(registry, path)
     assert [(r.service, r.heading) for r in e.results] == [("Opleidingen", None), ("Zorg en welzijn", "Functiegerichte vaardigheidstrainingen"),
                                                            ("Totaal", None)]
+
+
+def test_a_spreadsheet_with_the_facts_above_its_table_and_two_label_columns(registry, tmp_path):
+    """One ruled grid holding the report's facts ('Meetperiode | 01-jan-2021 t/m 31-dec-2021') and,
+    lower down, the results with 'Perceel | Cluster' as two label columns: the table is read from
+    its header row, the label is the perceel with its cluster, and dd-mon-yyyy dates are read."""
+    from corpus.render import Doc, Table, reportlab_pdf
+
+    rows = [["Meetperiode", "", "01-jan-2021 t/m 31-dec-2021", "", "", ""], ["Rapportdatum", "", "18-feb-2022", "", "", ""],
+            ["Perceel", "Cluster", "Netto steekproef", "Respons (n)", "Respons (%)", "Gem. rapportcijfer"],
+            ["Opleidingen", "", "114", "58", "50,9", "8,1"],
+            ["Functiegerichte vaardigheidstrainingen", "Logistiek", "98", "23", "23,5", "8,2"],
+            ["Totaal", "", "212", "81", "38,2", "8,1"]]
+    path = tmp_path / "spreadsheet.pdf"
+    reportlab_pdf(Doc([Table(header=[rows[0]], body=rows[1:], widths=[2.4, 1.2, 3.6, 1, 1, 1.2])], title="KTO scholing 2021"), path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 114, 58, 50.9, 8.1), ("Functiegerichte vaardigheidstrainingen Logistiek", 98, 23, 23.5, 8.2),
+        ("Totaal", 212, 81, 38.2, 8.1)]
+    assert (e.meetperiode.start, e.meetperiode.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert e.report_date == dt.date(2022, 2, 18)

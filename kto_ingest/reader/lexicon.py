@@ -64,6 +64,14 @@ RE_YEAR = regex.compile(
 RE_DATE = regex.compile(rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|{_NUMDATE}", regex.I)
 
 
+_DASHED_MONTH = regex.compile(rf"(?<!\d)(\d{{1,2}})-({_MONTH})\.?-(\d{{4}})(?!\d)", regex.I)
+
+
+def _spell_dates(text: str) -> str:
+    """'01-jan-2021' (a spreadsheet's date) as '01 jan 2021', so one date grammar reads both."""
+    return _DASHED_MONTH.sub(r"\1 \2 \3", text)
+
+
 @dataclass(frozen=True)
 class PeriodMatch:
     start: dt.date
@@ -92,7 +100,7 @@ def parse_period(text: str) -> PeriodMatch | None:
     "januari tot en met december 2021", "Q1 t/m Q4 2021", "kalenderjaar 2021", "meetjaar 2021".
     An end before the start raises :class:`dutch.DutchParseError`; no range gives None.
     """
-    s = rx(r"[\s\u00a0\u202f]+").sub(" ", text)
+    s = _spell_dates(rx(r"[\s\u00a0\u202f]+").sub(" ", text))
     found: list[tuple[int, PeriodMatch]] = []
     if m := RE_RANGE_NUMERIC.search(s):
         found.append((m.start(), PeriodMatch(_date(m["s"]), _date(m["e"]), m[0], "dd-mm-jjjj")))
@@ -127,7 +135,7 @@ def parse_period(text: str) -> PeriodMatch | None:
 def find_date(text: str) -> tuple[dt.date, str] | None:
     """The first single date in ``text`` ("15 februari 2022", "15 feb. 2022", "15-2-2022", "15/02/2022",
     "2022-02-15", "dinsdag 15 februari 2022")."""
-    m = RE_DATE.search(rx(r"[\s\u00a0\u202f]+").sub(" ", text))
+    m = RE_DATE.search(_spell_dates(rx(r"[\s\u00a0\u202f]+").sub(" ", text)))
     if not m:
         return None
     try:

@@ -225,9 +225,12 @@ def _read_normal(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     if label_col is None:
         return None
     label_col = _named_beside_codes(body, label_col, found)
+    # more label columns before the first measure ('Perceel | Cluster'): their words make the label
+    label_cols = [c for c in range(label_col, min(found)) if c not in found
+                  and not any(is_value(r[c]) for r in body if r[c]) and any(r[c] for r in body)]
     rows = []
     for i, r in enumerate(body, start=nh):
-        label = r[label_col]
+        label = " ".join(r[c] for c in label_cols if r[c]) if label_cols else r[label_col]
         vals = {found[c][0]: r[c] for c in found if r[c]}
         heading = not any(is_value(v) for v in vals.values())
         if not label and not vals:
@@ -332,11 +335,23 @@ def _label_score(t: ResultsTable) -> int:
 
 
 def interpret(grid: Grid) -> ResultsTable | None:
-    """The better of the two readings of one grid, or None when neither names a measure."""
+    """The better of the two readings of one grid, or None when neither names a measure. A grid
+    whose header row stands lower down (a spreadsheet with the report's facts above its table) is
+    read from that row."""
     matrix = grid.matrix()
     options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
     if not options:
-        return None
+        inner = next((r for r in range(1, len(matrix) - 1)
+                      if sum(lx.measure_of(c) is not None for c in matrix[r][1:] if c) >= 2), None)
+        if inner is None:
+            return None
+        rows = grid.rows[inner:]
+        cells = [c for row in rows for c in row]
+        lower = Grid(grid.page, (grid.bbox[0], min(c.y0 for c in cells), grid.bbox[2], grid.bbox[3]), rows, grid.method, grid.ncols)
+        t = _read_normal(lower, lower.matrix())
+        if t is not None:
+            t.decisions.append(f"pagina {grid.page}: de kop van de tabel staat op rij {inner + 1} van het raster (gegevens erboven)")
+        return t
     return max(options, key=lambda t: (len(t.measures), _label_score(t), t.orientation == "rijen"))
 
 
