@@ -474,3 +474,17 @@ def test_the_status_in_a_long_running_header_or_in_a_sentence(tmp_path, header, 
     path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid scholing 2021")] + lines, BODY], header=header)
     values, _, _ = _read(path)
     assert values["final"] is final
+
+
+def test_a_dash_in_place_of_the_colon(tmp_path):
+    """'Aanbieder van de scholing — Leerhuis Kempenland': a dash (here a hyphen: the test font has
+    no em dash) stands for the colon."""
+    path = _pdf(tmp_path, [[(70, 100, "Klanten over hun scholing"),
+                            (70, 130, "Aanbieder van de scholing - Leerhuis Kempenland"),
+                            (70, 150, "Periode van beëindiging - 1/1/2021 t/m 31/12/2021"),
+                            (70, 170, "Uitgebracht op - zaterdag 22 januari 2022"),
+                            (70, 190, "Onderzoek en rapportage - Onderzoeksbureau Zilverberk")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Leerhuis Kempenland"
+    assert values["bureau"] == "Onderzoeksbureau Zilverberk"
+    assert values["report_date"] == D(2022, 1, 22)

@@ -838,3 +838,35 @@ def test_a_spreadsheet_with_the_facts_above_its_table_and_two_label_columns(regi
         ("Totaal", 212, 81, 38.2, 8.1)]
     assert (e.meetperiode.start, e.meetperiode.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
     assert e.report_date == dt.date(2022, 2, 18)
+
+
+def test_blocks_per_perceel_one_under_the_other(registry, tmp_path):
+    """Per perceel its name on a line (one name over two lines) and a line per measure with its
+    value at the right, the blocks one under the other and 'Alle percelen samen' last: a row
+    each, the last the total."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    y = 100
+    blocks = [(["Opleidingen"], ("18", "18", "5", "27,8%", "8,6")),
+              (["Functiegerichte vaardigheidstraining (cluster Horeca en", "schoonmaak)"], ("33", "33", "20", "60,6%", "7,6")),
+              (["Alle percelen samen"], ("51", "51", "25", "49,0%", "8,0"))]
+    names = ["Beëindigde diensten", "Benaderde klanten (netto steekproef)", "Volledig ingevulde vragenlijsten", "Respons",
+             "Gemiddeld rapportcijfer"]
+    for heading, values in blocks:
+        for line in heading:
+            _text(page, 60, y, line)
+            y += 14
+        for name, value in zip(names, values):
+            _text(page, 60, y, name)
+            _text(page, 520, y, value, right=True)
+            y += 14
+        y += 12
+    path = tmp_path / "blokken.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 18, 5, 27.8, 8.6),
+        ("Functiegerichte vaardigheidstraining (cluster Horeca en schoonmaak)", False, 33, 20, 60.6, 7.6),
+        ("Alle percelen samen", True, 51, 25, 49.0, 8.0)]
+    assert [c.status for c in e.checks if c.rule == "SCH-NORM"].count("fail") == 1

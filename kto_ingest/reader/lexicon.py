@@ -157,7 +157,8 @@ class LabelMatch:
 def _label_re(fact: str, key: str = "labels") -> regex.Pattern:
     words = lexicon()[fact][key]
     # a remark in brackets may follow the label: 'Opdrachtgever (leverancier): X'
-    return regex.compile(rf"^\s*(?P<label>{_alt(words)})(?:\s*\([^()]{{1,30}}\))?\s*(?::|\s|$)\s*(?P<value>.*?)\s*$", regex.I)
+    # a dash may stand for the colon: 'Aanbieder van de scholing — Leerhuis Kempenland'
+    return regex.compile(rf"^\s*(?P<label>{_alt(words)})(?:\s*\([^()]{{1,30}}\))?\s*(?::|\s[–—-]\s|\s|$)\s*(?P<value>.*?)\s*$", regex.I)
 
 
 @functools.cache
@@ -173,7 +174,7 @@ def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | No
         return None
     label = m["label"]
     after = rx(r"^\s*\([^()]{1,30}\)").sub("", text[m.end("label"):]).lstrip()
-    if " " not in label.strip() and m["value"] and not after.startswith(":") and not rx(r"d\.\s?d\.").match(m["value"]):
+    if " " not in label.strip() and m["value"] and not after.startswith((":", "–", "—", "- ")) and not rx(r"d\.\s?d\.").match(m["value"]):
         return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon (or 'd.d.')
     return LabelMatch(_entry(fact, key, label), m["value"])
 
@@ -324,8 +325,9 @@ def label_kind(label: str) -> str | None:
     'group_employers', 'label_header', or None."""
     t = normalise_header(label)
     sets = _label_sets()
-    if t in sets["total"] or t.startswith("totaal"):
-        return "total"
+    if t in sets["total"] or t.startswith("totaal") or any(t.startswith(x + " ") for x in sets["total"] if " " in x):
+        return "total"  # 'Alle percelen samen'
+
     if t in sets["group_clients"]:
         return "group_clients"
     if t in sets["group_employers"]:

@@ -330,6 +330,48 @@ def _spanning(grid: Grid, matrix: list[list[str]], r: int, c: int) -> tuple[str,
     return matrix[r][c], False
 
 
+def _stacked_cards(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    """Blocks per perceel one under the other in two columns: the perceel's name on a line of its
+    own (maybe two), then a line per measure with its value ('Respons   27,8%'). Each block is a
+    row of the results; None when the grid is not made of two or more such blocks."""
+    if grid.ncols != 2 or len(matrix) < 6:
+        return None
+    rows: list[ReadRow] = []
+    measures: dict[str, str] = {}
+    head: list[int] = []
+    current: ReadRow | None = None
+    for i, (label, value) in enumerate(matrix):
+        label, value = label.strip(), value.strip()
+        if label and not value:
+            if current is not None and current.values:
+                current = None
+            head.append(i)
+            continue
+        if not label or not value:
+            return None
+        found = lx.measure_of(label)
+        if found is None or not is_value(value) or (current is None and not head):
+            return None
+        if current is None:
+            name = " ".join(matrix[k][0].strip() for k in head)
+            if lx.label_kind(name) not in ("perceel", "cluster", "total"):
+                return None
+            current = ReadRow(name, {}, grid.page, grid.row_box(head[0]))
+            rows.append(current)
+            head = []
+        if found[0] in current.values:
+            return None
+        current.values[found[0]] = value
+        measures.setdefault(found[0], label)
+        current.bbox = (current.bbox[0], current.bbox[1], max(current.bbox[2], grid.row_box(i)[2]), grid.row_box(i)[3])
+    if len(rows) < 2 or head or len(measures) < 3:
+        return None
+    t = ResultsTable(grid.page, "kolommen", measures, rows, [grid])
+    t.decisions.append(f"pagina {grid.page}: blokken per perceel onder elkaar ({grid.method}): "
+                       + ", ".join(f"'{r.label}'" for r in rows))
+    return t
+
+
 def _label_score(t: ResultsTable) -> int:
     return sum(lx.label_kind(r.label) in ("perceel", "cluster", "total") for r in t.rows)
 
@@ -339,6 +381,8 @@ def interpret(grid: Grid) -> ResultsTable | None:
     whose header row stands lower down (a spreadsheet with the report's facts above its table) is
     read from that row."""
     matrix = grid.matrix()
+    if (stacked := _stacked_cards(grid, matrix)) is not None:
+        return stacked
     options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
     if not options:
         inner = next((r for r in range(1, len(matrix) - 1)
