@@ -488,3 +488,27 @@ def test_a_dash_in_place_of_the_colon(tmp_path):
     assert values["supplier"] == "Leerhuis Kempenland"
     assert values["bureau"] == "Onderzoeksbureau Zilverberk"
     assert values["report_date"] == D(2022, 1, 22)
+
+
+def test_a_cover_without_labels_for_the_supplier_and_with_month_numbers(tmp_path):
+    """'Opleidingscentrum IJsselvallei' alone on the cover (the one organisation line with a
+    supplier's word), 'Meetperiode 01-2021 t/m 12-2021' (whole months, no colon before a date),
+    'Definitieve versie, Arnhem 7 januari 2022'."""
+    path = _pdf(tmp_path, [[(70, 80, "Bureau Dijkgraaf Klantonderzoek"), (70, 140, "Klanttevredenheid scholingsdiensten"),
+                            (70, 160, "Opleidingscentrum IJsselvallei"), (70, 180, "Meetperiode 01-2021 t/m 12-2021"),
+                            (70, 200, "Definitieve versie, Arnhem 7 januari 2022")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Opleidingscentrum IJsselvallei"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["final"] is True
+    assert values["report_date"] == D(2022, 1, 7)
+
+
+def test_a_two_column_cover_with_short_labels(tmp_path):
+    path = _pdf(tmp_path, [_cover([("Voor", "Kennispoort Veluwezoom"), ("Jaar van meting", "jan 2021 - dec 2021"),
+                                   ("Uitgave", "12 feb 2022"), ("Versie", "eindversie")]), BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Kennispoort Veluwezoom"
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert values["report_date"] == D(2022, 2, 12)
+    assert values["final"] is True

@@ -358,3 +358,8 @@ def test_sentences_about_data_collection_name_the_period(text, phrase):
     assert found and found[0][0] == phrase
     p = lx.parse_period(text[found[0][1]:])
     assert (p.start, p.end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+@pytest.mark.parametrize("label,kind", [("Alle klanten", "total"), ("Alle percelen samen", "total"), ("Alle klanten samen", "total")])
+def test_more_total_labels(label, kind):
+    assert lx.label_kind(label) == kind

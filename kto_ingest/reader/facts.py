@@ -282,6 +282,15 @@ def supplier(view: TextView) -> Finding | None:
     for r in view.rows(first):
         if (m := RE_FOR.match(r.text.strip())) and (name := lx.as_name(m["n"])) and not lx.looks_like_person(name):
             return Finding(name, r.page, r.text, "'voor …' op het voorblad", r.bbox)
+    # the one line of the cover that is an organisation's name with a word of a supplier's name
+    # ('Opleidingscentrum IJsselvallei' under the title), when there is exactly one
+    words = lx.lexicon()["bureau"]["supplier_words"]
+    named = [(r, name) for r in view.rows(first) if (name := lx.as_name(r.text.strip())) and name == r.text.strip()
+             and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
+             and not any(w in name.lower() for w in lx.lexicon()["bureau"]["org_words"])]
+    if len(named) == 1:
+        r, name = named[0]
+        return Finding(name, r.page, r.text, "de naam van een aanbieder op een regel van het voorblad", r.bbox)
     return None
 
 
@@ -498,8 +507,9 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
     for r in rows:
         if (m := RE_VERSION_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
             return Finding(d[0], r.page, r.text, "versie en datum", r.bbox)
-        if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
-            return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)
+        if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and (
+                len(m["d"]) <= len(d[1]) + 2 or rx(r"^\p{Lu}[\p{L}-]+\s+").sub("", m["d"]).strip() == d[1]):
+            return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)  # 'Arnhem, 7 januari 2022', '..., Arnhem 7 januari 2022'
     if warnings is not None:
         warnings += [f"Rapportdatum niet gelezen: {u!r} is geen (bestaande) datum." for u in unread]
     return None
@@ -511,7 +521,7 @@ def final(view: TextView) -> Finding | None:
         segs = r.segments
         cells = [f"{a.text} {b.text}" for a, b in zip(segs, segs[1:]) if a.text.endswith(":")] + \
             [c.text for c in segs] if len(segs) > 1 else []
-        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s[|·•]\s").split(r.text) if p]
+        pairs = [p for p in rx(r"(?<=\S)\s{2,}|\s[|·•]\s|,\s").split(r.text) if p]  # 'Definitieve versie, Arnhem 7 januari 2022'
         if len(r.text) > 60 and not cells and len(pairs) < 2:
             continue
         for part in [r.text] * (len(r.text) <= 60) + cells + (pairs if len(pairs) > 1 else []):

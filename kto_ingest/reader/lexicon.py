@@ -42,6 +42,7 @@ _NUMDATE = r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)"
 _DAYMONTH = rf"(?:(?:{_WEEKDAY})\s+)?\d{{1,2}}\s+(?:{_MONTH})\.?"
 
 RE_RANGE_NUMERIC = regex.compile(rf"(?P<s>{_NUMDATE}){_SEP}(?P<e>{_NUMDATE})", regex.I)
+RE_RANGE_MONTH_NUMBERS = regex.compile(rf"(?<![\d/.-])(?P<sm>\d{{1,2}})[-/](?P<sy>\d{{4}}){_SEP}(?P<em>\d{{1,2}})[-/](?P<ey>\d{{4}})(?![\d/.-])")
 RE_RANGE_WORDS = regex.compile(
     rf"(?<![\d])(?P<s>{_DAYMONTH})(?:\s+(?P<sy>\d{{4}}))?{_SEP}(?P<e>{_DAYMONTH})\s+(?P<ey>\d{{4}})", regex.I
 )
@@ -104,6 +105,14 @@ def parse_period(text: str) -> PeriodMatch | None:
     found: list[tuple[int, PeriodMatch]] = []
     if m := RE_RANGE_NUMERIC.search(s):
         found.append((m.start(), PeriodMatch(_date(m["s"]), _date(m["e"]), m[0], "dd-mm-jjjj")))
+    elif m := RE_RANGE_MONTH_NUMBERS.search(s):  # '01-2021 t/m 12-2021': whole months
+        sm, sy, em, ey = (int(m[k]) for k in ("sm", "sy", "em", "ey"))
+        if 1 <= sm <= 12 and 1 <= em <= 12:
+            end = dt.date(ey, em, calendar.monthrange(ey, em)[1])
+            start = dt.date(sy, sm, 1)
+            if end < start:
+                raise dutch.DutchParseError(f"einde {end} ligt voor begin {start}")
+            found.append((m.start(), PeriodMatch(start, end, m[0], "mm-jjjj")))
     if m := RE_RANGE_WORDS.search(s):
         end = _date(f"{m['e']} {m['ey']}")
         if m["sy"]:
@@ -174,7 +183,8 @@ def label_at_start(fact: str, text: str, key: str = "labels") -> LabelMatch | No
         return None
     label = m["label"]
     after = rx(r"^\s*\([^()]{1,30}\)").sub("", text[m.end("label"):]).lstrip()
-    if " " not in label.strip() and m["value"] and not after.startswith((":", "–", "—", "- ")) and not rx(r"d\.\s?d\.").match(m["value"]):
+    if " " not in label.strip() and m["value"] and not after.startswith((":", "–", "—", "- ")) \
+            and not rx(r"d\.\s?d\.|\d").match(m["value"]):  # 'Meetperiode 01-2021 t/m 12-2021': a date is no name
         return None  # 'Bureau Inzicht B.V.' is a name, 'Bureau: Inzicht B.V.' a label; one word needs its colon (or 'd.d.')
     return LabelMatch(_entry(fact, key, label), m["value"])
 
