@@ -311,16 +311,24 @@ def _same_word(printed: str, answer: str) -> bool:
     return printed == answer or (len(printed) >= 4 and answer.startswith(printed))
 
 
-# A question printed as a code: 'V1', 'v 12', 'Vraag 3', 'Q2', '4a'.
-RE_QUESTION_CODE = regex.compile(r"(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?\.?", regex.I)
-RE_LEGEND_ITEM = regex.compile(r"^(?P<code>(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?)\s*[.:)=–-]?\s+(?P<text>\p{L}.*)$", regex.I)
+# A question printed as a code: 'V1', 'v 12', 'Vraag 3', 'Q2', '4a'; or with a group's capital
+# set against the number ('N1' for the werknemers' questions, 'G1' for the werkgevers').
+_CODE = r"(?:(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?|(?-i:[A-Z]{1,2})\d{1,2}[a-z]?)"
+RE_QUESTION_CODE = regex.compile(_CODE + r"\.?", regex.I)
+RE_LEGEND_ITEM = regex.compile(r"^(?P<code>" + _CODE + r")\s*[.:)=–-]?\s+(?P<text>\p{L}.*)$", regex.I)
 
 
 def _code_key(code: str) -> str:
     """A question code by its number: 'V3', 'v 3', 'V3.', 'Vraag 3', 'Vr. 3', 'Q3' and '3.' are one
-    code, '3'; a letter after the number stays ('4a')."""
+    code, '3'; a letter after the number stays ('4a'), and so does another letter before it: 'N1'
+    and 'G1' (a werknemer's and a werkgever's question) are two codes."""
     m = regex.search(r"\d{1,2}[a-z]?", code.lower())
-    return m[0] if m else regex.sub(r"[\s.]", "", code.lower())
+    if not m:
+        return regex.sub(r"[\s.]", "", code.lower())
+    if regex.fullmatch(r"(?-i:[A-Z]{1,2})\d{1,2}[a-z]?\.?", code.strip()) \
+            and not regex.fullmatch(r"[VQ]\d{1,2}[a-z]?\.?", code.strip()):
+        return code.strip().lower().rstrip(".")
+    return m[0]
 
 
 def _legend_items(doc: Document, number: int) -> list[tuple[str, str, float, float]]:

@@ -792,3 +792,25 @@ def test_recognition_in_a_sentence_and_the_name_in_its_full_form_from_the_cover(
                  header="Proefpunt Jobcoaching – jaarrapportage KTO")
     assert e.supplier == "Stichting Proefpunt Jobcoaching"
     assert str(e.jobcoaching.recognition_date) == "2016-09-04"
+
+
+def test_question_codes_with_a_groups_letter_are_two_codes_per_number(read):
+    """holdout6 baken: the werknemers' questions coded 'N1', 'N2', the werkgevers' 'G1' .. 'G9',
+    each table with the answers as rows and its legend under it: 'N1' and 'G1' are two questions,
+    each named from its own legend item."""
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    blocks = cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1")]
+    for letter, questions, scale, counts in (("N", WN_Q, WN_SCALE, WN_COUNTS), ("G", WG_Q, WG_SCALE, WG_COUNTS)):
+        codes = [f"{letter}{n}" for n in range(1, len(questions) + 1)]
+        blocks += [Para("Vragen aan de " + ("werknemer" if letter == "N" else "werkgever"), bold=True),
+                   Table(header=[["Antwoord"] + codes],
+                         body=[[a] + [str(counts[q][k] + j) for j, q in enumerate(questions)] for k, a in enumerate(scale)],
+                         widths=[1.6] + [1] * len(questions), font_pt=8)]
+        blocks += [Para(f"{c}: {q}") for c, q in zip(codes, questions)]
+    e = read(blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    want = {(g, q): {a: counts[q][k] + j for k, a in enumerate(scale)} for g, qs, scale, counts in
+            (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)) for j, q in enumerate(qs)}
+    assert got == want
