@@ -262,13 +262,14 @@ def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
 
 _ANSWERS = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in sorted({a for s in SCALES.values() for a in s}, key=len, reverse=True))
 RE_COUNT_PAIR = regex.compile(
-    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
+    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*(?:x|×|keer)(?!\p{{L}}))?(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
     regex.I)
 
 
 def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     """A line of answer counts and nothing else: 'ja: 5 · niet helemaal: 1 · nee: 1', 'goed: 4,
-    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1' (a percentage in
+    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1', 'nee: 0x; ja: 6x'
+    (a count's 'x', '×' or 'keer' is part of it; a percentage in
     brackets after a count is no count, but must fit the counts, else this raises):
     (group, counts) when it names every answer of one scale once."""
     pairs = list(RE_COUNT_PAIR.finditer(text))
@@ -728,6 +729,7 @@ class JobcoachingParser(Parser):
                     question = " ".join(" ".join(ln.text for ln in pending).split())
                     if ":" in question[:-1]:
                         question = question.rsplit(":", 1)[1].strip()  # 'Wat is uw mening over: Het aantal ...?'
+                    question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)  # its number: '1. Bent u ...?'
                     pending = []
                     if group in done:
                         continue

@@ -450,6 +450,7 @@ LINE_FORMATS = {
     "colon, comma": lambda c: ", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)),
     "no colon, dash": lambda c: " – ".join(f"{a.capitalize()} {c[a]}" for a in WG_SCALE),
     "percentage in brackets": lambda c: " | ".join(f"{a}: {c[a]} ({pct(c[a], c)}%)" for a in reversed(WG_SCALE)),
+    "times, semicolon": lambda c: "; ".join(f"{a}: {c[a]}x" for a in WG_SCALE),
 }
 
 
@@ -814,3 +815,20 @@ def test_question_codes_with_a_groups_letter_are_two_codes_per_number(read):
     want = {(g, q): {a: counts[q][k] + j for k, a in enumerate(scale)} for g, qs, scale, counts in
             (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)) for j, q in enumerate(qs)}
     assert got == want
+
+
+def test_numbered_questions_over_count_lines_with_times(read):
+    """holdout6 wegwijzer: '1. Bent u tevreden ...?' over 'nee: 0x; niet helemaal: 3x; ja: 6x':
+    the count's 'x' belongs to it, the question's number is no part of the question."""
+    blocks, want = [Para("Vragenlijst werknemer", "h2")], {}
+    for group, questions, scale, counts in (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)):
+        if group == "werkgever":
+            blocks.append(Para("Vragenlijst werkgever", "h2"))
+        for k, q in enumerate(questions, 1):
+            c = {a: n + k for a, n in zip(scale, counts[q])}
+            blocks += [Para(f"{k}. {q}"), Para("; ".join(f"{a}: {c[a]}x" for a in scale))]
+            want[(group, q)] = c
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
