@@ -673,6 +673,7 @@ class JobcoachingParser(Parser):
             if found := ff.analysis_section(view):
                 facts.jobcoaching.analysis, page, bbox = found
                 facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
+        self.cover_grid(doc, facts)
         self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
         unread = facts.fact_status.get("jobcoaching.periods")
@@ -879,6 +880,58 @@ class JobcoachingParser(Parser):
             if getattr(jc, f"{group}_avg") is not None:
                 facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
                 facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit de zin {line.text!r}")
+
+    COVER_FACTS = ("supplier", "recognition_date", "meetperiode", "report_date")
+
+    def cover_grid(self, doc: Document, facts: Facts) -> None:
+        """The cover's facts as a table with a label per column over its value ('Jobcoachorganisatie
+        | Erkenning UWV | Meetperiode | Rapportdatum' over 'Jobcoachbureau De Wegwijzer |
+        15/10/2017 | ...'), a cell's words possibly wrapped. Every header cell must be a whole label
+        of one of these facts (two at least, each once); a value is taken only when the cell under
+        its label is that value and nothing else. Facts read already are kept."""
+        first = next((p.number for p in doc.pages if p.words), None)
+        if first is None:
+            return
+        for grid in page_grids(doc, first):
+            matrix = logical_rows(grid)
+            for r in range(len(matrix) - 1):
+                head = [" ".join(c.split()) for c in matrix[r]]
+                labels: dict[int, str] = {}
+                for i, cell in enumerate(head):
+                    if not cell:
+                        continue
+                    fact = next((f for f in self.COVER_FACTS if (m := lx.label_at_start(f, cell)) and not m.value), None)
+                    if fact is None or fact in labels.values():
+                        labels = {}
+                        break
+                    labels[i] = fact
+                if len(labels) < 2:
+                    continue
+                values = [" ".join(c.split()) for c in matrix[r + 1]]
+                for i, fact in labels.items():
+                    value = values[i] if i < len(values) else ""
+                    got = None
+                    if not value:
+                        continue
+                    if fact == "supplier":
+                        if facts.supplier is None and lx.as_name(value) == value and not lx.looks_like_person(value):
+                            facts.supplier = got = value
+                    elif fact == "meetperiode":
+                        try:
+                            period = lx.parse_period(value)
+                        except dutch.DutchParseError:
+                            period = None
+                        if facts.meetperiode is None and period is not None and period.raw == value:
+                            facts.meetperiode = got = Period(start=period.start, end=period.end)
+                    elif (d := lx.find_date(value)) and d[1] == value:
+                        if fact == "report_date" and facts.report_date is None:
+                            facts.report_date = got = d[0]
+                        elif fact == "recognition_date" and facts.jobcoaching.recognition_date is None:
+                            facts.jobcoaching.recognition_date = got = d[0]
+                    if got is not None:
+                        facts.evidence[fact] = Evidence(page=first, raw=f"{head[i]}: {value}", bbox=grid.bbox)
+                        facts._explain.append(f"{fact}: kolom {head[i]!r} in een tabel op het voorblad, waarde {value!r}")
+                return
 
     def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
         """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode

@@ -832,3 +832,17 @@ def test_numbered_questions_over_count_lines_with_times(read):
                                                                           "Cijfer werkgever"])] + blocks + analysis())
     assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
     assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_cover_facts_as_a_table_with_a_label_over_each_value(read_doc):
+    """holdout6 wegwijzer: the cover's facts in one table, a label per column ('Erkenning UWV'
+    among them) over its value, the organisation's name wrapped in its cell."""
+    head = [Para("Klanttevredenheid jobcoaching – jaarverslag", "title"),
+            Table(header=[["Jobcoachorganisatie", "Erkenning UWV", "Meetperiode", "Rapportdatum"]],
+                  body=[["Jobcoachbureau De Proefpuntwegwijzer", "15/10/2017", "15/10/2020 t/m 15/10/2021", "25/10/2021"]],
+                  widths=[1.4, 1, 1.6, 1])]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert e.supplier == "Jobcoachbureau De Proefpuntwegwijzer"
+    assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2017-10-15", "2021-10-25")
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-15", "2021-10-15")
