@@ -706,10 +706,28 @@ class JobcoachingParser(Parser):
         pending: list[Line] = []
         read: dict[str, int] = {}
         for page in doc.pages:
-            for block in page.body_blocks:
+            blocks = page.body_blocks
+            taken: set[int] = set()  # ids of lines joined to the line before
+            for b, block in enumerate(blocks):
                 fresh = True  # a question is one paragraph: a new one starts with the block
-                for line in block.lines:
+                for k, line in enumerate(block.lines):
+                    if id(line) in taken:
+                        continue
                     text = line.text.strip()
+                    nxt = block.lines[k + 1] if k + 1 < len(block.lines) else \
+                        blocks[b + 1].lines[0] if b + 1 < len(blocks) and blocks[b + 1].lines else None
+                    if regex.search(r"[·•,;|–—]$", text) and nxt is not None \
+                            and nxt.bbox[1] - line.bbox[3] < (line.bbox[3] - line.bbox[1]):
+                        # a count line wrapped after a separator ('goed 2 · voldoende 1 · matig 1 ·'
+                        # right over 'onvoldoende 1', maybe set apart as a block of its own): the
+                        # two lines are one when together they are a count line
+                        joined = f"{text} {nxt.text.strip()}"
+                        try:
+                            if _counts_line(text) is None and _counts_line(joined) is not None:
+                                text = joined
+                                taken.add(id(nxt))
+                        except dutch.DutchParseError:
+                            pass
                     try:
                         found = _counts_line(text)
                     except dutch.DutchParseError as exc:

@@ -846,3 +846,22 @@ def test_cover_facts_as_a_table_with_a_label_over_each_value(read_doc):
     assert e.supplier == "Jobcoachbureau De Proefpuntwegwijzer"
     assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2017-10-15", "2021-10-25")
     assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-15", "2021-10-15")
+
+
+def test_a_count_line_wrapped_after_its_separator_is_one_line(read):
+    """holdout6 meerwerk: a borderless table 'Vraag | Aantal keer gegeven', the counts cell
+    wrapped after a '·' ('goed 2 · voldoende 1 · matig 1 ·' over 'onvoldoende 1')."""
+    want, rows = {}, {"werknemer": [], "werkgever": []}
+    for group, questions, scale, counts in (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)):
+        for k, q in enumerate(questions):
+            c = {a: n + k for a, n in zip(scale, counts[q])}
+            items = [f"{a} {c[a]}" for a in reversed(scale)]
+            rows[group].append([q, " · ".join(items[:-1]) + " ·\n" + items[-1]])
+            want[(group, q)] = c
+    blocks = [Para("Antwoorden op de vragen", "h1")]
+    for group in rows:
+        blocks += [Para(group.capitalize() + "s", "h2"),
+                   Table(header=[["Vraag", "Aantal keer gegeven"]], body=rows[group], ruled=False, widths=[3, 2])]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
