@@ -1223,7 +1223,7 @@ class JobcoachingParser(Parser):
         start = len(jc.periods)
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()):  # 'Gem.' alone is one too
                 self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow

@@ -865,3 +865,19 @@ def test_a_count_line_wrapped_after_its_separator_is_one_line(read):
     e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
                                                                           "Cijfer werkgever"])] + blocks + analysis())
     assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+
+
+@pytest.mark.parametrize("avg_head", ["Gem.", "Gemiddeld"])
+def test_a_periods_table_with_a_column_per_period_and_the_averages_under_gem(read, avg_head):
+    """holdout6 meerwerk: the periods on their side (a column per period 'P1' .., a row per name
+    and score), the averages in a last column headed 'Gem.'."""
+    periods = Table(header=[[""] + [f"P{i}" for i in range(1, len(WN) + 1)] + [avg_head]],
+                    body=[["Werknemer"] + [chr(64 + i) for i in range(1, len(WN) + 1)] + [""],
+                          ["Cijfer werknemer"] + [nl(x) for x in WN] + [averages(WN)],
+                          ["Werkgever"] + [str(i) for i in range(1, len(WG) + 1)] + [""],
+                          ["Cijfer werkgever"] + [nl(x) for x in WG] + [averages(WG)]],
+                    widths=[2] + [1] * (len(WN) + 1))
+    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), periods] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
