@@ -887,6 +887,15 @@ class JobcoachingParser(Parser):
                     for group, value in _averages_named(line.text, labelled=True).items():
                         if group in missing:
                             found.setdefault(group, []).append((value, line))
+                elif said is None and regex.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
+                    # both in a sentence, each mark (with its decimal) right after its group's
+                    # name: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5
+                    # en dat van de werkgevers 7,3.'; both must be there
+                    both = {g: v for g, v in _averages_named(line.text).items() if regex.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
+                    if set(both) == set(GROUPS):
+                        for group, value in both.items():
+                            if group in missing:
+                                found.setdefault(group, []).append((value, line))
         for group, items in found.items():
             values = {(RE_AVERAGE.fullmatch(v) or [None, None, None, v])[3].replace(".", ",") for v, _ in items}
             if len(values) > 1:

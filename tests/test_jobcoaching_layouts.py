@@ -881,3 +881,21 @@ def test_a_periods_table_with_a_column_per_period_and_the_averages_under_gem(rea
     jc = e.jobcoaching
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
+
+
+@pytest.mark.parametrize("sentence", ["Over {n} jobcoachperioden is het behaalde cijfer van de werknemers {wn} en dat van de werkgevers {wg}.",
+                                      "Gemiddeld: werknemers {wn} en werkgevers {wg}"])
+def test_both_averages_in_a_sentence_each_right_after_its_group(read, sentence):
+    """holdout6 baken: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5 en
+    dat van de werkgevers 7,3.' under a periods table without an averages row; a sentence naming
+    only one group's mark, or marks without a decimal, gives nothing."""
+    table = names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"])
+    table.body = table.body[:-1]
+    wn, wg = nl(round(sum(WN) / len(WN), 1)), nl(round(sum(WG) / len(WG), 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table, Para(sentence.format(n=len(WN), wn=wn, wg=wg))]
+             + plain_answers() + analysis())
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table,
+                        Para(f"Het behaalde cijfer van de werknemers is hoger dan vorig jaar; gemiddeld werkgevers {wg}.")]
+             + plain_answers() + analysis(), name="een.pdf")
+    assert e.jobcoaching.werknemer_avg is None
