@@ -411,14 +411,14 @@ def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
 
 RE_RECOGNISED_ON = regex.compile(
     r"(?<!\p{L})(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date>\S+(?:\s+\S+){0,2})\s+(?:door\s+(?:het\s+)?UWV\s+)?erkend(?!\p{L})"
-    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
+    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van|d\.\s?d\.)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
     regex.I)
 
 
 def _recognition_in_text(view: "ff.TextView"):
     """The recognition date where no label starts a line: a one-word label with the date right
     after it and no colon ('Erkenningsdatum 11.05.2015 · Meetperiode ...'), or a sentence on the
-    first pages saying when UWV recognised the organisation ('... is op 15 maart 2015 door UWV erkend
+    first pages saying when UWV recognised the organisation ('Erkend door UWV d.d. 26 jan 2017', '... is op 15 maart 2015 door UWV erkend
     als jobcoachorganisatie'). Only one distinct date so found counts: (date, row, how) or None."""
     hits: dict = {}
     for row in view.front(3):

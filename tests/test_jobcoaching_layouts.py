@@ -899,3 +899,13 @@ def test_both_averages_in_a_sentence_each_right_after_its_group(read, sentence):
                         Para(f"Het behaalde cijfer van de werknemers is hoger dan vorig jaar; gemiddeld werkgevers {wg}.")]
              + plain_answers() + analysis(), name="een.pdf")
     assert e.jobcoaching.werknemer_avg is None
+
+
+def test_recognition_date_after_erkend_door_uwv_dd(read_doc):
+    """holdout6 baken: 'Erkend door UWV d.d. 26 jan 2017' on the cover."""
+    head = [Para("Rapportage klanttevredenheid jobcoaching", "title"), Para("Jobcoachorganisatie: Jobcoaching Proefpunt", "cover"),
+            Para("Erkend door UWV d.d. 26 jan 2017", "cover"), Para("Meetjaar: 26 jan 2020 – 26 jan 2021", "cover"),
+            Para("Opgemaakt: 8 feb 2021", "cover")]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert str(e.jobcoaching.recognition_date) == "2017-01-26"
