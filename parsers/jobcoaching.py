@@ -630,6 +630,7 @@ class JobcoachingParser(Parser):
 
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
+        self._split = None  # the first part of an answer table cut by a page break
         self._dash_zero = dash_means_zero(doc)
         if self._dash_zero:
             facts._explain.append("een streepje in een tabel betekent volgens het rapport nul")
@@ -640,7 +641,8 @@ class JobcoachingParser(Parser):
             if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
-            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves:  # only table pages are sorted into rows
+            going_on = (getattr(self, "_split", None) or (None,) * 4)[3] == page.number - 1  # a cut answer table goes on here
+            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves or going_on:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
                 named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
@@ -649,7 +651,8 @@ class JobcoachingParser(Parser):
                 if not facts.jobcoaching.periods and named:
                     self.periods_by_columns(page, rows, facts)
                 # only a page that names a scale's answers can hold an answer table
-                scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
+                # (two of a scale's answers: a table cut after 'matig' has no 'goed' on this page)
+                scale = len(texts & {"onvoldoende", "matig", "voldoende", "goed"}) >= 2 or ("nee" in texts and "ja" in texts) or going_on
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
                 if scale:
@@ -1544,6 +1547,23 @@ class JobcoachingParser(Parser):
                     if answer in rows:
                         return False
                     rows[answer] = i
+            if rows and len(rows) < len(scale):
+                # a table cut by a page break, its header repeated on the next page: the first
+                # answers in order up to the table's end here, the rest in order under the same
+                # header on the next page; joined, else nothing is read
+                order = sorted(rows, key=rows.get)
+                top = min(rows.values())
+                head = [[" ".join(c.split()) for c in r] for r in matrix[:top]]
+                tight = max(rows.values()) - top == len(rows) - 1 and max(rows.values()) == len(matrix) - 1 and 0 < top <= 4
+                split = getattr(self, "_split", None)
+                if tight and order == list(scale[:len(order)]):
+                    self._split = (group, head, matrix[top:], page)
+                elif tight and split and split[0] == group and split[3] == page - 1 and split[1] == head \
+                        and order == list(scale[len(split[2]):]):
+                    self._split = None
+                    facts._explain.append(f"pagina {page}: antwoordtabel {group} loopt door van pagina {page - 1} onder dezelfde kop")
+                    return self._transposed_answers(matrix[:top] + split[2] + matrix[top:], page - 1, facts, method)
+                continue
             if len(rows) != len(scale):
                 continue
             top = min(rows.values())

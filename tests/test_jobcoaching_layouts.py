@@ -909,3 +909,27 @@ def test_recognition_date_after_erkend_door_uwv_dd(read_doc):
     e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
                                                                            "Cijfer werkgever"])] + plain_answers() + analysis())
     assert str(e.jobcoaching.recognition_date) == "2017-01-26"
+
+
+@pytest.mark.parametrize("same_head", [True, False])
+def test_an_answer_table_on_its_side_cut_by_a_page_break(read, same_head):
+    """holdout6 baken: answers as rows, questions as columns ('Antwoord | G1 .. G9'), the table cut
+    by a page break after 'matig' and its header repeated over 'voldoende' and 'goed': the two parts
+    are one table. Under another header the second part is not joined and nothing is read."""
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    codes = [f"G{n}" for n in range(1, len(WG_Q) + 1)]
+    body = [[a] + [str(WG_COUNTS[q][k] + j) for j, q in enumerate(WG_Q)] for k, a in enumerate(WG_SCALE)]
+    second = codes if same_head else [f"V{n}" for n in range(1, len(WG_Q) + 1)]
+    blocks = cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), Para("Werkgever", bold=True),
+                        Table(header=[["Antwoord"] + codes], body=body[:2], widths=[1.6] + [1] * len(WG_Q), font_pt=8),
+                        PageBreak(),
+                        Table(header=[["Antwoord"] + second], body=body[2:], widths=[1.6] + [1] * len(WG_Q), font_pt=8)]
+    blocks += [Para(f"{c}: {q}") for c, q in zip(codes, WG_Q)] + plain_answers()[:3] + analysis()
+    e = read(blocks)
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    if same_head:
+        assert got == {q: {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(WG_Q)}
+    else:
+        assert got == {}
