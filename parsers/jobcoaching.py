@@ -262,13 +262,14 @@ def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
 
 _ANSWERS = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in sorted({a for s in SCALES.values() for a in s}, key=len, reverse=True))
 RE_COUNT_PAIR = regex.compile(
-    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
+    rf"(?<!\p{{L}})(?P<a>{_ANSWERS})\s*[:=]?\s*(?P<n>\d+)(?:\s*(?:x|×|keer)(?!\p{{L}}))?(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?",
     regex.I)
 
 
 def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     """A line of answer counts and nothing else: 'ja: 5 · niet helemaal: 1 · nee: 1', 'goed: 4,
-    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1' (a percentage in
+    voldoende: 3, matig: 0, onvoldoende: 0', 'Ja 5 – Nee 1 – Niet helemaal 1', 'nee: 0x; ja: 6x'
+    (a count's 'x', '×' or 'keer' is part of it; a percentage in
     brackets after a count is no count, but must fit the counts, else this raises):
     (group, counts) when it names every answer of one scale once."""
     pairs = list(RE_COUNT_PAIR.finditer(text))
@@ -311,16 +312,24 @@ def _same_word(printed: str, answer: str) -> bool:
     return printed == answer or (len(printed) >= 4 and answer.startswith(printed))
 
 
-# A question printed as a code: 'V1', 'v 12', 'Vraag 3', 'Q2', '4a'.
-RE_QUESTION_CODE = regex.compile(r"(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?\.?", regex.I)
-RE_LEGEND_ITEM = regex.compile(r"^(?P<code>(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?)\s*[.:)=–-]?\s+(?P<text>\p{L}.*)$", regex.I)
+# A question printed as a code: 'V1', 'v 12', 'Vraag 3', 'Q2', '4a'; or with a group's capital
+# set against the number ('N1' for the werknemers' questions, 'G1' for the werkgevers').
+_CODE = r"(?:(?:v|q|vr\.?|vraag)?\s?\d{1,2}[a-z]?|(?-i:[A-Z]{1,2})\d{1,2}[a-z]?)"
+RE_QUESTION_CODE = regex.compile(_CODE + r"\.?", regex.I)
+RE_LEGEND_ITEM = regex.compile(r"^(?P<code>" + _CODE + r")\s*[.:)=–-]?\s+(?P<text>\p{L}.*)$", regex.I)
 
 
 def _code_key(code: str) -> str:
     """A question code by its number: 'V3', 'v 3', 'V3.', 'Vraag 3', 'Vr. 3', 'Q3' and '3.' are one
-    code, '3'; a letter after the number stays ('4a')."""
+    code, '3'; a letter after the number stays ('4a'), and so does another letter before it: 'N1'
+    and 'G1' (a werknemer's and a werkgever's question) are two codes."""
     m = regex.search(r"\d{1,2}[a-z]?", code.lower())
-    return m[0] if m else regex.sub(r"[\s.]", "", code.lower())
+    if not m:
+        return regex.sub(r"[\s.]", "", code.lower())
+    if regex.fullmatch(r"(?-i:[A-Z]{1,2})\d{1,2}[a-z]?\.?", code.strip()) \
+            and not regex.fullmatch(r"[VQ]\d{1,2}[a-z]?\.?", code.strip()):
+        return code.strip().lower().rstrip(".")
+    return m[0]
 
 
 def _legend_items(doc: Document, number: int) -> list[tuple[str, str, float, float]]:
@@ -402,14 +411,14 @@ def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
 
 RE_RECOGNISED_ON = regex.compile(
     r"(?<!\p{L})(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date>\S+(?:\s+\S+){0,2})\s+(?:door\s+(?:het\s+)?UWV\s+)?erkend(?!\p{L})"
-    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
+    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van|d\.\s?d\.)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
     regex.I)
 
 
 def _recognition_in_text(view: "ff.TextView"):
     """The recognition date where no label starts a line: a one-word label with the date right
     after it and no colon ('Erkenningsdatum 11.05.2015 · Meetperiode ...'), or a sentence on the
-    first pages saying when UWV recognised the organisation ('... is op 15 maart 2015 door UWV erkend
+    first pages saying when UWV recognised the organisation ('Erkend door UWV d.d. 26 jan 2017', '... is op 15 maart 2015 door UWV erkend
     als jobcoachorganisatie'). Only one distinct date so found counts: (date, row, how) or None."""
     hits: dict = {}
     for row in view.front(3):
@@ -621,6 +630,7 @@ class JobcoachingParser(Parser):
 
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
+        self._split = None  # the first part of an answer table cut by a page break
         self._dash_zero = dash_means_zero(doc)
         if self._dash_zero:
             facts._explain.append("een streepje in een tabel betekent volgens het rapport nul")
@@ -631,7 +641,8 @@ class JobcoachingParser(Parser):
             if facts.jobcoaching.periods and both_read is not None and page.number > both_read + 1:
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
-            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves:  # only table pages are sorted into rows
+            going_on = (getattr(self, "_split", None) or (None,) * 4)[3] == page.number - 1  # a cut answer table goes on here
+            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves or going_on:  # only table pages are sorted into rows
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
                 named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
@@ -640,7 +651,8 @@ class JobcoachingParser(Parser):
                 if not facts.jobcoaching.periods and named:
                     self.periods_by_columns(page, rows, facts)
                 # only a page that names a scale's answers can hold an answer table
-                scale = ("matig" in texts and "goed" in texts) or ("nee" in texts and "ja" in texts)
+                # (two of a scale's answers: a table cut after 'matig' has no 'goed' on this page)
+                scale = len(texts & {"onvoldoende", "matig", "voldoende", "goed"}) >= 2 or ("nee" in texts and "ja" in texts) or going_on
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
                 if scale:
@@ -664,6 +676,7 @@ class JobcoachingParser(Parser):
             if found := ff.analysis_section(view):
                 facts.jobcoaching.analysis, page, bbox = found
                 facts.evidence["analysis"] = Evidence(page=page, raw=found[0][:200], bbox=bbox)
+        self.cover_grid(doc, facts)
         self.cover_lexicon(view, facts)
         jc = facts.jobcoaching
         unread = facts.fact_status.get("jobcoaching.periods")
@@ -696,10 +709,28 @@ class JobcoachingParser(Parser):
         pending: list[Line] = []
         read: dict[str, int] = {}
         for page in doc.pages:
-            for block in page.body_blocks:
+            blocks = page.body_blocks
+            taken: set[int] = set()  # ids of lines joined to the line before
+            for b, block in enumerate(blocks):
                 fresh = True  # a question is one paragraph: a new one starts with the block
-                for line in block.lines:
+                for k, line in enumerate(block.lines):
+                    if id(line) in taken:
+                        continue
                     text = line.text.strip()
+                    nxt = block.lines[k + 1] if k + 1 < len(block.lines) else \
+                        blocks[b + 1].lines[0] if b + 1 < len(blocks) and blocks[b + 1].lines else None
+                    if regex.search(r"[·•,;|–—]$", text) and nxt is not None \
+                            and nxt.bbox[1] - line.bbox[3] < (line.bbox[3] - line.bbox[1]):
+                        # a count line wrapped after a separator ('goed 2 · voldoende 1 · matig 1 ·'
+                        # right over 'onvoldoende 1', maybe set apart as a block of its own): the
+                        # two lines are one when together they are a count line
+                        joined = f"{text} {nxt.text.strip()}"
+                        try:
+                            if _counts_line(text) is None and _counts_line(joined) is not None:
+                                text = joined
+                                taken.add(id(nxt))
+                        except dutch.DutchParseError:
+                            pass
                     try:
                         found = _counts_line(text)
                     except dutch.DutchParseError as exc:
@@ -720,6 +751,7 @@ class JobcoachingParser(Parser):
                     question = " ".join(" ".join(ln.text for ln in pending).split())
                     if ":" in question[:-1]:
                         question = question.rsplit(":", 1)[1].strip()  # 'Wat is uw mening over: Het aantal ...?'
+                    question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)  # its number: '1. Bent u ...?'
                     pending = []
                     if group in done:
                         continue
@@ -858,6 +890,15 @@ class JobcoachingParser(Parser):
                     for group, value in _averages_named(line.text, labelled=True).items():
                         if group in missing:
                             found.setdefault(group, []).append((value, line))
+                elif said is None and regex.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
+                    # both in a sentence, each mark (with its decimal) right after its group's
+                    # name: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5
+                    # en dat van de werkgevers 7,3.'; both must be there
+                    both = {g: v for g, v in _averages_named(line.text).items() if regex.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
+                    if set(both) == set(GROUPS):
+                        for group, value in both.items():
+                            if group in missing:
+                                found.setdefault(group, []).append((value, line))
         for group, items in found.items():
             values = {(RE_AVERAGE.fullmatch(v) or [None, None, None, v])[3].replace(".", ",") for v, _ in items}
             if len(values) > 1:
@@ -869,6 +910,58 @@ class JobcoachingParser(Parser):
             if getattr(jc, f"{group}_avg") is not None:
                 facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
                 facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit de zin {line.text!r}")
+
+    COVER_FACTS = ("supplier", "recognition_date", "meetperiode", "report_date")
+
+    def cover_grid(self, doc: Document, facts: Facts) -> None:
+        """The cover's facts as a table with a label per column over its value ('Jobcoachorganisatie
+        | Erkenning UWV | Meetperiode | Rapportdatum' over 'Jobcoachbureau De Wegwijzer |
+        15/10/2017 | ...'), a cell's words possibly wrapped. Every header cell must be a whole label
+        of one of these facts (two at least, each once); a value is taken only when the cell under
+        its label is that value and nothing else. Facts read already are kept."""
+        first = next((p.number for p in doc.pages if p.words), None)
+        if first is None:
+            return
+        for grid in page_grids(doc, first):
+            matrix = logical_rows(grid)
+            for r in range(len(matrix) - 1):
+                head = [" ".join(c.split()) for c in matrix[r]]
+                labels: dict[int, str] = {}
+                for i, cell in enumerate(head):
+                    if not cell:
+                        continue
+                    fact = next((f for f in self.COVER_FACTS if (m := lx.label_at_start(f, cell)) and not m.value), None)
+                    if fact is None or fact in labels.values():
+                        labels = {}
+                        break
+                    labels[i] = fact
+                if len(labels) < 2:
+                    continue
+                values = [" ".join(c.split()) for c in matrix[r + 1]]
+                for i, fact in labels.items():
+                    value = values[i] if i < len(values) else ""
+                    got = None
+                    if not value:
+                        continue
+                    if fact == "supplier":
+                        if facts.supplier is None and lx.as_name(value) == value and not lx.looks_like_person(value):
+                            facts.supplier = got = value
+                    elif fact == "meetperiode":
+                        try:
+                            period = lx.parse_period(value)
+                        except dutch.DutchParseError:
+                            period = None
+                        if facts.meetperiode is None and period is not None and period.raw == value:
+                            facts.meetperiode = got = Period(start=period.start, end=period.end)
+                    elif (d := lx.find_date(value)) and d[1] == value:
+                        if fact == "report_date" and facts.report_date is None:
+                            facts.report_date = got = d[0]
+                        elif fact == "recognition_date" and facts.jobcoaching.recognition_date is None:
+                            facts.jobcoaching.recognition_date = got = d[0]
+                    if got is not None:
+                        facts.evidence[fact] = Evidence(page=first, raw=f"{head[i]}: {value}", bbox=grid.bbox)
+                        facts._explain.append(f"{fact}: kolom {head[i]!r} in een tabel op het voorblad, waarde {value!r}")
+                return
 
     def cover_lexicon(self, view: "ff.TextView", facts: Facts) -> None:
         """What the seed's wording did not give: the lexicon's synonyms (a meetperiode after 'Periode
@@ -1142,7 +1235,7 @@ class JobcoachingParser(Parser):
         start = len(jc.periods)
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()):  # 'Gem.' alone is one too
                 self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow
@@ -1454,6 +1547,23 @@ class JobcoachingParser(Parser):
                     if answer in rows:
                         return False
                     rows[answer] = i
+            if rows and len(rows) < len(scale):
+                # a table cut by a page break, its header repeated on the next page: the first
+                # answers in order up to the table's end here, the rest in order under the same
+                # header on the next page; joined, else nothing is read
+                order = sorted(rows, key=rows.get)
+                top = min(rows.values())
+                head = [[" ".join(c.split()) for c in r] for r in matrix[:top]]
+                tight = max(rows.values()) - top == len(rows) - 1 and max(rows.values()) == len(matrix) - 1 and 0 < top <= 4
+                split = getattr(self, "_split", None)
+                if tight and order == list(scale[:len(order)]):
+                    self._split = (group, head, matrix[top:], page)
+                elif tight and split and split[0] == group and split[3] == page - 1 and split[1] == head \
+                        and order == list(scale[len(split[2]):]):
+                    self._split = None
+                    facts._explain.append(f"pagina {page}: antwoordtabel {group} loopt door van pagina {page - 1} onder dezelfde kop")
+                    return self._transposed_answers(matrix[:top] + split[2] + matrix[top:], page - 1, facts, method)
+                continue
             if len(rows) != len(scale):
                 continue
             top = min(rows.values())

@@ -450,6 +450,7 @@ LINE_FORMATS = {
     "colon, comma": lambda c: ", ".join(f"{a.capitalize()}: {c[a]}" for a in reversed(WG_SCALE)),
     "no colon, dash": lambda c: " – ".join(f"{a.capitalize()} {c[a]}" for a in WG_SCALE),
     "percentage in brackets": lambda c: " | ".join(f"{a}: {c[a]} ({pct(c[a], c)}%)" for a in reversed(WG_SCALE)),
+    "times, semicolon": lambda c: "; ".join(f"{a}: {c[a]}x" for a in WG_SCALE),
 }
 
 
@@ -792,3 +793,143 @@ def test_recognition_in_a_sentence_and_the_name_in_its_full_form_from_the_cover(
                  header="Proefpunt Jobcoaching – jaarrapportage KTO")
     assert e.supplier == "Stichting Proefpunt Jobcoaching"
     assert str(e.jobcoaching.recognition_date) == "2016-09-04"
+
+
+def test_question_codes_with_a_groups_letter_are_two_codes_per_number(read):
+    """holdout6 baken: the werknemers' questions coded 'N1', 'N2', the werkgevers' 'G1' .. 'G9',
+    each table with the answers as rows and its legend under it: 'N1' and 'G1' are two questions,
+    each named from its own legend item."""
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    blocks = cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1")]
+    for letter, questions, scale, counts in (("N", WN_Q, WN_SCALE, WN_COUNTS), ("G", WG_Q, WG_SCALE, WG_COUNTS)):
+        codes = [f"{letter}{n}" for n in range(1, len(questions) + 1)]
+        blocks += [Para("Vragen aan de " + ("werknemer" if letter == "N" else "werkgever"), bold=True),
+                   Table(header=[["Antwoord"] + codes],
+                         body=[[a] + [str(counts[q][k] + j) for j, q in enumerate(questions)] for k, a in enumerate(scale)],
+                         widths=[1.6] + [1] * len(questions), font_pt=8)]
+        blocks += [Para(f"{c}: {q}") for c, q in zip(codes, questions)]
+    e = read(blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    want = {(g, q): {a: counts[q][k] + j for k, a in enumerate(scale)} for g, qs, scale, counts in
+            (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)) for j, q in enumerate(qs)}
+    assert got == want
+
+
+def test_numbered_questions_over_count_lines_with_times(read):
+    """holdout6 wegwijzer: '1. Bent u tevreden ...?' over 'nee: 0x; niet helemaal: 3x; ja: 6x':
+    the count's 'x' belongs to it, the question's number is no part of the question."""
+    blocks, want = [Para("Vragenlijst werknemer", "h2")], {}
+    for group, questions, scale, counts in (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)):
+        if group == "werkgever":
+            blocks.append(Para("Vragenlijst werkgever", "h2"))
+        for k, q in enumerate(questions, 1):
+            c = {a: n + k for a, n in zip(scale, counts[q])}
+            blocks += [Para(f"{k}. {q}"), Para("; ".join(f"{a}: {c[a]}x" for a in scale))]
+            want[(group, q)] = c
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_cover_facts_as_a_table_with_a_label_over_each_value(read_doc):
+    """holdout6 wegwijzer: the cover's facts in one table, a label per column ('Erkenning UWV'
+    among them) over its value, the organisation's name wrapped in its cell."""
+    head = [Para("Klanttevredenheid jobcoaching – jaarverslag", "title"),
+            Table(header=[["Jobcoachorganisatie", "Erkenning UWV", "Meetperiode", "Rapportdatum"]],
+                  body=[["Jobcoachbureau De Proefpuntwegwijzer", "15/10/2017", "15/10/2020 t/m 15/10/2021", "25/10/2021"]],
+                  widths=[1.4, 1, 1.6, 1])]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert e.supplier == "Jobcoachbureau De Proefpuntwegwijzer"
+    assert (str(e.jobcoaching.recognition_date), str(e.report_date)) == ("2017-10-15", "2021-10-25")
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-15", "2021-10-15")
+
+
+def test_a_count_line_wrapped_after_its_separator_is_one_line(read):
+    """holdout6 meerwerk: a borderless table 'Vraag | Aantal keer gegeven', the counts cell
+    wrapped after a '·' ('goed 2 · voldoende 1 · matig 1 ·' over 'onvoldoende 1')."""
+    want, rows = {}, {"werknemer": [], "werkgever": []}
+    for group, questions, scale, counts in (("werknemer", WN_Q, WN_SCALE, WN_COUNTS), ("werkgever", WG_Q, WG_SCALE, WG_COUNTS)):
+        for k, q in enumerate(questions):
+            c = {a: n + k for a, n in zip(scale, counts[q])}
+            items = [f"{a} {c[a]}" for a in reversed(scale)]
+            rows[group].append([q, " · ".join(items[:-1]) + " ·\n" + items[-1]])
+            want[(group, q)] = c
+    blocks = [Para("Antwoorden op de vragen", "h1")]
+    for group in rows:
+        blocks += [Para(group.capitalize() + "s", "h2"),
+                   Table(header=[["Vraag", "Aantal keer gegeven"]], body=rows[group], ruled=False, widths=[3, 2])]
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == want
+
+
+@pytest.mark.parametrize("avg_head", ["Gem.", "Gemiddeld"])
+def test_a_periods_table_with_a_column_per_period_and_the_averages_under_gem(read, avg_head):
+    """holdout6 meerwerk: the periods on their side (a column per period 'P1' .., a row per name
+    and score), the averages in a last column headed 'Gem.'."""
+    periods = Table(header=[[""] + [f"P{i}" for i in range(1, len(WN) + 1)] + [avg_head]],
+                    body=[["Werknemer"] + [chr(64 + i) for i in range(1, len(WN) + 1)] + [""],
+                          ["Cijfer werknemer"] + [nl(x) for x in WN] + [averages(WN)],
+                          ["Werkgever"] + [str(i) for i in range(1, len(WG) + 1)] + [""],
+                          ["Cijfer werkgever"] + [nl(x) for x in WG] + [averages(WG)]],
+                    widths=[2] + [1] * (len(WN) + 1))
+    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), periods] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
+
+
+@pytest.mark.parametrize("sentence", ["Over {n} jobcoachperioden is het behaalde cijfer van de werknemers {wn} en dat van de werkgevers {wg}.",
+                                      "Gemiddeld: werknemers {wn} en werkgevers {wg}"])
+def test_both_averages_in_a_sentence_each_right_after_its_group(read, sentence):
+    """holdout6 baken: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5 en
+    dat van de werkgevers 7,3.' under a periods table without an averages row; a sentence naming
+    only one group's mark, or marks without a decimal, gives nothing."""
+    table = names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer", "Cijfer werkgever"])
+    table.body = table.body[:-1]
+    wn, wg = nl(round(sum(WN) / len(WN), 1)), nl(round(sum(WG) / len(WG), 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table, Para(sentence.format(n=len(WN), wn=wn, wg=wg))]
+             + plain_answers() + analysis())
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (round(sum(WN) / len(WN), 1), round(sum(WG) / len(WG), 1))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table,
+                        Para(f"Het behaalde cijfer van de werknemers is hoger dan vorig jaar; gemiddeld werkgevers {wg}.")]
+             + plain_answers() + analysis(), name="een.pdf")
+    assert e.jobcoaching.werknemer_avg is None
+
+
+def test_recognition_date_after_erkend_door_uwv_dd(read_doc):
+    """holdout6 baken: 'Erkend door UWV d.d. 26 jan 2017' on the cover."""
+    head = [Para("Rapportage klanttevredenheid jobcoaching", "title"), Para("Jobcoachorganisatie: Jobcoaching Proefpunt", "cover"),
+            Para("Erkend door UWV d.d. 26 jan 2017", "cover"), Para("Meetjaar: 26 jan 2020 – 26 jan 2021", "cover"),
+            Para("Opgemaakt: 8 feb 2021", "cover")]
+    e = read_doc(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                           "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert str(e.jobcoaching.recognition_date) == "2017-01-26"
+
+
+@pytest.mark.parametrize("same_head", [True, False])
+def test_an_answer_table_on_its_side_cut_by_a_page_break(read, same_head):
+    """holdout6 baken: answers as rows, questions as columns ('Antwoord | G1 .. G9'), the table cut
+    by a page break after 'matig' and its header repeated over 'voldoende' and 'goed': the two parts
+    are one table. Under another header the second part is not joined and nothing is read."""
+    periods = Table(header=[["Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]],
+                    body=[[f"Werknemer {i}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(WN, WG), 1)]
+                    + [["Behaald cijfer", averages(WN), "", averages(WG)]])
+    codes = [f"G{n}" for n in range(1, len(WG_Q) + 1)]
+    body = [[a] + [str(WG_COUNTS[q][k] + j) for j, q in enumerate(WG_Q)] for k, a in enumerate(WG_SCALE)]
+    second = codes if same_head else [f"V{n}" for n in range(1, len(WG_Q) + 1)]
+    blocks = cover() + [Para("Weergave cijfers", "h1"), periods, Para("Weergave vragen", "h1"), Para("Werkgever", bold=True),
+                        Table(header=[["Antwoord"] + codes], body=body[:2], widths=[1.6] + [1] * len(WG_Q), font_pt=8),
+                        PageBreak(),
+                        Table(header=[["Antwoord"] + second], body=body[2:], widths=[1.6] + [1] * len(WG_Q), font_pt=8)]
+    blocks += [Para(f"{c}: {q}") for c, q in zip(codes, WG_Q)] + plain_answers()[:3] + analysis()
+    e = read(blocks)
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    if same_head:
+        assert got == {q: {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(WG_Q)}
+    else:
+        assert got == {}
