@@ -234,15 +234,7 @@ def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
     close together on a line make one cell; the line with the most cells gives the columns, and a
     cell of another line joins each column it lies over ('Cijfer' over 'werknemer'; a group name
     spanning 'Naam | Cijfer' joins both)."""
-    per_line = []
-    for words in lines:
-        cells: list[list[Word]] = []
-        for w in sorted(words, key=lambda w: w.x0):
-            if cells and w.x0 - cells[-1][-1].x1 < 6:
-                cells[-1].append(w)
-            else:
-                cells.append([w])
-        per_line.append([(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells])
+    per_line = [_word_cells(words) for words in lines]
     base = max(range(len(per_line)), key=lambda i: len(per_line[i]))
     columns = [[x0, x1, {base: t}] for x0, x1, t in per_line[base]]
     for i, cells in enumerate(per_line):
