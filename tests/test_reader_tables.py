@@ -870,3 +870,21 @@ def test_blocks_per_perceel_one_under_the_other(registry, tmp_path):
         ("Functiegerichte vaardigheidstraining (cluster Horeca en schoonmaak)", False, 33, 20, 60.6, 7.6),
         ("Alle percelen samen", True, 51, 25, 49.0, 8.0)]
     assert [c.status for c in e.checks if c.rule == "SCH-NORM"].count("fail") == 1
+
+
+def test_a_label_line_spaced_apart_from_the_row_above_starts_the_label_below():
+    """On a scan, OCR sets a wrapped label's first line ('Functiegerichte') apart from the row
+    above and close to the row below, whose label goes on in lower case: it joins the row below."""
+    from kto_ingest.reader.grid import Grid
+    from kto_ingest.reader.tables import ReadRow, ResultsTable, _merge_wrapped
+
+    def row(label, y0, y1, values=None):
+        return ReadRow(label, values or {}, 2, (60, y0, 500, y1), heading=not values)
+
+    rows = [row("Opleidingen", 100, 110, {"rapportcijfer": "8,7"}), row("Functiegerichte", 118, 128),
+            row("vaardigheidstrainingen - cluster", 131, 141, {"rapportcijfer": "8,0"}), row("Horeca en schoonmaak", 142, 152),
+            row("Leerbanen", 160, 170, {"rapportcijfer": "8,4"})]
+    t = ResultsTable(2, "rijen", {"rapportcijfer": "Cijfer"}, rows, [Grid(2, (60, 100, 500, 170), [], "uitlijning", 2)])
+    _merge_wrapped(t)
+    assert [r.label for r in t.rows] == ["Opleidingen", "Functiegerichte vaardigheidstrainingen - cluster Horeca en schoonmaak",
+                                         "Leerbanen"]

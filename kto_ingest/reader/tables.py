@@ -818,6 +818,17 @@ def _merge_wrapped(t: ResultsTable) -> None:
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
             continue
+        if (wrappable(r) and nxt is not None and not nxt.heading and r.page == nxt.page and _opens_in_lower_case(nxt.label)
+                and r.label.lstrip()[:1].isupper() and not r.label.rstrip().endswith((".", ":"))
+                and (prev is None or prev.heading or not tight(prev, r))
+                and (row_gap is None or gap(r, nxt) < row_gap + CLEARLY_CLOSER)):
+            # a label line on its own, not tight to the row above, over a row whose label goes on in
+            # lower case ('Functiegerichte' over 'vaardigheidstrainingen - cluster ...', as OCR
+            # spaces the lines): its label began here
+            nxt.label = f"{r.label} {nxt.label}".strip()
+            nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
+            i += 1
+            continue
         if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
             prev.label = f"{prev.label} {r.label}".strip()
             prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
