@@ -68,15 +68,10 @@ def needs_ocr(page: "pymupdf.Page", words: list) -> bool:
 
 def _covered_by_picture(page: "pymupdf.Page", share: float = 0.8) -> bool:
     """One picture covers most of the page (placed, never decoded)."""
+    from .document import image_boxes  # document imports this module
+
     area = abs(page.rect)
-    for item in page.get_images(full=True):
-        try:
-            box = page.get_image_bbox(item) & page.rect
-        except Exception:  # noqa: BLE001 - a picture that cannot be placed covers nothing
-            continue
-        if not box.is_empty and abs(box) >= share * area:
-            return True
-    return False
+    return any(abs(pymupdf.Rect(box) & page.rect) >= share * area for _, box in image_boxes(page))
 
 
 def _invisible_share(page: "pymupdf.Page") -> float:

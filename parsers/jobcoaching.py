@@ -299,6 +299,26 @@ def _period_problem(facts: Facts, page: int, problem: str) -> None:
             if getattr(facts.jobcoaching, f"{group}_avg") is None:
                 facts.unreadable(f"jobcoaching.{group}_avg", problem, page)
 
+def _pages_near_periods(doc: Document, jc: Jobcoaching) -> range:
+    """The pages of the periods table and the page after it, where its averages stand; every page
+    when no periods table was read."""
+    at = sorted({p.page for p in jc.periods if p.page})
+    return range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
+
+
+def _name_from_legend(answers: list[AnswerCounts], legend_of, where: str, facts: Facts) -> None:
+    """Each answer whose question is printed as a code ('V3') takes the question its legend gives
+    (``legend_of(answer)``: code key -> text); a remark after the question mark is left out."""
+    for a in answers:
+        if not RE_QUESTION_CODE.fullmatch(a.question.strip()):
+            continue
+        if question := legend_of(a).get(_code_key(a.question)):
+            if "?" in question[:-1]:  # a remark after the question: the question ends at its mark
+                question = question[:question.index("?") + 1]
+            facts._explain.append(f"pagina {a.page}: vraag {a.question.strip()!r} uit {where}: {question!r}")
+            a.question = question
+
+
 def _same_word(printed: str, answer: str) -> bool:
     """'onvoldoe' is 'onvoldoende' cut at the cell edge; 'voldoend' is not 'onvoldoende'."""
     return printed == answer or (len(printed) >= 4 and answer.startswith(printed))
@@ -815,10 +835,8 @@ class JobcoachingParser(Parser):
         missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
         if not missing:
             return
-        at = sorted({p.page for p in jc.periods if p.page})
-        numbers = range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
         found: dict[str, dict[str, list[Word]]] = {}
-        for number in numbers:
+        for number in _pages_near_periods(doc, jc):
             page = doc.page(number)
             rows = [sorted(r, key=lambda w: w.x0) for r in sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))]
             for i, row in enumerate(rows[:-1]):
@@ -868,10 +886,8 @@ class JobcoachingParser(Parser):
         missing = [g for g in GROUPS if getattr(jc, f"{g}_avg") is None]
         if not missing:
             return
-        at = sorted({p.page for p in jc.periods if p.page})
-        numbers = range(at[0], min(at[-1] + 1, doc.page_count) + 1) if at else range(1, doc.page_count + 1)
         found: dict[str, list[tuple[str, Line]]] = {}
-        for number in numbers:
+        for number in _pages_near_periods(doc, jc):
             for line in doc.page(number).lines:
                 said = _average_sentence(line.text)
                 if said and said[0] in missing:
@@ -1421,16 +1437,9 @@ class JobcoachingParser(Parser):
         """Questions of one table printed as codes ('V3'): each named from the legend nearest to
         that table ('Vraag 3. Het aantal keren ...?' above or under it); the rest is left to
         ``_questions_from_legend``."""
-        coded = [a for a in answers if RE_QUESTION_CODE.fullmatch(a.question.strip())]
-        if not coded:
-            return
-        legend = _legend_near(doc, page, bbox)
-        for a in coded:
-            if question := legend.get(_code_key(a.question)):
-                if "?" in question[:-1]:  # a remark after the question: the question ends at its mark
-                    question = question[:question.index("?") + 1]
-                facts._explain.append(f"pagina {page}: vraag {a.question.strip()!r} uit de legenda bij de tabel: {question!r}")
-                a.question = question
+        if any(RE_QUESTION_CODE.fullmatch(a.question.strip()) for a in answers):
+            legend = _legend_near(doc, page, bbox)
+            _name_from_legend(answers, lambda a: legend, "de legenda bij de tabel", facts)
 
     def _answers_from_grid(self, grid, matrix: list[list[str]], page: Page, facts: Facts) -> bool:
         """One grid (or one scale's part of it) of answer counts: see ``answers_from_grids``."""
@@ -1511,20 +1520,15 @@ class JobcoachingParser(Parser):
         under or after it ('V1. Het aantal keren dat ...?'): the code becomes the legend's question.
         Looked for on the table's page and the next; a code the legend does not give stays as
         printed, so that JC-VRAGEN asks a person."""
-        coded = [a for a in facts.jobcoaching.answers if RE_QUESTION_CODE.fullmatch(a.question.strip())]
-        if not coded:
-            return
         legends: dict[int, dict[str, str]] = {}
-        for a in coded:
+
+        def legend_of(a: AnswerCounts) -> dict[str, str]:
             page = a.page or 1
             if page not in legends:
                 legends[page] = _legend(doc, page + 1) | _legend(doc, page)  # this page's item wins
-            code = _code_key(a.question)
-            if question := legends[page].get(code):
-                if "?" in question[:-1]:  # a remark after the question: the question ends at its mark
-                    question = question[:question.index("?") + 1]
-                facts._explain.append(f"pagina {page}: vraag {a.question.strip()!r} uit de legenda: {question!r}")
-                a.question = question
+            return legends[page]
+
+        _name_from_legend(facts.jobcoaching.answers, legend_of, "de legenda", facts)
 
     def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str) -> bool:
         """Answers as rows and questions as columns: 'Antwoord | vraag 1 | vraag 2', then a row

@@ -772,14 +772,17 @@ def test_results_told_in_sentences_under_each_perceel(registry, tmp_path):
 
 def test_a_paragraph_giving_one_measure_two_values_is_not_read():
     """'gemiddeld een 8,9 ... gemiddeld een 7,1' in one paragraph: which is the perceel's is not
-    known, so the paragraph gives nothing."""
+    known, so the paragraph gives nothing; a sentence about last year's measurement is no value."""
     from kto_ingest.document import Word
     from kto_ingest.reader.tables import _prose_values
 
     text = "Van de 36 aangeschreven klanten hebben er 14 gereageerd. Zij geven gemiddeld een 8,9. Vorig jaar gaven zij gemiddeld een 7,1."
     words = [Word(10.0 * i, 0, 10.0 * i + 8, 10, t, 1, 0, 0) for i, t in enumerate(text.split())]
+    assert set(_prose_values(words)) == {"netto_steekproef", "ingevuld", "rapportcijfer"}  # last year's 7,1 is no value of this year
+    assert _prose_values(words)["rapportcijfer"][0] == "8,9"
+    text = "Van de 36 aangeschreven klanten hebben er 14 gereageerd. Zij geven gemiddeld een 8,9. Daarna geven zij gemiddeld een 7,1."
+    words = [Word(10.0 * i, 0, 10.0 * i + 8, 10, t, 1, 0, 0) for i, t in enumerate(text.split())]
     assert _prose_values(words) is None
-    assert set(_prose_values(words[:14])) == {"netto_steekproef", "ingevuld", "rapportcijfer"}
 
 
 def test_a_header_whose_cells_look_like_values_is_still_a_header(registry, tmp_path):

@@ -529,14 +529,17 @@ def final(view: TextView) -> Finding | None:
                 return Finding(s[0], r.page, part, f"'{s[1]}'", r.bbox, derived=s[1] == "versie 0.x")
     # a sentence of the introduction: 'Het betreft de definitieve versie.', 'Dit is een conceptversie'
     for b in [b for b in view.blocks() if b.page <= 3]:
-        if m := RE_STATUS_SENTENCE.search(b.text):
-            return Finding("concept" not in m["s"].lower(), b.page, m[0], f"zin '{m['s'].lower()}'", b.bbox)
+        for m in RE_STATUS_SENTENCE.finditer(b.text):
+            words = m["s"].split()
+            for n in range(len(words), 0, -1):  # the longest run of words the lexicon knows as a status
+                if s := lx.status_of(" ".join(words[:n])):
+                    return Finding(s[0], b.page, m[0], f"zin '{s[1]}'", b.bbox, derived=s[1] == "versie 0.x")
     return None
 
 
+# 'Het betreft een conceptversie', 'Dit is de definitieve versie': the words after it are the status's
 RE_STATUS_SENTENCE = regex.compile(r"\b(?:het\s+betreft|dit\s+is|dit\s+rapport\s+is|u\s+leest)\s+(?:de|een|het)\s+"
-                                   r"(?P<s>definitieve\s+versie|eindversie|definitief\s+rapport|eindrapport|conceptversie|"
-                                   r"concept(?:rapport)?|concept\s+van\s+het\s+rapport)\b", regex.I)
+                                   r"(?P<s>\p{L}+(?:\s+\p{L}+){0,2})", regex.I)
 
 
 def approached(view: TextView) -> Finding | None:

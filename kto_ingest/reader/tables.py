@@ -1130,6 +1130,7 @@ def bar_grids(doc: Document, page_no: int) -> list[Grid]:
 
 _PROSE_NUMBER = rx(r"^(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d{1,2})?)(?P<pct>\s*%)?[.,;:)]*$")
 _SENTENCE_END = rx(r"[.;!?]$")
+_NOT_THIS_MEASUREMENT = rx(r"^(?:vorig\w*|eerder\w*|vergele\w*|vergelijk\w*|landelijk\w*|benchmark\w*|branche\w*)$")
 
 
 def _prose_values(words: list) -> dict[str, object] | None:
@@ -1151,6 +1152,8 @@ def _prose_values(words: list) -> dict[str, object] | None:
         hi = i
         while hi < len(words) - 1 and not _SENTENCE_END.search(words[hi].text):
             hi += 1
+        if any(_NOT_THIS_MEASUREMENT.match(texts[j]) for j in range(lo, hi + 1)):
+            continue  # 'Vorig jaar gaven zij gemiddeld een 7,1': another measurement, for comparison
         best = None
         for d in range(1, 6):
             for j in (i + d, i - d):
