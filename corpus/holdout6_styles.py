@@ -307,7 +307,8 @@ class Klankbord(Style):
              Para("Wij bespreken de uitkomsten graag met u en uw team.")]
         b += sign(s, ["M. de Klerk, directeur-bestuurder", self.organisation],
                   f"Het bestuur van {self.organisation} heeft dit rapport digitaal ondertekend.")
-        return Built(Doc(b, font="sans", title="Wat vinden uw klanten?", footer="Klankbord · pagina {page}"))
+        return Built(Doc(b, font="sans", title="Wat vinden uw klanten?", footer="Klankbord · pagina {page}"),
+                     total_printed=True)
 
 
 # ---- jobcoaching --------------------------------------------------------------------------------------
