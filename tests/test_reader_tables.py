@@ -875,6 +875,47 @@ def test_blocks_per_perceel_one_under_the_other(registry, tmp_path):
     assert [c.status for c in e.checks if c.rule == "SCH-NORM"].count("fail") == 1
 
 
+@pytest.mark.parametrize("cut", [1, 3])
+def test_a_block_per_perceel_cut_by_the_page_break_goes_on_at_the_next_pages_top(registry, tmp_path, cut):
+    """The third block's name and its first ``cut`` lines stand at the foot of page 1, the rest of
+    it at the top of page 2 (no name repeated), then the total's block: the cut block is one row
+    with every value, and the total is read after it."""
+    names = ["Beëindigde diensten", "Benaderde klanten (netto steekproef)", "Volledig ingevulde vragenlijsten", "Respons",
+             "Gemiddeld rapportcijfer"]
+    blocks = [("Opleidingen", ("18", "18", "5", "27,8%", "8,6")),
+              ("Functiegerichte vaardigheidstraining (cluster Zorg en welzijn)", ("33", "33", "20", "60,6%", "7,6")),
+              ("Leerbanen", ("40", "40", "12", "30,0%", "8,4")),
+              ("Alle percelen samen", ("91", "91", "37", "40,7%", "8,1"))]
+    lines = []
+    for heading, values in blocks:
+        lines.append(("head", heading, ""))
+        lines += [("line", n, v) for n, v in zip(names, values)]
+    at = 2 * 6 + 1 + cut  # page 1 ends after the third block's name and ``cut`` measure lines
+    doc = pymupdf.open()
+    for number, part in enumerate((lines[:at], lines[at:]), 1):
+        page = doc.new_page(width=595, height=842)
+        y = 60
+        if number == 1:
+            _text(page, 60, y, "Klanttevredenheidsonderzoek scholingsdiensten 2021 - uitkomsten per perceel")
+            y = 842 - 60 - 14 * len(part) - 14 * sum(kind == "head" for kind, _n, _v in part)
+        for kind, name, value in part:
+            if kind == "head":
+                y += 14
+            _text(page, 60, y, name)
+            if value:
+                _text(page, 520, y, value, right=True)
+            y += 14
+        _text(page, 520, 820, f"pagina {number}", right=True)
+    path = tmp_path / "gesplitst.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 18, 5, 27.8, 8.6),
+        ("Functiegerichte vaardigheidstraining (cluster Zorg en welzijn)", False, 33, 20, 60.6, 7.6),
+        ("Leerbanen", False, 40, 12, 30.0, 8.4),
+        ("Alle percelen samen", True, 91, 37, 40.7, 8.1)]
+
+
 def test_a_label_line_spaced_apart_from_the_row_above_starts_the_label_below():
     """On a scan, OCR sets a wrapped label's first line ('Functiegerichte') apart from the row
     above and close to the row below, whose label goes on in lower case: it joins the row below."""

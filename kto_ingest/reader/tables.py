@@ -23,7 +23,8 @@ from ..document import Document
 from . import lexicon as lx
 from ._rx import rx
 from .confidence import split_code
-from .grid import _CONNECTORS, Cell, Grid, _whole_perceel, column_header_lines, column_headers, header_before, is_value, logical_rows, page_grids
+from .grid import (_CONNECTORS, Cell, Grid, _chunks, _whole_perceel, cell_text, column_header_lines, column_headers, furniture,
+                   header_before, is_value, logical_rows, page_grids, visual_rows)
 
 MEASURE_NAMES = {
     "beeindigd": "beëindigd",
@@ -58,6 +59,8 @@ class ResultsTable:
     guesses: list[str] = field(default_factory=list)
     # perceel codes the report's legend explains ('P2' -> 'Functiegerichte vaardigheidstrainingen')
     codes: dict[str, str] = field(default_factory=dict)
+    # read as blocks per perceel one under the other (a block may go on at the next page's top)
+    stacked: bool = False
 
     @property
     def pages(self) -> list[int]:
@@ -330,11 +333,11 @@ def _spanning(grid: Grid, matrix: list[list[str]], r: int, c: int) -> tuple[str,
     return matrix[r][c], False
 
 
-def _stacked_cards(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+def _stacked_cards(grid: Grid, matrix: list[list[str]], least: int = 2) -> ResultsTable | None:
     """Blocks per perceel one under the other in two columns: the perceel's name on a line of its
     own (maybe two), then a line per measure with its value ('Respons   27,8%'). Each block is a
-    row of the results; None when the grid is not made of two or more such blocks."""
-    if grid.ncols != 2 or len(matrix) < 6:
+    row of the results; None when the grid is not made of ``least`` or more such blocks."""
+    if grid.ncols != 2 or len(matrix) < 3 * least:
         return None
     rows: list[ReadRow] = []
     measures: dict[str, str] = {}
@@ -364,9 +367,9 @@ def _stacked_cards(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
         current.values[found[0]] = value
         measures.setdefault(found[0], label)
         current.bbox = (current.bbox[0], current.bbox[1], max(current.bbox[2], grid.row_box(i)[2]), grid.row_box(i)[3])
-    if len(rows) < 2 or head or len(measures) < 3:
+    if len(rows) < least or head or len(measures) < min(3, 2 * least):
         return None
-    t = ResultsTable(grid.page, "kolommen", measures, rows, [grid])
+    t = ResultsTable(grid.page, "kolommen", measures, rows, [grid], stacked=True)
     t.decisions.append(f"pagina {grid.page}: blokken per perceel onder elkaar ({grid.method}): "
                        + ", ".join(f"'{r.label}'" for r in rows))
     return t
@@ -677,6 +680,8 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 _split_compound(t)
                 _card_label(doc, grid, t)
             prev = tables[-1] if tables else None
+            if prev is not None and prev.stacked and _continues(prev, grid, doc) and _block_goes_on(doc, prev, grid):
+                continue
             if prev is not None and _continues(prev, grid, doc):
                 if t is not None and set(prev.measures) < set(t.measures):
                     _reread_with(prev, t)
@@ -704,6 +709,74 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
                 continue
             if t is not None:
                 tables.append(t)
+
+
+def _block_at_foot(doc: Document, prev: ResultsTable) -> ReadRow | None:
+    """The start of a block left below the last grid at the foot of its page: a perceel name on a
+    line of its own (maybe two), then measure lines with their values, then only page furniture.
+    None when anything else stands there."""
+    last = prev.grids[-1]
+    page = doc.page(last.page)
+    rows = visual_rows([w for w in page.words if w.y0 > last.bbox[3] - 0.5])
+    content = [r for r, furn in zip(rows, furniture(doc, last.page, rows)) if not furn]
+    name: list[str] = []
+    values: dict[str, str] = {}
+    for r in content:
+        chunks = [cell_text(c).strip() for c in _chunks(r)]
+        if len(chunks) == 1 and not values and not is_value(chunks[0]):
+            name.append(chunks[0])
+            continue
+        found = lx.measure_of(chunks[0]) if len(chunks) == 2 else None
+        if found is None or not is_value(chunks[1]) or found[0] in values or not name:
+            return None
+        values[found[0]] = chunks[1]
+    label = " ".join(name)
+    if not name or lx.label_kind(label) not in ("perceel", "cluster", "total"):
+        return None
+    box = (round(min(w.x0 for r in content for w in r), 1), round(min(w.y0 for r in content for w in r), 1),
+           round(max(w.x1 for r in content for w in r), 1), round(max(w.y1 for r in content for w in r), 1))
+    return ReadRow(label, values, last.page, box)
+
+
+def _block_goes_on(doc: Document, prev: ResultsTable, grid: Grid) -> bool:
+    """Blocks per perceel cut by a page break: measure lines at the top of the next page, before
+    any perceel name, are the rest of the last block on the page before (its heading and maybe its
+    first lines stood at the foot of that page, in the grid or below it); blocks after them are read
+    as more rows. Only measures that block does not have yet are taken, and the grid must be
+    nothing but that."""
+    matrix = [[c.strip() for c in r] for r in grid.matrix()]
+    if grid.ncols != 2 or not prev.rows:
+        return False
+    foot = _block_at_foot(doc, prev)
+    last = foot if foot is not None else prev.rows[-1]
+    rest: dict[str, str] = {}
+    i = 0
+    for i, (label, value) in enumerate(matrix):
+        if label and not value and rest:
+            break
+        found = lx.measure_of(label) if label and value else None
+        if found is None or not is_value(value) or found[0] in rest or found[0] in last.values:
+            return False
+        rest[found[0]] = value
+    else:
+        i = len(matrix)
+    more = None
+    if i < len(matrix):
+        more = _stacked_cards(Grid(grid.page, grid.bbox, grid.rows[i:], grid.method, grid.ncols), matrix[i:], least=1)
+        if more is None:
+            return False
+    last.values.update(rest)
+    if foot is not None:
+        prev.rows.append(foot)
+        prev.decisions.append(f"pagina {foot.page}: blok '{foot.label}' begint onderaan de pagina, onder de tabel")
+    if more is not None:
+        prev.rows += more.rows
+        prev.measures.update({k: v for k, v in more.measures.items() if k not in prev.measures})
+    prev.grids.append(grid)
+    prev.decisions.append(f"pagina {grid.page}: blok '{last.label}' loopt door over de paginagrens ("
+                          + ", ".join(MEASURE_NAMES[k] for k in rest) + ")"
+                          + (f", daarna {len(more.rows)} blok(ken)" if more is not None else ""))
+    return True
 
 
 def _under_header_before(doc: Document, grid: Grid) -> ResultsTable | None:
