@@ -512,3 +512,22 @@ def test_a_two_column_cover_with_short_labels(tmp_path):
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
     assert values["report_date"] == D(2022, 2, 12)
     assert values["final"] is True
+
+
+@pytest.mark.parametrize("line,field,want", [
+    ("Onderzoek onder de cursisten van Opleidingen Zuid B.V.", "supplier", "Opleidingen Zuid B.V."),
+    ("Klanttevredenheid bij Opleidingen Zuid B.V.", "supplier", "Opleidingen Zuid B.V."),
+    ("Uitgevoerd in opdracht van Opleidingen Zuid B.V.", "supplier", "Opleidingen Zuid B.V."),
+    ("Betreft: Opleidingen Zuid B.V.", "supplier", None),  # an unknown label is not part of a name
+    ("Auteur: drs. P. Janssen (Bureau Meetwerk B.V.)", "bureau", "Bureau Meetwerk B.V."),
+    ("Auteurs: P. Janssen, Bureau Meetwerk", "bureau", "Bureau Meetwerk"),
+    ("Auteur: drs. P. Janssen", "bureau", None),
+    ("Datum van uitgifte: 14 februari 2022", "report_date", D(2022, 2, 14)),
+])
+def test_more_cover_wordings(tmp_path, line, field, want):
+    """A supplier after a phrase ('onder de cursisten van', 'Klanttevredenheid bij'), its legal form's
+    full stop kept; the organisation beside an author; one more date label; and no name taken with
+    a label the lexicon does not know ('Betreft:')."""
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021"), (70, 200, line)], BODY])
+    values, _, _ = _read(path)
+    assert values[field] == want

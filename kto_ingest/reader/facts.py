@@ -274,7 +274,7 @@ def supplier(view: TextView) -> Finding | None:
 
     for b in view.blocks()[:200]:
         for entry, end in lx.labels_in("supplier", b.text, "phrases"):
-            rest = rx(r"[.;,?!](?:\s|$)|\s\(\s*(?:hierna|verder)").split(b.text[end:], maxsplit=1)[0]
+            rest = rx(r"(?<!\b(?:B\.V|N\.V|U\.A|v\.o\.f))[.;,?!](?:\s|$)|\s\(\s*(?:hierna|verder)", regex.I).split(b.text[end:], maxsplit=1)[0]
             if name := lx.as_name(rest):
                 return Finding(name, b.page, f"{entry} {rest}", f"zinsdeel '{entry}'", b.bbox)
     # a line of the cover that is only 'voor <organisation>' (under the title)
@@ -286,7 +286,7 @@ def supplier(view: TextView) -> Finding | None:
     # ('Opleidingscentrum IJsselvallei' under the title), when there is exactly one
     words = lx.lexicon()["bureau"]["supplier_words"]
     named = [(r, name) for r in view.rows(first) if (name := lx.as_name(r.text.strip())) and name == r.text.strip()
-             and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
+             and ":" not in name and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
              and not any(w in name.lower() for w in lx.lexicon()["bureau"]["org_words"])]
     if len(named) == 1:
         r, name = named[0]
@@ -301,9 +301,14 @@ def _bureau_name(text: str, people_label: bool = False) -> str | None:
     """An organisation's name for the bureau; a person ('M. Yilmaz MSc en J. Brouwer') is never the
     bureau, and after a label that names people ('Auteurs:') the value must look like an organisation."""
     name = lx.as_name(text)
-    if not name or lx.looks_like_person(name):
+    if people_label and not (name and lx.looks_like_organisation(name)):
+        # 'drs. P. Janssen (Bureau Meetwerk)', 'P. Janssen, Bureau Meetwerk': the organisation beside the person
+        for part in rx(r"\(([^()]+)\)|,\s*|\s+[|–—-]\s+").split(text):
+            if part and (org := lx.as_name(part.strip())) and lx.looks_like_organisation(org) \
+                    and not lx.looks_like_person(org):
+                return org
         return None
-    if people_label and not lx.looks_like_organisation(name):
+    if not name or lx.looks_like_person(name):
         return None
     return name
 
