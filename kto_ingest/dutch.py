@@ -106,7 +106,8 @@ def parse_int(text: str) -> int | None:
 def decimals_of(text: str) -> int:
     """How many decimals a printed number has: ``"6,3"`` -> 1, ``"128"`` -> 0."""
     s = _clean(text).rstrip("%")
-    return len(s.split(",", 1)[1]) if "," in s else 0
+    after = s.split(",", 1)[1] if "," in s else ""
+    return len(after) - len(after.lstrip("0123456789")) if after else 0  # '43,3 procent' -> 1
 
 
 _YES = {"ja", "yes", "j"}

@@ -54,9 +54,9 @@ RE_GROUP = regex.compile(r"^(?P<g>cli[eë]nten|deelnemers|werknemers|klanten|opd
 # Stems of the four core measures, per measure (lexicon words cut to their stable start).
 _MEASURE_STEMS = {
     "benaderd": ("steekpr", "benader", "uitgenod", "aangeschr", "uitnodig"),
-    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijsten", "respons (n", "retour"),
+    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijsten", "respons (n", "retour", "reactie"),
     "respons_pct": ("respons", "%"),
-    "rapportcijfer": ("cijfer", "score", "waardering"),
+    "rapportcijfer": ("cijfer", "score", "waardering", "gemiddel"),
 }
 
 _STEMS = {k.lstrip("(")[:4] for spec in COLUMNS for k in spec.keywords}

@@ -932,3 +932,92 @@ def test_a_label_line_spaced_apart_from_the_row_above_starts_the_label_below():
     _merge_wrapped(t)
     assert [r.label for r in t.rows] == ["Opleidingen", "Functiegerichte vaardigheidstrainingen - cluster Horeca en schoonmaak",
                                          "Leerbanen"]
+
+
+# ---- rules under (or over) each row only, as Chromium draws a cell's border-bottom --------------
+def _rules_per_row(path: Path, head: list[str], rows: list[list[str | tuple[str, str]]], *, over: bool = False,
+                   xs: tuple[float, ...] = (60, 330, 400, 470, 540)) -> None:
+    """A table whose only lines are a rule under every row (``over``: above every row), the header
+    row included: so the header (the last row) has no rule of its own on the other side. A label
+    given as a pair wraps over two lines in its cell."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    _text(page, 60, 90, "Resultaten per perceel")
+    y = 130
+    for row in [head] + rows:
+        label = row[0] if isinstance(row[0], tuple) else (row[0],)
+        height = 13 * len(label) + 6
+        if over:
+            page.draw_line((xs[0] - 4, y), (xs[-1] + 4, y), width=0.6)
+        for k, line in enumerate(label):
+            _text(page, xs[0], y + 12 + 13 * k, line)
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, y + 12 + 13 * (len(label) - 1), text, right=True)
+        y += height
+        if not over:
+            page.draw_line((xs[0] - 4, y), (xs[-1] + 4, y), width=0.6)
+    _text(page, 60, y + 30, "Bron: klanttevredenheidsonderzoek 2021.")
+    doc.save(path)
+
+
+@pytest.mark.parametrize("over", [False, True])
+def test_a_table_ruled_only_under_or_over_each_row_keeps_its_header_and_last_row(registry, tmp_path, over):
+    """Rules under each row leave the header above the first rule; rules over each row leave the
+    last row (the total) below the last rule: both are read. A label wrapped over two lines in its
+    cell stays one label in one column."""
+    path = tmp_path / "regels.pdf"
+    _rules_per_row(path, ["Perceel", "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"],
+                   [["Opleidingen", "40", "18", "45,0%", "8,2"],
+                    [("Functiegerichte vaardigheidstraining", "cluster Techniek"), "30", "12", "40,0%", "7,6"],
+                    ["Totaal", "70", "30", "42,9%", "8,0"]], over=over)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 40, 18, 45.0, 8.2),
+        ("Functiegerichte vaardigheidstraining cluster Techniek", False, 30, 12, 40.0, 7.6),
+        ("Totaal", True, 70, 30, 42.9, 8.0)]
+    assert e.confidence == "high"
+
+
+def test_two_narrow_number_columns_a_little_apart_stay_two_columns(registry, tmp_path):
+    """'Benaderd' and a narrow 'N' column: 40 and 18 set a little more than a space apart are two cells."""
+    path = tmp_path / "smal.pdf"
+    _rules_per_row(path, ["Perceel", "Benaderd", "N", "Respons", "Gemiddelde"],
+                   [["Opleidingen", "40", "18", "45,0%", "8,2"], ["Leerbanen", "20", "9", "45,0%", "8,5"]],
+                   xs=(60, 330, 345, 420, 490))
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 40, 18, 45.0, 8.2), ("Leerbanen", 20, 9, 45.0, 8.5)]
+
+
+@pytest.mark.parametrize("respons,cijfer", [("45,0 procent", "8,2"), ("45,0%", "8,2 (8,0 - 8,4)"), ("45,0 pct.", "8,2 [8,0; 8,4]")])
+def test_a_percent_in_words_and_an_interval_after_the_score(registry, tmp_path, respons, cijfer):
+    """'45,0 procent' is 45,0 %; a confidence interval printed after the score is not part of it
+    (nor a footnote)."""
+    path = tmp_path / "eenheden.pdf"
+    _report(path, HEAD, [["Opleidingen", "40", "18", respons, cijfer], ["Leerbanen", "20", "9", respons, cijfer]])
+    e = _process(registry, path)
+    assert [(r.service, r.respons_pct, r.rapportcijfer) for r in e.results] == [("Opleidingen", 45.0, 8.2), ("Leerbanen", 45.0, 8.2)]
+    assert not any("Voetnoot" in w for w in e.warnings)
+    assert e.confidence == "high"
+
+
+def test_headers_naming_the_year_of_each_measurement(registry, tmp_path):
+    """'Respons 2020' beside 'Respons 2021' (and so for every measure): the latest year is read."""
+    path = tmp_path / "jaren.pdf"
+    head = ["Perceel", "Benaderd 2020", "Benaderd 2021", "Ingevuld 2020", "Ingevuld 2021", "Respons 2020", "Respons 2021"]
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 300, 370, 440, 510, 580, 650, 720, 790]
+    rows = [head + ["Cijfer 2020", "Cijfer 2021"], ["Opleidingen", "45", "40", "20", "18", "44,4%", "45,0%", "7,9", "8,2"],
+            ["Leerbanen", "25", "20", "11", "9", "44,0%", "45,0%", "7,9", "8,5"]]
+    for r, row in enumerate(rows):
+        _text(page, xs[0], 120 + 16 * r, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, 120 + 16 * r, text, right=True)
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 40, 18, 45.0, 8.2), ("Leerbanen", 20, 9, 45.0, 8.5)]
+    assert e.supplier is None  # the row 'Opleidingen 45 40 ...' on the first page is no supplier's name

@@ -286,7 +286,7 @@ def supplier(view: TextView) -> Finding | None:
     # ('Opleidingscentrum IJsselvallei' under the title), when there is exactly one
     words = lx.lexicon()["bureau"]["supplier_words"]
     named = [(r, name) for r in view.rows(first) if (name := lx.as_name(r.text.strip())) and name == r.text.strip()
-             and ":" not in name and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
+             and ":" not in name and not rx(r"\d\s+\d|%").search(name) and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
              and not any(w in name.lower() for w in lx.lexicon()["bureau"]["org_words"])]
     if len(named) == 1:
         r, name = named[0]

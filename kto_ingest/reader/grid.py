@@ -24,6 +24,7 @@ import regex
 
 from .._pymupdf import pymupdf
 from ..document import Document, Page, Word
+from .values import without_interval
 
 SNAP = 1.6  # rulings closer than this (pt) are the same ruling
 JOIN = 3.5  # pieces of one ruling may leave gaps this wide at the joints
@@ -247,6 +248,13 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
         if cvs:  # a row cut at a page break has no closing rule: the verticals' ends close it
             edges += [min(v.a for v in cvs), max(v.b for v in cvs)]
         edges = _snap_positions(edges)
+        if not cvs:  # rules under (or over) each row only: the first (last) row has no rule of its own
+            if (top := _open_band(words, x0, x1, edges[0], up=True)) is not None:
+                edges.insert(0, top)
+                y0 = top
+            if (bottom := _open_band(words, x0, x1, edges[-1], up=False)) is not None:
+                edges.append(bottom)
+                y1 = bottom
         inside = [w for cx, cy, w in sorted((c for c in centred if x0 - 2 <= c[0] <= x1 + 2 and y0 - 2 <= c[1] <= y1 + 2),
                                            key=lambda c: c[1])]
         if len(inside) < 4 or len(edges) < 2:
@@ -282,6 +290,36 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
     return grids
 
 
+def _open_band(words: list[Word], x0: float, x1: float, edge: float, up: bool) -> float | None:
+    """Where a row without its own rule ends: a table ruled only under each row (Chromium's
+    border-bottom on every cell) has its header above the first rule, one ruled only over each
+    row has its last row below the last. The lines set tight against the rule and one to the next
+    (at most five: header cells wrap and are centred), within the rules' width, up to a caption or
+    a sentence; taken when one of them is spread like table cells (two runs of words, or words far
+    apart). None when there is no such band."""
+    near = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and (edge - 80 < w.cy < edge if up else edge < w.cy < edge + 80)]
+    if not near:
+        return None
+    lines = [sorted(r, key=lambda w: w.x0) for r in visual_rows(near)]
+    lines.sort(key=lambda r: -min(w.y0 for w in r) if up else min(w.y0 for w in r))
+    height = statistics.median(w.y1 - w.y0 for w in near)
+    taken: list[list[Word]] = []
+    reach = edge
+    for line in lines:
+        top, bottom = min(w.y0 for w in line), max(w.y1 for w in line)
+        gap = reach - bottom if up else top - reach
+        text = " ".join(w.text for w in line)
+        if gap > height * (0.9 if not taken else 0.5) or len(taken) == 5 or _CAPTION.match(text) \
+                or (text.endswith((".", ":")) and len(line) >= 4 and len(_chunks(line)) == 1):
+            break
+        taken.append(line)
+        reach = top if up else bottom
+    spread = any(len(_chunks(line)) >= 2 or any(b.x0 - a.x1 > height * 0.6 for a, b in zip(line, line[1:])) for line in taken)
+    if not taken or not spread:
+        return None
+    return reach - 1 if up else reach + 1
+
+
 def _assign_columns(grid: Grid, xs: list[float]) -> None:
     def index(x: float) -> int:
         return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
@@ -303,11 +341,16 @@ def _chunks(words: list[Word]) -> list[list[Word]]:
         return []
     height = statistics.median(w.y1 - w.y0 for w in words)
     out = [[words[0]]]
+    right = words[0].x1  # the chunk's right edge: of words on several lines, the longest reaches it
     for w in words[1:]:
-        if w.x0 - out[-1][-1].x1 > height * 0.9:
+        # two numbers a little more than a space apart are two cells (narrow columns: 'N', '%')
+        limit = 0.35 if _is_number(out[-1][-1].text) and _is_number(w.text) else 0.9
+        if w.x0 - right > height * limit:
             out.append([w])
+            right = w.x1
         else:
             out[-1].append(w)
+            right = max(right, w.x1)
     return out
 
 
@@ -328,13 +371,14 @@ def visual_rows(words: list[Word]) -> list[list[Word]]:
     return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 
-_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*%?[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]{0,2}$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
+_NUMBERISH = regex.compile(r"^[<>≈~]?[-+]?\d[\d.,]*\s*(?:%|procent|pct\.?)?[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]{0,2}$|^(?:n\.?v\.?t\.?|-|–|—|n\.?b\.?|\*)$", regex.I)
 
 
 def is_value(text: str) -> bool:
     """A cell that holds a number or a no-value marker ('8,1', '40,0%', '-', 'n.v.t.')."""
-    t = " ".join(text.split())
+    t = without_interval(" ".join(text.split()))  # '8,2 (8,0 – 8,4)' is the value 8,2
     return bool(_NUMBERISH.match(t)) or bool(_RATIO.fullmatch(t))
+
 
 
 _NUMBER = regex.compile(r"^[-+]?\d[\d.,]*\s*%?$")

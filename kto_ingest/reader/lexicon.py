@@ -307,6 +307,9 @@ def normalise_header(text: str) -> str:
 _QUESTION_CODE = regex.compile(r"^(?:v|q|vr\.?|vraag)\s?\d{1,2}[a-z]?\s*[.:)]?\s+", regex.I)
 
 
+_YEAR_IN_HEADER = regex.compile(r"\s*[(\[]?\b(?:meting\s+)?(?:19|20)\d{2}\b[)\]]?\s*$")
+
+
 def measure_of(header: str) -> tuple[str, str] | None:
     """Which measure a header cell names, with the lexicon pattern that matched:
     'Netto steekpr.' -> ('netto_steekproef', ...), 'Gemiddeld cijfer' -> ('rapportcijfer', ...)."""
@@ -315,7 +318,9 @@ def measure_of(header: str) -> tuple[str, str] | None:
         return None
     # a header may open with the number of its question: 'V1 Rapportcijfer', 'Vraag 1: cijfer'
     bare = _QUESTION_CODE.sub("", t)
-    for form in dict.fromkeys((t, t.replace(" ", ""), bare, bare.replace(" ", ""))):
+    # ... and a header over one of several measurements may name its year: 'Respons 2021', 'Cijfer (2021)'
+    dated = _YEAR_IN_HEADER.sub(" ", t).strip()
+    for form in dict.fromkeys((t, t.replace(" ", ""), bare, bare.replace(" ", ""), dated)):
         if not form:
             continue
         for key, pattern, rx in _measure_res():

@@ -407,9 +407,9 @@ def interpret(grid: Grid) -> ResultsTable | None:
 # The stable start of the words that name each measure in a header.
 _MEASURE_STEMS = {
     "netto_steekproef": ("steekpr", "benader", "uitgenod", "aangeschr", "netto", "uitnodig"),
-    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijst"),
+    "ingevuld": ("ingevul", "responden", "deelgen", "deelnem", "resp.", "vragenlijst", "retour", "reactie"),
     "respons_pct": ("respons",),
-    "rapportcijfer": ("cijfer", "score", "waardering"),
+    "rapportcijfer": ("cijfer", "score", "waardering", "gemiddel"),
     "beeindigd": ("beëindig", "beeindig", "afgerond"),
 }
 CORE = ("netto_steekproef", "ingevuld", "respons_pct", "rapportcijfer")

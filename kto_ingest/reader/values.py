@@ -9,6 +9,8 @@ decimals, so '40.0' or '8.1' there can only use a decimal point. A footnote mark
 
 from __future__ import annotations
 
+import regex
+
 from .. import dutch
 from ._rx import rx
 
@@ -16,12 +18,18 @@ _FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(_FOOTNOTE).strip()
+    t = without_interval(without_footnote(text))
+    return rx(r"(?<=\d)\s*(?:procent|pct\.?)$", regex.I).sub("%", t)  # '45,0 procent' is '45,0%'
+
+
+def without_interval(text: str) -> str:
+    """A value without the confidence interval printed after it: '8,2 (8,0 – 8,4)' -> '8,2'."""
+    return rx(r"(?<=\d%?)\s*[\[(]\s*\d[\d.,]*\s*(?:[–—-]|;|tot)\s*\d[\d.,]*\s*[\])]$").sub("", text)
 
 
 def without_footnote(text: str) -> str:
     """The value without a footnote mark after it: '8,1*' -> '8,1'."""
-    return _clean(text)
+    return " ".join(text.split()).rstrip(_FOOTNOTE).strip()
 
 
 def count(text: str) -> int | None:
