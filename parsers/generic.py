@@ -259,7 +259,10 @@ class GenericTableParser(Parser):
         facts.evidence["results"] = Evidence(
             page=table.page, raw=f"{caption or ' '.join(c for c in table.grids[0].matrix()[0] if c)} (gelezen met {table.method}, pagina {where})",
             bbox=table.grids[0].bbox)
-        facts.results = list(self.rows(table, facts))
+        facts.results = conf.mark_subtotals(list(self.rows(table, facts)))
+        for r in facts.results:
+            if r.is_total and lx.label_kind(r.service) != "total":
+                self.explain(facts, f"'{r.service}' is het subtotaal van de clusters eronder (pagina {r.page})")
         marked = [(r, k, t) for r in facts.results for k, t in r.raw.items() if " ".join(t.split()) != cell.without_footnote(t)]
         if marked:
             shown = "; ".join(f"'{t}' bij '{r.service}' (pagina {r.page})" for r, _, t in marked[:4]) + (" ..." if len(marked) > 4 else "")

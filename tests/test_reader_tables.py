@@ -1021,3 +1021,30 @@ def test_headers_naming_the_year_of_each_measurement(registry, tmp_path):
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 40, 18, 45.0, 8.2), ("Leerbanen", 20, 9, 45.0, 8.5)]
     assert e.supplier is None  # the row 'Opleidingen 45 40 ...' on the first page is no supplier's name
+
+
+@pytest.mark.parametrize("adds_up", [True, False])
+def test_a_perceel_row_over_its_clusters_set_off_as_sub_rows_is_their_subtotal(registry, tmp_path, adds_up):
+    """'Functiegerichte vaardigheidstraining' with its counts, then '- cluster Techniek' and
+    '- cluster Zorg en welzijn' whose counts add up to it: the perceel row is their subtotal, the
+    clusters stand under it and are judged per cluster, and the Totaal sums the other rows. When
+    they do not add up, nothing is made of them (the rows stay as read)."""
+    path = tmp_path / "subtotaal.pdf"
+    zorg = ["20", "9", "45,0%", "8,5"] if adds_up else ["21", "9", "42,9%", "8,5"]
+    _report(path, HEAD, [["Opleidingen", "40", "18", "45,0%", "8,2"], ["Functiegerichte vaardigheidstraining", "50", "21", "42,0%", "8,0"],
+                         ["- cluster Techniek", "30", "12", "40,0%", "7,6"], ["- cluster Zorg en welzijn", *zorg],
+                         ["Totaal", "90", "39", "43,3%", "8,1"]])
+    e = _process(registry, path)
+    got = [(r.service, r.is_total, r.heading) for r in e.results]
+    if not adds_up:
+        assert got == [("Opleidingen", False, None), ("Functiegerichte vaardigheidstraining", False, None),
+                       ("- cluster Techniek", False, None), ("- cluster Zorg en welzijn", False, None), ("Totaal", True, None)]
+        return
+    fvt = "Functiegerichte vaardigheidstraining"
+    assert got == [("Opleidingen", False, None), (fvt, True, None), ("- cluster Techniek", False, fvt),
+                   ("- cluster Zorg en welzijn", False, fvt), ("Totaal", True, None)]
+    assert e.confidence == "high"
+    norm = {c.message.split(":")[0]: c.status for c in e.checks if c.rule == "SCH-NORM"}
+    assert norm == {"Opleidingen": "pass", "- cluster Techniek (perceel Functiegerichte vaardigheidstrainingen, cluster Techniek)": "fail",
+                    "- cluster Zorg en welzijn (perceel Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn)": "pass"}
+    assert [c.status for c in e.checks if c.rule == "SCH-CONSISTENTIE"] == ["pass"]

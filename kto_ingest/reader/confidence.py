@@ -32,6 +32,33 @@ def impossible_cijfer(r: ResultRow) -> bool:
     return r.rapportcijfer is not None and not 1 <= r.rapportcijfer <= 10 and not (r.rapportcijfer == 0 and r.ingevuld == 0)
 
 
+_SUB_ROW = rx(r"^[-–—•·▪*]\s*")
+
+
+def mark_subtotals(rows: list[ResultRow]) -> list[ResultRow]:
+    """A perceel row followed by its clusters, each set off as a sub-row ('- cluster Techniek',
+    '• Zorg') or named as a cluster, whose counts add up to the perceel's exactly: the perceel row
+    is their subtotal (``is_total``) and they stand under it (``heading``). Nothing is changed
+    when the counts do not add up: then the rows stay as read, for a person to judge."""
+    from .lexicon import label_kind
+
+    for i, p in enumerate(rows):
+        if p.is_total or p.heading or label_kind(p.service) != "perceel" or None in (p.netto_steekproef, p.ingevuld):
+            continue
+        kids: list[ResultRow] = []
+        for x in rows[i + 1:]:
+            if x.is_total or x.heading or not (_SUB_ROW.match(x.service) or label_kind(x.service) == "cluster"):
+                break
+            kids.append(x)
+        if len(kids) < 2 or any(None in (k.netto_steekproef, k.ingevuld) for k in kids):
+            continue
+        if sum(k.netto_steekproef for k in kids) == p.netto_steekproef and sum(k.ingevuld for k in kids) == p.ingevuld:
+            p.is_total = True
+            for k in kids:
+                k.heading = p.service
+    return rows
+
+
 def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
     """The rows (by index) whose own numbers do not add up, with Dutch reasons: respons is not
     ingevuld / netto steekproef to the printed decimal, ingevuld is above the netto steekproef, a
@@ -50,12 +77,15 @@ def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
         if impossible_cijfer(r):
             found.append(f"Rapportcijfer van {name} ({dutch.format_number(r.rapportcijfer)}) ligt niet tussen 1 en 10.")
         if r.is_total:
+            # a perceel's subtotal over its clusters (their heading) sums them and leaves the rows for the Totaal
+            children = [x for x in rows[i + 1:] if x.heading == r.service and not x.is_total]
             for key, label in (("netto_steekproef", "netto steekproef"), ("ingevuld", "ingevuld")):
                 total = getattr(r, key)
-                parts = [getattr(x, key) for x in block if x.group == r.group]
+                parts = [getattr(x, key) for x in (children or block) if x.group == r.group]
                 if total is not None and parts and None not in parts and sum(parts) != total:
                     found.append(f"Totaal {label} op pagina {r.page} ({total}) is niet de som van de rijen ({sum(parts)}).")
-            block = []
+            if not children:
+                block = []
         else:
             block.append(r)
         if found:

@@ -287,7 +287,9 @@ def _as_named(label: str, ctx: Context) -> str:
 def mapped(row: ResultRow) -> str:
     """The text a row's perceel is read from: its label, under the perceel heading it stands
     under when its label is a cluster alone ('Functiegerichte vaardigheidstrainingen: Techniek')."""
-    return f"{row.heading}: {row.service}" if row.heading else row.service
+    if not row.heading:
+        return row.service
+    return f"{row.heading}: {row.service.lstrip('-–—•·▪* ')}"  # a sub-row's bullet ('- cluster Techniek') is no part of its name
 
 
 def perceel_of(label: str, ctx: Context) -> str | None:

@@ -598,13 +598,14 @@ def consistentie(entry: ReportEntry, ctx: Context) -> list[Check]:
         for total in (r for r in rows if r.is_total):
             if not parts:
                 continue
+            summed = [r for r in parts if r.heading == total.service] or parts  # a perceel's subtotal sums its clusters
             for field in ("netto_steekproef", "ingevuld"):
-                values = [getattr(r, field) for r in parts]
+                values = [getattr(r, field) for r in summed]
                 if None in values or getattr(total, field) is None:
                     continue
                 checked += 1
                 if sum(values) != getattr(total, field):
-                    raw = "; ".join(f"{r.service}: {printed(r, field)}" for r in parts + [total])
+                    raw = "; ".join(f"{r.service}: {printed(r, field)}" for r in summed + [total])
                     out.append(breach(rid, entry, f"{total.service} ({group}): {field.replace('_', ' ')} {getattr(total, field)} "
                                       f"is niet de som van de diensten ({' + '.join(map(str, values))} = {sum(values)}).",
                                       page=total.page, raw=raw))
