@@ -531,3 +531,23 @@ def test_more_cover_wordings(tmp_path, line, field, want):
     path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021"), (70, 200, line)], BODY])
     values, _, _ = _read(path)
     assert values[field] == want
+
+
+@pytest.mark.parametrize("sentences,want", [
+    (["De netto steekproef bestond uit 90 klanten; allen zijn per e-mail benaderd."], 90),
+    (["In totaal ontvingen 90 klanten een uitnodiging per e-mail."], 90),
+    (["Er zijn 90 uitnodigingen verstuurd per post."], 90),
+    (["Alle 90 cliënten met een beëindigde dienst zijn telefonisch benaderd."], 90),
+    (["Het onderzoek is uitgezet onder 90 deelnemers."], 90),
+    # one per perceel: no total
+    (["Voor Opleidingen ontvingen 40 klanten een uitnodiging.", "Voor Leerbanen ontvingen 50 klanten een uitnodiging."], None),
+    (["40 klanten ontvingen een uitnodiging voor de eerste meting.", "50 klanten ontvingen een uitnodiging voor de tweede."], None),
+])
+def test_how_many_were_approached_in_all(tmp_path, sentences, want):
+    """The number approached in all, from the ways bureaus say it; a sentence about one perceel,
+    or a wording that gives several numbers, gives no total."""
+    lines = [(70, 120, "Klanttevredenheid scholingsdiensten 2021")] + [(70, 200 + 20 * i, s) for i, s in enumerate(sentences)]
+    path = _pdf(tmp_path, [lines, BODY])
+    with open_document(path) as doc:
+        found = ff.approached(ff.TextView(doc))
+    assert (found.value if found else None) == want

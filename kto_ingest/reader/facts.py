@@ -548,16 +548,34 @@ RE_STATUS_SENTENCE = regex.compile(r"\b(?:het\s+betreft|dit\s+is|dit\s+rapport\s
 
 
 def approached(view: TextView) -> Finding | None:
+    """How many clients were approached in all, from a sentence ('In totaal zijn 128 klanten
+    benaderd'). A sentence that names a perceel or cluster tells a part; a wording that gives
+    different numbers in one report (one per perceel) gives no total."""
     blocks = view.blocks()
-    for rx in lx.approached_patterns():  # the lexicon's order: 'in totaal N ...' first
+    for pattern in lx.approached_patterns():  # the lexicon's order: 'in totaal N ...' first
+        found: list[Finding] = []
         for b in blocks:
-            if m := rx.search(b.text):
+            for m in pattern.finditer(b.text):
+                start = max(b.text.rfind(". ", 0, m.start()), b.text.rfind("; ", 0, m.start())) + 1
+                end = b.text.find(". ", m.end())
+                if _names_a_part(b.text[start:end if end >= 0 else len(b.text)]):
+                    continue
                 try:
                     n = dutch.parse_int(m["n"])
                 except dutch.DutchParseError:
                     continue
-                return Finding(n, b.page, m[0], "zin 'in totaal N ... benaderd/uitgenodigd'", b.bbox)
+                found.append(Finding(n, b.page, m[0], "zin 'in totaal N ... benaderd/uitgenodigd'", b.bbox))
+        if len({f.value for f in found}) == 1:
+            return found[0]
     return None
+
+
+def _names_a_part(sentence: str) -> bool:
+    """A sentence about one perceel or cluster ('Voor Leerbanen ontvingen 40 klanten een uitnodiging')."""
+    low = sentence.lower()
+    names = lx.lexicon()["labels"]
+    return any(rx(rf"(?<!\p{{L}}){regex.escape(w.lower())}(?!\p{{L}})").search(low)
+               for w in names["perceel"] + ["cluster"]) or bool(rx(r"\bper\s+(?:perceel|cluster)\b").search(low))
 
 
 def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
