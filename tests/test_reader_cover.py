@@ -551,3 +551,18 @@ def test_how_many_were_approached_in_all(tmp_path, sentences, want):
     with open_document(path) as doc:
         found = ff.approached(ff.TextView(doc))
     assert (found.value if found else None) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Doelgroep: alle cursisten die in 2021 hun opleiding hebben afgerond.", (D(2021, 1, 1), D(2021, 12, 31))),
+    ("Het onderzoek richt zich op klanten van wie de scholing in 2021 is beëindigd.", (D(2021, 1, 1), D(2021, 12, 31))),
+    ("Wij vroegen alle klanten die tussen 1 januari en 31 december 2021 hun dienst afrondden om hun oordeel.",
+     (D(2021, 1, 1), D(2021, 12, 31))),
+    ("Vorig jaar vroegen wij klanten die in 2020 hun opleiding hebben afgerond.", None),
+    ("Klanten die in 2021 de vragenlijst kregen, konden die tot maart invullen.", None),
+])
+def test_a_meetperiode_told_as_the_clients_who_ended_in_a_year_or_between_two_dates(tmp_path, sentence, want):
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021"), (70, 200, sentence)], BODY[:1]])
+    values, _, _ = _read(path)
+    got = values["meetperiode"]
+    assert ((got.start, got.end) if got else None) == want

@@ -257,7 +257,38 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
                     kind = "label" if key == "labels" else "zinsdeel"
                     return Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
                                    derived=_fieldwork(entry))
+    # the clients of one year: 'alle cursisten die in 2021 hun opleiding hebben afgerond', 'klanten van wie
+    # de scholing in 2021 is beëindigd', 'afgerond in (heel) 2021': that calendar year
+    for b in blocks:
+        if RE_OTHER_MEASUREMENT.search(b.text):
+            continue  # 'vorig jaar', 'ter vergelijking': another measurement's clients
+        if m := RE_ENDED_IN_YEAR.search(b.text):
+            y = int(m["y"])
+            return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), b.page, m[0],
+                           "zin 'die in JAAR ... hebben afgerond', vorm jaar", b.bbox)
+        # '... die tussen 1 januari en 31 december 2021 hun dienst afrondden'
+        if (m := RE_ENDED_BETWEEN.search(b.text)) and RE_ENDED_WORD.search(m["rest"]):
+            try:
+                p = lx.parse_period(f"{m['a']} tot en met {m['b']}")
+            except dutch.DutchParseError:
+                p = None
+            if p:
+                return Finding(Period(start=p.start, end=p.end), b.page, m[0].split(m["rest"])[0].strip(),
+                               f"zin 'die tussen … en … hebben afgerond', vorm {p.form}", b.bbox)
     return None
+
+
+RE_OTHER_MEASUREMENT = regex.compile(r"\b(?:vorig\w*|eerder\w*|vergelijk\w*|voorgaand\w*)\b", regex.I)
+_DATE_WORDS = r"\d{1,2}(?:[-/.]\d{1,2}[-/.]\d{2,4}|\s+\p{L}+\.?(?:\s+\d{4})?)"
+RE_ENDED_BETWEEN = regex.compile(rf"\b(?:die|van\s+wie)\s+(?:\p{{L}}+\s+){{0,4}}?tussen\s+(?P<a>{_DATE_WORDS})\s+en\s+(?P<b>{_DATE_WORDS})"
+                                 r"(?P<rest>[^.;]{0,60})", regex.I)
+RE_ENDED_WORD = regex.compile(r"\b(?:afgerond|afrondden|beëindigd|beeindigd|beëindigden|afgesloten|afsloten|voltooid|voltooiden)\b", regex.I)
+
+
+RE_ENDED_IN_YEAR = regex.compile(
+    r"(?:\b(?:die|van\s+wie|wier|waarvan)\s+(?:\p{L}+\s+){0,4}?in\s+(?:heel\s+|het\s+jaar\s+)?(?P<y>20\d{2})\s+(?:\p{L}+\s+){0,4}?"
+    r"(?:hebben\s+|heeft\s+|is\s+|zijn\s+)?(?:afgerond|beëindigd|beeindigd|afgesloten|voltooid)"
+    r"|\b(?:afgerond|beëindigd|beeindigd|afgesloten)\s+in\s+(?:heel\s+|het\s+jaar\s+)?(?P<y>20\d{2})(?![\d-]))", regex.I)
 
 
 # ---- supplier and bureau ------------------------------------------------------------------------
