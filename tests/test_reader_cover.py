@@ -566,3 +566,21 @@ def test_a_meetperiode_told_as_the_clients_who_ended_in_a_year_or_between_two_da
     values, _, _ = _read(path)
     got = values["meetperiode"]
     assert ((got.start, got.end) if got else None) == want
+
+
+def test_facts_on_one_line_between_bars_and_a_label_column_set_close(tmp_path):
+    """'Opdrachtgever: X | Onderzoeksbureau: Y |' and 'Meetperiode: … | Datum rapport: … | Status:' with
+    its value on the next line: each fact without the bar; a label column set a little apart from
+    its values ('Onderzoeksbureau  Bureau Meetwerk B.V.', no colon); a date in the sentence that
+    names the version."""
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheidsonderzoek 2021"),
+                            (70, 200, "Opdrachtgever: Opleidingen Zuid B.V. | Onderzoeksbureau: Bureau Meetwerk B.V. |"),
+                            (70, 220, "Meetperiode: 1 januari 2021 t/m 31 december 2021 | Datum rapport: 14 februari 2022 | Status:"),
+                            (70, 240, "Definitief")], BODY])
+    values, _, _ = _read(path)
+    assert (values["supplier"], values["bureau"], values["report_date"]) == ("Opleidingen Zuid B.V.", "Bureau Meetwerk B.V.", D(2022, 2, 14))
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheidsonderzoek 2021"), (70, 200, "Opdrachtgever"), (172, 200, "Opleidingen Zuid B.V."),
+                            (70, 220, "Onderzoeksbureau"), (172, 220, "Bureau Meetwerk B.V."),
+                            (70, 260, "Dit is de definitieve versie van het rapport, uitgebracht op 14 februari 2022.")], BODY], name="b.pdf")
+    values, _, _ = _read(path)
+    assert (values["supplier"], values["bureau"], values["report_date"]) == ("Opleidingen Zuid B.V.", "Bureau Meetwerk B.V.", D(2022, 2, 14))

@@ -114,11 +114,15 @@ RE_LABEL_ROW = regex.compile(r"^\p{L}[\p{L} .()/-]{1,40}:(?:\s|$)")
 RE_NEXT_LABEL = regex.compile(r"\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}:(?:\s|$))")
 
 
+RE_FACT_SEPARATOR = regex.compile(r"\s*[|•]\s*|\s+·\s+")
+
+
 def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Segment | None = None) -> tuple[str, Row]:
     """The label's value: right of it on its row (a two-column cover reads as one visual row), else
     below it, on the next row of the same page unless that row is another label ('Klant:' above
     'Veldwerkperiode: ...'); when that row has cells side by side, the cell under the label."""
     value = "" if RE_LABEL_ROW.match(m.value.strip()) or m.value.rstrip().endswith(":") else m.value  # another label
+    value = RE_FACT_SEPARATOR.split(value.strip(), maxsplit=1)[0]  # 'Opdrachtgever: X | Onderzoeksbureau: Y'
     if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
         return value, rows[i]
     right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
@@ -169,10 +173,18 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
                 elif len(segs) == 2 and len(seg.text.split()) <= 5 and row.edge:  # a cover or colofon, not a table further on
                     out.append((f"{seg.text}: {nxt.text}", seg))  # a label cell without its colon, the value right of it
             out.append((seg.text, seg))
+    elif row.edge and len(row.words) >= 2:
+        # a label column set close to its values (a narrow table cell): the first word set apart
+        # from the rest by more than a space is a label without its colon ('Onderzoeksbureau  Bureau X')
+        first, second = row.words[0], row.words[1]
+        height = statistics.median(w.y1 - w.y0 for w in row.words)
+        if second.x0 - first.x1 > 0.45 * height and not first.text.endswith(":"):
+            rest = " ".join(w.text for w in row.words[1:])
+            out.append((f"{first.text}: {rest}", Segment(first.text, first.x0, first.x1)))
     out.append((row.text, None))
     if ":" in row.text:
         # a row may hold 'Label: value' or 'Other: x | Label: value' (two cover facts on a line)
-        out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part), None) for part in _split_pairs(row.text)]
+        out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part, count=1), None) for part in _split_pairs(row.text)]
     return out
 
 
@@ -520,8 +532,12 @@ RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,
 # 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
 RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
-RE_ISSUED_ON = regex.compile(r"\b(?:rapport|verslag|document)\w*\s+(?:is|werd)\s+op\s+(?P<d>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
-                           r"(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)", regex.I)
+_A_DATE = r"(?P<d>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+RE_ISSUED_ON = regex.compile(r"\b(?:rapport|verslag|document)\w*\s+(?:is|werd)\s+op\s+" + _A_DATE + r"\s+"
+                           r"(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)"
+                           # 'de definitieve versie van het rapport, uitgebracht op 14 februari 2022'
+                           r"|\b(?:rapport|verslag|versie|document)\w*,?\s+(?:\p{L}+\s+){0,2}?(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)"
+                           r"\s+op\s+" + _A_DATE.replace("<d>", "<d2>"), regex.I)
 RE_DD = regex.compile(r"^d\.\s?d\.\s*", regex.I)
 RE_TRAILING_BY = regex.compile(r"\s+door\s+\p{Lu}.*$")
 
@@ -538,7 +554,7 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
         if RE_DATELIKE.search(value) and len(value) <= 40 and f"{m.label}: {value}" not in unread:
             unread.append(f"{m.label}: {value}")
     for b in view.blocks()[:60]:  # 'Dit rapport is op 4 febr. 2022 uitgebracht door ...'
-        if (m := RE_ISSUED_ON.search(b.text)) and (d := lx.find_date(m["d"])):
+        if (m := RE_ISSUED_ON.search(b.text)) and (d := lx.find_date(m["d"] or m["d2"])):
             return Finding(d[0], b.page, m[0], "'op <datum> uitgebracht'", b.bbox)
     for r in rows:
         if (m := RE_VERSION_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and len(m["d"]) <= len(d[1]) + 2:
