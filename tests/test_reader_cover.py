@@ -584,3 +584,27 @@ def test_facts_on_one_line_between_bars_and_a_label_column_set_close(tmp_path):
                             (70, 260, "Dit is de definitieve versie van het rapport, uitgebracht op 14 februari 2022.")], BODY], name="b.pdf")
     values, _, _ = _read(path)
     assert (values["supplier"], values["bureau"], values["report_date"]) == ("Opleidingen Zuid B.V.", "Bureau Meetwerk B.V.", D(2022, 2, 14))
+
+
+@pytest.mark.parametrize("lines,field,want", [
+    (["Projectnummer TW2166 · Definitief rapport · 13.01.2022"], "report_date", D(2022, 1, 13)),
+    (["Eindrapport, 24 febr. 2022"], "report_date", D(2022, 2, 24)),
+    (["Gegenereerd op 22.02.2022 09:56"], "report_date", D(2022, 2, 22)),
+    (["Erkenning UWV: 07.06.2015 | Rapport opgemaakt: 12.06.2021"], "report_date", D(2021, 6, 12)),
+    (["Datum van invullen: 3-11-2021"], "report_date", D(2021, 11, 3)),
+    (["Gecontracteerde partij: Scholingshuis Maasoever"], "supplier", "Scholingshuis Maasoever"),
+    (["Populatie: diensten beëindigd 01.01.2021 t/m 31.12.2021"], "meetperiode", (D(2021, 1, 1), D(2021, 12, 31))),
+    # the fieldwork first, the population after it: the population's period
+    (["Veldwerk: 14 dec. 2021 t/m 7 jan. 2022.",
+      "Doelgroep: klanten van wie de scholingsdienst is beëindigd tussen 1 januari 2021 en 31 december 2021."],
+     "meetperiode", (D(2021, 1, 1), D(2021, 12, 31))),
+    (["Veldwerk: 14 dec. 2021 t/m 7 jan. 2022."], "meetperiode", (D(2021, 12, 14), D(2022, 1, 7))),
+])
+def test_facts_as_other_bureaus_print_them(tmp_path, lines, field, want):
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholing 2021")] + [(70, 200 + 20 * i, t) for i, t in enumerate(lines)],
+                           BODY[:1]])
+    values, _, _ = _read(path)
+    got = values[field]
+    if field == "meetperiode" and got is not None:
+        got = (got.start, got.end)
+    assert got == want

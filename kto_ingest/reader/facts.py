@@ -222,13 +222,26 @@ def _fieldwork(label: str) -> bool:
 
 
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
+    """The meetperiode: the first one the report states, but a fieldwork period ('Veldwerk: …',
+    when clients were asked) gives way to a period of the ended services stated anywhere after it
+    ('Doelgroep: klanten van wie de dienst is beëindigd tussen … en …')."""
+    fieldwork = None
+    for found in _meetperiodes(view, warnings):
+        if not _fieldwork(found.entry):
+            return found
+        fieldwork = fieldwork or found
+    return fieldwork
+
+
+def _meetperiodes(view: TextView, warnings: list[str]):
+    """Every meetperiode the report states, in the order they are looked for."""
     rows = view.front(4)
     for i, m, span in _labelled_rows(rows, "meetperiode", ("labels", "cover_labels")):
         value, where = _after_label(rows, "meetperiode", i, m, span)
         if RE_BARE_YEAR.fullmatch(value.strip(" .")):  # 'Meetjaar: 2021', 'Meetperiode: 2021': the calendar year
             y = int(value.strip(" ."))
             raw = rows[i].text if where is rows[i] else f"{rows[i].text} {where.text}"
-            return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), where.page, raw,
+            yield Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), where.page, raw,
                            f"label '{m.label}', vorm jaar", rows[i].bbox, derived=_fieldwork(m.label))
         text = value + (" " + rows[i + 1].text if i + 1 < len(rows) and where is rows[i] else "")
         try:
@@ -237,7 +250,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             warnings.append(f"Meetperiode niet gelezen: {exc}")
             continue
         if p:
-            return Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
+            yield Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
                            f"label '{m.label}', vorm {p.form}", rows[i].bbox, derived=_fieldwork(m.label))
     # any other cover label that names a period: 'Periode beëindigde trajecten:', 'Uitstroom in periode:'
     for i, row in enumerate(rows):
@@ -254,7 +267,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
                 warnings.append(f"Meetperiode niet gelezen: {exc}")
                 continue
             if p and value.find(p.raw) <= 3:
-                return Finding(Period(start=p.start, end=p.end), row.page, row.text,
+                yield Finding(Period(start=p.start, end=p.end), row.page, row.text,
                                f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()
     for key in ("labels", "phrases"):
@@ -267,7 +280,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
                     continue
                 if p and b.text[end:end + 160].find(p.raw) <= 40:
                     kind = "label" if key == "labels" else "zinsdeel"
-                    return Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
+                    yield Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
                                    derived=_fieldwork(entry))
     # the clients of one year: 'alle cursisten die in 2021 hun opleiding hebben afgerond', 'klanten van wie
     # de scholing in 2021 is beëindigd', 'afgerond in (heel) 2021': that calendar year
@@ -276,7 +289,7 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             continue  # 'vorig jaar', 'ter vergelijking': another measurement's clients
         if m := RE_ENDED_IN_YEAR.search(b.text):
             y = int(m["y"])
-            return Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), b.page, m[0],
+            yield Finding(Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), b.page, m[0],
                            "zin 'die in JAAR ... hebben afgerond', vorm jaar", b.bbox)
         # '... die tussen 1 januari en 31 december 2021 hun dienst afrondden'
         if (m := RE_ENDED_BETWEEN.search(b.text)) and RE_ENDED_WORD.search(m["rest"]):
@@ -285,9 +298,8 @@ def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
             except dutch.DutchParseError:
                 p = None
             if p:
-                return Finding(Period(start=p.start, end=p.end), b.page, m[0].split(m["rest"])[0].strip(),
+                yield Finding(Period(start=p.start, end=p.end), b.page, m[0].split(m["rest"])[0].strip(),
                                f"zin 'die tussen … en … hebben afgerond', vorm {p.form}", b.bbox)
-    return None
 
 
 RE_OTHER_MEASUREMENT = regex.compile(r"\b(?:vorig\w*|eerder\w*|vergelijk\w*|voorgaand\w*)\b", regex.I)
@@ -562,6 +574,14 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
         if (m := RE_PLACE_DATE.match(r.text)) and (d := lx.find_date(m["d"])) and (
                 len(m["d"]) <= len(d[1]) + 2 or rx(r"^\p{Lu}[\p{L}-]+\s+").sub("", m["d"]).strip() == d[1]):
             return Finding(d[0], r.page, r.text, "plaats en datum", r.bbox)  # 'Arnhem, 7 januari 2022', '..., Arnhem 7 januari 2022'
+    # a cover line of parts, one of them a date alone: 'Projectnummer TW2166 · Definitief rapport · 13.01.2022',
+    # 'Eindrapport, 24 febr. 2022'; only when the cover has exactly one such date
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    alone = [(d, r) for r in view.rows(first) for part in rx(r"\s+[·|•]\s+|,\s+").split(r.text)[1:] + rx(r"\s+[·|•]\s+").split(r.text)[:1]
+             if (d := lx.find_date(part.strip(" ."))) and len(part.strip(" .")) <= len(d[1]) + 1 and part != r.text]
+    if len({d[0] for d, _ in alone}) == 1:
+        d, r = alone[0]
+        return Finding(d[0], r.page, r.text, "een datum als deel van een regel op het voorblad", r.bbox)
     if warnings is not None:
         warnings += [f"Rapportdatum niet gelezen: {u!r} is geen (bestaande) datum." for u in unread]
     return None
