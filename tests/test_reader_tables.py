@@ -1048,3 +1048,38 @@ def test_a_perceel_row_over_its_clusters_set_off_as_sub_rows_is_their_subtotal(r
     assert norm == {"Opleidingen": "pass", "- cluster Techniek (perceel Functiegerichte vaardigheidstrainingen, cluster Techniek)": "fail",
                     "- cluster Zorg en welzijn (perceel Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn)": "pass"}
     assert [c.status for c in e.checks if c.rule == "SCH-CONSISTENTIE"] == ["pass"]
+
+
+def test_rules_of_a_facts_table_and_of_a_table_ruled_only_under_its_header_and_last_row(registry, tmp_path):
+    """A key-value table with a rule under it, then a caption and a results table with one rule
+    under its header and one under its last row: the rules are not one table (the facts are no
+    header); the results table is read with its header, by alignment."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    y = 100
+    for label, value in [("Opdrachtgever", "Werkschool Achterhoek"), ("Methode", "online en telefonisch"), ("Veldwerk", "14 dec. 2021 t/m 7 jan. 2022")]:
+        _text(page, 60, y + 12, label)
+        _text(page, 220, y + 12, value)
+        y += 16
+    page.draw_line((56, y), (544, y), width=0.6)
+    _text(page, 60, y + 30, "Tabel B.1 Respons en rapportcijfer per onderdeel")
+    y += 50
+    xs = [60, 330, 400, 470, 540]
+    rows = [["Onderdeel", "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"], ["Opleidingen", "76", "37", "48,7%", "8,3"],
+            ["Leerbanen", "122", "29", "23,8%", "8,3"], ["Totaal", "198", "66", "33,3%", "8,3"]]
+    for r, row in enumerate(rows):
+        _text(page, xs[0], y + 12, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, y + 12, text, right=True)
+        y += 16
+        if r in (0, 1, len(rows) - 1):  # under the header, the first row (a zebra band's edge) and the last
+            page.draw_line((56, y), (544, y), width=0.6)
+    path = tmp_path / "twee-tabellen.pdf"
+    doc.save(path)
+    with open_document(path) as pdf:
+        texts = [" ".join(" ".join(r) for r in g.matrix()) for g in gridmod.page_grids(pdf, 1)]
+    assert not any("Opdrachtgever" in t and "Opleidingen" in t for t in texts)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 76, 37, 48.7, 8.3), ("Leerbanen", 122, 29, 23.8, 8.3), ("Totaal", 198, 66, 33.3, 8.3)]

@@ -279,6 +279,8 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
             rows.append(cells)
         if len(rows) < 2:
             continue
+        if not cvs and not _rule_per_row(rows):
+            continue  # a few rules around a table (under its header, under its last row): read by alignment
         grid = Grid(page.number, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), rows, "lijnen")
         if len(xs_all) <= 2 or max(len(r) for r in rows) < 2:
             # rules only between rows: the columns come from the alignment of the words
@@ -288,6 +290,19 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
         if grid.ncols >= 2:
             grids.append(grid)
     return grids
+
+
+def _rule_per_row(rows: list[list[Cell]]) -> bool:
+    """Horizontal rules that are a table's row lines: no band between two rules holds two lines of
+    values (two rows of the table under one rule) or a caption (the rules of two tables)."""
+    for row in rows:
+        words = [w for c in row for w in c.words]
+        lines = visual_rows(words) if words else []
+        if sum(sum(_is_number(cell_text(c)) for c in _chunks(line)) >= 2 for line in lines) > 1:
+            return False
+        if any(_CAPTION.match(" ".join(w.text for w in sorted(line, key=lambda w: w.x0))) for line in lines):
+            return False
+    return True
 
 
 def _open_band(words: list[Word], x0: float, x1: float, edge: float, up: bool) -> float | None:
