@@ -120,6 +120,17 @@ def test_deadline_follows_the_cycle_not_the_printed_end():
     assert statuses == ["fail"] and "12-6-2017" in checks[0].message and "drukt als einde 12-7-2017" in checks[0].message
 
 
+def test_a_printed_period_that_is_no_cycle_takes_the_deadline_of_the_cycle_before_the_receipt():
+    # The report prints 1-9-2015 t/m 31-8-2016 (wrong: JC-MEETPERIODE fails on it). It arrived on
+    # 1-6-2017, within a month of the cycle that ended on 12-5-2017: that is the cycle it is for,
+    # so it is on time; arriving on 13-6-2017 it is late.
+    e = entry(meetperiode=Period(start=dt.date(2015, 9, 1), end=dt.date(2016, 8, 31)))
+    statuses, checks = run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2017, 6, 1)))
+    assert statuses == ["pass"] and "12-6-2017" in checks[0].message and "vóór de ontvangst" in checks[0].message
+    assert run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2017, 6, 13)))[0] == ["fail"]
+    assert run("JC-MEETPERIODE", e)[0] == ["fail"]
+
+
 def test_periods_and_averages_as_in_the_seed_example():
     statuses, checks = run("JC-PERIODES", entry())
     assert statuses == ["pass", "pass"]

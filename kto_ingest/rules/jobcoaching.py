@@ -68,6 +68,15 @@ def _cycle(rec: dt.date, near: dt.date, ctx: Context) -> tuple[dt.date, dt.date]
     return _anniversary(rec, end.year - 1, ctx), end
 
 
+def _cycle_ended_before(rec: dt.date, day: dt.date, ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """The yearly cycle of the erkenning that ended last on or before ``day``; None before the first ended."""
+    first = _first_year(rec, ctx)
+    ends = [e for y in range(first + 1, day.year + 1) if (e := _anniversary(rec, y, ctx)) <= day]
+    if not ends:
+        return None
+    return _anniversary(rec, ends[-1].year - 1, ctx), ends[-1]
+
+
 @rule("JC-NORM", "Jobcoaching: gemiddeld cijfer werknemer en werkgever elk minimaal 6,5")
 def jc_norm(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Zowel de gemiddelde klanttevredenheid van de werknemer als die van de werkgever moet minimaal
@@ -173,8 +182,17 @@ def jc_tijdig(entry: ReportEntry, ctx: Context) -> list[Check]:
                         then=f"de meetcyclus en dus de termijn zijn niet te bepalen (volgens het gedrukte einde {d(mp.end)} zou die "
                              f"{d(printed_deadline)} zijn); controleer het rapport en de ontvangstdatum")]
     start, end = _cycle(jc.recognition_date, mp.end, ctx)
-    deadline = _add_months(end, int(months))
     note = "" if end == mp.end or end - dt.timedelta(days=1) == mp.end else f"; het rapport drukt als einde {d(mp.end)}"
+    if note:
+        # the printed period is no cycle of the erkenning (JC-MEETPERIODE says so): the report is
+        # handed in after the cycle it is for, so the cycle is the last one ended before it arrived
+        # (or, without a received date, before it was dated)
+        after = (ctx.clms.received if ctx.clms and ctx.clms.received else None) or entry.report_date
+        if after is not None and (ended := _cycle_ended_before(jc.recognition_date, after, ctx)) is not None:
+            start, end = ended
+            note += "; de termijn volgt uit de laatste meetcyclus die eindigde vóór " + \
+                ("de ontvangst" if ctx.clms and ctx.clms.received else "de rapportdatum")
+    deadline = _add_months(end, int(months))
     term = f"de termijn tot en met {d(deadline)} (meetcyclus {d(start)} t/m {d(end)} van de erkenning {d(jc.recognition_date)}{note})"
     return on_time(rid, entry, ctx, deadline, term)
 
