@@ -120,15 +120,19 @@ def test_deadline_follows_the_cycle_not_the_printed_end():
     assert statuses == ["fail"] and "12-6-2017" in checks[0].message and "drukt als einde 12-7-2017" in checks[0].message
 
 
-def test_a_printed_period_that_is_no_cycle_takes_the_deadline_of_the_cycle_before_the_receipt():
-    # The report prints 1-9-2015 t/m 31-8-2016 (wrong: JC-MEETPERIODE fails on it). It arrived on
-    # 1-6-2017, within a month of the cycle that ended on 12-5-2017: that is the cycle it is for,
-    # so it is on time; arriving on 13-6-2017 it is late.
+def test_a_printed_period_that_is_no_cycle_leaves_the_deadline_to_a_person():
+    # The report prints 1-9-2015 t/m 31-8-2016: neither its start nor its end is that of a cycle
+    # of the erkenning (12-5), so JC-MEETPERIODE fails on it and which cycle it is for, and so its
+    # deadline, is not established: JC-TIJDIG asks a person (a second, doubtful fail would only
+    # repeat the first), naming the nearest cycle's deadline and the receipt.
     e = entry(meetperiode=Period(start=dt.date(2015, 9, 1), end=dt.date(2016, 8, 31)))
     statuses, checks = run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2017, 6, 1)))
-    assert statuses == ["pass"] and "12-6-2017" in checks[0].message and "vóór de ontvangst" in checks[0].message
-    assert run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2017, 6, 13)))[0] == ["fail"]
+    assert statuses == ["manual"] and "geen meetcyclus" in checks[0].message and "1-6-2017" in checks[0].message
     assert run("JC-MEETPERIODE", e)[0] == ["fail"]
+    # the printed start is a cycle's start: that cycle's deadline holds, whatever end is printed
+    e = entry(meetperiode=Period(start=dt.date(2016, 5, 12), end=dt.date(2017, 12, 31)))
+    statuses, checks = run("JC-TIJDIG", e, clms=ClmsRecord(received=dt.date(2018, 1, 10)))
+    assert statuses == ["fail"] and "12-6-2017" in checks[0].message
 
 
 def test_periods_and_averages_as_in_the_seed_example():

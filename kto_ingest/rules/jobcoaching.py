@@ -68,15 +68,6 @@ def _cycle(rec: dt.date, near: dt.date, ctx: Context) -> tuple[dt.date, dt.date]
     return _anniversary(rec, end.year - 1, ctx), end
 
 
-def _cycle_ended_before(rec: dt.date, day: dt.date, ctx: Context) -> tuple[dt.date, dt.date] | None:
-    """The yearly cycle of the erkenning that ended last on or before ``day``; None before the first ended."""
-    first = _first_year(rec, ctx)
-    ends = [e for y in range(first + 1, day.year + 1) if (e := _anniversary(rec, y, ctx)) <= day]
-    if not ends:
-        return None
-    return _anniversary(rec, ends[-1].year - 1, ctx), ends[-1]
-
-
 @rule("JC-NORM", "Jobcoaching: gemiddeld cijfer werknemer en werkgever elk minimaal 6,5")
 def jc_norm(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Zowel de gemiddelde klanttevredenheid van de werknemer als die van de werkgever moet minimaal
@@ -182,16 +173,20 @@ def jc_tijdig(entry: ReportEntry, ctx: Context) -> list[Check]:
                         then=f"de meetcyclus en dus de termijn zijn niet te bepalen (volgens het gedrukte einde {d(mp.end)} zou die "
                              f"{d(printed_deadline)} zijn); controleer het rapport en de ontvangstdatum")]
     start, end = _cycle(jc.recognition_date, mp.end, ctx)
+    if mp.start is not None and mp.start != start and _anniversary(jc.recognition_date, mp.start.year, ctx) == mp.start:
+        start, end = mp.start, _anniversary(jc.recognition_date, mp.start.year + 1, ctx)  # the cycle the printed period opens
     note = "" if end == mp.end or end - dt.timedelta(days=1) == mp.end else f"; het rapport drukt als einde {d(mp.end)}"
-    if note:
-        # the printed period is no cycle of the erkenning (JC-MEETPERIODE says so): the report is
-        # handed in after the cycle it is for, so the cycle is the last one ended before it arrived
-        # (or, without a received date, before it was dated)
-        after = (ctx.clms.received if ctx.clms and ctx.clms.received else None) or entry.report_date
-        if after is not None and (ended := _cycle_ended_before(jc.recognition_date, after, ctx)) is not None:
-            start, end = ended
-            note += "; de termijn volgt uit de laatste meetcyclus die eindigde vóór " + \
-                ("de ontvangst" if ctx.clms and ctx.clms.received else "de rapportdatum")
+    if note and mp.start is not None and mp.start != start:
+        # neither the printed start nor the printed end is that of a cycle of the erkenning (JC-MEETPERIODE
+        # says so): which cycle the report is for, and so its deadline, is for a person to judge
+        deadline = _add_months(end, int(months))
+        received = ctx.clms.received if ctx.clms and ctx.clms.received else None
+        got = f"ontvangen op {d(received)} (CLMS)" if received else (
+            f"rapportdatum {d(entry.report_date)}" if entry.report_date else "ontvangstdatum onbekend")
+        return [check(rid, "manual", f"De gedrukte meetperiode {d(mp.start)} t/m {d(mp.end)} is geen meetcyclus van de erkenning "
+                      f"{d(jc.recognition_date)}, dus de termijn is niet vast te stellen; de cyclus met het einde het dichtst bij "
+                      f"het gedrukte einde loopt van {d(start)} t/m {d(end)} (termijn tot en met {d(deadline)}); {got}. "
+                      "Beoordeel welke meting dit rapport is.", page_of(entry, "meetperiode"))]
     deadline = _add_months(end, int(months))
     term = f"de termijn tot en met {d(deadline)} (meetcyclus {d(start)} t/m {d(end)} van de erkenning {d(jc.recognition_date)}{note})"
     return on_time(rid, entry, ctx, deadline, term)
