@@ -608,3 +608,17 @@ def test_facts_as_other_bureaus_print_them(tmp_path, lines, field, want):
     if field == "meetperiode" and got is not None:
         got = (got.start, got.end)
     assert got == want
+
+
+def test_labels_side_by_side_over_their_values(tmp_path):
+    """A cover of cards: a row of labels without colons ('Opdrachtgever', 'Onderzoeksbureau',
+    'Meetperiode') over a row of their values, each value under its label."""
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheidsonderzoek 2021"),
+                            (70, 200, "Opdrachtgever"), (230, 200, "Onderzoeksbureau"), (390, 200, "Meetperiode"),
+                            (70, 216, "Opleidingen Zuid B.V."), (230, 216, "Bureau Meetwerk B.V."), (390, 216, "jan. t/m dec. 2021"),
+                            (70, 250, "Datum rapport"), (230, 250, "Status"),
+                            (70, 266, "14 februari 2022"), (230, 266, "Definitief")], BODY])
+    values, _, _ = _read(path)
+    assert (values["supplier"], values["bureau"], values["report_date"], values["final"]) == (
+        "Opleidingen Zuid B.V.", "Bureau Meetwerk B.V.", D(2022, 2, 14), True)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

@@ -126,7 +126,7 @@ def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Seg
     if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
         return value, rows[i]
     right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
-    if right and not right[0].text.rstrip().endswith(":"):
+    if right and not right[0].text.rstrip().endswith(":") and not (rows[i].edge and _all_labels(rows[i].segments)):
         return "", rows[i]  # a cell right of the label: its value is there (read as the joined cells), not below
     if len(rows[i].segments) == 1 and (beside := _beside(rows, i)):
         return beside
@@ -164,6 +164,10 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
     its right), then the whole row and the parts after ' | '."""
     out: list[tuple[str, Segment | None]] = []
     segs = row.segments
+    if len(segs) > 1 and row.edge and _all_labels(segs):
+        # a row of labels side by side without colons, their values on the row below ('Opdrachtgever
+        # Onderzoeksbureau Meetperiode' over the three values): each label with its colon
+        return [(f"{seg.text}:", seg) for seg in segs] + [(row.text, None)]
     if len(segs) > 1:
         for j, seg in enumerate(segs):
             nxt = segs[j + 1] if j + 1 < len(segs) else None
@@ -186,6 +190,21 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
         # a row may hold 'Label: value' or 'Other: x | Label: value' (two cover facts on a line)
         out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part, count=1), None) for part in _split_pairs(row.text)]
     return out
+
+
+_LABEL_FACTS = ("supplier", "bureau", "report_date", "meetperiode", "final", "recognition_date")
+
+
+def _all_labels(segs: list[Segment]) -> bool:
+    """Every cell of the row is a label of some fact, and nothing else ('Opdrachtgever', 'Status')."""
+    def label(text: str) -> bool:
+        text = text.strip().rstrip(":")
+        for fact in _LABEL_FACTS:
+            for key in ("labels", "cover_labels"):
+                if key in lx.lexicon().get(fact, {}) and (m := lx.label_at_start(fact, f"{text}:", key)) and not m.value.strip():
+                    return True
+        return False
+    return all(label(s.text) for s in segs)
 
 
 def _labelled_rows(rows: list[Row], fact: str, key: str | tuple[str, ...] = "labels"):
