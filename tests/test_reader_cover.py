@@ -622,3 +622,15 @@ def test_labels_side_by_side_over_their_values(tmp_path):
     assert (values["supplier"], values["bureau"], values["report_date"], values["final"]) == (
         "Opleidingen Zuid B.V.", "Bureau Meetwerk B.V.", D(2022, 2, 14), True)
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("In opdracht van de aanbieder heeft Bureau Meetwerk B.V. het onderzoek uitgevoerd.", "Bureau Meetwerk B.V."),
+    ("Ook dit jaar heeft Meetwerk Onderzoek de meting onder alle klanten verricht.", "Meetwerk Onderzoek"),
+    ("In 2021 heeft Opleidingen Zuid B.V. het onderzoek laten uitvoeren.", None),  # the supplier, not a bureau
+])
+def test_the_bureau_that_did_the_survey_in_a_sentence(tmp_path, sentence, want):
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheidsonderzoek 2021"), (70, 200, "Opdrachtgever: Opleidingen Zuid B.V."),
+                            (70, 240, sentence)], BODY])
+    values, _, _ = _read(path)
+    assert values["bureau"] == want

@@ -471,6 +471,10 @@ RE_ON_BEHALF = regex.compile(r"(?:uitgevoerd|opgesteld|verricht|gehouden|onderzo
 RE_ISSUED_BY = regex.compile(r"\b(?:uitgebracht|opgesteld|uitgegeven|gepubliceerd|vastgesteld)\s+(?:op\s+)?(?:d\.\s?d\.\s*)?"
                              r"(?P<d>.{6,25}?)\s+door\s+(?P<n>\p{Lu}.+)$", regex.I)
 
+RE_HAS_DONE = regex.compile(r"\b(?:heeft|hebben)\s+(?P<n>\p{Lu}[^,;]{2,60}?)\s+(?:het|dit|de|deze)\s+(?:\p{L}+\s+){0,3}?"
+                            r"(?:klanttevredenheids)?(?:onderzoek|meting|peiling|enquête)\w*\s+(?:[^.;]{0,120}?\s)?"
+                            r"(?:uitgevoerd|verricht|gehouden|afgenomen)\b")
+
 # labels that also introduce the bureau in a sentence ('Dit rapport is opgesteld door X.')
 SENTENCE_BUREAU = ("uitgevoerd door", "opgesteld door", "samengesteld door", "onderzoek door", "rapport opgesteld door",
                    "onderzoek uitgevoerd door", "een uitgave van", "een publicatie van", "verricht door", "uitgebracht door")
@@ -510,6 +514,10 @@ def _bureau(view: TextView, warnings: list[str] | None = None, supplier: str | N
     for r in view.front(3):
         if (m := RE_ISSUED_BY.search(r.text)) and lx.find_date(m["d"]) and (name := _bureau_name(m["n"])):
             return Finding(name, r.page, r.text, "'uitgebracht op … door'", r.bbox)
+    for b in view.blocks()[:60]:  # 'In opdracht van X heeft Bureau Y het klanttevredenheidsonderzoek ... uitgevoerd.'
+        for m in RE_HAS_DONE.finditer(b.text):
+            if (name := _bureau_name(m["n"])) and lx.looks_like_organisation(name) and not same_organisation(name, supplier):
+                return Finding(name, b.page, m[0], "zin '… heeft X het onderzoek uitgevoerd'", b.bbox)
     for b in view.blocks():
         for entry, end in lx.labels_in("bureau", b.text):
             if entry not in SENTENCE_BUREAU:
