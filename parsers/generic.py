@@ -201,7 +201,7 @@ class GenericTableParser(Parser):
                 facts.approach = Approach(
                     email="e-mail" in named,
                     schriftelijk="brief of per post" in named,
-                    herinnering=bool(regex.search(r"herinnering|rappel", b.text, regex.I)),
+                    herinnering=bool(regex.search(r"herinnering|rappel|reminder", b.text, regex.I)),
                     telefonisch="ja" if "telefonisch" in named else None,
                     text=b.text,
                     page=b.page,

@@ -634,3 +634,23 @@ def test_the_bureau_that_did_the_survey_in_a_sentence(tmp_path, sentence, want):
                             (70, 240, sentence)], BODY])
     values, _, _ = _read(path)
     assert values["bureau"] == want
+
+
+@pytest.mark.parametrize("sentence,ways", [
+    ("Alle klanten ontvingen een uitnodiging voor de online vragenlijst; daarna volgde een reminder.", {"herinnering"}),
+    ("De klanten zijn telefonisch ondervraagd (CATI) door ervaren enquêteurs.", {"telefonisch"}),
+    ("Mixed mode: eerst een schriftelijke vragenlijst per post, daarna telefonisch.", {"schriftelijk", "telefonisch"}),
+])
+def test_more_accounts_of_the_approach(tmp_path, registry, sentence, ways):
+    """How clients were approached, told with other words ('ondervraagd', 'mixed mode', 'reminder')."""
+    from kto_ingest.regime import load_regime
+
+    table = [(x, 300 + 18 * r, t) for r, row in enumerate([["Perceel", "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"],
+                                                         ["Opleidingen", "40", "18", "45,0%", "8,2"], ["Totaal", "40", "18", "45,0%", "8,2"]])
+             for x, t in zip((70, 300, 370, 440, 510), row)]
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021"), (70, 200, "Methode"), (70, 220, sentence), *table]])
+    entry = process_file(path, registry, Options(regime=load_regime()))
+    a = entry.approach
+    assert a is not None
+    got = {k for k in ("email", "schriftelijk", "herinnering") if getattr(a, k)} | ({"telefonisch"} if a.telefonisch == "ja" else set())
+    assert got == ways
