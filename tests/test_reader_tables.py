@@ -1083,3 +1083,34 @@ def test_rules_of_a_facts_table_and_of_a_table_ruled_only_under_its_header_and_l
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 76, 37, 48.7, 8.3), ("Leerbanen", 122, 29, 23.8, 8.3), ("Totaal", 198, 66, 33.3, 8.3)]
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_table_of_last_years_measurement_is_not_read_as_the_results(registry, tmp_path, first):
+    """A table under 'Vergelijking met vorig jaar' with the same header and percelen, before or after
+    the results (both ruled under every row, as Chromium draws them): never the results, never
+    added to them."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    head = ["Perceel", "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]
+    now = [["Opleidingen", "40", "18", "45,0%", "8,2"], ["Leerbanen", "50", "21", "42,0%", "8,4"], ["Totaal", "90", "39", "43,3%", "8,3"]]
+    before = [["Opleidingen", "44", "20", "45,5%", "7,6"], ["Leerbanen", "48", "22", "45,8%", "7,9"], ["Totaal", "92", "42", "45,7%", "7,8"]]
+    xs = [60, 330, 400, 470, 540]
+    y = 100
+    for heading, rows in ([("Vergelijking met vorig jaar", before), ("Resultaten", now)] if first else
+                          [("Resultaten", now), ("Vergelijking met vorig jaar", before)]):
+        _text(page, 60, y, heading)
+        y += 14
+        for row in [head] + rows:
+            _text(page, xs[0], y + 12, row[0])
+            for text, right in zip(row[1:], xs[1:]):
+                _text(page, right, y + 12, text, right=True)
+            y += 16
+            page.draw_line((56, y), (544, y), width=0.6)
+        y += 24
+    path = tmp_path / "vorig-jaar.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 40, 8.2), ("Leerbanen", 50, 8.4), ("Totaal", 90, 8.3)]

@@ -292,14 +292,24 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
     return grids
 
 
+def _names_measures(chunks: list[list[Word]]) -> bool:
+    """A line of cells without values of which at least two name a measure: a table's header."""
+    from . import lexicon as lx  # the lexicon imports nothing of the grid; loaded on first use
+
+    texts = [cell_text(c) for c in chunks]
+    return len(texts) >= 3 and not any(is_value(t) for t in texts) and sum(lx.measure_of(t) is not None for t in texts) >= 2
+
+
 def _rule_per_row(rows: list[list[Cell]]) -> bool:
     """Horizontal rules that are a table's row lines: no band between two rules holds two lines of
     values (two rows of the table under one rule) or a caption (the rules of two tables)."""
-    for row in rows:
+    for k, row in enumerate(rows):
         words = [w for c in row for w in c.words]
         lines = visual_rows(words) if words else []
         if sum(sum(_is_number(cell_text(c)) for c in _chunks(line)) >= 2 for line in lines) > 1:
             return False
+        if k > 0 and any(len(ch := _chunks(line)) >= 2 and not any(_is_number(cell_text(c)) for c in ch) for line in lines):
+            return False  # a header row further down: the header of a second table under the first
         if any(_CAPTION.match(" ".join(w.text for w in sorted(line, key=lambda w: w.x0))) for line in lines):
             return False
     return True
@@ -541,6 +551,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
             gap = top_of(r) - bottom_of(info[j - 1][0])
             if gap > height * 2.2:
                 break
+            if _names_measures(chunks) or (j + 1 < len(info) and values == 0 and _names_measures(info[j + 1][1])):
+                break  # another table's header (or its heading right above it) starts here
             if values >= 2:
                 end = j
             elif label_line(j) and j + 1 < len(info) and (info[j + 1][2] >= 2 or (label_line(j + 1) and j + 2 < len(info) and info[j + 2][2] >= 2)):

@@ -61,6 +61,8 @@ class ResultsTable:
     codes: dict[str, str] = field(default_factory=dict)
     # read as blocks per perceel one under the other (a block may go on at the next page's top)
     stacked: bool = False
+    # the heading above it when that says the table is about another measurement (last year's)
+    other: str | None = None
 
     @property
     def pages(self) -> list[int]:
@@ -524,7 +526,7 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     notes: list[str] = []
     if pages is not None:
         _collect(doc, pages, tables, set())
-        return _finish(doc, *_assemble(tables, notes))
+        return _finish(doc, *_assemble(tables, notes, doc))
     # First the pages that name three measures (where a results table stands), then, when the
     # table found lacks a measure, the pages that name it (a second table to join by label).
     done: set[int] = set()
@@ -534,7 +536,7 @@ def read_results(doc: Document, pages: list[int] | None = None) -> tuple[Results
     if missing:
         more = [p for p in candidate_pages(doc, 1 if base else 2, missing if base else None) if p not in done]
         _collect(doc, more, tables, done)
-    return _finish(doc, *_assemble(tables, notes))
+    return _finish(doc, *_assemble(tables, notes, doc))
 
 
 def _finish(doc: Document, table: ResultsTable | None, notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
@@ -603,18 +605,46 @@ def _superscript_marks(doc: Document, table: ResultsTable) -> None:
 
 
 def _best(tables: list[ResultsTable]) -> ResultsTable | None:
-    ranked = sorted(tables, key=lambda t: (-(len(t.measures) + min(_label_score(t), 2)), t.page))
+    ranked = sorted(tables, key=lambda t: (t.other is not None, -(len(t.measures) + min(_label_score(t), 2)), t.page))
     return ranked[0] if ranked else None
 
 
-def _assemble(tables: list[ResultsTable], notes: list[str]) -> tuple[ResultsTable | None, list[str]]:
+# words that say a table is about another measurement than the report's: last year's, for comparison
+_OTHER_MEASUREMENT = rx(r"(?<!\p{L})(?:vorig\w*|vergelijk\w*|voorgaand\w*|eerdere?\s+meting\w*|ter\s+vergelijking)(?!\p{L})", regex.I)
+
+
+def _other_measurement(doc: Document, t: ResultsTable) -> str | None:
+    """The lines just above a table (its heading, caption or lead-in sentence) when they say it is
+    about another measurement ('Vergelijking met vorig jaar', 'de uitkomsten van 2020 ter
+    vergelijking'): such a table is never the results, nor joined to them."""
+    if any(_YEAR.search(h) for h in t.measures.values()):
+        return None  # this year beside the other ('Respons 2020', 'Respons 2021'): the latest is read
+    grid = t.grids[0]
+    page = doc.page(grid.page)
+    above = [ln for ln in page.lines if ln.bbox[3] <= grid.bbox[1] + 1 and grid.bbox[1] - ln.bbox[3] < 45]
+    # a heading the grid took as its first header line (one cell on its line)
+    nh = getattr(grid, "header_rows", None) or _header_rows(grid.matrix())
+    heading = [" ".join(c for c in row if c) for row in grid.matrix()[:nh] if sum(bool(c) for c in row) == 1]
+    text = " ".join([ln.text for ln in above[-3:]] + heading)
+    return text if _OTHER_MEASUREMENT.search(text) else None
+
+
+def _assemble(tables: list[ResultsTable], notes: list[str], doc: Document | None = None) -> tuple[ResultsTable | None, list[str]]:
     if not tables:
         return None, notes
+    if doc is not None:
+        for t in tables:
+            t.other = _other_measurement(doc, t)
     base = _best(tables)
+    if base.other is not None:
+        return None, [f"Alleen een tabel over een andere meting gevonden (pagina {base.page}: '{base.other}')."]
     if len(base.measures) < 2:
         return None, [f"Alleen tabellen met één maat gevonden (pagina {base.page})."]
     for other in tables:
         if other is base:
+            continue
+        if other.other is not None:
+            base.decisions.append(f"tabel op pagina {other.page} gaat over een andere meting ('{other.other}'): niet gebruikt")
             continue
         if not _stack(base, other):
             _join(base, other)
