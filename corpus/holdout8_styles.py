@@ -2,13 +2,14 @@
 tunes the reader must not read this module or the documents it makes, and must not run kto-ingest on
 them until that measurement (corpus/README.md).
 
-Four more fictitious research bureaus and three more jobcoaching organisations, written in session 7
+Four more fictitious research bureaus and four more jobcoaching organisations, written in session 7
 by someone who did not build the reader and did not read ``kto_ingest/``, ``parsers/`` or the tests:
 a survey platform's dashboard printed from the browser, a small bureau's Word report (numbered
 chapters, respons in the method chapter and the rapportcijfer in a later table running over a page,
 three measurements side by side in a landscape appendix), a reporting script's tidy table, a web
 report with the percelen and the clusters in two tables; jobcoaching with two locations, with the
-previous meetjaar alongside, and with the facts in sentences. Every name is invented.
+previous meetjaar alongside, with the facts in sentences, and with the werkgevers' scores grouped per
+werkgever. Every name is invented.
 
 ``date_forms`` and ``period_forms`` list how these styles print dates and periods, so that
 ``corpus.check`` can tell that every truth value is really printed.
@@ -58,13 +59,17 @@ def filter_range(start: dt.date, end: dt.date) -> str:
     return f"≥ {dmy(start)} en ≤ {dmy(end)}"
 
 
+def dmy_short(d: dt.date) -> str:
+    return f"{d.day}-{d.month}-{d.year}"
+
+
 def date_forms(d: dt.date) -> list[str]:
     return [abbr(d), iso(d)]
 
 
 def period_forms(start: dt.date, end: dt.date) -> list[str]:
     return [abbr_range(start, end), f"{abbr(start)} – {abbr(end)}", f"{iso(start)} t/m {iso(end)}", began_ended(start, end),
-            filter_range(start, end)]
+            filter_range(start, end), f"{dmy_short(start)} t/m {dmy_short(end)}"]
 
 
 def meting_label(start: dt.date, end: dt.date, back: int = 0) -> str:
@@ -468,7 +473,7 @@ class Klaproos(JcStyle):
             head = [[Span("Vraag", rows=2), Span(self.PLACES[0], cols=m), Span(self.PLACES[1], cols=m), Span("Totaal", cols=m)],
                     [*scale, *scale, *scale]]
             land += [Para(title, "h2"),
-                     Table(header=head, body=rows, ruled=True, widths=[5.7] + [1.65] * (3 * m), font_pt=7)]
+                     Table(header=head, body=rows, ruled=True, widths=[25.5 - 1.85 * 3 * m] + [1.85] * (3 * m), font_pt=7)]
         b += [Landscape(land), Para(self.organisation, bold=True),
               Para(f"Vestigingen {self.PLACES[0]} en {self.PLACES[1]} · info@klaproos.example (fictief)", "small")]
         return Built(Doc(b, font="sans", title="Klanttevredenheid jobcoaching",
@@ -513,6 +518,7 @@ class Kantelpunt(JcStyle):
                    hrules=True, widths=[1.1, 0.4, 1.4, 0.8, 1.4, 0.8], left_cols=(2, 4), bold_rows=(len(body) - 1,), font_pt=9.5,
                    zebra="#f4eef1"),
              Para("wn. = werknemer, wg. = werkgever; cijfers op een schaal van 1 tot 10.", "small"),
+             PageBreak(),
              Para("Score per vraag", "h1")]
         for group, scale, title in (("werknemer", WN_SCALE, "Werknemers"), ("werkgever", WG_SCALE, "Werkgevers")):
             rows = []
@@ -596,7 +602,65 @@ class Wilgenhof(JcStyle):
         return Built(Doc(b, font="sans", title="Klanttevredenheid jobcoaching", footer="Wilgenhof · registratiesysteem · {page}"))
 
 
+class Zandloper(JcStyle):
+    """Web report imported by a word processor: the werknemers' scores in period order, the werkgevers'
+    scores in a second table grouped per werkgever (joined to the periods by their number), each with its
+    average under it."""
+
+    key = "zandloper"
+    organisation = "Jobcoachpraktijk Zandloper"
+    producer = "lo-html"
+
+    def build(self, s: JobcoachSpec, rng: random.Random, pad: int = 0) -> Built:
+        n = len(s.periods)
+        wn_rows = [[str(i), p.werknemer, jc_num(p.wn, ",", True)] for i, p in enumerate(s.periods, 1)]
+        by_wg = sorted(enumerate(s.periods, 1), key=lambda x: (int(x[1].werkgever.split()[-1]), x[0]))
+        wg_rows, last = [], None
+        for i, p in by_wg:
+            wg_rows.append([p.werkgever if p.werkgever != last else "", str(i), jc_num(p.wg, ",", True)])
+            last = p.werkgever
+        b = [Para("Klanttevredenheid jobcoaching", "title"),
+             Table(header=[], body=[["Jobcoachorganisatie", self.organisation],
+                                    ["Datum erkenningsbesluit UWV", dmy_short(s.recognition)],
+                                    ["Meetperiode", f"{dmy_short(s.meet_start)} t/m {dmy_short(s.meet_end)}"],
+                                    ["Rapportdatum", dmy_short(s.report_date)]],
+                   ruled=False, widths=[1.6, 2.6], font_pt=10, left_cols=(1,)),
+             Para(f"In de meetperiode zijn {n} jobcoachperioden afgesloten. Elke periode heeft een nummer; met dat nummer vindt "
+                  "u de beoordeling door de werknemer en die door de werkgever van dezelfde periode terug."),
+             Para("1 Beoordeling door de werknemers", "h1"),
+             Table(header=[["Periode", "Werknemer", "Cijfer"]], body=wn_rows, ruled=True, widths=[0.8, 2, 0.8], font_pt=9.5,
+                   left_cols=(1,), head_widths=True),
+             Para(f"Behaald cijfer werknemers: {nl(s.wn_avg_printed)}", bold=True),
+             Para("2 Beoordeling door de werkgevers", "h1"),
+             Para("De werkgevers staan op volgorde van nummer; een werkgever met meer perioden staat er één keer, met de "
+                  "nummers van die perioden eronder."),
+             Table(header=[["Werkgever", "Periode", "Cijfer"]], body=wg_rows, ruled=True, widths=[2, 0.8, 0.8], font_pt=9.5,
+                   head_widths=True),
+             Para(f"Behaald cijfer werkgevers: {nl(s.wg_avg_printed)}", bold=True),
+             Para("3 Antwoorden per vraag", "h1")]
+        for group, scale, title in (("werknemer", WN_SCALE, "Werknemers"), ("werkgever", WG_SCALE, "Werkgevers")):
+            rows = []
+            for g, q, c in s.answers:
+                if g != group:
+                    continue
+                if q == WG_Q[0]:
+                    rows.append(["Wat is uw mening over:"] + [""] * len(scale))
+                if q == WG_Q[5]:
+                    rows.append(["Wat vindt u van de aandacht van de jobcoach voor:"] + [""] * len(scale))
+                rows.append([q, *[str(c[o]) for o in scale]])
+            b += [Para(f"{title} (aantal antwoorden)", "h2"),
+                  Table(header=[["Vraag", *scale]], body=rows, ruled=True, widths=[3.6] + [0.9] * len(scale), font_pt=9,
+                        head_widths=True)]
+        if s.analysis:
+            b += [Para("4 Analyse van de resultaten", "h1"),
+                  *analysis(s, "Opvallend is dat werkgevers met meer dan één werknemer in begeleiding positiever oordelen. Actie: "
+                               "nieuwe werkgevers krijgen voortaan een kennismakingsgesprek vóór de start van de begeleiding.")]
+        else:
+            b += [Para("4 Contact", "h1"), Para("Vragen over deze rapportage? Neem contact op met de praktijkhouder.")]
+        return Built(Doc(b, font="serif", font_pt=10.5, title="Klanttevredenheid jobcoaching"))
+
+
 SCHOLING_STYLES = [Kwadrant(), VeenstraDeWit(), Cijferwerk(), Hoflaan()]
-JOBCOACH_STYLES = [Klaproos(), Kantelpunt(), Wilgenhof()]
+JOBCOACH_STYLES = [Klaproos(), Kantelpunt(), Wilgenhof(), Zandloper()]
 DOCS_PER_SCHOLING_STYLE = 4
 DOCS_PER_JC_STYLE = 4
