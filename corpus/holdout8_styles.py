@@ -2,12 +2,12 @@
 tunes the reader must not read this module or the documents it makes, and must not run kto-ingest on
 them until that measurement (corpus/README.md).
 
-Four more fictitious research bureaus and four more jobcoaching organisations, written in session 7
+Five more fictitious research bureaus and four more jobcoaching organisations, written in session 7
 by someone who did not build the reader and did not read ``kto_ingest/``, ``parsers/`` or the tests:
 a survey platform's dashboard printed from the browser, a small bureau's Word report (numbered
 chapters, respons in the method chapter and the rapportcijfer in a later table running over a page,
 three measurements side by side in a landscape appendix), a reporting script's tidy table, a web
-report with the percelen and the clusters in two tables; jobcoaching with two locations, with the
+report with the percelen and the clusters in two tables, a year report of quarterly fieldwork; jobcoaching with two locations, with the
 previous meetjaar alongside, with the facts in sentences, and with the werkgevers' scores grouped per
 werkgever. Every name is invented.
 
@@ -69,7 +69,7 @@ def date_forms(d: dt.date) -> list[str]:
 
 def period_forms(start: dt.date, end: dt.date) -> list[str]:
     return [abbr_range(start, end), f"{abbr(start)} – {abbr(end)}", f"{iso(start)} t/m {iso(end)}", began_ended(start, end),
-            filter_range(start, end), f"{dmy_short(start)} t/m {dmy_short(end)}"]
+            filter_range(start, end), f"{dmy_short(start)} t/m {dmy_short(end)}", f"{long_date(start)} – {long_date(end)}"]
 
 
 def meting_label(start: dt.date, end: dt.date, back: int = 0) -> str:
@@ -91,6 +91,9 @@ APPROACH = {
     "cijferwerk": ("Benadering: alle klanten in het aangeleverde bestand zijn telefonisch benaderd door het belteam van Cijferwerk "
                    "(maximaal zes belpogingen, verspreid over ochtend, middag en avond). Klanten die niet telefonisch wilden "
                    "meedoen, kregen een link naar de online vragenlijst per e-mail."),
+    "vierseizoenen": ("Wij nodigen elk kwartaal de klanten uit van wie in dat kwartaal de dienst is beëindigd: binnen twee weken "
+                      "een uitnodiging per e-mail, na een week een herinnering per e-mail en na nog een week een telefonische "
+                      "herinnering. Klanten zonder e-mailadres krijgen de vragenlijst per post."),
     "hoflaan": ("Wij hebben de klanten eerst per e-mail uitgenodigd. Klanten die na een week niet hadden gereageerd, kregen een "
                 "tweede e-mail; wie na twee weken nog niet had gereageerd, kreeg een brief met dezelfde vragenlijst op papier."),
 }
@@ -391,6 +394,78 @@ class Hoflaan(Style):
                      beeindigd_printed=True)
 
 
+# ---- bureau 5 (LibreOffice .fodt): a year report of quarterly fieldwork: the completed questionnaires per
+# quarter next to the year's totals in one table with a two-row header ------------------------------------
+def quarters(start: dt.date) -> list[str]:
+    """The four three-month blocks of a meetjaar, named by their months: 'jan.–mrt.'."""
+    out = []
+    for q in range(4):
+        a, b = (start.month - 1 + 3 * q) % 12, (start.month - 1 + 3 * q + 2) % 12
+        out.append(f"{ABBR[a]}–{ABBR[b]}")
+    return out
+
+
+def spread(rng: random.Random, total: int, parts: int = 4) -> list[int]:
+    """``total`` completed questionnaires spread over the quarters."""
+    out = [0] * parts
+    for _ in range(total):
+        out[rng.randrange(parts)] += 1
+    return out
+
+
+class Vierseizoenen(Style):
+    key = "vierseizoenen"
+    organisation = "Vierseizoenen Onderzoek B.V."
+    aliases = ("Vierseizoenen Onderzoek", "Vierseizoenen")
+    producer = "lo-fodt"
+
+    def label(self, perceel: str, cluster: str | None) -> str:
+        return f"{cluster} (FVT)" if cluster else perceel
+
+    def build(self, s: ScholingSpec, rng: random.Random, pad: int = 0) -> Built:
+        s.total_label = "Alle onderdelen"
+        t = s.total()
+        qs = quarters(s.meet_start)
+        body, sums = [], [0, 0, 0, 0]
+        for r in s.rows:
+            per_q = spread(rng, r.ingevuld)
+            sums = [a + b for a, b in zip(sums, per_q)]
+            body.append([r.service, *[str(x) for x in per_q], str(r.ingevuld), str(r.benaderd), f"{nl(r.respons)}%", score(r)])
+        body.append([t.service, *[str(x) for x in sums], str(t.ingevuld), str(t.benaderd), f"{nl(t.respons)}%", score(t)])
+        b = [Para(self.organisation, "cover", bold=True),
+             Para("Jaarrapport klanttevredenheid scholing", "title"),
+             Para(f"Scholingsaanbieder: {s.supplier}", "cover"),
+             Para(f"Meetperiode (einddatum dienst): {long_date(s.meet_start)} – {long_date(s.meet_end)}", "cover"),
+             Para(f"Rapportdatum: {dmy_short(s.report_date)}", "cover"),
+             Para("Status rapport: " + ("definitief" if s.final else "concept"), "cover"),
+             PageBreak(),
+             Para("1 Opzet", "h1"),
+             Para("Het veldwerk loopt het hele jaar door, in vier kwartalen. Dit jaarrapport telt de kwartalen op: per perceel en "
+                  "cluster het aantal ingevulde vragenlijsten per kwartaal en over het hele jaar, het aantal benaderde klanten, "
+                  "de respons en het gemiddelde rapportcijfer over het jaar."),
+             Para(method(s, "vierseizoenen")),
+             *notes(rng, 1),
+             Para("2 Uitkomsten over het jaar", "h1"),
+             Table(header=[[Span("Onderdeel", rows=2), Span("Ingevuld per kwartaal", cols=4), Span("Meetjaar", cols=4)],
+                           [*qs, "Ingevuld", "Benaderd", "Respons", "Rapport-\ncijfer"]],
+                   body=body, ruled=True, widths=[2.4, 0.78, 0.78, 0.78, 0.78, 0.85, 0.85, 0.85, 0.8], bold_rows=(len(body) - 1,),
+                   font_pt=8.5, caption="Tabel 2.1 Respons en rapportcijfer per onderdeel"),
+             Para("FVT: functiegerichte vaardigheidstraining; de clusters staan met hun eigen naam. n.v.t.: geen ingevulde "
+                  "vragenlijsten.", "small"),
+             Para("3 Conclusie", "h1")]
+        low = [r.service for r in s.rows if r.cijfer is not None and r.cijfer < NORM_SCHOLING]
+        b.append(Para(f"Over het hele jaar geven de klanten gemiddeld een {score(t)}. "
+                      + ("Geen enkel onderdeel met een cijfer blijft onder de 8." if not low else
+                         "Onder de 8 blijven: " + ", ".join(low) + ".")))
+        if s.signature == "visual":
+            b += [Para("Akkoord directie:"), Signature(["mr. drs. C. Winters", self.organisation])]
+        elif s.signature == "digital":
+            b.append(Para("Dit jaarrapport draagt de digitale handtekening van Vierseizoenen Onderzoek B.V.", "small"))
+        doc = Doc(b, font="sans", font_pt=10, title="Jaarrapport klanttevredenheid scholing",
+                  header=f"{self.organisation} – jaarrapport KTO", footer="{page}")
+        return Built(doc, total_printed=True)
+
+
 # ---- jobcoaching --------------------------------------------------------------------------------------
 def analysis(s: JobcoachSpec, extra: str) -> list[Para]:
     ok = s.wn_avg_printed >= NORM_JC and s.wg_avg_printed >= NORM_JC
@@ -660,7 +735,7 @@ class Zandloper(JcStyle):
         return Built(Doc(b, font="serif", font_pt=10.5, title="Klanttevredenheid jobcoaching"))
 
 
-SCHOLING_STYLES = [Kwadrant(), VeenstraDeWit(), Cijferwerk(), Hoflaan()]
+SCHOLING_STYLES = [Kwadrant(), VeenstraDeWit(), Cijferwerk(), Hoflaan(), Vierseizoenen()]
 JOBCOACH_STYLES = [Klaproos(), Kantelpunt(), Wilgenhof(), Zandloper()]
 DOCS_PER_SCHOLING_STYLE = 4
 DOCS_PER_JC_STYLE = 4
