@@ -1114,3 +1114,38 @@ def test_a_table_of_last_years_measurement_is_not_read_as_the_results(registry, 
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 40, 8.2), ("Leerbanen", 50, 8.4), ("Totaal", 90, 8.3)]
+
+
+def test_results_in_a_section_per_perceel_over_a_page_break(registry, tmp_path):
+    """Per perceel a heading, a small table ('aantal', '%') with the netto steekproef and the
+    questionnaires filled in (a count and its percentage: the respons), then a sentence with the
+    mark; the third section goes on at the top of the next page. One row per perceel, nothing from
+    the sentences around them."""
+    sections = [("Opleidingen", "76", "37", "48,7%", "8,3"), ("FVT - Zorg en welzijn", "86", "39", "45,3%", "8,2"),
+                ("Leerbanen", "122", "29", "23,8%", "8,3")]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    _text(page, 60, 90, "Per perceel de respons en het gemiddelde rapportcijfer. Gemiddeld geven de klanten een 8,2.")
+    y = 400
+    for k, (name, netto, ingevuld, pct, mark) in enumerate(sections):
+        lines = [(name, "", ""), ("", "aantal", "%"), ("Netto steekproef (benaderd)", netto, "100%"),
+                 ("Vragenlijst ingevuld", ingevuld, pct), (f"Gemiddeld rapportcijfer: {mark}.", "", "")]
+        for j, (label, a, b) in enumerate(lines):
+            if k == 2 and j == 3:  # the rest of the third section on the next page
+                page = doc.new_page(width=595, height=842)
+                y = 60
+            _text(page, 60, y, label)
+            if a:
+                _text(page, 420, y, a, right=True)
+            if b:
+                _text(page, 500, y, b, right=True)
+            y += 15
+        y += 25
+    _text(page, 60, y + 20, "De klanten zijn over het algemeen tevreden over de scholing.")
+    path = tmp_path / "secties.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 76, 37, 48.7, 8.3), ("FVT - Zorg en welzijn", 86, 39, 45.3, 8.2), ("Leerbanen", 122, 29, 23.8, 8.3)]
+    assert e.confidence == "high"

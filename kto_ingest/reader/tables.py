@@ -702,8 +702,11 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
             break
         done.add(p)
         bars = bar_grids(doc, p)
+        sections = section_grids(doc, p)
         plain = [g for g in page_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) for b in bars)]
-        for grid in plain + bars + card_grids(doc, p) + prose_grids(doc, p):
+        if sections:  # small tables inside the sections are read as part of them
+            plain = [g for g in plain if not _overlap(g.bbox, sections[0].bbox)]
+        for grid in plain + bars + sections + card_grids(doc, p) + prose_grids(doc, p):
             t = interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
@@ -1104,6 +1107,79 @@ def _split_compound(t: ResultsTable) -> None:
 
 
 _CARD_LINE = rx(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
+
+
+_SECTION_VALUE = r"(?:\d[\d.,]*\s*%?|n\.?v\.?t\.?|[-–—])"
+_SECTION_LINE = rx(rf"^(?P<name>\p{{L}}[^:\d]*?)\s*:?\s+(?P<values>{_SECTION_VALUE}(?:\s+{_SECTION_VALUE})*)\s*\.?$", regex.I)
+
+
+def section_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Results in a section per perceel: its name on a line of its own, then lines that give a
+    measure and its value(s) ('Netto steekproef (benaderd)   76   100%', 'Vragenlijst ingevuld   37
+    48,7%', 'Gemiddeld rapportcijfer: 8,3.'), maybe in a small table of its own, with sentences
+    between. Made into one grid of two columns (a name line, then measure | value lines) that reads
+    as blocks per perceel one under the other; a count followed by a percentage on the line of the
+    filled-in questionnaires gives the respons. Kept only with two or more sections of two or more
+    measures, or measure lines at the top of the page (the rest of a section from the page before)."""
+    from ..document import Word
+
+    page = doc.page(page_no)
+    words = [w for b in page.body_blocks for line in b.lines for w in line.words]
+    if not words:
+        return []
+    height = statistics.median(w.y1 - w.y0 for w in words)
+    out: list[list[Cell]] = []
+    sections = leading = 0
+    current = 0  # measure lines in the current section
+    last_bottom = None  # of the heading line just read, while no measure line followed it
+    for row in visual_rows(words):
+        row = sorted(row, key=lambda w: w.x0)
+        text = " ".join(w.text for w in row).strip()
+        box = (min(w.x0 for w in row), min(w.y0 for w in row), max(w.x1 for w in row), max(w.y1 for w in row))
+        plain = not any(ch.isdigit() for ch in text) and len(row) <= 8 and not text.endswith((".", ":", "?", ","))
+        tight = last_bottom is not None and box[1] - last_bottom < height * 0.5 and abs(box[0] - out[-1][0].x0) < 6
+        if plain and tight:  # a heading wrapped over two lines ('... (cluster Horeca en' / 'schoonmaak)')
+            head = out[-1][0]
+            out[-1] = [Cell(head.x0, head.y0, max(head.x1, box[2]), box[3], head.words + list(row), 0)]
+            last_bottom = box[3]
+            continue
+        if plain and lx.label_kind(text) in ("perceel", "cluster", "total"):
+            if last_bottom is not None:
+                out.pop()  # a heading over the heading ('Uitkomsten per perceel' over 'Opleidingen')
+            sections += current >= 2
+            current = 0
+            out.append([Cell(*box, words=list(row), col=0)])
+            last_bottom = box[3]
+            continue
+        m = _SECTION_LINE.match(text)
+        found = lx.measure_of(m["name"]) if m and len(m["name"].split()) <= 6 else None
+        if found is None:
+            continue
+        last_bottom = None
+        tokens = rx(_SECTION_VALUE, regex.I).findall(m["values"])
+        n_name = len(m["name"].split())
+        # the sentence's full stop is no part of the value ('Gemiddeld rapportcijfer: 8,3.')
+        value_words = [w._replace(text=w.text[:-1]) if w.text.endswith(".") and w.text[:-1][-1:].isdigit() else w for w in row[n_name:]]
+        first = len(tokens[0].split())
+        out.append([Cell(*box, words=row[:n_name], col=0), Cell(*box, words=value_words[:first], col=1)])
+        if not sections and not current and not any(len(r) == 1 for r in out[:-1]):
+            leading += 1
+        current += 1
+        if found[0] == "ingevuld" and len(tokens) >= 2 and tokens[1].strip().endswith("%"):
+            pct = value_words[first:first + len(tokens[1].split())]
+            label = Word(box[0], box[1], box[0] + 1, box[3], "Respons", page_no, -1, -1)
+            out.append([Cell(*box, words=[label], col=0), Cell(*box, words=pct, col=1)])
+            current += 1
+    if last_bottom is not None:
+        out.pop()  # a heading with nothing under it
+    sections += current >= 2
+    if sections < 2 and not leading:
+        return []
+    if leading and sections < 1 and len(out) == leading:
+        pass  # only the rest of a section from the page before
+    boxes = [c for r in out for c in r]
+    bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
+    return [Grid(page_no, bbox, out, "secties", ncols=2)]
 
 
 def card_grids(doc: Document, page_no: int) -> list[Grid]:
