@@ -82,7 +82,9 @@ MEASURES = [
     ("Perceel", None),
     ("", None),
     ("Publicatie", None),
-    ("Bruto steekproef", None),  # not the netto steekproef: a table with both keeps the netto column
+    # not the netto steekproef: a table with both keeps the netto column; in a survey of everyone the
+    # gross sample is every client with an ended service
+    ("Bruto steekproef", "beeindigd"),
     ("Tevredenheid (gem.)", "rapportcijfer"),
 ]
 

@@ -1136,7 +1136,8 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
         row = sorted(row, key=lambda w: w.x0)
         text = " ".join(w.text for w in row).strip()
         box = (min(w.x0 for w in row), min(w.y0 for w in row), max(w.x1 for w in row), max(w.y1 for w in row))
-        plain = not any(ch.isdigit() for ch in text) and len(row) <= 8 and not text.endswith((".", ":", "?", ","))
+        plain = not any(ch.isdigit() for ch in text) and len(row) <= 8 and not text.endswith((".", ":", "?", ",")) \
+            and len(_chunks(row)) == 1  # one run of words: a heading, not a table's header cells
         tight = last_bottom is not None and box[1] - last_bottom < height * 0.5 and abs(box[0] - out[-1][0].x0) < 6
         if plain and tight:  # a heading wrapped over two lines ('... (cluster Horeca en' / 'schoonmaak)')
             head = out[-1][0]
@@ -1157,6 +1158,8 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
             continue
         last_bottom = None
         tokens = rx(_SECTION_VALUE, regex.I).findall(m["values"])
+        if len(tokens) > 2:
+            return []  # a measure with a value per perceel: a table on its side, read as a table
         n_name = len(m["name"].split())
         # the sentence's full stop is no part of the value ('Gemiddeld rapportcijfer: 8,3.')
         value_words = [w._replace(text=w.text[:-1]) if w.text.endswith(".") and w.text[:-1][-1:].isdigit() else w for w in row[n_name:]]
