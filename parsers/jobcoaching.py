@@ -175,6 +175,54 @@ def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
 
 
 RE_AVERAGE_ROW = regex.compile(r"(?:behaald|gemiddeld\w*|totaal)\b")
+
+
+def _side_by_side(matrix: list[list[str]], head: list[str], nh: int) -> tuple[list[list[str]], list[str]] | None:
+    """A table set in blocks side by side to save space, each block under the same header
+    ('Per. | Wn | Cijfer wn | Wg | Cijfer wg' twice): the blocks' rows one block after the other,
+    under one block's header; rows left empty in a block (the last block is often shorter) are
+    dropped, and an averages row goes last. When every row names its period by a number, each
+    once, the rows follow those numbers. None when the header is not one block repeated."""
+    used = [c for c in range(len(head)) if any(c < len(r) and r[c].strip() for r in matrix)]
+    if len(used) < len(head):  # an empty column between the blocks (a gutter) is no column of theirs
+        matrix = [[r[c] if c < len(r) else "" for c in used] for r in matrix]
+        head = [head[c] for c in used]
+    width = len(head)
+    k = next((k for k in range(2, width // 2 + 1) if width % k == 0
+              and all(head[i:i + k] == head[:k] for i in range(k, width, k))), None)
+    if k is None or not all(h.strip() for h in head[:k]):
+        return None
+    rows, averages = [], []
+    for start in range(0, width, k):
+        for row in matrix[nh:]:
+            part = row[start:start + k]
+            if not any(c.strip() for c in part):
+                continue
+            first = " ".join(next((c for c in part if c.strip()), "").lower().split())
+            (averages if RE_AVERAGE_ROW.match(first) else rows).append(part)
+    if any(any(c.strip() for c in row[width:]) for row in matrix[nh:]):
+        return None  # cells outside the blocks: not a table of repeated blocks
+    label = next((i for i, h in enumerate(head[:k]) if RE_PERIOD_LABEL.match(" ".join(h.split()))), None)
+    if label is not None:
+        numbers = [r[label].strip() for r in rows]
+        if all(regex.fullmatch(r"\d{1,3}", n) for n in numbers) and len(set(numbers)) == len(numbers):
+            rows.sort(key=lambda r: int(r[label]))
+    return [row[:k] for row in matrix[:nh]] + rows + averages, head[:k]
+
+
+def _paragraph_tail(page: Page, bbox: tuple[float, float, float, float], row: list[str]) -> bool:
+    """Whether a borderless grid's first row is the last line of a paragraph that starts above
+    the grid (its words taken into the table's columns): a block of the page with a line above
+    the grid whose last line, inside the grid's top, reads as that row."""
+    text = " ".join(" ".join(c.split()) for c in row if c.strip())
+    if not text:
+        return False
+    for block in page.blocks:
+        above = [ln for ln in block.lines if ln.bbox[3] <= bbox[1] + 1]
+        inside = [ln for ln in block.lines if ln.bbox[1] >= bbox[1] - 1 and ln.bbox[3] <= bbox[3] + 1]
+        if above and len(inside) == 1 and " ".join(inside[0].text.split()) == text:
+            return True
+    return False
 # a cell that only says whose mark a row is ('werknemer', 'De werkgever', 'klant-werknemer', 'wg')
 RE_GROUP_CELL = regex.compile(r"^(?:door\s+)?(?:de\s+)?(?:klant[- ]?)?(?P<g>werknemers?|werkgevers?|opdrachtgevers?|wn|wg)$", regex.I)
 
@@ -282,6 +330,59 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     if off:
         raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
     return group, {a: counts[a] for a in SCALES[group]}
+
+
+# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', '2 keer "matig"'
+RE_TOLD_COUNT = regex.compile(
+    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
+    rf"(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?", regex.I)
+RE_ANSWER_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_ANSWERS})(?!\p{{L}})", regex.I)
+
+
+def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
+    """Answer counts told in a sentence, each count before its answer (quoted or not), 'geen' for
+    none: 'Van de 7 werknemers antwoordden er 4 ‘ja’, 1 ‘niet helemaal’ en geen ‘nee’.' (group,
+    counts) when the sentence tells every answer of one scale once and names no answer without a
+    count. Another number may only be the total the counts add up to ('van de 7'); a total that
+    they do not add up to, or percentages that do not fit them, raise: the line is not read."""
+    pairs = list(RE_TOLD_COUNT.finditer(text))
+    if not pairs:
+        return None
+    counts: dict[str, int] = {}
+    for m in pairs:
+        answer = " ".join(m["a"].lower().split())
+        if answer in counts:
+            return None
+        counts[answer] = 0 if m["n"].lower() == "geen" else int(m["n"])
+    group = next((g for g, scale in SCALES.items() if set(scale) == set(counts)), None)
+    if group is None:
+        return None
+    rest = RE_TOLD_COUNT.sub(" ", text)
+    if RE_ANSWER_WORD.search(rest):
+        return None  # an answer without its count: which number is whose is not certain
+    others = regex.findall(r"\d+(?:[.,]\d+)?%?", rest)
+    n = sum(counts.values())
+    if len(others) > 1 or others and not regex.fullmatch(r"\d+", others[0]):
+        return None
+    if others and int(others[0]) != n:
+        raise dutch.DutchParseError(f"de aantallen tellen op tot {n}, niet tot het genoemde totaal {others[0]}")
+    off = [f"{m['n']} bij {m['pct']}%" for m in pairs if m["pct"] and n
+           and abs(100 * counts[" ".join(m["a"].lower().split())] / n - float(m["pct"].replace(",", "."))) > 1.0]
+    if off:
+        raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
+    return group, {a: counts[a] for a in SCALES[group]}
+
+
+def _told_alone(text: str) -> bool | None:
+    """Whether ``text`` tells answer counts in a sentence (True, also when their total or
+    percentages do not fit: that is said where the line is read), False when it does not, None when
+    it tells part of them (some answers with their counts; the sentence may go on)."""
+    try:
+        if _counts_told(text) is not None:
+            return True
+    except dutch.DutchParseError:
+        return True
+    return None if RE_TOLD_COUNT.search(text) else False
 
 
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
@@ -743,8 +844,21 @@ class JobcoachingParser(Parser):
                                 taken.add(id(nxt))
                         except dutch.DutchParseError:
                             pass
+                    # a sentence of counts wrapped within its paragraph ('Van de 7 werknemers
+                    # antwoordden er 4 ‘ja’, 1 ‘niet' over 'helemaal’ en 2 ‘nee’.'): its lines are one
+                    # when together they tell every answer's count
+                    if _told_alone(text) is None:
+                        joined, j = text, k + 1
+                        while j < len(block.lines) and j <= k + 3 and not joined.endswith((".", "!", "?", ":")) \
+                                and block.lines[j].bbox[1] - block.lines[j - 1].bbox[3] < (line.bbox[3] - line.bbox[1]):
+                            joined = f"{joined} {block.lines[j].text.strip()}"
+                            if _told_alone(joined):
+                                text = joined
+                                taken.update(id(ln) for ln in block.lines[k + 1:j + 1])
+                                break
+                            j += 1
                     try:
-                        found = _counts_line(text)
+                        found = _counts_line(text) or _counts_told(text)
                     except dutch.DutchParseError as exc:
                         facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}): {text!r}: {exc}")
                         pending = []
@@ -1663,15 +1777,20 @@ class JobcoachingParser(Parser):
             while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
                     and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
                 matrix = matrix[1:]  # a caption or heading set in line with the table ('Weergave cijfers'), no header line
+            if grid.method == "uitlijning" and len(matrix) > 2 and _paragraph_tail(page, grid.bbox, matrix[0]):
+                matrix = matrix[1:]  # the last line of the paragraph above, set in line with the table's columns
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)
+            stacked = _side_by_side(matrix, head, nh) if nh else None
+            if stacked is not None:
+                matrix, head = stacked
             names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
             if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
                 return True
             if nh == 0:
                 continue
-            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
+            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))] if stacked is None else [None] * len(matrix)
             if set(scores) != set(GROUPS) and (long := _long_columns(head, matrix[nh:])) is not None:
                 if self._read_long_rows(matrix[nh:], lines[nh:], *long, page.number, facts):
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
@@ -1689,7 +1808,8 @@ class JobcoachingParser(Parser):
                 self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
                 if jc.periods:
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
-                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+                    blocks = "" if stacked is None else ", in blokken naast elkaar onder dezelfde kop, blok na blok gelezen"
+                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method}){blocks}")
                     return True
                 continue
             if not scores:
