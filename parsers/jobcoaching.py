@@ -51,6 +51,11 @@ SCALES = {
 }
 
 
+def _date(text: str):
+    """A date as the cover prints it; day, month and year may be separated by full stops ('07.06.2020')."""
+    return dutch.parse_date(regex.sub(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", r"\1-\2-\3", text.strip()))
+
+
 def score(text: str) -> float | None:
     """A mark on the 1-10 scale: '7', '7,5', '7.5' or '7½'. Anything else raises."""
     text = text.strip()
@@ -664,6 +669,48 @@ def _word_cells(row: list[Word]) -> list[tuple[float, float, str]]:
     return [(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells]
 
 
+RE_FIGURE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½")
+
+
+def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
+    """Key figures as a report tool sets them in a box: a row of numbers only, each with its
+    caption under it (or over it) in its own column, the caption's lines tight against the
+    numbers ('7,9 | 6,4 | 5' over 'gemiddeld cijfer werknemers | gemiddeld cijfer werkgevers |
+    afgesloten jobcoachperioden'). (group, printed mark, the numbers' row) for each number whose
+    caption is an average of one group ('gemiddeld cijfer werknemers', 'behaald cijfer wg') and
+    nothing else; a caption column with more than one number in it gives none."""
+    out = []
+    for i, row in enumerate(rows):
+        if not row or not all(RE_FIGURE.fullmatch(w.text) for w in row):
+            continue
+        for step in (1, -1):
+            caption: list[list[Word]] = []
+            edge, j = row, i + step
+            while 0 <= j < len(rows) and len(caption) < 3:
+                near = rows[j]
+                if any(ch.isdigit() for w in near for ch in w.text):
+                    break
+                gap = min(w.y0 for w in near) - max(w.y1 for w in edge) if step > 0 else min(w.y0 for w in edge) - max(w.y1 for w in near)
+                height = statistics.median(w.y1 - w.y0 for w in near)
+                if not -0.5 * height <= gap < 0.8 * height:  # (a caption's lines may overlap a little)
+                    break
+                caption.append(near)
+                edge, j = near, j + step
+            if not caption:
+                continue
+            cols = _header_cells(caption if step > 0 else caption[::-1])
+            for k, (x0, text) in enumerate(cols):
+                x1 = cols[k + 1][0] if k + 1 < len(cols) else float("inf")
+                low = " ".join(text.lower().split())
+                if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)\s", low) or len(low.split()) > 5:
+                    continue
+                group = _group_named(low)
+                hits = [w for w in row if x0 - 12 <= (w.x0 + w.x1) / 2 < x1 - 2]
+                if group in GROUPS and len(hits) == 1 and RE_SCORE.match(hits[0].text):
+                    out.append((group, hits[0].text, row))
+    return out
+
+
 def _value_under(row: list[Word], x0: float, x1: float) -> str | None:
     """The one mark in ``row`` standing in the column that runs from its header's left edge x0 to
     the next header's left edge x1 (a number may be set right in a wide cell)."""
@@ -781,6 +828,7 @@ class JobcoachingParser(Parser):
         self._questions_from_legend(doc, facts)
         self.answers_from_lines(doc, facts)
         self.answers_under_scale_rows(doc, facts)
+        self.answers_stacked_beside(doc, facts)
         self._averages_from_sentences(doc, facts)
         self._averages_from_summary_table(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
@@ -845,9 +893,13 @@ class JobcoachingParser(Parser):
                         except dutch.DutchParseError:
                             pass
                     # a sentence of counts wrapped within its paragraph ('Van de 7 werknemers
-                    # antwoordden er 4 ‘ja’, 1 ‘niet' over 'helemaal’ en 2 ‘nee’.'): its lines are one
-                    # when together they tell every answer's count
-                    if _told_alone(text) is None:
+                    # antwoordden er 4 ‘ja’, 1 ‘niet' over 'helemaal’ en 2 ‘nee’.', or before its first
+                    # count): its lines are one when together they tell every answer's count
+                    alone = _told_alone(text)
+                    if alone is None or alone is False and k + 1 < len(block.lines) \
+                            and regex.match(r"\p{Ll}", block.lines[k + 1].text.strip()):
+                        # (a line without counts goes on in the next only where that one goes on in
+                        # lower case: a question without its question mark stays a line of its own)
                         joined, j = text, k + 1
                         while j < len(block.lines) and j <= k + 3 and not joined.endswith((".", "!", "?", ":")) \
                                 and block.lines[j].bbox[1] - block.lines[j - 1].bbox[3] < (line.bbox[3] - line.bbox[1]):
@@ -888,6 +940,59 @@ class JobcoachingParser(Parser):
                     read[group] = read.get(group, 0) + 1
         for group, n in read.items():
             facts._explain.append(f"antwoordaantallen {group} gelezen uit regels onder de vragen ('ja: 5 · nee: 1'), {n} vragen")
+
+    def answers_stacked_beside(self, doc: Document, facts: Facts) -> None:
+        """Each question's counts stacked in one cell beside it, a line per answer ('goed: 3
+        (60%)' over 'voldoende: 1 (20%)' ...), as a report tool sets them: a run of such lines, one
+        under the other at the same left edge, that names every answer of one scale once makes one
+        question's counts (percentages checked against them); its question is the text left of the
+        run, level with it. Read only for a group no table or line gave answers with questions for;
+        a run beside no text is not read, and said."""
+        jc = facts.jobcoaching
+        done = {a.group for a in jc.answers if a.question}
+        found: dict[str, list[AnswerCounts]] = {}
+        for page in doc.pages:
+            pieces = [(x0, min(w.y0 for w in line.words), x1, max(w.y1 for w in line.words), text)
+                      for block in page.body_blocks for line in block.lines if line.words
+                      for x0, x1, text in _word_cells(line.words)]
+            single = sorted((p for p in pieces if RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (round(p[0]), p[1]))
+            runs: list[list[tuple]] = []
+            for p in single:
+                last = runs[-1][-1] if runs else None
+                answer = " ".join(RE_COUNT_PAIR.fullmatch(p[4].strip())["a"].lower().split())
+                named = {" ".join(RE_COUNT_PAIR.fullmatch(q[4].strip())["a"].lower().split()) for q in runs[-1]} if runs else set()
+                # the next cell's run starts where an answer comes again
+                if last is not None and abs(p[0] - last[0]) < 3 and -0.5 * (p[3] - p[1]) <= p[1] - last[3] < 0.8 * (p[3] - p[1]) \
+                        and answer not in named:
+                    runs[-1].append(p)
+                else:
+                    runs.append([p])
+            for run in runs:
+                text = " ".join(p[4] for p in run)
+                try:
+                    counted = _counts_line(text)
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r}: {exc}")
+                    continue
+                if counted is None or len(run) != len(SCALES[counted[0]]):
+                    continue
+                group, counts = counted
+                if group in done:
+                    continue
+                top, bottom = run[0][1], run[-1][3]
+                slack = 0.3 * (run[0][3] - run[0][1])
+                beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
+                                 and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
+                question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", " ".join(" ".join(p[4] for p in beside).split()))
+                if not question:
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r} staat naast geen vraag.")
+                    continue
+                found.setdefault(group, []).append(AnswerCounts(group=group, question=question, page=page.number, counts=counts))
+        for group, answers in found.items():
+            jc.answers[:] = [a for a in jc.answers if a.group != group]
+            jc.answers.extend(answers)
+            facts._explain.append(f"antwoordaantallen {group} gelezen uit een cel met een regel per antwoord ('antwoord: aantal (%)'), "
+                                  f"de vraag ernaast ({len(answers)} vragen)")
 
     def answers_under_scale_rows(self, doc: Document, facts: Facts) -> None:
         """A small table per question: the question on a line of its own (numbered or not), under
@@ -950,9 +1055,17 @@ class JobcoachingParser(Parser):
         if not missing:
             return
         found: dict[str, dict[str, list[Word]]] = {}
-        for number in _pages_near_periods(doc, jc):
+        figures: set[int] = set()  # ids of the rows of key figures
+        near = _pages_near_periods(doc, jc)
+        for number in range(1, near.stop):
             page = doc.page(number)
             rows = [sorted(r, key=lambda w: w.x0) for r in sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))]
+            # key figures at the top of the report or by the periods table: 'gemiddeld cijfer werknemers' under its '7,9'
+            for group, value, row in _key_figures(rows):
+                found.setdefault(group, {}).setdefault(value, row)
+                figures.add(id(row))
+            if number not in near:
+                continue
             for i, row in enumerate(rows[:-1]):
                 cells = _word_cells(row)
                 for k, (x0, _, text) in enumerate(cells):
@@ -989,7 +1102,8 @@ class JobcoachingParser(Parser):
             self._set_averages({group: value}, line, line.page, facts)
             if getattr(jc, f"{group}_avg") is not None:
                 facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
-                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit een tabel met gemiddelden ({line.text!r})")
+                what = "de kerncijfers (het getal boven of onder zijn bijschrift)" if id(row) in figures else "een tabel met gemiddelden"
+                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit {what} ({line.text!r})")
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
@@ -1006,10 +1120,11 @@ class JobcoachingParser(Parser):
                 said = _average_sentence(line.text)
                 if said and said[0] in missing:
                     found.setdefault(said[0], []).append((said[1], line))
-                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()):
+                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()) \
+                        and (labelled := _averages_named(line.text, labelled=True)):
                     # both in one line, each after its group's name and a colon: 'Gemiddeld behaald
                     # cijfer werknemers: 8,2 – werkgevers: 7,3'
-                    for group, value in _averages_named(line.text, labelled=True).items():
+                    for group, value in labelled.items():
                         if group in missing:
                             found.setdefault(group, []).append((value, line))
                 elif said is None and regex.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
@@ -1128,14 +1243,14 @@ class JobcoachingParser(Parser):
                     facts.supplier = m["name"]
                     add_evidence(facts, "supplier", line)
                 elif facts.jobcoaching.recognition_date is None and (m := RE_RECOGNITION.search(text)):
-                    facts.jobcoaching.recognition_date = dutch.parse_date(m["date"])
+                    facts.jobcoaching.recognition_date = _date(m["date"])
                     add_evidence(facts, "recognition_date", line)
                 elif facts.meetperiode is None and (m := RE_PERIOD.search(text)):
-                    start, end = dutch.parse_date(m["start"]), dutch.parse_date(m["end"])
+                    start, end = _date(m["start"]), _date(m["end"])
                     facts.meetperiode = Period(start=start, end=end)
                     add_evidence(facts, "meetperiode", line, m[0])
                 elif facts.report_date is None and (m := RE_REPORT_DATE.match(text)):
-                    facts.report_date = dutch.parse_date(m["date"])
+                    facts.report_date = _date(m["date"])
                     add_evidence(facts, "report_date", line)
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
