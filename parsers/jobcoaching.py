@@ -378,6 +378,13 @@ def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
     return group, {a: counts[a] for a in SCALES[group]}
 
 
+def _page_foot(text: str, number: int) -> bool:
+    """Whether a page's lowest line is its running footer: short, and ending in the page's number
+    ('Op Koers – 1', 'pagina 1 van 2', 'blad 1/3')."""
+    return len(text) < 80 and regex.search(
+        rf"(?:^|[\s–—-])(?:pagina\s+|blad\s+|p\.\s*)?{number}(?:\s*(?:van|/)\s*\d+)?$", text.strip(), regex.I) is not None
+
+
 def _told_alone(text: str) -> bool | None:
     """Whether ``text`` tells answer counts in a sentence (True, also when their total or
     percentages do not fit: that is said where the line is read), False when it does not, None when
@@ -692,7 +699,8 @@ def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
                     break
                 gap = min(w.y0 for w in near) - max(w.y1 for w in edge) if step > 0 else min(w.y0 for w in edge) - max(w.y1 for w in near)
                 height = statistics.median(w.y1 - w.y0 for w in near)
-                if not -0.5 * height <= gap < 0.8 * height:  # (a caption's lines may overlap a little)
+                # (a caption's lines follow each other closely, and may overlap a little)
+                if not -0.5 * height <= gap < (0.5 if caption else 0.8) * height:
                     break
                 caption.append(near)
                 edge, j = near, j + step
@@ -872,7 +880,10 @@ class JobcoachingParser(Parser):
         for page in doc.pages:
             blocks = page.body_blocks
             taken: set[int] = set()  # ids of lines joined to the line before
+            lowest = max(blocks, key=lambda bl: bl.bbox[3], default=None)
             for b, block in enumerate(blocks):
+                if block is lowest and _page_foot(block.text, page.number):
+                    continue  # a running footer the margins did not catch: a question cut by the page break goes on past it
                 fresh = True  # a question is one paragraph: a new one starts with the block
                 for k, line in enumerate(block.lines):
                     if id(line) in taken:

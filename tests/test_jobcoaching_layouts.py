@@ -1096,12 +1096,14 @@ KEY_FIGURES = {
 }
 
 
-@pytest.mark.parametrize("box", list(KEY_FIGURES))
-def test_the_averages_as_key_figures_each_over_or_under_its_caption(read, box):
+@pytest.mark.parametrize("box,band", [("caption under", False), ("caption under", True), ("caption over", False)])
+def test_the_averages_as_key_figures_each_over_or_under_its_caption(read, box, band):
     """A key-figures box before the periods table: '7,8' over 'gemiddeld cijfer werknemers', the
-    number of periods beside them (not an average)."""
-    e = read(cover() + [KEY_FIGURES[box], Para("Cijfers per jobcoachperiode", "h1"), periods_without_averages()]
-             + plain_answers() + analysis())
+    number of periods beside them (not an average); the next heading, set as a coloured band right
+    under the box, is no part of a caption."""
+    heading = Table(header=[["Cijfers per jobcoachperiode"]], body=[], ruled=False, head_fill="#2e6b5e", font_pt=12) if band \
+        else Para("Cijfers per jobcoachperiode", "h1")
+    e = read(cover() + [KEY_FIGURES[box], heading, periods_without_averages()] + plain_answers() + analysis())
     jc = e.jobcoaching
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
@@ -1124,3 +1126,40 @@ def test_the_cover_facts_on_one_line_with_dates_separated_by_full_stops(read):
     assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-03-01", "2021-03-01")
     assert str(e.jobcoaching.recognition_date) == "2017-03-01"
     assert not [w for w in e.warnings if "geen datum" in w], e.warnings
+
+
+def test_a_question_cut_from_its_told_counts_by_a_page_break_and_a_footer_above_the_margin(registry, tmp_path):
+    """The last question of a page, its sentence of counts on the next page, the running footer
+    ('Proefpunt - 1') set higher than the page's margin band: the footer is no question. (Written
+    with PyMuPDF's base font: plain quotes and hyphens.)"""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Antwoorden van de werkgevers"):
+        page.insert_text((58, y), text, fontsize=11)
+        y += 24
+    want = {}
+    for k, q in enumerate(WG_Q):
+        q = q.replace("’", "'")
+        c = {a: n + k % 3 for a, n in zip(WG_SCALE, WG_COUNTS[WG_Q[k]])}
+        want[q] = c
+        page.insert_text((58, y), f"{k + 1}. {q}", fontsize=10)
+        y += 16
+        if k == 4:  # the page breaks between this question and its counts
+            page.insert_text((480, 778), "Proefpunt - 1", fontsize=8)
+            page = doc.new_page(width=595, height=842)
+            y = 70
+        page.insert_text((58, y), told("werkgever", c).replace("‘", "'").replace("’", "'"), fontsize=10)
+        y += 30
+    page.insert_text((58, y + 20), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((58, y + 44), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    page.insert_text((480, 778), "Proefpunt - 2", fontsize=8)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == want
