@@ -955,30 +955,63 @@ class JobcoachingParser(Parser):
     def answers_stacked_beside(self, doc: Document, facts: Facts) -> None:
         """Each question's counts stacked in one cell beside it, a line per answer ('goed: 3
         (60%)' over 'voldoende: 1 (20%)' ...), as a report tool sets them: a run of such lines, one
-        under the other at the same left edge, that names every answer of one scale once makes one
-        question's counts (percentages checked against them); its question is the text left of the
-        run, level with it. Read only for a group no table or line gave answers with questions for;
+        under the other at the same left edge, each answer next to the one before on its scale,
+        that names every answer of one scale once makes one question's counts (percentages checked
+        against them); its question is the text left of the run, level with it. A cell cut by a
+        page break (its first answers the lowest run of a page, the rest the highest run of the
+        next) is one cell. Read only for a group no table or line gave answers with questions for;
         a run beside no text is not read, and said."""
         jc = facts.jobcoaching
         done = {a.group for a in jc.answers if a.question}
         found: dict[str, list[AnswerCounts]] = {}
+        carry = None  # (run, question text) of an incomplete run at the foot of the page before
+
+        def answer_of(p) -> str:
+            return " ".join(RE_COUNT_PAIR.fullmatch(p[4].strip())["a"].lower().split())
+
+        def scale_of(run) -> tuple[str, ...] | None:
+            names = [answer_of(p) for p in run]
+            return next((sc for sc in SCALES.values() if all(n in sc for n in names)), None)
+
+        def follows(run, p) -> bool:
+            """p's answer is the next one on the run's scale, in the run's direction."""
+            scale = scale_of(run + [p])
+            if scale is None:
+                return False
+            at = [scale.index(answer_of(q)) for q in run + [p]]
+            steps = {b - a for a, b in zip(at, at[1:])}
+            return steps in ({1}, {-1})
+
         for page in doc.pages:
             pieces = [(x0, min(w.y0 for w in line.words), x1, max(w.y1 for w in line.words), text)
                       for block in page.body_blocks for line in block.lines if line.words
                       for x0, x1, text in _word_cells(line.words)]
-            single = sorted((p for p in pieces if RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (round(p[0]), p[1]))
+            single = sorted((p for p in pieces if RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: p[1])
             runs: list[list[tuple]] = []
             for p in single:
-                last = runs[-1][-1] if runs else None
-                answer = " ".join(RE_COUNT_PAIR.fullmatch(p[4].strip())["a"].lower().split())
-                named = {" ".join(RE_COUNT_PAIR.fullmatch(q[4].strip())["a"].lower().split()) for q in runs[-1]} if runs else set()
-                # the next cell's run starts where an answer comes again
-                if last is not None and abs(p[0] - last[0]) < 3 and -0.5 * (p[3] - p[1]) <= p[1] - last[3] < 0.8 * (p[3] - p[1]) \
-                        and answer not in named:
-                    runs[-1].append(p)
-                else:
+                # the run of the line right above at the same left edge, when p's answer comes next on its scale
+                run = next((r for r in runs if abs(p[0] - r[-1][0]) < 3 and -0.5 * (p[3] - p[1]) <= p[1] - r[-1][3] < 0.8 * (p[3] - p[1])
+                            and follows(r, p)), None)
+                if run is None:
                     runs.append([p])
-            for run in runs:
+                else:
+                    run.append(p)
+            before, carry = carry, None
+            for k, run in enumerate(runs):
+                top, bottom = run[0][1], run[-1][3]
+                slack = 0.3 * (run[0][3] - run[0][1])
+                beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
+                                 and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
+                question = " ".join(" ".join(p[4] for p in beside).split())
+                scale = scale_of(run)
+                if scale is not None and len(run) < len(scale):
+                    if k == len(runs) - 1 and run[-1][3] >= max(p[3] for p in pieces) - 1:
+                        carry = (run, question)  # the page's last line: the cell may go on on the next page
+                        continue
+                    if k == 0 and before is not None and follows(before[0], run[0]) and len(before[0]) + len(run) == len(scale):
+                        run, question = before[0] + run, " ".join(f"{before[1]} {question}".split())
+                        facts._explain.append(f"pagina {page.number}: antwoordaantallen van een cel die doorloopt van pagina "
+                                              f"{page.number - 1}")
                 text = " ".join(p[4] for p in run)
                 try:
                     counted = _counts_line(text)
@@ -990,11 +1023,7 @@ class JobcoachingParser(Parser):
                 group, counts = counted
                 if group in done:
                     continue
-                top, bottom = run[0][1], run[-1][3]
-                slack = 0.3 * (run[0][3] - run[0][1])
-                beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
-                                 and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
-                question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", " ".join(" ".join(p[4] for p in beside).split()))
+                question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)
                 if not question:
                     facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r} staat naast geen vraag.")
                     continue

@@ -1163,3 +1163,48 @@ def test_a_question_cut_from_its_told_counts_by_a_page_break_and_a_footer_above_
     assert e.parser == "uwv-jobcoaching", e.error
     got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
     assert got == want
+
+
+def test_stacked_counts_set_tight_one_cell_after_another_and_a_cell_cut_by_a_page_break(registry, tmp_path):
+    """Cells of stacked counts close under each other (a cell's first answer follows the last of
+    the cell above without a gap), and the last cell of a page cut by the page break, its last
+    answers at the top of the next page under the repeated header: each cell is one question's."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Werkgevers"):
+        page.insert_text((58, y), text, fontsize=11)
+        y += 24
+
+    def header(page, y):
+        page.insert_text((58, y), "Vraag", fontsize=9)
+        page.insert_text((370, y), "Antwoorden (aantal en percentage)", fontsize=9)
+
+    header(page, y)
+    y += 16
+    want = {}
+    for k in range(14):  # enough rows to reach the page's foot
+        q = f"Hoe tevreden bent u over onderdeel {k + 1} van de begeleiding?"
+        c = {a: n + k % 3 for a, n in zip(WG_SCALE, WG_COUNTS[WG_Q[0]])}
+        total = sum(c.values())
+        want[q] = c
+        page.insert_text((58, y + 16), q, fontsize=9)
+        for j, line in enumerate(f"{a}: {c[a]} ({round(100 * c[a] / total)}%)" for a in reversed(WG_SCALE)):
+            if y + 11 * j + 9 > 780:  # the page breaks inside a cell (the 13th, after its third line)
+                page = doc.new_page(width=595, height=842)
+                header(page, 70)
+                y = 90 - 11 * j
+            page.insert_text((370, y + 11 * j + 9), line, fontsize=9)
+        y += 11 * 4 + 2
+    page.insert_text((58, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((58, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    assert doc.page_count == 2
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == want
