@@ -15,6 +15,10 @@ recorded as unreadable. Werknemers and werkgevers may stand in one table, in two
 own (joined per period number, else by order), or in a table with a column per period; a score
 "n.v.t." is no mark. Answer counts may have a percentage beside each count (the counts are read,
 the percentages only checked against them), the answers may be rows and the questions columns.
+A periods table may be set in blocks side by side under a repeated header (read block after
+block); the averages may stand as key figures over or under their caption; answer counts may be
+told in a sentence per question ('4 ‘ja’, 1 ‘niet helemaal’ en geen ‘nee’', its total checked) or
+stacked a line per answer in one cell beside the question ('goed: 3 (60%)').
 
 Scores are on a scale of 1 to 10, so "7.5" (as in UWV's own example) can only mean 7,5; that
 is the one place a decimal point is read as a decimal separator.
