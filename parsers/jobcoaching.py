@@ -15,6 +15,10 @@ recorded as unreadable. Werknemers and werkgevers may stand in one table, in two
 own (joined per period number, else by order), or in a table with a column per period; a score
 "n.v.t." is no mark. Answer counts may have a percentage beside each count (the counts are read,
 the percentages only checked against them), the answers may be rows and the questions columns.
+A periods table may be set in blocks side by side under a repeated header (read block after
+block); the averages may stand as key figures over or under their caption; answer counts may be
+told in a sentence per question ('4 ‘ja’, 1 ‘niet helemaal’ en geen ‘nee’', its total checked) or
+stacked a line per answer in one cell beside the question ('goed: 3 (60%)').
 
 Scores are on a scale of 1 to 10, so "7.5" (as in UWV's own example) can only mean 7,5; that
 is the one place a decimal point is read as a decimal separator.
@@ -49,6 +53,11 @@ SCALES = {
     "werknemer": ("nee", "niet helemaal", "ja"),
     "werkgever": ("onvoldoende", "matig", "voldoende", "goed"),
 }
+
+
+def _date(text: str):
+    """A date as the cover prints it; day, month and year may be separated by full stops ('07.06.2020')."""
+    return dutch.parse_date(regex.sub(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", r"\1-\2-\3", text.strip()))
 
 
 def score(text: str) -> float | None:
@@ -175,6 +184,54 @@ def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
 
 
 RE_AVERAGE_ROW = regex.compile(r"(?:behaald|gemiddeld\w*|totaal)\b")
+
+
+def _side_by_side(matrix: list[list[str]], head: list[str], nh: int) -> tuple[list[list[str]], list[str]] | None:
+    """A table set in blocks side by side to save space, each block under the same header
+    ('Per. | Wn | Cijfer wn | Wg | Cijfer wg' twice): the blocks' rows one block after the other,
+    under one block's header; rows left empty in a block (the last block is often shorter) are
+    dropped, and an averages row goes last. When every row names its period by a number, each
+    once, the rows follow those numbers. None when the header is not one block repeated."""
+    used = [c for c in range(len(head)) if any(c < len(r) and r[c].strip() for r in matrix)]
+    if len(used) < len(head):  # an empty column between the blocks (a gutter) is no column of theirs
+        matrix = [[r[c] if c < len(r) else "" for c in used] for r in matrix]
+        head = [head[c] for c in used]
+    width = len(head)
+    k = next((k for k in range(2, width // 2 + 1) if width % k == 0
+              and all(head[i:i + k] == head[:k] for i in range(k, width, k))), None)
+    if k is None or not all(h.strip() for h in head[:k]):
+        return None
+    rows, averages = [], []
+    for start in range(0, width, k):
+        for row in matrix[nh:]:
+            part = row[start:start + k]
+            if not any(c.strip() for c in part):
+                continue
+            first = " ".join(next((c for c in part if c.strip()), "").lower().split())
+            (averages if RE_AVERAGE_ROW.match(first) else rows).append(part)
+    if any(any(c.strip() for c in row[width:]) for row in matrix[nh:]):
+        return None  # cells outside the blocks: not a table of repeated blocks
+    label = next((i for i, h in enumerate(head[:k]) if RE_PERIOD_LABEL.match(" ".join(h.split()))), None)
+    if label is not None:
+        numbers = [r[label].strip() for r in rows]
+        if all(regex.fullmatch(r"\d{1,3}", n) for n in numbers) and len(set(numbers)) == len(numbers):
+            rows.sort(key=lambda r: int(r[label]))
+    return [row[:k] for row in matrix[:nh]] + rows + averages, head[:k]
+
+
+def _paragraph_tail(page: Page, bbox: tuple[float, float, float, float], row: list[str]) -> bool:
+    """Whether a borderless grid's first row is the last line of a paragraph that starts above
+    the grid (its words taken into the table's columns): a block of the page with a line above
+    the grid whose last line, inside the grid's top, reads as that row."""
+    text = " ".join(" ".join(c.split()) for c in row if c.strip())
+    if not text:
+        return False
+    for block in page.blocks:
+        above = [ln for ln in block.lines if ln.bbox[3] <= bbox[1] + 1]
+        inside = [ln for ln in block.lines if ln.bbox[1] >= bbox[1] - 1 and ln.bbox[3] <= bbox[3] + 1]
+        if above and len(inside) == 1 and " ".join(inside[0].text.split()) == text:
+            return True
+    return False
 # a cell that only says whose mark a row is ('werknemer', 'De werkgever', 'klant-werknemer', 'wg')
 RE_GROUP_CELL = regex.compile(r"^(?:door\s+)?(?:de\s+)?(?:klant[- ]?)?(?P<g>werknemers?|werkgevers?|opdrachtgevers?|wn|wg)$", regex.I)
 
@@ -282,6 +339,66 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     if off:
         raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
     return group, {a: counts[a] for a in SCALES[group]}
+
+
+# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', '2 keer "matig"'
+RE_TOLD_COUNT = regex.compile(
+    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
+    rf"(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?", regex.I)
+RE_ANSWER_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_ANSWERS})(?!\p{{L}})", regex.I)
+
+
+def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
+    """Answer counts told in a sentence, each count before its answer (quoted or not), 'geen' for
+    none: 'Van de 7 werknemers antwoordden er 4 ‘ja’, 1 ‘niet helemaal’ en geen ‘nee’.' (group,
+    counts) when the sentence tells every answer of one scale once and names no answer without a
+    count. Another number may only be the total the counts add up to ('van de 7'); a total that
+    they do not add up to, or percentages that do not fit them, raise: the line is not read."""
+    pairs = list(RE_TOLD_COUNT.finditer(text))
+    if not pairs:
+        return None
+    counts: dict[str, int] = {}
+    for m in pairs:
+        answer = " ".join(m["a"].lower().split())
+        if answer in counts:
+            return None
+        counts[answer] = 0 if m["n"].lower() == "geen" else int(m["n"])
+    group = next((g for g, scale in SCALES.items() if set(scale) == set(counts)), None)
+    if group is None:
+        return None
+    rest = RE_TOLD_COUNT.sub(" ", text)
+    if RE_ANSWER_WORD.search(rest):
+        return None  # an answer without its count: which number is whose is not certain
+    others = regex.findall(r"\d+(?:[.,]\d+)?%?", rest)
+    n = sum(counts.values())
+    if len(others) > 1 or others and not regex.fullmatch(r"\d+", others[0]):
+        return None
+    if others and int(others[0]) != n:
+        raise dutch.DutchParseError(f"de aantallen tellen op tot {n}, niet tot het genoemde totaal {others[0]}")
+    off = [f"{m['n']} bij {m['pct']}%" for m in pairs if m["pct"] and n
+           and abs(100 * counts[" ".join(m["a"].lower().split())] / n - float(m["pct"].replace(",", "."))) > 1.0]
+    if off:
+        raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
+    return group, {a: counts[a] for a in SCALES[group]}
+
+
+def _page_foot(text: str, number: int) -> bool:
+    """Whether a page's lowest line is its running footer: short, and ending in the page's number
+    ('Op Koers – 1', 'pagina 1 van 2', 'blad 1/3')."""
+    return len(text) < 80 and regex.search(
+        rf"(?:^|[\s–—-])(?:pagina\s+|blad\s+|p\.\s*)?{number}(?:\s*(?:van|/)\s*\d+)?$", text.strip(), regex.I) is not None
+
+
+def _told_alone(text: str) -> bool | None:
+    """Whether ``text`` tells answer counts in a sentence (True, also when their total or
+    percentages do not fit: that is said where the line is read), False when it does not, None when
+    it tells part of them (some answers with their counts; the sentence may go on)."""
+    try:
+        if _counts_told(text) is not None:
+            return True
+    except dutch.DutchParseError:
+        return True
+    return None if RE_TOLD_COUNT.search(text) else False
 
 
 PERIOD_PROBLEM = "Cijfers per jobcoachperiode niet gelezen"
@@ -563,6 +680,49 @@ def _word_cells(row: list[Word]) -> list[tuple[float, float, str]]:
     return [(c[0].x0, c[-1].x1, " ".join(w.text for w in c)) for c in cells]
 
 
+RE_FIGURE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½")
+
+
+def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
+    """Key figures as a report tool sets them in a box: a row of numbers only, each with its
+    caption under it (or over it) in its own column, the caption's lines tight against the
+    numbers ('7,9 | 6,4 | 5' over 'gemiddeld cijfer werknemers | gemiddeld cijfer werkgevers |
+    afgesloten jobcoachperioden'). (group, printed mark, the numbers' row) for each number whose
+    caption is an average of one group ('gemiddeld cijfer werknemers', 'behaald cijfer wg') and
+    nothing else; a caption column with more than one number in it gives none."""
+    out = []
+    for i, row in enumerate(rows):
+        if not row or not all(RE_FIGURE.fullmatch(w.text) for w in row):
+            continue
+        for step in (1, -1):
+            caption: list[list[Word]] = []
+            edge, j = row, i + step
+            while 0 <= j < len(rows) and len(caption) < 3:
+                near = rows[j]
+                if any(ch.isdigit() for w in near for ch in w.text):
+                    break
+                gap = min(w.y0 for w in near) - max(w.y1 for w in edge) if step > 0 else min(w.y0 for w in edge) - max(w.y1 for w in near)
+                height = statistics.median(w.y1 - w.y0 for w in near)
+                # (a caption's lines follow each other closely, and may overlap a little)
+                if not -0.5 * height <= gap < (0.5 if caption else 0.8) * height:
+                    break
+                caption.append(near)
+                edge, j = near, j + step
+            if not caption:
+                continue
+            cols = _header_cells(caption if step > 0 else caption[::-1])
+            for k, (x0, text) in enumerate(cols):
+                x1 = cols[k + 1][0] if k + 1 < len(cols) else float("inf")
+                low = " ".join(text.lower().split())
+                if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)\s", low) or len(low.split()) > 5:
+                    continue
+                group = _group_named(low)
+                hits = [w for w in row if x0 - 12 <= (w.x0 + w.x1) / 2 < x1 - 2]
+                if group in GROUPS and len(hits) == 1 and RE_SCORE.match(hits[0].text):
+                    out.append((group, hits[0].text, row))
+    return out
+
+
 def _value_under(row: list[Word], x0: float, x1: float) -> str | None:
     """The one mark in ``row`` standing in the column that runs from its header's left edge x0 to
     the next header's left edge x1 (a number may be set right in a wide cell)."""
@@ -680,6 +840,7 @@ class JobcoachingParser(Parser):
         self._questions_from_legend(doc, facts)
         self.answers_from_lines(doc, facts)
         self.answers_under_scale_rows(doc, facts)
+        self.answers_stacked_beside(doc, facts)
         self._averages_from_sentences(doc, facts)
         self._averages_from_summary_table(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
@@ -723,7 +884,10 @@ class JobcoachingParser(Parser):
         for page in doc.pages:
             blocks = page.body_blocks
             taken: set[int] = set()  # ids of lines joined to the line before
+            lowest = max(blocks, key=lambda bl: bl.bbox[3], default=None)
             for b, block in enumerate(blocks):
+                if block is lowest and _page_foot(block.text, page.number):
+                    continue  # a running footer the margins did not catch: a question cut by the page break goes on past it
                 fresh = True  # a question is one paragraph: a new one starts with the block
                 for k, line in enumerate(block.lines):
                     if id(line) in taken:
@@ -743,8 +907,25 @@ class JobcoachingParser(Parser):
                                 taken.add(id(nxt))
                         except dutch.DutchParseError:
                             pass
+                    # a sentence of counts wrapped within its paragraph ('Van de 7 werknemers
+                    # antwoordden er 4 ‘ja’, 1 ‘niet' over 'helemaal’ en 2 ‘nee’.', or before its first
+                    # count): its lines are one when together they tell every answer's count
+                    alone = _told_alone(text)
+                    if alone is None or alone is False and k + 1 < len(block.lines) \
+                            and regex.match(r"\p{Ll}", block.lines[k + 1].text.strip()):
+                        # (a line without counts goes on in the next only where that one goes on in
+                        # lower case: a question without its question mark stays a line of its own)
+                        joined, j = text, k + 1
+                        while j < len(block.lines) and j <= k + 3 and not joined.endswith((".", "!", "?", ":")) \
+                                and block.lines[j].bbox[1] - block.lines[j - 1].bbox[3] < (line.bbox[3] - line.bbox[1]):
+                            joined = f"{joined} {block.lines[j].text.strip()}"
+                            if _told_alone(joined):
+                                text = joined
+                                taken.update(id(ln) for ln in block.lines[k + 1:j + 1])
+                                break
+                            j += 1
                     try:
-                        found = _counts_line(text)
+                        found = _counts_line(text) or _counts_told(text)
                     except dutch.DutchParseError as exc:
                         facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}): {text!r}: {exc}")
                         pending = []
@@ -774,6 +955,88 @@ class JobcoachingParser(Parser):
                     read[group] = read.get(group, 0) + 1
         for group, n in read.items():
             facts._explain.append(f"antwoordaantallen {group} gelezen uit regels onder de vragen ('ja: 5 · nee: 1'), {n} vragen")
+
+    def answers_stacked_beside(self, doc: Document, facts: Facts) -> None:
+        """Each question's counts stacked in one cell beside it, a line per answer ('goed: 3
+        (60%)' over 'voldoende: 1 (20%)' ...), as a report tool sets them: a run of such lines, one
+        under the other at the same left edge, each answer next to the one before on its scale,
+        that names every answer of one scale once makes one question's counts (percentages checked
+        against them); its question is the text left of the run, level with it. A cell cut by a
+        page break (its first answers the lowest run of a page, the rest the highest run of the
+        next) is one cell. Read only for a group no table or line gave answers with questions for;
+        a run beside no text is not read, and said."""
+        jc = facts.jobcoaching
+        done = {a.group for a in jc.answers if a.question}
+        found: dict[str, list[AnswerCounts]] = {}
+        carry = None  # (run, question text) of an incomplete run at the foot of the page before
+
+        def answer_of(p) -> str:
+            return " ".join(RE_COUNT_PAIR.fullmatch(p[4].strip())["a"].lower().split())
+
+        def scale_of(run) -> tuple[str, ...] | None:
+            names = [answer_of(p) for p in run]
+            return next((sc for sc in SCALES.values() if all(n in sc for n in names)), None)
+
+        def follows(run, p) -> bool:
+            """p's answer is the next one on the run's scale, in the run's direction."""
+            scale = scale_of(run + [p])
+            if scale is None:
+                return False
+            at = [scale.index(answer_of(q)) for q in run + [p]]
+            steps = {b - a for a, b in zip(at, at[1:])}
+            return steps in ({1}, {-1})
+
+        for page in doc.pages:
+            pieces = [(x0, min(w.y0 for w in line.words), x1, max(w.y1 for w in line.words), text)
+                      for block in page.body_blocks for line in block.lines if line.words
+                      for x0, x1, text in _word_cells(line.words)]
+            single = sorted((p for p in pieces if RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: p[1])
+            runs: list[list[tuple]] = []
+            for p in single:
+                # the run of the line right above at the same left edge, when p's answer comes next on its scale
+                run = next((r for r in runs if abs(p[0] - r[-1][0]) < 3 and -0.5 * (p[3] - p[1]) <= p[1] - r[-1][3] < 0.8 * (p[3] - p[1])
+                            and follows(r, p)), None)
+                if run is None:
+                    runs.append([p])
+                else:
+                    run.append(p)
+            before, carry = carry, None
+            for k, run in enumerate(runs):
+                top, bottom = run[0][1], run[-1][3]
+                slack = 0.3 * (run[0][3] - run[0][1])
+                beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
+                                 and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
+                question = " ".join(" ".join(p[4] for p in beside).split())
+                scale = scale_of(run)
+                if scale is not None and len(run) < len(scale):
+                    if k == len(runs) - 1 and run[-1][3] >= max(p[3] for p in pieces) - 1:
+                        carry = (run, question)  # the page's last line: the cell may go on on the next page
+                        continue
+                    if k == 0 and before is not None and follows(before[0], run[0]) and len(before[0]) + len(run) == len(scale):
+                        run, question = before[0] + run, " ".join(f"{before[1]} {question}".split())
+                        facts._explain.append(f"pagina {page.number}: antwoordaantallen van een cel die doorloopt van pagina "
+                                              f"{page.number - 1}")
+                text = " ".join(p[4] for p in run)
+                try:
+                    counted = _counts_line(text)
+                except dutch.DutchParseError as exc:
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r}: {exc}")
+                    continue
+                if counted is None or len(run) != len(SCALES[counted[0]]):
+                    continue
+                group, counts = counted
+                if group in done:
+                    continue
+                question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)
+                if not question:
+                    facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r} staat naast geen vraag.")
+                    continue
+                found.setdefault(group, []).append(AnswerCounts(group=group, question=question, page=page.number, counts=counts))
+        for group, answers in found.items():
+            jc.answers[:] = [a for a in jc.answers if a.group != group]
+            jc.answers.extend(answers)
+            facts._explain.append(f"antwoordaantallen {group} gelezen uit een cel met een regel per antwoord ('antwoord: aantal (%)'), "
+                                  f"de vraag ernaast ({len(answers)} vragen)")
 
     def answers_under_scale_rows(self, doc: Document, facts: Facts) -> None:
         """A small table per question: the question on a line of its own (numbered or not), under
@@ -836,9 +1099,17 @@ class JobcoachingParser(Parser):
         if not missing:
             return
         found: dict[str, dict[str, list[Word]]] = {}
-        for number in _pages_near_periods(doc, jc):
+        figures: set[int] = set()  # ids of the rows of key figures
+        near = _pages_near_periods(doc, jc)
+        for number in range(1, near.stop):
             page = doc.page(number)
             rows = [sorted(r, key=lambda w: w.x0) for r in sorted(_visual_rows(page.words), key=lambda r: min(w.y0 for w in r))]
+            # key figures at the top of the report or by the periods table: 'gemiddeld cijfer werknemers' under its '7,9'
+            for group, value, row in _key_figures(rows):
+                found.setdefault(group, {}).setdefault(value, row)
+                figures.add(id(row))
+            if number not in near:
+                continue
             for i, row in enumerate(rows[:-1]):
                 cells = _word_cells(row)
                 for k, (x0, _, text) in enumerate(cells):
@@ -875,7 +1146,8 @@ class JobcoachingParser(Parser):
             self._set_averages({group: value}, line, line.page, facts)
             if getattr(jc, f"{group}_avg") is not None:
                 facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
-                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit een tabel met gemiddelden ({line.text!r})")
+                what = "de kerncijfers (het getal boven of onder zijn bijschrift)" if id(row) in figures else "een tabel met gemiddelden"
+                facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit {what} ({line.text!r})")
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
@@ -892,10 +1164,11 @@ class JobcoachingParser(Parser):
                 said = _average_sentence(line.text)
                 if said and said[0] in missing:
                     found.setdefault(said[0], []).append((said[1], line))
-                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()):
+                elif said is None and RE_AVERAGE_ROW.match(line.text.strip().lower()) \
+                        and (labelled := _averages_named(line.text, labelled=True)):
                     # both in one line, each after its group's name and a colon: 'Gemiddeld behaald
                     # cijfer werknemers: 8,2 – werkgevers: 7,3'
-                    for group, value in _averages_named(line.text, labelled=True).items():
+                    for group, value in labelled.items():
                         if group in missing:
                             found.setdefault(group, []).append((value, line))
                 elif said is None and regex.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
@@ -1014,14 +1287,14 @@ class JobcoachingParser(Parser):
                     facts.supplier = m["name"]
                     add_evidence(facts, "supplier", line)
                 elif facts.jobcoaching.recognition_date is None and (m := RE_RECOGNITION.search(text)):
-                    facts.jobcoaching.recognition_date = dutch.parse_date(m["date"])
+                    facts.jobcoaching.recognition_date = _date(m["date"])
                     add_evidence(facts, "recognition_date", line)
                 elif facts.meetperiode is None and (m := RE_PERIOD.search(text)):
-                    start, end = dutch.parse_date(m["start"]), dutch.parse_date(m["end"])
+                    start, end = _date(m["start"]), _date(m["end"])
                     facts.meetperiode = Period(start=start, end=end)
                     add_evidence(facts, "meetperiode", line, m[0])
                 elif facts.report_date is None and (m := RE_REPORT_DATE.match(text)):
-                    facts.report_date = dutch.parse_date(m["date"])
+                    facts.report_date = _date(m["date"])
                     add_evidence(facts, "report_date", line)
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Niet gelezen op pagina {line.page}: {exc}")
@@ -1663,15 +1936,20 @@ class JobcoachingParser(Parser):
             while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
                     and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
                 matrix = matrix[1:]  # a caption or heading set in line with the table ('Weergave cijfers'), no header line
+            if grid.method == "uitlijning" and len(matrix) > 2 and _paragraph_tail(page, grid.bbox, matrix[0]):
+                matrix = matrix[1:]  # the last line of the paragraph above, set in line with the table's columns
             if len(matrix) < 2 or grid.ncols < 2:
                 continue
             head, nh = self._grid_header(matrix)
+            stacked = _side_by_side(matrix, head, nh) if nh else None
+            if stacked is not None:
+                matrix, head = stacked
             names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
             if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
                 return True
             if nh == 0:
                 continue
-            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))]
+            lines = [self._grid_line(grid, matrix, i) for i in range(len(matrix))] if stacked is None else [None] * len(matrix)
             if set(scores) != set(GROUPS) and (long := _long_columns(head, matrix[nh:])) is not None:
                 if self._read_long_rows(matrix[nh:], lines[nh:], *long, page.number, facts):
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
@@ -1689,7 +1967,8 @@ class JobcoachingParser(Parser):
                 self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
                 if jc.periods:
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
-                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method})")
+                    blocks = "" if stacked is None else ", in blokken naast elkaar onder dezelfde kop, blok na blok gelezen"
+                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method}){blocks}")
                     return True
                 continue
             if not scores:

@@ -933,3 +933,278 @@ def test_an_answer_table_on_its_side_cut_by_a_page_break(read, same_head):
         assert got == {q: {a: WG_COUNTS[q][k] + j for k, a in enumerate(WG_SCALE)} for j, q in enumerate(WG_Q)}
     else:
         assert got == {}
+
+
+# ---- holdout7: an organisation's own layouts of the format, each built here as a capability of its
+# own (other names, values and wordings than the corpus).
+
+WN7 = [8.0, 6.5, 9.0, 7.5, 7.0, 8.5, 6.0]
+WG7 = [7.5, 8.0, 6.5, 9.0, 8.0, 7.0, 8.5]
+
+
+def blocks_table(order: str, ruled: bool = False, gutter: bool = False) -> Table:
+    """The periods in two blocks side by side under the same header ('Nr. | Wn | Cijfer wn | Wg |
+    Cijfer wg' twice): periods 1-4 left and 5-7 right ('columns'), or 1, 3, 5, 7 left and 2, 4, 6
+    right ('rows'); an empty gutter column between the blocks or not."""
+    rows = [[str(i), f"K{i}", nl(a), f"B{i}", nl(b)] for i, (a, b) in enumerate(zip(WN7, WG7), 1)]
+    left, right = (rows[:4], rows[4:]) if order == "columns" else (rows[0::2], rows[1::2])
+    right = right + [[""] * 5] * (len(left) - len(right))
+    head = ["Nr.", "Wn", "Cijfer wn", "Wg", "Cijfer wg"]
+    gap = [""] if gutter else []
+    return Table(header=[head + gap + head], body=[a + gap + b for a, b in zip(left, right)], ruled=ruled, hrules=not ruled,
+                 widths=[0.5, 0.5, 0.8, 0.5, 0.8] + ([0.3] if gutter else []) + [0.5, 0.5, 0.8, 0.5, 0.8], first_col_left=False,
+                 font_pt=9)
+
+
+@pytest.mark.parametrize("order,ruled,gutter", [("columns", False, False), ("rows", True, True)])
+def test_a_periods_table_set_in_two_blocks_side_by_side_under_a_repeated_header(read, order, ruled, gutter):
+    """The blocks are read one after the other, in the order of the printed period numbers; the
+    paragraph right above the table (its last line in line with the table's columns) is no header."""
+    intro = Para("De tabel staat in twee blokken naast elkaar.\nWn: werknemer, Wg: werkgever")  # its last line in the columns
+    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), intro, blocks_table(order, ruled, gutter),
+                        Para(f"Gemiddeld behaald cijfer: werknemers {averages(WN7)}, werkgevers {averages(WG7)}.")]
+             + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer, p.werknemer_cijfer, p.werkgever, p.werkgever_cijfer) for p in jc.periods] == [
+        (f"K{i}", a, f"B{i}", b) for i, (a, b) in enumerate(zip(WN7, WG7), 1)]
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.5, 7.8)
+    assert "jobcoaching.periods" not in e.fact_status
+    assert next(c for c in e.checks if c.rule == "JC-PERIODES").status == "pass"
+
+
+def told(group: str, c: dict, n: int | None = None) -> str:
+    """'Van de 4 werknemers antwoordden er 2 ‘ja’, 1 ‘niet helemaal’ en geen ‘nee’.' ('geen' for zero)."""
+    scale = WN_SCALE if group == "werknemer" else WG_SCALE
+    parts = [f"{'geen' if c[a] == 0 else c[a]} ‘{a}’" for a in reversed(scale)]
+    return f"Van de {sum(c.values()) if n is None else n} {group}s antwoordden er " + ", ".join(parts[:-1]) + f" en {parts[-1]}."
+
+
+WRAPS = {
+    "between counts": "werkgevers die het formulier hebben ingevuld, antwoordden er",
+    "before the first count": "werkgevers die het formulier na afloop van de begeleiding hebben teruggestuurd, antwoordden er",
+}
+
+
+def told_answers(wrap: str | None = None) -> tuple[list, dict]:
+    blocks, want = [Para("Antwoorden op de beoordelingsformulieren", "h1"), Para("Werknemers", "h2")], {}
+    for k, (q, counts) in enumerate(WN_COUNTS.items(), 1):
+        c = dict(zip(WN_SCALE, counts))
+        blocks += [Para(f"{k}. {q}", bold=True), Para(told("werknemer", c))]
+        want[("werknemer", q)] = c
+    blocks.append(Para("Werkgevers", "h2"))
+    for k, q in enumerate(WG_Q, 1):
+        c = dict(zip(WG_SCALE, WG_COUNTS[q]))
+        text = told("werkgever", c)
+        if wrap:  # long enough to run over two lines
+            text = text.replace("werkgevers antwoordden er", WRAPS[wrap])
+        blocks += [Para(f"{k}. {q}", bold=True), Para(text)]
+        want[("werkgever", q)] = c
+    return blocks, want
+
+
+@pytest.mark.parametrize("wrap", [None, *WRAPS])
+def test_answer_counts_told_in_a_sentence_under_each_question(read, tmp_path, wrap):
+    """'Van de 4 werkgevers antwoordden er 2 ‘goed’, 1 ‘voldoende’, 1 ‘matig’ en geen ‘onvoldoende’.':
+    each count before its answer, 'geen' for zero, the total checked; a sentence wrapped over two
+    lines (between two counts, or before the first) is one."""
+    blocks, want = told_answers(wrap)
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    if wrap:  # the test's own premise: the sentences do run over two lines where they should
+        from kto_ingest.document import open_document
+        lines = [ln.text for p in open_document(tmp_path / "jc.pdf").pages for ln in p.lines]
+        if wrap == "between counts":
+            assert any("‘goed’" in t and "‘onvoldoende’" not in t for t in lines)
+        else:
+            assert any(t.startswith("Van de 4 werkgevers") and "‘" not in t for t in lines)
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_a_told_sentence_whose_counts_do_not_make_its_total_or_leave_an_answer_without_count_is_not_read(read):
+    blocks, want = told_answers()
+    first = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("Van de 4 werknemers"))
+    blocks[first] = Para(told("werknemer", want[("werknemer", WN_Q[0])], n=9))  # 'Van de 9 ...': the counts make 4
+    second = next(k for k, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("Van de 4 werkgevers"))
+    blocks[second] = Para("Van de 4 werkgevers antwoordden er 2 ‘goed’, 1 ‘voldoende’ en 1 ‘matig’; ‘onvoldoende’ kwam niet voor.")
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werknemer", WN_Q[0]) not in got and got[("werknemer", WN_Q[1])] == want[("werknemer", WN_Q[1])]
+    assert ("werkgever", WG_Q[0]) not in got and got[("werkgever", WG_Q[1])] == want[("werkgever", WG_Q[1])]
+    assert any("niet tot het genoemde totaal 9" in w for w in e.warnings)
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
+
+
+def stacked(c: dict, scale: list[str], wrong: bool = False) -> str:
+    n = sum(c.values())
+    lines = [f"{a}: {c[a]} ({round(100 * c[a] / n)}%)" for a in reversed(scale)]
+    if wrong:
+        lines[0] = lines[0].replace("%)", "0%)")
+    return "\n".join(lines)
+
+
+def stacked_answers(wrong: str | None = None) -> tuple[list, dict]:
+    """Per group a table 'Vraag | Antwoorden (aantal en percentage)', each question's counts
+    stacked in one cell beside it ('goed: 2 (50%)' over 'voldoende: 1 (25%)' ...)."""
+    blocks, want = [Para("Antwoorden per vraag", "h1")], {}
+    for group, scale, questions in (("werkgever", WG_SCALE, {q: WG_COUNTS[q] for q in WG_Q}), ("werknemer", WN_SCALE, WN_COUNTS)):
+        rows = []
+        for j, (q, counts) in enumerate(questions.items()):
+            c = {a: n + (j % 2) for a, n in zip(scale, counts)}
+            rows.append([q, stacked(c, scale, wrong == q)])
+            want[(group, q)] = c
+        blocks += [Para(f"{group.capitalize()}s", "h2"),
+                   Table(header=[["Vraag", "Antwoorden (aantal en percentage)"]], body=rows, ruled=False, hrules=True,
+                         widths=[3, 1.6], font_pt=8.5, left_cols=(1,), valign="MIDDLE")]
+    return blocks, want
+
+
+def test_answer_counts_stacked_in_one_cell_beside_each_question(read):
+    blocks, want = stacked_answers()
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == want
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "pass"
+
+
+def test_stacked_counts_whose_percentages_do_not_fit_are_not_read_and_said(read):
+    blocks, want = stacked_answers(wrong=WG_Q[2])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                          "Cijfer werkgever"])] + blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert ("werkgever", WG_Q[2]) not in got and got[("werkgever", WG_Q[3])] == want[("werkgever", WG_Q[3])]
+    assert any("percentages passen niet" in w for w in e.warnings)
+    assert next(c for c in e.checks if c.rule == "JC-VRAGEN").status == "manual"
+
+
+def periods_without_averages() -> Table:
+    return Table(header=[["#", "Werkgever", "Cijfer werkgever", "Werknemer", "Cijfer werknemer"]],
+                 body=[[str(i), f"Werkgever {i}", nl(b), f"Werknemer {chr(64 + i)}", nl(a)] for i, (a, b) in enumerate(zip(WN, WG), 1)],
+                 ruled=False, hrules=True, widths=[0.4, 1.4, 1, 1.4, 1], left_cols=(1, 3))
+
+
+KEY_FIGURES = {
+    "caption under": Table(header=[[averages(WN), averages(WG), str(len(WN))]],
+                           body=[["gemiddeld cijfer werknemers", "gemiddeld cijfer werkgevers", "afgesloten jobcoachperioden"]],
+                           ruled=False, head_fill="#2e6b5e", widths=[1, 1, 1], font_pt=12, left_cols=(1, 2)),
+    "caption over": Table(header=[["Behaald cijfer\nwerknemers", "Behaald cijfer\nwerkgevers", "Afgesloten\nperioden"]],
+                          body=[[averages(WN), averages(WG), str(len(WN))]], ruled=False, widths=[1, 1, 1], font_pt=12,
+                          left_cols=(1, 2)),
+}
+
+
+@pytest.mark.parametrize("box,band", [("caption under", False), ("caption under", True), ("caption over", False)])
+def test_the_averages_as_key_figures_each_over_or_under_its_caption(read, box, band):
+    """A key-figures box before the periods table: '7,8' over 'gemiddeld cijfer werknemers', the
+    number of periods beside them (not an average); the next heading, set as a coloured band right
+    under the box, is no part of a caption."""
+    heading = Table(header=[["Cijfers per jobcoachperiode"]], body=[], ruled=False, head_fill="#2e6b5e", font_pt=12) if band \
+        else Para("Cijfers per jobcoachperiode", "h1")
+    e = read(cover() + [KEY_FIGURES[box], heading, periods_without_averages()] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert next(c for c in e.checks if c.rule == "JC-PERIODES").status == "pass"
+
+
+def test_a_key_figure_whose_caption_names_both_groups_is_no_groups_average(read):
+    box = Table(header=[[averages(WN), averages(WG)]],
+                body=[["gemiddeld cijfer werknemers en werkgevers", "gemiddeld cijfer werkgevers"]],
+                ruled=False, widths=[1, 1], font_pt=12, left_cols=(1,))
+    e = read(cover() + [box, Para("Cijfers per jobcoachperiode", "h1"), periods_without_averages()] + plain_answers() + analysis())
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (None, 7.1)
+
+
+def test_the_cover_facts_on_one_line_with_dates_separated_by_full_stops(read):
+    head = [Para("Jobcoaching Proefpunt", "small", bold=True), Para("Jaarrapportage klanttevredenheid jobcoaching", "title"),
+            Para("Erkenning UWV: 01.03.2017 | Meetperiode: 01.03.2020 – 01.03.2021 | Rapport opgemaakt: 15.03.2021", "small")]
+    e = read(head + [Para("Weergave cijfers", "h1"), names_first_table(["Nr.", "Werknemer", "Werkgever", "Cijfer werknemer",
+                                                                       "Cijfer werkgever"])] + plain_answers() + analysis())
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-03-01", "2021-03-01")
+    assert str(e.jobcoaching.recognition_date) == "2017-03-01"
+    assert not [w for w in e.warnings if "geen datum" in w], e.warnings
+
+
+def test_a_question_cut_from_its_told_counts_by_a_page_break_and_a_footer_above_the_margin(registry, tmp_path):
+    """The last question of a page, its sentence of counts on the next page, the running footer
+    ('Proefpunt - 1') set higher than the page's margin band: the footer is no question. (Written
+    with PyMuPDF's base font: plain quotes and hyphens.)"""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Antwoorden van de werkgevers"):
+        page.insert_text((58, y), text, fontsize=11)
+        y += 24
+    want = {}
+    for k, q in enumerate(WG_Q):
+        q = q.replace("’", "'")
+        c = {a: n + k % 3 for a, n in zip(WG_SCALE, WG_COUNTS[WG_Q[k]])}
+        want[q] = c
+        page.insert_text((58, y), f"{k + 1}. {q}", fontsize=10)
+        y += 16
+        if k == 4:  # the page breaks between this question and its counts
+            page.insert_text((480, 778), "Proefpunt - 1", fontsize=8)
+            page = doc.new_page(width=595, height=842)
+            y = 70
+        page.insert_text((58, y), told("werkgever", c).replace("‘", "'").replace("’", "'"), fontsize=10)
+        y += 30
+    page.insert_text((58, y + 20), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((58, y + 44), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    page.insert_text((480, 778), "Proefpunt - 2", fontsize=8)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == want
+
+
+def test_stacked_counts_set_tight_one_cell_after_another_and_a_cell_cut_by_a_page_break(registry, tmp_path):
+    """Cells of stacked counts close under each other (a cell's first answer follows the last of
+    the cell above without a gap), and the last cell of a page cut by the page break, its last
+    answers at the top of the next page under the repeated header: each cell is one question's."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Werkgevers"):
+        page.insert_text((58, y), text, fontsize=11)
+        y += 24
+
+    def header(page, y):
+        page.insert_text((58, y), "Vraag", fontsize=9)
+        page.insert_text((370, y), "Antwoorden (aantal en percentage)", fontsize=9)
+
+    header(page, y)
+    y += 16
+    want = {}
+    for k in range(14):  # enough rows to reach the page's foot
+        q = f"Hoe tevreden bent u over onderdeel {k + 1} van de begeleiding?"
+        c = {a: n + k % 3 for a, n in zip(WG_SCALE, WG_COUNTS[WG_Q[0]])}
+        total = sum(c.values())
+        want[q] = c
+        page.insert_text((58, y + 16), q, fontsize=9)
+        for j, line in enumerate(f"{a}: {c[a]} ({round(100 * c[a] / total)}%)" for a in reversed(WG_SCALE)):
+            if y + 11 * j + 9 > 780:  # the page breaks inside a cell (the 13th, after its third line)
+                page = doc.new_page(width=595, height=842)
+                header(page, 70)
+                y = 90 - 11 * j
+            page.insert_text((370, y + 11 * j + 9), line, fontsize=9)
+        y += 11 * 4 + 2
+    page.insert_text((58, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((58, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    assert doc.page_count == 2
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    got = {a.question: a.counts for a in e.jobcoaching.answers if a.group == "werkgever"}
+    assert got == want
