@@ -1149,3 +1149,26 @@ def test_results_in_a_section_per_perceel_over_a_page_break(registry, tmp_path):
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 76, 37, 48.7, 8.3), ("FVT - Zorg en welzijn", 86, 39, 45.3, 8.2), ("Leerbanen", 122, 29, 23.8, 8.3)]
     assert e.confidence == "high"
+
+
+def test_the_last_word_of_a_paragraph_above_a_borderless_table_is_no_header_line(registry, tmp_path):
+    """'... zijn per e-mail' / 'uitgenodigd.' and a heading close above the header: the paragraph's
+    last word alone at the left margin ends the header search (a header cell 'steekpr.' does not)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    _text(page, 60, 100, "Alle klanten van wie in de meetperiode een scholingsdienst is beëindigd, zijn per e-mail")
+    _text(page, 60, 114, "uitgenodigd.")
+    _text(page, 60, 134, "Resultaten")
+    xs = [60, 330, 400, 470, 540]
+    rows = [["Perceel", "Netto steekpr.", "Ingevuld", "Respons", "Rapportcijfer"], ["Opleidingen", "40", "18", "45,0%", "8,2"],
+            ["Leerbanen", "50", "21", "42,0%", "8,4"], ["Totaal", "90", "39", "43,3%", "8,3"]]
+    for r, row in enumerate(rows):
+        _text(page, xs[0], 154 + 16 * r, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, 154 + 16 * r, text, right=True)
+    path = tmp_path / "alinea.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 40, 18, 45.0, 8.2), ("Leerbanen", 50, 21, 42.0, 8.4), ("Totaal", 90, 39, 43.3, 8.3)]

@@ -591,8 +591,11 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 break  # a sentence above the header
             if len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
                 break  # the table's caption ('Tabel 2.1 Rapportcijfer', 'Tabel 2.1 (vervolg)') stands above it
-            if cell_text(r).rstrip().endswith((".", ":")) and len(chunks[-1]) > 3:
-                break  # the end of a paragraph above the table (a header cell 'st.dev.' is no sentence)
+            if cell_text(r).rstrip().endswith((".", ":")) and (len(chunks[-1]) > 3 or (
+                    len(chunks) == 1 and abs(min(w.x0 for w in r) - label_x) < 6 and cell_text(r).rstrip()[:-1].isalpha())):
+                # the end of a paragraph above the table (its last word alone at the text's left
+                # margin: '... zijn per e-mail' / 'uitgenodigd.'); a header cell 'st.dev.' or 'steekpr.' is no sentence
+                break
             head.insert(0, info[h])
             h -= 1
         # a single line of running text directly above is not a header
