@@ -1172,3 +1172,33 @@ def test_the_last_word_of_a_paragraph_above_a_borderless_table_is_no_header_line
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 40, 18, 45.0, 8.2), ("Leerbanen", 50, 21, 42.0, 8.4), ("Totaal", 90, 39, 43.3, 8.3)]
+
+
+@pytest.mark.parametrize("values_on", ["last", "first"])
+def test_a_label_of_three_lines_under_a_whole_perceel_name_in_a_borderless_table(registry, tmp_path, values_on):
+    """Evenly spaced lines, no padding between rows. Values on a label's last line: 'Opleidingen'
+    is a whole name, so 'Functiegerichte' / 'vaardigheidstraining cluster' go down to 'Zorg en welzijn
+    30 ...'. Values on the first line: 'Functiegerichte vaardigheidstrainingen 30 ...' over 'Zorg en
+    welzijn' keeps its cluster (the row below is a whole perceel, 'Leerbanen')."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    if values_on == "last":
+        lines = [("Perceel", ["Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]), ("Opleidingen", ["40", "18", "45,0%", "8,2"]),
+                 ("Functiegerichte", []), ("vaardigheidstraining cluster", []), ("Zorg en welzijn", ["30", "12", "40,0%", "7,6"]),
+                 ("Leerbanen", ["20", "9", "45,0%", "8,5"])]
+        want = "Functiegerichte vaardigheidstraining cluster Zorg en welzijn"
+    else:
+        lines = [("Perceel", ["Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]), ("Opleidingen", ["40", "18", "45,0%", "8,2"]),
+                 ("Functiegerichte vaardigheidstrainingen", ["30", "12", "40,0%", "7,6"]), ("Zorg en welzijn", []),
+                 ("Leerbanen", ["20", "9", "45,0%", "8,5"])]
+        want = "Functiegerichte vaardigheidstrainingen Zorg en welzijn"
+    xs = [60, 330, 400, 470, 540]
+    for r, (label, values) in enumerate(lines):
+        _text(page, xs[0], 120 + 11 * r, label)
+        for text, right in zip(values, xs[1:]):
+            _text(page, right, 120 + 11 * r, text, right=True)
+    path = tmp_path / "onderaan.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef) for r in e.results] == [("Opleidingen", 40), (want, 30), ("Leerbanen", 20)]

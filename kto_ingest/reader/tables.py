@@ -935,6 +935,21 @@ def _merge_wrapped(t: ResultsTable) -> None:
             nxt.bbox = (nxt.bbox[0], r.bbox[1], max(nxt.bbox[2], r.bbox[2]), nxt.bbox[3])
             i += 1
             continue
+        if (wrappable(r) and prev is not None and not prev.heading and _whole_perceel(prev.label) and r.label.lstrip()[:1].isupper()):
+            # the label above is a perceel's whole name, so a line opening with a capital starts the
+            # next label; with the label lines after it, it goes to the row with values below
+            # ('Opleidingen 40 ...' / 'Functiegerichte' / 'vaardigheidstraining cluster' / 'Zorg en welzijn 30 ...')
+            j = i + 1
+            while j < len(rows) and wrappable(rows[j]) and rows[j].page == r.page:
+                j += 1
+            head = " ".join(x.label for x in rows[i:j])
+            if (j < len(rows) and not rows[j].heading and rows[j].page == r.page and tight(rows[j - 1], rows[j])
+                    and not _whole_perceel(rows[j].label) and lx.label_kind(rows[j].label) != "total"
+                    and lx.label_kind(f"{head} {rows[j].label}") in ("perceel", "cluster")):
+                rows[j].label = f"{head} {rows[j].label}".strip()
+                rows[j].bbox = (rows[j].bbox[0], r.bbox[1], max(rows[j].bbox[2], r.bbox[2]), rows[j].bbox[3])
+                i = j
+                continue
         if wrappable(r) and prev is not None and not prev.heading and tight(prev, r):
             prev.label = f"{prev.label} {r.label}".strip()
             prev.bbox = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], r.bbox[2]), r.bbox[3])
