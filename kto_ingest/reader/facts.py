@@ -515,6 +515,9 @@ def _bureau(view: TextView, warnings: list[str] | None = None, supplier: str | N
         if (m := RE_ISSUED_BY.search(r.text)) and lx.find_date(m["d"]) and (name := _bureau_name(m["n"])):
             return Finding(name, r.page, r.text, "'uitgebracht op … door'", r.bbox)
     for b in view.blocks()[:60]:  # 'In opdracht van X heeft Bureau Y het klanttevredenheidsonderzoek ... uitgevoerd.'
+        low = b.text.lower()
+        if not ("heeft " in low or "hebben " in low) or not any(v in low for v in ("uitgevoerd", "verricht", "gehouden", "afgenomen")):
+            continue  # the pattern is costly; most blocks cannot match it
         for m in RE_HAS_DONE.finditer(b.text):
             if (name := _bureau_name(m["n"])) and lx.looks_like_organisation(name) and not same_organisation(name, supplier):
                 return Finding(name, b.page, m[0], "zin '… heeft X het onderzoek uitgevoerd'", b.bbox)

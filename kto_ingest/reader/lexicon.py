@@ -335,9 +335,11 @@ def _label_sets() -> dict[str, set[str]]:
     return {k: {w.lower() for w in v} for k, v in lab.items()}
 
 
+@functools.lru_cache(maxsize=8192)
 def label_kind(label: str) -> str | None:
     """What a row (or column) label names: 'perceel', 'cluster', 'total', 'group_clients',
-    'group_employers', 'label_header', or None."""
+    'group_employers', 'label_header', or None. Cached: the reader asks it of the same labels many
+    times (a table's rows, the lines of every page)."""
     t = normalise_header(label)
     sets = _label_sets()
     if t in sets["total"] or t.startswith("totaal") or any(t.startswith(x + " ") for x in sets["total"] if " " in x):

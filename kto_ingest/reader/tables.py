@@ -702,12 +702,15 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
             break
         done.add(p)
         bars = bar_grids(doc, p)
-        sections = section_grids(doc, p)
         plain = [g for g in page_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) for b in bars)]
+        read = {id(g): interpret(g) for g in plain}
+        # sections per perceel only where no table on the page is complete by itself (they cost a
+        # pass over the page's lines; a page with a whole results table has no need of them)
+        sections = [] if any(t is not None and _complete(t) for t in read.values()) else section_grids(doc, p)
         if sections:  # small tables inside the sections are read as part of them
             plain = [g for g in plain if not _overlap(g.bbox, sections[0].bbox)]
         for grid in plain + bars + sections + card_grids(doc, p) + prose_grids(doc, p):
-            t = interpret(grid)
+            t = read[id(grid)] if id(grid) in read else interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
                 _split_compound(t)
@@ -1139,7 +1142,13 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     from ..document import Word
 
     page = doc.page(page_no)
-    words = [w for b in page.body_blocks for line in b.lines for w in line.words]
+    lines = [line for b in page.body_blocks for line in b.lines]
+    # cheap first: two lines that may be a perceel's heading, or a measure line among the first lines
+    heads = sum(1 for line in lines if len(line.text) <= 90 and not any(ch.isdigit() for ch in line.text)
+                and lx.label_kind(line.text.strip()) in ("perceel", "cluster", "total"))
+    if heads < 2 and not any((m := _SECTION_LINE.match(line.text.strip())) and lx.measure_of(m["name"]) for line in lines[:4]):
+        return []
+    words = [w for line in lines for w in line.words]
     if not words:
         return []
     height = statistics.median(w.y1 - w.y0 for w in words)
