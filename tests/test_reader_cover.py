@@ -654,3 +654,18 @@ def test_more_accounts_of_the_approach(tmp_path, registry, sentence, ways):
     assert a is not None
     got = {k for k in ("email", "schriftelijk", "herinnering") if getattr(a, k)} | ({"telefonisch"} if a.telefonisch == "ja" else set())
     assert got == ways
+
+
+def test_two_periods_side_by_side_after_a_label_give_way_to_the_sentence_that_names_the_meetjaar(tmp_path):
+    """'Meetperiode  8 okt. 2019 - 8 okt. 2020  8 okt. 2020 - 8 okt. 2021' under 'Vorig meetjaar' and
+    'Dit meetjaar': the label does not say which is the report's; the sentence 'gaat over het
+    meetjaar ...' does. Without such a sentence: none (a person looks)."""
+    lines = [(70, 120, "Jaarverslag klanttevredenheid jobcoaching"), (70, 150, "Verslagdatum: 15 okt. 2021"),
+             (70, 170, "Dit verslag gaat over het meetjaar 8 okt. 2020 - 8 okt. 2021."),
+             (250, 210, "Vorig meetjaar"), (420, 210, "Dit meetjaar"),
+             (70, 230, "Meetperiode"), (250, 230, "8 okt. 2019 - 8 okt. 2020"), (420, 230, "8 okt. 2020 - 8 okt. 2021")]
+    values, _, warnings = _read(_pdf(tmp_path, [lines, BODY]))
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 10, 8), D(2021, 10, 8))
+    assert values["report_date"] == D(2021, 10, 15)
+    values, _, warnings = _read(_pdf(tmp_path, [lines[:2] + lines[3:], BODY], name="zonder-zin.pdf"))
+    assert values["meetperiode"] is None and any("twee perioden naast elkaar" in w for w in warnings)

@@ -234,6 +234,18 @@ RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*(?:periode|
 RE_CUT_DATE = regex.compile(r"(?:t/m|tot\s+en\s+met|tot|–|-)\s*\d{1,2}\s*$|\d{1,2}\s+\p{L}+\s*$", regex.I)
 
 
+def _side_by_side(text: str, p) -> bool:
+    """Another period right after ``p`` in ``text`` ('8 okt. 2019 – 8 okt. 2020   8 okt. 2020 – 8 okt.
+    2021' under 'Vorig meetjaar' and 'Dit meetjaar'): which one is the report's is not for a label to say."""
+    at = text.find(p.raw)
+    rest = text[at + len(p.raw):] if at >= 0 else ""
+    try:
+        q = lx.parse_period(rest)
+    except dutch.DutchParseError:
+        return False
+    return q is not None and rest.find(q.raw) <= 3 and (q.start, q.end) != (p.start, p.end)
+
+
 def _fieldwork(label: str) -> bool:
     """A label of the fieldwork ('Veldwerkperiode', 'Looptijd onderzoek', 'Dataverzameling'): its
     period is when clients were asked, which need not be the period of the ended services."""
@@ -268,6 +280,10 @@ def _meetperiodes(view: TextView, warnings: list[str]):
         except dutch.DutchParseError as exc:
             warnings.append(f"Meetperiode niet gelezen: {exc}")
             continue
+        if p and _side_by_side(text, p):
+            warnings.append(f"Meetperiode niet gelezen bij '{m.label}': twee perioden naast elkaar ('{rows[i].text[:120]}'), "
+                            "bijvoorbeeld dit en vorig meetjaar; elders in het rapport gezocht.")
+            continue
         if p:
             yield Finding(Period(start=p.start, end=p.end), where.page, f"{rows[i].text}".strip() if where is rows[i] else f"{rows[i].text} {where.text}",
                            f"label '{m.label}', vorm {p.form}", rows[i].bbox, derived=_fieldwork(m.label))
@@ -297,7 +313,7 @@ def _meetperiodes(view: TextView, warnings: list[str]):
                 except dutch.DutchParseError as exc:
                     warnings.append(f"Meetperiode niet gelezen: {exc}")
                     continue
-                if p and b.text[end:end + 160].find(p.raw) <= 40:
+                if p and b.text[end:end + 160].find(p.raw) <= 40 and not _side_by_side(b.text[end:end + 160], p):
                     kind = "label" if key == "labels" else "zinsdeel"
                     yield Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
                                    derived=_fieldwork(entry))
