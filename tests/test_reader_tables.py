@@ -1202,3 +1202,45 @@ def test_a_label_of_three_lines_under_a_whole_perceel_name_in_a_borderless_table
     doc.save(path)
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef) for r in e.results] == [("Opleidingen", 40), (want, 30), ("Leerbanen", 20)]
+
+
+def test_results_in_the_long_form_a_script_writes(registry, tmp_path):
+    """'perceel_cluster | kengetal | waarde': the perceel's name on the line of its first measure (one
+    name wrapped onto a line of its own), the other measures under it, the last perceel's last
+    measure at the top of the next page under the repeated header."""
+    groups = [(["Opleidingen"], ["63", "63", "15", "23,8", "8,1"]),
+              (["Functiegerichte vaardigheidstrainingen (Horeca en", "schoonmaak)"], ["112", "112", "40", "35,7", "8,7"]),
+              (["Totaal onderzoek"], ["175", "175", "55", "31,4", "8,5"])]
+    names = ["beëindigde diensten", "benaderd (netto steekproef)", "ingevulde vragenlijsten", "respons (%)", "gemiddeld rapportcijfer"]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+
+    def header(y):
+        _text(page, 60, y, "perceel_cluster")
+        _text(page, 300, y, "kengetal")
+        _text(page, 530, y, "waarde", right=True)
+
+    header(560)
+    y = 576
+    for g, (label, values) in enumerate(groups):
+        for k, (measure, value) in enumerate(zip(names, values)):
+            if g == 2 and k == 4:  # the total's mark on the next page
+                page = doc.new_page(width=595, height=842)
+                header(60)
+                y = 76
+            if k < len(label) and not (k == 1 and len(label) == 1):
+                _text(page, 60, y, label[k])
+            if k == 1 and len(label) > 1:  # the wrapped rest of the name on a line of its own
+                y += 12
+            _text(page, 300, y, measure)
+            _text(page, 530, y, value, right=True)
+            y += 12
+        y += 6
+    path = tmp_path / "lange-vorm.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.beeindigd, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 63, 63, 15, 23.8, 8.1),
+        ("Functiegerichte vaardigheidstrainingen (Horeca en schoonmaak)", False, 112, 112, 40, 35.7, 8.7),
+        ("Totaal onderzoek", True, 175, 175, 55, 31.4, 8.5)]

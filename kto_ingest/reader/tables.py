@@ -1128,7 +1128,7 @@ _CARD_LINE = rx(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 
 
 _SECTION_VALUE = r"(?:\d[\d.,]*\s*%?|n\.?v\.?t\.?|[-–—])"
-_SECTION_LINE = rx(rf"^(?P<name>\p{{L}}[^:\d]*?)\s*:?\s+(?P<values>{_SECTION_VALUE}(?:\s+{_SECTION_VALUE})*)\s*\.?$", regex.I)
+_SECTION_LINE = rx(rf"^(?P<name>\p{{L}}[^:\d=×/+]*?)\s*:?\s+(?P<values>{_SECTION_VALUE}(?:\s+{_SECTION_VALUE})*)\s*\.?$", regex.I)
 
 
 def section_grids(doc: Document, page_no: int) -> list[Grid]:
@@ -1146,7 +1146,8 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     # cheap first: two lines that may be a perceel's heading, or a measure line among the first lines
     heads = sum(1 for line in lines if len(line.text) <= 90 and not any(ch.isdigit() for ch in line.text)
                 and lx.label_kind(line.text.strip()) in ("perceel", "cluster", "total"))
-    if heads < 2 and not any((m := _SECTION_LINE.match(line.text.strip())) and lx.measure_of(m["name"]) for line in lines[:4]):
+    if heads < 2 and not any(lx.measure_of(line.text.strip()) or ((m := _SECTION_LINE.match(line.text.strip())) and lx.measure_of(m["name"]))
+                             for line in lines[:6]):
         return []
     words = [w for line in lines for w in line.words]
     if not words:
@@ -1156,6 +1157,7 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     sections = leading = 0
     current = 0  # measure lines in the current section
     last_bottom = None  # of the heading line just read, while no measure line followed it
+    wrapped_x = None  # where a long form's perceel name stands (its wrapped rest may follow)
     for row in visual_rows(words):
         row = sorted(row, key=lambda w: w.x0)
         text = " ".join(w.text for w in row).strip()
@@ -1168,7 +1170,7 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
             out[-1] = [Cell(head.x0, head.y0, max(head.x1, box[2]), box[3], head.words + list(row), 0)]
             last_bottom = box[3]
             continue
-        if plain and lx.label_kind(text) in ("perceel", "cluster", "total"):
+        if plain and (lx.label_kind(text) in ("perceel", "total") or (lx.label_kind(text) == "cluster" and "cluster" in text.lower())):
             if last_bottom is not None:
                 out.pop()  # a heading over the heading ('Uitkomsten per perceel' over 'Opleidingen')
             sections += current >= 2
@@ -1178,6 +1180,23 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
             continue
         m = _SECTION_LINE.match(text)
         found = lx.measure_of(m["name"]) if m and len(m["name"].split()) <= 6 else None
+        if found is None and (lead := _named_first(row)) is not None:
+            # the long form a script writes: the perceel's name on the line of its first measure
+            # ('Opleidingen   beëindigde diensten   63'), the next measures under it
+            name_words, row = lead
+            head = Cell(min(w.x0 for w in name_words), box[1], max(w.x1 for w in name_words), box[3], name_words, 0)
+            sections += current >= 2
+            current = 0
+            out.append([head])
+            text = " ".join(w.text for w in row)
+            box = (min(w.x0 for w in row), box[1], box[2], box[3])
+            m = _SECTION_LINE.match(text)
+            found = lx.measure_of(m["name"]) if m else None
+            wrapped_x = head.x0  # a name wrapped onto a line of its own under it joins it
+        elif found is None and plain and wrapped_x is not None and abs(box[0] - wrapped_x) < 6 and text[:1].islower():
+            head_row = next(r for r in reversed(out) if len(r) == 1)
+            head_row[0] = Cell(head_row[0].x0, head_row[0].y0, head_row[0].x1, head_row[0].y1, head_row[0].words + list(row), 0)
+            continue
         if found is None:
             continue
         last_bottom = None
@@ -1199,6 +1218,19 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
             current += 1
     if last_bottom is not None:
         out.pop()  # a heading with nothing under it
+    # a heading with fewer than two measure lines under it is no section (a title, a stray line)
+    kept: list[list[Cell]] = []
+    k = 0
+    while k < len(out):
+        j = k + 1 if len(out[k]) == 1 else k
+        while j < len(out) and len(out[j]) == 2:
+            j += 1
+        if len(out[k]) != 1 or j - k - 1 >= 2 or (j == len(out) and j - k - 1 >= 1):  # the last may go on overleaf
+            kept += out[k:j]
+        k = j
+    out = kept
+    if not out:
+        return []
     sections += current >= 2
     if sections < 2 and not leading:
         return []
@@ -1207,6 +1239,20 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     boxes = [c for r in out for c in r]
     bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
     return [Grid(page_no, bbox, out, "secties", ncols=2)]
+
+
+def _named_first(row: list) -> tuple[list, list] | None:
+    """A row 'perceel name | measure | value' (runs of words far apart): the name's words and the
+    rest of the row, when the first run names a perceel, cluster or the total and the next a measure."""
+    chunks = _chunks(row)
+    if len(chunks) < 3 or not is_value(cell_text(chunks[-1])):
+        return None
+    name = cell_text(chunks[0])
+    if any(ch.isdigit() for ch in name) or lx.label_kind(name) not in ("perceel", "cluster", "total"):
+        return None
+    if lx.measure_of(" ".join(cell_text(c) for c in chunks[1:-1])) is None:
+        return None
+    return list(chunks[0]), [w for c in chunks[1:] for w in c]
 
 
 def card_grids(doc: Document, page_no: int) -> list[Grid]:
