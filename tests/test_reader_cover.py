@@ -669,3 +669,13 @@ def test_two_periods_side_by_side_after_a_label_give_way_to_the_sentence_that_na
     assert values["report_date"] == D(2021, 10, 15)
     values, _, warnings = _read(_pdf(tmp_path, [lines[:2] + lines[3:], BODY], name="zonder-zin.pdf"))
     assert values["meetperiode"] is None and any("twee perioden naast elkaar" in w for w in warnings)
+
+
+def test_facts_in_the_sentence_a_script_writes(tmp_path):
+    """'Dit rapport is op 2022-02-10 samengesteld door Cijferwerk Beleidsonderzoek in opdracht van
+    Competentiehuis Drechtsteden.' and a title line '... - versie 1.0, vastgesteld'."""
+    path = _pdf(tmp_path, [[(70, 100, "Rapportage klanttevredenheid"), (70, 120, "Competentiehuis Drechtsteden - versie 1.0, vastgesteld"),
+                            (70, 160, "Dit rapport is op 2022-02-10 samengesteld door Cijferwerk Beleidsonderzoek"),
+                            (70, 174, "in opdracht van Competentiehuis Drechtsteden.")], BODY])
+    values, _, _ = _read(path)
+    assert (values["bureau"], values["report_date"], values["final"]) == ("Cijferwerk Beleidsonderzoek", D(2022, 2, 10), True)

@@ -590,9 +590,9 @@ RE_DATELIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}{3,
 # 'Versie 1.0 – 9 januari 2022', 'Versie 2.1, 12-01-2022': the date of the version is the report's date
 RE_VERSION_DATE = regex.compile(r"^versie\s+v?\d+(?:\.\d+)*\s*(?:\((?:definitief|concept)\)\s*)?(?:[-–—,|]|d\.d\.)\s*(?P<d>.+)$", regex.I)
 RE_PLACE_DATE = regex.compile(r"^\p{Lu}[\p{L}' .-]+,\s+(?P<d>.+)$")
-_A_DATE = r"(?P<d>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+_A_DATE = r"(?P<d>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})"
 RE_ISSUED_ON = regex.compile(r"\b(?:rapport|verslag|document)\w*\s+(?:is|werd)\s+op\s+" + _A_DATE + r"\s+"
-                           r"(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)"
+                           r"(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven|samengesteld|opgesteld|gemaakt)"
                            # 'de definitieve versie van het rapport, uitgebracht op 14 februari 2022'
                            r"|\b(?:rapport|verslag|versie|document)\w*,?\s+(?:\p{L}+\s+){0,2}?(?:uitgebracht|vastgesteld|gepubliceerd|opgeleverd|verschenen|uitgegeven)"
                            r"\s+op\s+" + _A_DATE.replace("<d>", "<d2>"), regex.I)

@@ -202,7 +202,8 @@ def _entry(fact: str, key: str, printed: str) -> str:
 
 _PARTICLES = {"de", "van", "der", "den", "het", "en", "&", "voor", "op", "in", "'t", "te", "aan", "bij", "&amp;"}
 _NAME_STOP = regex.compile(
-    r"\s+(?:uitgevoerd|opgesteld|door|is|zijn|heeft|hebben|werd|wordt|over|betreffende|inzake|met betrekking)\b.*$|\s+[-–]\s+(?-i:\p{Ll}).*$",
+    r"\s+(?:uitgevoerd|opgesteld|door|is|zijn|heeft|hebben|werd|wordt|over|betreffende|inzake|met betrekking|in opdracht|ten behoeve)\b.*$"
+    r"|\s+[-–]\s+(?-i:\p{Ll}).*$",
     regex.I,
 )
 
@@ -394,9 +395,11 @@ def status_of(text: str) -> tuple[bool, str] | None:
     for final, w2, pattern in _status_patterns():
         if t == w2 or pattern.match(t):
             return final, w2
-    # 'Status: vastgesteld' (a word that is a status only after its label)
-    labelled = rx(rf"^(?:{_status_labels()})\s*:?\s*(?P<w>.+)$").match(
-        " ".join(text.lower().split()).strip(" ."))
+    # 'Status: vastgesteld' (a word that is a status only after its label), or after a version
+    # number ('... – versie 1.0, vastgesteld')
+    low = " ".join(text.lower().split()).strip(" .")
+    labelled = rx(rf"^(?:{_status_labels()})\s*:?\s*(?P<w>.+)$").match(low) or \
+        rx(r"\bversie\s*v?\d+(?:\.\d+)+\s*[,;–—-]\s*(?P<w>\p{L}[\p{L} ]*)$").search(low)
     if labelled:
         w = labelled["w"]
         for final, key in ((True, "definitief_labelled"), (False, "concept_labelled")):
