@@ -679,3 +679,14 @@ def test_facts_in_the_sentence_a_script_writes(tmp_path):
                             (70, 174, "in opdracht van Competentiehuis Drechtsteden.")], BODY])
     values, _, _ = _read(path)
     assert (values["bureau"], values["report_date"], values["final"]) == ("Cijferwerk Beleidsonderzoek", D(2022, 2, 10), True)
+
+
+def test_the_bureau_that_signed_and_a_date_after_a_bar(tmp_path):
+    """'Dit verslag is elektronisch ondertekend door Onderzoekspraktijk Hoflaan.' names the bureau; a
+    wrapped header line '... | Versie:' / 'definitief | Publicatiedatum 12 februari 2022' the date."""
+    path = _pdf(tmp_path, [[(70, 60, "KTO scholing | Opdrachtgever: Scholingshuis Drechtsteden | Versie:"),
+                            (70, 74, "definitief | Publicatiedatum 12 februari 2022"), (70, 120, "Tevredenheid van cursisten")],
+                           BODY + [(70, 300, "Dit verslag is elektronisch ondertekend door Onderzoekspraktijk Hoflaan.")]])
+    values, _, _ = _read(path)
+    assert (values["bureau"], values["report_date"], values["supplier"]) == (
+        "Onderzoekspraktijk Hoflaan", D(2022, 2, 12), "Scholingshuis Drechtsteden")

@@ -1244,3 +1244,33 @@ def test_results_in_the_long_form_a_script_writes(registry, tmp_path):
         ("Opleidingen", False, 63, 63, 15, 23.8, 8.1),
         ("Functiegerichte vaardigheidstrainingen (Horeca en schoonmaak)", False, 112, 112, 40, 35.7, 8.7),
         ("Totaal onderzoek", True, 175, 175, 55, 31.4, 8.5)]
+
+
+def test_a_table_of_one_perceels_clusters_named_in_its_caption(registry, tmp_path):
+    """'Tabel 1 Uitkomsten per perceel' with Opleidingen, then 'Tabel 2 Functiegerichte
+    vaardigheidstrainingen: uitkomsten per cluster' over rows 'Techniek', 'Zorg en welzijn': one
+    result, the clusters under that perceel, each judged as its cluster."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 330, 400, 470, 540]
+    y = 100
+    for caption, head, rows in [("Tabel 1 Uitkomsten per perceel", "Perceel", [["Opleidingen", "117", "34", "29,1 %", "8,8"]]),
+                                ("Tabel 2 Functiegerichte vaardigheidstrainingen: uitkomsten per cluster", "Cluster",
+                                 [["Techniek", "64", "16", "25,0 %", "7,8"], ["Zorg en welzijn", "61", "32", "52,5 %", "8,7"]])]:
+        _text(page, 60, y, caption)
+        y += 20
+        for row in [[head, "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]] + rows:
+            _text(page, xs[0], y, row[0])
+            for text, right in zip(row[1:], xs[1:]):
+                _text(page, right, y, text, right=True)
+            y += 14
+        y += 30
+    path = tmp_path / "clustertabel.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    fvt = "Functiegerichte vaardigheidstrainingen"
+    assert [(r.service, r.heading, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", None, 117, 8.8), ("Techniek", fvt, 64, 7.8), ("Zorg en welzijn", fvt, 61, 8.7)]
+    norm = [(c.status, c.message.split(":")[0]) for c in e.checks if c.rule == "SCH-NORM"]
+    assert ("fail", f"Techniek (perceel {fvt}, cluster Techniek)") in norm

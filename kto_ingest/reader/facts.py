@@ -189,6 +189,8 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
     if ":" in row.text:
         # a row may hold 'Label: value' or 'Other: x | Label: value' (two cover facts on a line)
         out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part, count=1), None) for part in _split_pairs(row.text)]
+    if " | " in row.text:  # '... | Publicatiedatum 12 februari 2022': each part may open with its label
+        out += [(part.strip(), None) for part in row.text.split(" | ")[1:] if part.strip()]
     return out
 
 

@@ -629,12 +629,39 @@ def _other_measurement(doc: Document, t: ResultsTable) -> str | None:
     return text if _OTHER_MEASUREMENT.search(text) else None
 
 
+def _perceel_in_caption(doc: Document, t: ResultsTable) -> None:
+    """A table of one perceel's clusters ('Tabel 2 Functiegerichte vaardigheidstrainingen: uitkomsten
+    per cluster' over 'Cluster | ...' and rows 'Techniek', 'Zorg en welzijn'): the perceel named in
+    the caption or heading right above it is the heading of each row that names no perceel itself."""
+    if t.orientation != "rijen" or not t.rows:
+        return
+    grid = t.grids[0]
+    page = doc.page(grid.page)
+    above = [ln for ln in page.lines if ln.bbox[3] <= grid.bbox[1] + 1 and grid.bbox[1] - ln.bbox[3] < 45]
+    text = " ".join(ln.text for ln in above[-2:])
+    if not text:
+        return
+    low = text.lower()
+    names = sorted((w for w in lx.lexicon()["labels"]["perceel"] if len(w) > 4), key=len, reverse=True)
+    hit = next((w for w in names if rx(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})").search(low)), None)
+    rows = [r for r in t.rows if not r.heading]
+    if hit is None or not rows or any(lx.label_kind(r.label) in ("perceel",) for r in rows):
+        return
+    at = low.find(hit)
+    printed = text[at:at + len(hit)]
+    for r in rows:
+        if r.under is None and lx.label_kind(r.label) != "total":
+            r.under = printed
+    t.decisions.append(f"pagina {grid.page}: de rijen zijn clusters van '{printed}' (genoemd boven de tabel)")
+
+
 def _assemble(tables: list[ResultsTable], notes: list[str], doc: Document | None = None) -> tuple[ResultsTable | None, list[str]]:
     if not tables:
         return None, notes
     if doc is not None:
         for t in tables:
             t.other = _other_measurement(doc, t)
+            _perceel_in_caption(doc, t)
     base = _best(tables)
     if base.other is not None:
         return None, [f"Alleen een tabel over een andere meting gevonden (pagina {base.page}: '{base.other}')."]
@@ -675,8 +702,9 @@ def _stack(base: ResultsTable, other: ResultsTable) -> bool:
     if set(other.measures) != set(base.measures) or other.orientation != base.orientation:
         return False
     labels = [r.label for r in other.rows if not r.heading]
+    named = [f"{r.under} {r.label}" if r.under else r.label for r in other.rows if not r.heading]
     known = {_norm_label(r.label) for r in base.rows}
-    if not labels or not all(lx.label_kind(x) in ("perceel", "cluster", "total") for x in labels) \
+    if not labels or not all(lx.label_kind(x) in ("perceel", "cluster", "total") for x in named) \
             or any(_norm_label(x) in known for x in labels) or not all(lx.label_kind(r.label) for r in base.rows if not r.heading):
         return False
     base.rows += [r for r in other.rows if not r.heading]
