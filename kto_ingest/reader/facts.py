@@ -198,7 +198,9 @@ _LABEL_FACTS = ("supplier", "bureau", "report_date", "meetperiode", "final", "re
 
 
 def _all_labels(segs: list[Segment]) -> bool:
-    """Every cell of the row is a label of some fact, and nothing else ('Opdrachtgever', 'Status')."""
+    """A row of labels: every cell a label of some fact ('Opdrachtgever', 'Status'), or, in a row of
+    three or more cells without digits, at least half of them ('Project', 'Einddatum dienst',
+    'Segment', 'Rapport gegenereerd')."""
     def label(text: str) -> bool:
         text = text.strip().rstrip(":")
         for fact in _LABEL_FACTS:
@@ -206,7 +208,10 @@ def _all_labels(segs: list[Segment]) -> bool:
                 if key in lx.lexicon().get(fact, {}) and (m := lx.label_at_start(fact, f"{text}:", key)) and not m.value.strip():
                     return True
         return False
-    return all(label(s.text) for s in segs)
+    known = sum(label(s.text) for s in segs)
+    if known == len(segs):
+        return True
+    return len(segs) >= 3 and 2 * known >= len(segs) and not any(ch.isdigit() for s in segs for ch in s.text)
 
 
 def _labelled_rows(rows: list[Row], fact: str, key: str | tuple[str, ...] = "labels"):
@@ -383,6 +388,20 @@ def supplier(view: TextView) -> Finding | None:
     if len(named) == 1:
         r, name = named[0]
         return Finding(name, r.page, r.text, "de naam van een aanbieder op een regel van het voorblad", r.bbox)
+    # a title that ends in the supplier's name after a dash ('Klanttevredenheid scholing – Trainingsinstituut'
+    # / 'Veluwezoom', the name wrapped onto the next line)
+    rows = view.rows(first)
+    for k, r in enumerate(rows[:8]):
+        parts = rx(r"\s[–—]\s").split(r.text.strip())
+        if len(parts) < 2:
+            continue
+        tail = parts[-1].strip()
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if nxt is not None and nxt.page == r.page and len(nxt.words) <= 3 and nxt.text[:1].isupper() \
+                and not any(ch.isdigit() for ch in nxt.text) and nxt.bbox[1] - r.bbox[3] < 0.6 * (r.bbox[3] - r.bbox[1]):
+            tail = f"{tail} {nxt.text.strip()}"
+        if (name := lx.as_name(tail)) and name == tail and any(w in name.lower() for w in words) and not lx.looks_like_person(name):
+            return Finding(name, r.page, r.text, "de naam van een aanbieder na een streepje in de titel", r.bbox)
     return None
 
 
