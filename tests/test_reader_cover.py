@@ -690,3 +690,21 @@ def test_the_bureau_that_signed_and_a_date_after_a_bar(tmp_path):
     values, _, _ = _read(path)
     assert (values["bureau"], values["report_date"], values["supplier"]) == (
         "Onderzoekspraktijk Hoflaan", D(2022, 2, 12), "Scholingshuis Drechtsteden")
+
+
+@pytest.mark.parametrize("lines,want", [
+    (["Tot de onderzoekspopulatie behoren alle klanten van wie de dienst is beëindigd in de",
+      "meetperiode die begon op 1 januari 2021 en eindigde op 31 december 2021."], (D(2021, 1, 1), D(2021, 12, 31))),
+    (["Project  KTO scholing UWV", "Einddatum dienst: >= 01-01-2021 en <= 31-12-2021"], (D(2021, 1, 1), D(2021, 12, 31))),
+])
+def test_more_period_forms(tmp_path, lines, want):
+    path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid scholing 2021")] + [(70, 160 + 14 * i, t) for i, t in enumerate(lines)], BODY[:1]])
+    values, _, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == want
+
+
+def test_the_supplier_after_a_dash_at_the_end_of_the_title(tmp_path):
+    path = _pdf(tmp_path, [[(70, 100, "Enquetehuis Kwadrant B.V. - klantportaal"),
+                            (70, 130, "Klanttevredenheid scholing - Trainingsinstituut"), (70, 143, "Veluwezoom")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Trainingsinstituut Veluwezoom"

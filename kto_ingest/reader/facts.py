@@ -392,7 +392,7 @@ def supplier(view: TextView) -> Finding | None:
     # / 'Veluwezoom', the name wrapped onto the next line)
     rows = view.rows(first)
     for k, r in enumerate(rows[:8]):
-        parts = rx(r"\s[–—]\s").split(r.text.strip())
+        parts = rx(r"\s[-–—]\s").split(r.text.strip())
         if len(parts) < 2:
             continue
         tail = parts[-1].strip()
