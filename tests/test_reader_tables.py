@@ -1274,3 +1274,50 @@ def test_a_table_of_one_perceels_clusters_named_in_its_caption(registry, tmp_pat
         ("Opleidingen", None, 117, 8.8), ("Techniek", fvt, 64, 7.8), ("Zorg en welzijn", fvt, 61, 8.7)]
     norm = [(c.status, c.message.split(":")[0]) for c in e.checks if c.rule == "SCH-NORM"]
     assert ("fail", f"Techniek (perceel {fvt}, cluster Techniek)") in norm
+
+
+def test_a_dashboards_score_table_with_bars_and_a_label_centred_on_its_values(registry, tmp_path):
+    """A dashboard: the respons per segment, then 'V1 Welk rapportcijfer ...' / 'gemiddelde per
+    segment' over 'Segment | n | Gemiddelde (1-10)' with a bar beside each value, sorted by score,
+    one label on two lines with its values between them. The table (two measures) is read, not the
+    bars; the title is no header; the segments are joined by label; 'Alle segmenten' is the total."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheid scholing 2021")
+    xs = [60, 380, 450, 520]
+    y = 100
+    for row in [["Segment", "Uitgenodigd", "Voltooid", "Respons"], ["Opleidingen", "113", "57", "50%"],
+                ["Functiegerichte vaardigheidstrainingen > Logistiek", "28", "14", "50%"], ["Alle segmenten", "141", "71", "50%"]]:
+        _text(page, xs[0], y, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, y, text, right=True)
+        y += 15
+    y += 30
+    _text(page, 60, y, "V1 Welk rapportcijfer geeft u de scholing als geheel? -")
+    _text(page, 60, y + 12, "gemiddelde per segment")
+    y += 36
+    _text(page, 60, y, "Segment")
+    _text(page, 330, y, "n", right=True)
+    _text(page, 420, y, "Gemiddelde (1-10)", right=True)
+    y += 16
+    for label, n, mark in [("Alle segmenten", "71", "8,4"), (("Functiegerichte vaardigheidstrainingen >", "Logistiek"), "14", "8,3"),
+                           ("Opleidingen", "57", "8,2")]:
+        if isinstance(label, tuple):
+            _text(page, 60, y, label[0])
+            y += 10
+            _text(page, 330, y, n, right=True)
+            _text(page, 420, y, mark, right=True)
+            y += 10
+            _text(page, 60, y, label[1])
+        else:
+            _text(page, 60, y, label)
+            _text(page, 330, y, n, right=True)
+            _text(page, 420, y, mark, right=True)
+        page.draw_rect(pymupdf.Rect(430, y - 8, 430 + 12 * float(mark.replace(",", ".")), y), color=None, fill=(0.2, 0.4, 0.7))
+        y += 18
+    path = tmp_path / "dashboard.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 113, 57, 8.2), ("Functiegerichte vaardigheidstrainingen > Logistiek", False, 28, 14, 8.3),
+        ("Alle segmenten", True, 141, 71, 8.4)]

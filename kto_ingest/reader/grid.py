@@ -504,8 +504,10 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
     info = []
     for r in rows:
         chunks = _chunks(r)
+        # a number first counts in a row of three or more cells, or in a row of values only (the values
+        # of a label set on the lines above and below them: '44   8,5')
         values = sum(is_value(cell_text(c)) or _is_range(cell_text(c)) for c in chunks[1:]) \
-            + (1 if chunks and _is_number(cell_text(chunks[0])) and len(chunks) > 2 else 0)
+            + (1 if chunks and _is_number(cell_text(chunks[0])) and (len(chunks) > 2 or all(is_value(cell_text(c)) for c in chunks)) else 0)
         info.append((r, chunks, values))
     # a label with one value ('Opleidingen   7,6') counts as a table row when at least two such
     # rows are aligned one under the other, under a header line
@@ -589,6 +591,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 continue
             if len(chunks) == 1 and len(head) >= 1 and sum(len(c) for c in chunks) > 6:
                 break  # a sentence above the header
+            if len(chunks) == 1 and any(len(hc) >= 2 for _, hc, _ in head) and max(w.x1 for w in r) < first_x:
+                break  # a title over the label column only, above a header of several cells ('gemiddelde per segment')
             if len(chunks) == 1 and _CAPTION.match(cell_text(chunks[0])):
                 break  # the table's caption ('Tabel 2.1 Rapportcijfer', 'Tabel 2.1 (vervolg)') stands above it
             if cell_text(r).rstrip().endswith((".", ":")) and (len(chunks[-1]) > 3 or (

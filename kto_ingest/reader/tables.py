@@ -729,9 +729,13 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
             break
         done.add(p)
-        bars = bar_grids(doc, p)
-        plain = [g for g in page_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) for b in bars)]
-        read = {id(g): interpret(g) for g in plain}
+        grids = page_grids(doc, p)
+        read = {id(g): interpret(g) for g in grids}
+        # a bar chart drawn beside a table's values ('gemiddelde per segment' with a bar per row): the
+        # table, when it reads two or more measures there, is read instead of the chart
+        bars = [b for b in bar_grids(doc, p) if not any(_overlap(g.bbox, b.bbox) and read[id(g)] is not None
+                                                         and len(read[id(g)].measures) >= 2 for g in grids)]
+        plain = [g for g in grids if not any(_overlap(g.bbox, b.bbox) for b in bars)]
         # sections per perceel only where no table on the page is complete by itself (they cost a
         # pass over the page's lines; a page with a whole results table has no need of them)
         sections = [] if any(t is not None and _complete(t) for t in read.values()) else section_grids(doc, p)
