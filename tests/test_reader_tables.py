@@ -1321,3 +1321,25 @@ def test_a_dashboards_score_table_with_bars_and_a_label_centred_on_its_values(re
     assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", False, 113, 57, 8.2), ("Functiegerichte vaardigheidstrainingen > Logistiek", False, 28, 14, 8.3),
         ("Alle segmenten", True, 141, 71, 8.4)]
+
+
+def test_the_years_count_beside_the_counts_per_quarter(registry, tmp_path):
+    """'Ingevuld per kwartaal' over 'jan.-mrt.' ... 'okt.-dec.' beside 'Meetjaar' over 'Ingevuld',
+    'Benaderd', 'Respons', 'Rapportcijfer': the year's count is the ingevuld, not a quarter's."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 300, 360, 420, 480, 560, 630, 700, 770]
+    _text(page, 330, 100, "Ingevuld per kwartaal", centre=True)
+    _text(page, 690, 100, "Meetjaar", centre=True)
+    rows = [["Onderdeel", "jan.-mrt.", "apr.-jun.", "jul.-sep.", "okt.-dec.", "Ingevuld", "Benaderd", "Respons", "Rapportcijfer"],
+            ["Opleidingen", "2", "1", "3", "3", "9", "34", "26,5%", "8,1"], ["Leerbanen", "19", "20", "16", "16", "71", "135", "52,6%", "8,5"]]
+    for r, row in enumerate(rows):
+        _text(page, xs[0], 114 + 16 * r, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, 114 + 16 * r, text, right=True)
+    path = tmp_path / "kwartalen.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 34, 9, 26.5, 8.1), ("Leerbanen", 135, 71, 52.6, 8.5)]

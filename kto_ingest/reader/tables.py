@@ -182,6 +182,7 @@ def _fix_by_values(measures: dict[int, tuple[str, str, str]], values: dict[int, 
 
 
 _YEAR = rx(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PART_OF_YEAR = rx(r"(?<!\p{L})(?:kwarta\w*|q[1-4]|halfjaar|maand\w*|jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)(?!\p{L})", regex.I)
 
 
 def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[str]:
@@ -195,6 +196,15 @@ def _one_column_per_measure(measures: dict[int, tuple[str, str, str]]) -> list[s
     for key, cols in by_key.items():
         if len(cols) < 2:
             continue
+        # a part of the year beside the whole ('Ingevuld per kwartaal: jan.–mrt. ...' beside 'Meetjaar:
+        # Ingevuld'): the whole year is the measure
+        parts = [c for c in cols if _PART_OF_YEAR.search(measures[c][1])]
+        if 0 < len(parts) < len(cols):
+            for c in parts:
+                del measures[c]
+            cols = [c for c in cols if c not in parts]
+            if len(cols) < 2:
+                continue
         years = {c: [int(y) for y in _YEAR.findall(measures[c][1])] for c in cols}
         if all(len(ys) == 1 for ys in years.values()) and len({ys[0] for ys in years.values()}) == len(cols):
             # 'Meting 2021' beside 'Meting 2020': this measurement is the latest, the others compare
