@@ -1204,10 +1204,12 @@ def test_a_label_of_three_lines_under_a_whole_perceel_name_in_a_borderless_table
     assert [(r.service, r.netto_steekproef) for r in e.results] == [("Opleidingen", 40), (want, 30), ("Leerbanen", 20)]
 
 
-def test_results_in_the_long_form_a_script_writes(registry, tmp_path):
+@pytest.mark.parametrize("cut", [4, 0])
+def test_results_in_the_long_form_a_script_writes(registry, tmp_path, cut):
     """'perceel_cluster | kengetal | waarde': the perceel's name on the line of its first measure (one
-    name wrapped onto a line of its own), the other measures under it, the last perceel's last
-    measure at the top of the next page under the repeated header."""
+    name wrapped onto a line of its own), the other measures under it; the page breaks in the last
+    perceel (its mark at the top of the next page under the repeated header) or before it (the
+    next page opens with its name)."""
     groups = [(["Opleidingen"], ["63", "63", "15", "23,8", "8,1"]),
               (["Functiegerichte vaardigheidstrainingen (Horeca en", "schoonmaak)"], ["112", "112", "40", "35,7", "8,7"]),
               (["Totaal onderzoek"], ["175", "175", "55", "31,4", "8,5"])]
@@ -1225,7 +1227,7 @@ def test_results_in_the_long_form_a_script_writes(registry, tmp_path):
     y = 576
     for g, (label, values) in enumerate(groups):
         for k, (measure, value) in enumerate(zip(names, values)):
-            if g == 2 and k == 4:  # the total's mark on the next page
+            if g == 2 and k == cut:  # the total's mark, or the whole total, on the next page
                 page = doc.new_page(width=595, height=842)
                 header(60)
                 y = 76

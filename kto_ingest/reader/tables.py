@@ -830,8 +830,8 @@ def _block_goes_on(doc: Document, prev: ResultsTable, grid: Grid) -> bool:
     rest: dict[str, str] = {}
     i = 0
     for i, (label, value) in enumerate(matrix):
-        if label and not value and rest:
-            break
+        if label and not value:
+            break  # the next block's name (the page may open with it: the blocks go on under it)
         found = lx.measure_of(label) if label and value else None
         if found is None or not is_value(value) or found[0] in rest or found[0] in last.values:
             return False
@@ -851,9 +851,12 @@ def _block_goes_on(doc: Document, prev: ResultsTable, grid: Grid) -> bool:
         prev.rows += more.rows
         prev.measures.update({k: v for k, v in more.measures.items() if k not in prev.measures})
     prev.grids.append(grid)
-    prev.decisions.append(f"pagina {grid.page}: blok '{last.label}' loopt door over de paginagrens ("
-                          + ", ".join(MEASURE_NAMES[k] for k in rest) + ")"
-                          + (f", daarna {len(more.rows)} blok(ken)" if more is not None else ""))
+    if rest:
+        prev.decisions.append(f"pagina {grid.page}: blok '{last.label}' loopt door over de paginagrens ("
+                              + ", ".join(MEASURE_NAMES[k] for k in rest) + ")"
+                              + (f", daarna {len(more.rows)} blok(ken)" if more is not None else ""))
+    else:
+        prev.decisions.append(f"pagina {grid.page}: de blokken per perceel gaan door: {len(more.rows) if more else 0} blok(ken)")
     return True
 
 
@@ -1274,7 +1277,8 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     if not out:
         return []
     sections += current >= 2
-    if sections < 2 and not leading:
+    # one section at the top of a page: the last of those begun on the page before
+    if sections < 2 and not leading and not (sections == 1 and out and out[0][0].y0 < page.height * 0.4):
         return []
     if leading and sections < 1 and len(out) == leading:
         pass  # only the rest of a section from the page before
