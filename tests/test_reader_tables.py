@@ -375,6 +375,10 @@ def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path,
     ("Cluster Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),  # only this perceel has clusters
     ("Functiegerichte vaardigheidstr. Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
     ("Functiegerichte vaardigheidstrainingen totaal", "Functiegerichte vaardigheidstrainingen"),
+    # the cluster in brackets or after a breadcrumb's '›'; a bracket that names no cluster
+    ("Functiegerichte vaardigheidstrainingen (Bouw en infra)", "Functiegerichte vaardigheidstrainingen, cluster Bouw en infra"),
+    ("Functiegerichte vaardigheidstrainingen (FVT)", "Functiegerichte vaardigheidstrainingen"),
+    ("Functiegerichte vaardigheidstrainingen › Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
     """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
