@@ -1349,3 +1349,29 @@ def test_the_years_count_beside_the_counts_per_quarter(registry, tmp_path):
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 34, 9, 26.5, 8.1), ("Leerbanen", 135, 71, 52.6, 8.5)]
+
+
+def test_a_value_set_apart_from_its_column_stays_in_it(registry, tmp_path):
+    """Centred cells: '0%' and '–' stand well left of the right-aligned values of their columns, so
+    the alignment sees two columns where there is one; never both filled in one row, they are one."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    head = [(60, "Perceel"), (330, "Benaderd"), (390, "Ingevuld"), (450, "Respons"), (540, "Rapportcijfer")]
+    for x, t in head:
+        _text(page, x, 100, t, right=x > 60)
+    rows = [("Opleidingen", "80", "49", (450, "61%"), (540, "8,8")), ("Leerbanen", "115", "49", (450, "43%"), (540, "8,0")),
+            ("Ervaringscertificaten", "2", "0", (418, "0%"), (490, "–".replace("–", "-"))), ("Totaal", "197", "98", (450, "50%"), (540, "8,4"))]
+    for r, (label, a, b, pct, mark) in enumerate(rows):
+        y = 116 + 15 * r
+        _text(page, 60, y, label)
+        _text(page, 330, y, a, right=True)
+        _text(page, 390, y, b, right=True)
+        _text(page, pct[0], y, pct[1], right=True)
+        _text(page, mark[0], y, mark[1], right=True)
+    path = tmp_path / "gecentreerd.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 80, 49, 61.0, 8.8), ("Leerbanen", 115, 49, 43.0, 8.0), ("Ervaringscertificaten", 2, 0, 0.0, None),
+        ("Totaal", 197, 98, 50.0, 8.4)]

@@ -292,6 +292,33 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
     return grids
 
 
+def _merge_disjoint_columns(grid: Grid) -> None:
+    """Two neighbouring value columns that are never filled in the same body row are one column
+    whose values stand at different places (centred '0%' or '–' beside right-aligned numbers, a
+    dashboard's cells): merged, when at most one of their header cells names a measure by itself."""
+    from . import lexicon as lx  # the lexicon imports nothing of the grid; loaded on first use
+
+    nh = getattr(grid, "header_rows", 0) or 0
+    k = 1
+    while k < grid.ncols - 1:
+        matrix = grid.matrix()
+        body, head = matrix[nh:], matrix[:nh]
+        left = [r[k] for r in body]
+        right = [r[k + 1] for r in body]
+        disjoint = not any(a and b for a, b in zip(left, right))
+        both = sum(bool(a) for a in left) and sum(bool(b) for b in right)
+        values = all(is_value(v) for v in left + right if v)
+        names = sum(lx.measure_of(" ".join(h[c] for h in head if h[c])) is not None for c in (k, k + 1))
+        if disjoint and both and values and names <= 1:
+            for row in grid.rows:
+                for c in row:
+                    if c.col > k:
+                        c.col -= 1
+            grid.ncols -= 1
+            continue
+        k += 1
+
+
 def _names_measures(chunks: list[list[Word]]) -> bool:
     """A line of cells without values of which at least two name a measure: a table's header."""
     from . import lexicon as lx  # the lexicon imports nothing of the grid; loaded on first use
@@ -640,6 +667,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 round(max(w.x1 for w in allw), 1), round(max(w.y1 for w in allw), 1))
         grid = Grid(page.number, bbox, out_rows, "uitlijning", len(axis))
         grid.header_rows = len(head)  # type: ignore[attr-defined]
+        _merge_disjoint_columns(grid)
         grids.append(grid)
         i = k
     return grids
