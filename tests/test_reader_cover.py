@@ -708,3 +708,10 @@ def test_the_supplier_after_a_dash_at_the_end_of_the_title(tmp_path):
                             (70, 130, "Klanttevredenheid scholing - Trainingsinstituut"), (70, 143, "Veluwezoom")], BODY])
     values, _, _ = _read(path)
     assert values["supplier"] == "Trainingsinstituut Veluwezoom"
+
+
+def test_a_signing_bureaus_name_wrapped_onto_the_next_line(tmp_path):
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021")],
+                           BODY + [(70, 300, "Dit rapport is digitaal ondertekend door Ruisdael &"), (70, 314, "Visser Onderzoek B.V.")]])
+    values, _, _ = _read(path)
+    assert values["bureau"] == "Ruisdael & Visser Onderzoek B.V."

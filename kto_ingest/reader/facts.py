@@ -542,11 +542,16 @@ def _bureau(view: TextView, warnings: list[str] | None = None, supplier: str | N
         value, where = _after_label(rows, "bureau", i, m, span)
         if name := _bureau_name(value, people_label=m.label in people):
             return Finding(name, where.page, where.text, f"label '{m.label}'", where.bbox)
-    for r in view.back(3) + view.front(3):
+    signing = view.back(3) + view.front(3)
+    for k, r in enumerate(signing):
         for entry, end in lx.labels_in("bureau", r.text, "signature"):
             if RE_ON_BEHALF.search(r.text[:end]):
                 continue  # 'Onderzoek uitgevoerd namens X': X is the client, not who signs
-            if name := _bureau_name(r.text[end:]):
+            rest = r.text[end:]
+            nxt = signing[k + 1] if k + 1 < len(signing) else None
+            if rx(r"(?:&|\s(?:en|van|de|der|voor))\s*$", regex.I).search(rest) and nxt is not None and nxt.page == r.page:
+                rest = f"{rest} {nxt.text}"  # the name goes on on the next line ('... door Ruisdael &' / 'Visser Onderzoek B.V.')
+            if name := _bureau_name(rest):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
     for r in view.front(3):
         if (m := RE_ISSUED_BY.search(r.text)) and lx.find_date(m["d"]) and (name := _bureau_name(m["n"])):

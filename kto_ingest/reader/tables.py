@@ -992,6 +992,7 @@ def _merge_wrapped(t: ResultsTable) -> None:
                 j += 1
             head = " ".join(x.label for x in rows[i:j])
             if (j < len(rows) and not rows[j].heading and rows[j].page == r.page and tight(rows[j - 1], rows[j])
+                    and not any(_whole_perceel(x.label) for x in rows[i:j])
                     and not _whole_perceel(rows[j].label) and lx.label_kind(rows[j].label) != "total"
                     and lx.label_kind(f"{head} {rows[j].label}") in ("perceel", "cluster")):
                 rows[j].label = f"{head} {rows[j].label}".strip()
