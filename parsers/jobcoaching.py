@@ -1332,10 +1332,21 @@ class JobcoachingParser(Parser):
             names, scores, label, problem = _period_columns(head)
             if not problem and set(scores) == set(GROUPS):
                 body, body_lines, data = [], [], 0
-                for words in self._table_run(lines[-1], after):
+                run, skip = list(self._table_run(lines[-1], after)), 0
+                for j, words in enumerate(run):
+                    if j < skip:
+                        continue  # joined to the row above
                     cells = _cells(words, bands)
                     first = " ".join(next((c for c in cells if c.strip()), "").lower().split())
                     average = RE_AVERAGE_ROW.match(first) is not None
+                    if average and not any(cells[c].strip() for c in scores.values()):
+                        # a label wrapped over two lines ('Gemiddelde' / 'meetjaar') with the values set
+                        # between them: the visual rows overlapping it are the same table row
+                        words, skip = list(words), j + 1
+                        while skip < len(run) and min(w.y0 for w in run[skip]) < max(w.y1 for w in words):
+                            words += run[skip]
+                            skip += 1
+                        cells = _cells(words, bands)
                     if not average and not (all(cells[c].strip() for c in scores.values())
                                             and (not names or any(cells[c].strip() for c in names.values()))):
                         break  # the table has ended
@@ -2030,6 +2041,7 @@ class JobcoachingParser(Parser):
                    label: int | None, page: int, facts: Facts) -> dict:
         """One group's own periods table: per row its period label, name and score; its average."""
         half: dict = {"rows": [], "avg": None, "avg_line": None, "page": page}
+        last = None  # the name of the row above: a table grouped per name prints it on the group's first row only
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
@@ -2037,8 +2049,17 @@ class JobcoachingParser(Parser):
                 if half["rows"]:
                     break
                 continue  # the average as the first row: the periods follow
-            if not cells[col].strip() or (name is not None and not cells[name].strip()):
+            if not cells[col].strip():
                 continue
+            if name is not None and not cells[name].strip():
+                # no name: the same as the row above only where the row names its own period
+                # ('Werkgever 4 | 1 | 6,0' over ' | 2 | 8,5'), else it is no period's row
+                if last is None or label is None or not cells[label].strip():
+                    continue
+                cells = list(cells)
+                cells[name] = last
+            elif name is not None:
+                last = cells[name]
             try:
                 value = mark(cells[col])
             except dutch.DutchParseError as exc:
