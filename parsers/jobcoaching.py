@@ -105,6 +105,23 @@ def _averages_named(text: str, labelled: bool = False) -> dict[str, str]:
     return {g: v[0] for g, v in found.items() if len(v) == 1}
 
 
+RE_CLAUSE_MARK = regex.compile(r"(?<!\p{L})(?:is|was|bedraagt|bedroeg)\s+(?:een\s+)?(?P<v>\d{1,2}[,.]\d{1,2})(?![\d%,.]\d)", regex.I)
+
+
+def _averages_in_clauses(text: str) -> dict[str, str]:
+    """Both groups' averages in one sentence, a clause each, the group named before 'is' and its
+    mark: 'Het gemiddelde cijfer van de werknemers over deze 9 perioden is 7,9; dat van de
+    werkgevers is 7,2.' A clause (up to ';' or ' en ') must name one group and hold one such mark
+    and no other mark; else nothing is read for it."""
+    found: dict[str, list[str]] = {}
+    for clause in regex.split(r";|\s+en\s+|\.\s", text):
+        group = _group_named(clause.lower())
+        marks = RE_CLAUSE_MARK.findall(clause)
+        if group in GROUPS and len(marks) == 1 and len(regex.findall(r"\d{1,2}[,.]\d", clause)) == 1:
+            found.setdefault(group, []).append(marks[0])
+    return {g: v[0] for g, v in found.items() if len(v) == 1}
+
+
 def _group_named(text: str) -> str | None:
     """Which group a header names: 'werknemer' ('Werknemers', 'klant-werknemer', 'Cijfer
     werknemer', 'Cijfer wn'), 'werkgever' ('opdrachtgever (werkgever)', 'Cijfer wg'), 'beide'
@@ -341,9 +358,10 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     return group, {a: counts[a] for a in SCALES[group]}
 
 
-# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', '2 keer "matig"'
+# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', 'geen enkele nee',
+# '2 keer "matig"'
 RE_TOLD_COUNT = regex.compile(
-    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
+    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:enkele?\s+)?(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
     rf"(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?", regex.I)
 RE_ANSWER_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_ANSWERS})(?!\p{{L}})", regex.I)
 
@@ -619,6 +637,30 @@ def report_date_in_items(view: "ff.TextView") -> "ff.Finding | None":
             m = regex.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
             if m and m["label"].lower() in labels and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
                 hits.setdefault(d[0], ff.Finding(d[0], row.page, row.text, f"label '{m['label'].lower()}' in een regel met '·'", row.bbox))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+RE_DRAWN_UP_ON = regex.compile(
+    r"(?<!\p{L})(?:rapport|rapportage|verslag|document)(?!\p{L})[^.;]*?(?<!\p{L})(?:is|werd|wordt)\s+(?:\p{L}+\s+){0,2}?"
+    r"(?:opgesteld|opgemaakt|uitgebracht|vastgesteld|opgeleverd|gepubliceerd|uitgegeven)\s+op\s+(?P<date>\S+(?:\s+\S+){0,2})",
+    regex.I)
+
+
+def report_date_in_sentence(view: "ff.TextView") -> "ff.Finding | None":
+    """The report date said in a sentence on the first page whose subject is the report: 'Deze
+    rapportage beslaat het meetjaar ... en is opgesteld op 2021-10-10'. Only when the page says
+    exactly one such date."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    hits = {}
+    for b in view.blocks():
+        if b.page != first:
+            continue
+        text = " ".join(b.text.split())
+        for sentence in regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text):
+            for m in RE_DRAWN_UP_ON.finditer(sentence):
+                d = lx.find_date(m["date"])
+                if d and m["date"].startswith(d[1]):
+                    hits.setdefault(d[0], ff.Finding(d[0], b.page, sentence, "zin 'rapportage ... is opgesteld op <datum>'", b.bbox))
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
@@ -1176,6 +1218,8 @@ class JobcoachingParser(Parser):
                     # name: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5
                     # en dat van de werkgevers 7,3.'; both must be there
                     both = {g: v for g, v in _averages_named(line.text).items() if regex.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
+                    if set(both) != set(GROUPS):
+                        both = _averages_in_clauses(line.text)
                     if set(both) == set(GROUPS):
                         for group, value in both.items():
                             if group in missing:
@@ -1265,7 +1309,7 @@ class JobcoachingParser(Parser):
                 else:
                     facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
-                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view)),
+                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view) or report_date_in_sentence(view)),
                              ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or cover_organisation(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
