@@ -1152,8 +1152,28 @@ class JobcoachingParser(Parser):
                 figures.add(id(row))
             if number not in near:
                 continue
-            for i, row in enumerate(rows[:-1]):
+            for i, row in enumerate(rows):
+                # a row per group with a figure per part and one for the whole ('Gemiddeld cijfer
+                # werknemers | 8,0 | 7,5 | 7,8' under 'Vestiging Hengelo | Vestiging Enschede | Klaproos
+                # totaal'): the figure under the one header cell that says 'totaal'
                 cells = _word_cells(row)
+                low = " ".join(cells[0][2].lower().split())
+                if len(cells) >= 3 and regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) and len(low.split()) <= 5 \
+                        and _group_named(low) in GROUPS and all(RE_SCORE.match(c[2]) for c in cells[1:]):
+                    for above in reversed(rows[max(0, i - 4):i]):
+                        head = _word_cells(above)
+                        if any(ch.isdigit() for w in above for ch in w.text):
+                            continue  # a row of the table above this one
+                        total = [k for k, c in enumerate(head) if regex.search(r"(?<!\p{L})totaal(?!\p{L})", c[2].lower())]
+                        if len(total) == 1 and len(head) >= 2:
+                            k = total[0]
+                            x0, x1 = head[k][0], head[k + 1][0] if k + 1 < len(head) else page.width
+                            hits = [w.text for w in row if x0 <= (w.x0 + w.x1) / 2 < x1 and RE_SCORE.match(w.text)]
+                            if len(hits) == 1:
+                                found.setdefault(_group_named(low), {}).setdefault(hits[0], row)
+                            break
+                if i == len(rows) - 1:
+                    continue
                 for k, (x0, _, text) in enumerate(cells):
                     x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
                     low = " ".join(text.lower().split())
@@ -1534,21 +1554,49 @@ class JobcoachingParser(Parser):
                 _period_problem(facts, page.number, problem)
             return
         seen = list(header)  # the words of the table, for its box (the evidence crop)
-        body, lines = [], []
-        for words in rows[k:]:
-            cells = _cells(words, bands)
-            line = Line(sorted(words, key=lambda w: w.x0))
-            first = next((c for c in cells if c.strip()), "")
-            if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
-                    not all(cells[c] for c in [*names.values(), *scores.values()]):
-                break  # the table has ended
-            body.append(cells)
-            lines.append(line)
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
-                break  # the averages under the periods (above them, as the first row, they go on)
-            seen += words
+
+        def table(start: int) -> tuple[list, list, int]:
+            body, lines, end = [], [], start
+            for end, words in enumerate(rows[start:], start):
+                cells = _cells(words, bands)
+                line = Line(sorted(words, key=lambda w: w.x0))
+                first = next((c for c in cells if c.strip()), "")
+                if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
+                        not all(cells[c] for c in [*names.values(), *scores.values()]):
+                    break  # the table has ended
+                body.append(cells)
+                lines.append(line)
+                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
+                    end += 1
+                    break  # the averages under the periods (above them, as the first row, they go on)
+                seen.extend(words)
+            else:
+                end = len(rows)
+            return body, lines, end
+
+        body, lines, end = table(k)
         before = len(facts.warnings)
         self._read_period_rows(body, lines, names, scores, page.number, facts)
+        # the same table again under the same header (one per location, team or half year, each
+        # with its own average): its periods go on; the averages of a part are not the report's
+        parts = 1
+        text = [w.text for w in header]
+        for r in range(end, len(rows)):
+            if r < end or not self._is_score_header(rows[r]) or [w.text for w in sorted(rows[r], key=lambda w: w.x0)] != text:
+                continue
+            n = len(jc.periods)
+            body2, lines2, end = table(r + 1 + (k - head - 1))
+            self._read_period_rows(body2, lines2, names, scores, page.number, facts, averages=False)
+            if len(jc.periods) > n:
+                parts += 1
+        if parts > 1:
+            for group in GROUPS:
+                setattr(jc, f"{group}_avg", None)
+                jc.raw.pop(f"{group}_avg", None)
+                jc.raw.pop(f"{group}_berekening", None)
+            facts.evidence.pop("averages", None)
+            facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode uit {parts} tabellen onder dezelfde kop "
+                                  "(een per deel); hun gemiddelden zijn die van een deel, niet het behaalde cijfer")
         if not jc.periods:
             # no row read this way (a column the header does not name ran into a score): the
             # reader's grids may still read the table; the rows' problems are said only if not
@@ -1564,7 +1612,7 @@ class JobcoachingParser(Parser):
         return "werknemer" in texts and "werkgever" in texts and texts.count("cijfer") >= 2
 
     def _read_period_rows(self, body: list[list[str]], lines: list[Line | None], names: dict[str, int],
-                          scores: dict[str, int], page: int, facts: Facts) -> None:
+                          scores: dict[str, int], page: int, facts: Facts, averages: bool = True) -> None:
         """The rows of a table with both groups' scores: a JobcoachPeriod per row, the averages
         from the 'Behaald cijfer' / 'Gemiddeld' row."""
         jc = facts.jobcoaching
@@ -1572,7 +1620,8 @@ class JobcoachingParser(Parser):
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()):  # 'Gem.' alone is one too
-                self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
+                if averages:
+                    self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow
                 continue
@@ -1808,7 +1857,17 @@ class JobcoachingParser(Parser):
                 if col is not None:
                     cols[answer] = col
             if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
-                return found
+                blocks = self._answer_blocks(matrix, nh, scale)
+                if blocks is None:
+                    return found
+                cols, names = blocks
+                if cols is None:
+                    # the counts per part (per location) and no total: adding them up is no reading
+                    facts.warnings.append(f"Antwoordaantallen {group} niet gelezen (pagina {page.number}): de tabel geeft ze per "
+                                          f"deel ({', '.join(names)}) en niet in totaal.")
+                    return True
+                facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} per deel ({', '.join(names)}); "
+                                      "de kolommen van het totaal gelezen")
         for k, r in enumerate(matrix[nh:]):
             question = " ".join(r[0].split())
             if "?" in question[:-1]:
@@ -1842,6 +1901,30 @@ class JobcoachingParser(Parser):
         how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
         facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    @staticmethod
+    def _answer_blocks(matrix: list[list[str]], nh: int, scale: tuple[str, ...]) -> tuple[dict[str, int] | None, list[str]] | None:
+        """A header whose last line repeats the scale's answers in blocks side by side, each block
+        named on the line above ('Hengelo | Enschede | Totaal' over 'nee | niet helemaal | ja' three
+        times): ({answer: column} of the block named 'totaal', the blocks' names); the columns are
+        None when no block, or more than one, is the total. None when the header is not so."""
+        if nh < 2:
+            return None
+        last = [" ".join(c.lower().split()) for c in matrix[nh - 1]]
+        at = {a: [i for i, h in enumerate(last) if i and h == a] for a in scale}
+        k = len(at[scale[0]])
+        if k < 2 or any(len(v) != k for v in at.values()):
+            return None
+        blocks = [[at[a][j] for a in scale] for j in range(k)]
+        if any(b != sorted(b) or b[-1] - b[0] != len(scale) - 1 for b in blocks):
+            return None
+        names = [" ".join(" ".join(matrix[r][c] for r in range(nh - 1) for c in range(b[0], b[-1] + 1)).split()) for b in blocks]
+        if not all(names):
+            return None
+        total = [j for j, n in enumerate(names) if regex.search(r"(?<!\p{L})(?:totaal|total|samen|geheel)(?!\p{L})", n.lower())]
+        if len(total) != 1:
+            return None, names
+        return dict(zip(scale, blocks[total[0]])), names
 
     def _questions_from_legend(self, doc: Document, facts: Facts) -> None:
         """Questions printed as codes in the answer table ('V1' .. 'V9', 'Vraag 3') with a legend
