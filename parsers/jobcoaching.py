@@ -1590,13 +1590,7 @@ class JobcoachingParser(Parser):
             if len(jc.periods) > n:
                 parts += 1
         if parts > 1:
-            for group in GROUPS:
-                setattr(jc, f"{group}_avg", None)
-                jc.raw.pop(f"{group}_avg", None)
-                jc.raw.pop(f"{group}_berekening", None)
-            facts.evidence.pop("averages", None)
-            facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode uit {parts} tabellen onder dezelfde kop "
-                                  "(een per deel); hun gemiddelden zijn die van een deel, niet het behaalde cijfer")
+            self._parts_read(parts, page.number, facts)
         if not jc.periods:
             # no row read this way (a column the header does not name ran into a score): the
             # reader's grids may still read the table; the rows' problems are said only if not
@@ -1910,8 +1904,8 @@ class JobcoachingParser(Parser):
         None when no block, or more than one, is the total. None when the header is not so."""
         if nh < 2:
             return None
-        last = [" ".join(c.lower().split()) for c in matrix[nh - 1]]
-        at = {a: [i for i, h in enumerate(last) if i and h == a] for a in scale}
+        last = ["".join(c.lower().split()) for c in matrix[nh - 1]]  # a word cut in a narrow cell: 'onvo ldoe nde'
+        at = {a: [i for i, h in enumerate(last) if i and h == a.replace(" ", "")] for a in scale}
         k = len(at[scale[0]])
         if k < 2 or any(len(v) != k for v in at.values()):
             return None
@@ -2070,6 +2064,7 @@ class JobcoachingParser(Parser):
         if jc.periods:
             return True
         halves = {} if halves is None else halves
+        read_head, parts = None, 0  # the header of the table read, and how many tables under it
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
             while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
                     and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
@@ -2082,6 +2077,8 @@ class JobcoachingParser(Parser):
             stacked = _side_by_side(matrix, head, nh) if nh else None
             if stacked is not None:
                 matrix, head = stacked
+            if read_head is not None and head != read_head:
+                continue  # after a periods table only the same table again (another part) is read
             names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
             if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
                 return True
@@ -2102,12 +2099,15 @@ class JobcoachingParser(Parser):
             if set(scores) == set(GROUPS) and (names or label is not None):
                 if grid.ncols < 3:
                     continue
-                self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
-                if jc.periods:
+                n = len(jc.periods)
+                self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts, averages=read_head is None)
+                if len(jc.periods) > n and read_head is not None:
+                    parts += 1  # the same table again under the same header: one per location, team, ...
+                elif jc.periods and read_head is None:
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
                     blocks = "" if stacked is None else ", in blokken naast elkaar onder dezelfde kop, blok na blok gelezen"
                     facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method}){blocks}")
-                    return True
+                    read_head, parts = head, 1
                 continue
             if not scores:
                 group = self._caption_group(page, grid.bbox)
@@ -2126,9 +2126,25 @@ class JobcoachingParser(Parser):
             if half["rows"]:
                 half["bbox"], half["head"], half["method"] = grid.bbox, " | ".join(h for h in head if h), grid.method
                 halves[group] = half
+        if parts > 1:
+            self._parts_read(parts, page.number, facts)
+        if read_head is not None:
+            return True
         if set(halves) == set(GROUPS):
             self._join_halves(halves, facts)
         return bool(jc.periods)
+
+    def _parts_read(self, parts: int, page: int, facts: Facts) -> None:
+        """Periods read from several tables under the same header, each with its own average: those
+        averages are a part's, not the report's behaald cijfer; none is kept."""
+        jc = facts.jobcoaching
+        for group in GROUPS:
+            setattr(jc, f"{group}_avg", None)
+            jc.raw.pop(f"{group}_avg", None)
+            jc.raw.pop(f"{group}_berekening", None)
+        facts.evidence.pop("averages", None)
+        facts._explain.append(f"pagina {page}: cijfers per jobcoachperiode uit {parts} tabellen onder dezelfde kop "
+                              "(een per deel); hun gemiddelden zijn die van een deel, niet het behaalde cijfer")
 
     def _transposed_periods(self, matrix: list[list[str]], grid, page: int, facts: Facts) -> bool:
         """A periods table on its side: a column per jobcoachperiode ('Periode 1', ..., 'Gemiddeld'),
