@@ -131,15 +131,43 @@ def test_recognition_after_datum_erkenningsbesluit(read):
     assert str(e.jobcoaching.recognition_date) == "2017-03-01"
 
 
-def test_the_averages_row_whose_label_wraps_around_its_values(read):
-    """Kantelpunt: a borderless periods table whose last row 'Gemiddelde meetjaar' is set over two
-    lines, the averages level with the middle of the row."""
-    body = [["1e halfjaar" if i == 1 else "", str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b)]
-            for i, (a, b) in enumerate(zip(WN, WG), 1)]
-    body.append(["Gemiddelde\nmeetjaar", "", "", averages(WN), "", averages(WG)])
-    table = Table(header=[["Afgesloten in", "Nr.", "Werknemer", "Cijfer\nwn.", "Werkgever", "Cijfer\nwg."]], body=body, ruled=False,
-                  hrules=True, widths=[1.1, 0.4, 1.4, 0.8, 1.4, 0.8], left_cols=(2, 4), valign="MIDDLE")
-    e = read(cover() + [Para("Cijfers per jobcoachperiode", "h1"), table] + plain_answers() + analysis())
+def test_the_averages_row_whose_label_wraps_around_its_values(registry, tmp_path):
+    """Kantelpunt (a browser's print): a borderless periods table, one score header over two lines
+    ('Cijfer' over 'wg.'), whose last row 'Gemiddelde meetjaar' is set over two lines with the
+    averages level with the middle of the row, between the label's lines."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Cijfers per jobcoachperiode"):
+        page.insert_text((63, y), text, fontsize=11)
+        y += 24
+    cols = (67, 150, 180, 320, 390, 512)
+    page.insert_text((512, y), "Cijfer", fontsize=9.5)
+    y += 12
+    for x, t in zip(cols, ("Afgesloten in", "Nr.", "Werknemer", "Cijfer wn.", "Werkgever", "wg.")):
+        page.insert_text((x, y), t, fontsize=9.5)
+    for i, (a, b) in enumerate(zip(WN, WG), 1):
+        y += 16
+        for x, t in zip(cols, ("1e halfjaar" if i == 1 else "", str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b))):
+            page.insert_text((x, y), t, fontsize=9.5)
+    y += 16
+    page.insert_text((67, y), "Gemiddelde", fontsize=9.5)
+    page.insert_text((320, y + 6), averages(WN), fontsize=9.5)
+    page.insert_text((512, y + 6), averages(WG), fontsize=9.5)
+    page.insert_text((67, y + 12), "meetjaar", fontsize=9.5)
+    y += 50
+    for q, n in WN_COUNTS.items():
+        page.insert_text((63, y), f"{q} nee: {n[0]} · niet helemaal: {n[1]} · ja: {n[2]}", fontsize=8)
+        y += 14
+    page.insert_text((63, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
     jc = e.jobcoaching
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
@@ -179,16 +207,42 @@ def test_an_average_sentence_whose_clause_holds_two_marks_is_not_read(read):
     assert e.jobcoaching.werknemer_avg is None
 
 
-def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperiode(read):
-    """Kantelpunt: 'Meetperiode | 22 okt. 2019 – 22 okt. 2020 | 22 okt. 2020 – 22 okt. 2021' under
-    'Vorig meetjaar | Dit meetjaar'; the sentence naming the meetjaar gives it."""
-    head = [Para("Jaarverslag klanttevredenheid jobcoaching", "title"),
-            Para("Erkenning UWV: 22 okt. 2019 · Verslagdatum: 5 nov. 2021", "cover"),
-            Para("Dit verslag van Jobcoaching Proefpunt gaat over het meetjaar 22 okt. 2020 – 22 okt. 2021. Ter vergelijking staat "
-                 "het vorige meetjaar ernaast."),
-            Table(header=[["", "Vorig meetjaar", "Dit meetjaar (deze rapportage)"]],
-                  body=[["Meetperiode", "22 okt. 2019 – 22 okt. 2020", "22 okt. 2020 – 22 okt. 2021"],
-                        ["Afgesloten jobcoachperioden", "5", "4"]],
-                  ruled=False, hrules=True, widths=[1.8, 1.6, 1.9], font_pt=9.5, left_cols=(1, 2))]
-    e = read(head + [Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1])] + plain_answers() + analysis())
+@pytest.mark.parametrize("gap", [8, 26])
+def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperiode(registry, tmp_path, gap):
+    """Kantelpunt: 'Meetperiode | 22 okt. 2019 t/m 22 okt. 2020 | 22 okt. 2020 t/m 22 okt. 2021' under
+    'Vorig meetjaar | Dit meetjaar', the two periods set close (one cell to the reader) or apart;
+    the sentence naming the meetjaar gives it. (PyMuPDF's base font has no en dash: 't/m'.)"""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Jaarverslag klanttevredenheid jobcoaching", "Erkenning UWV: 22 okt. 2019 · Verslagdatum: 5 nov. 2021",
+                 "Dit verslag van Jobcoaching Proefpunt gaat over het meetjaar 22 okt. 2020 t/m 22 okt. 2021.",
+                 "Kerncijfers"):
+        page.insert_text((63, y), text, fontsize=10)
+        y += 22
+    last = "22 okt. 2019 t/m 22 okt. 2020"
+    x = 227 + pymupdf.get_text_length(last, fontsize=9.5) + gap
+    for label, a, b in (("", "Vorig meetjaar", "Dit meetjaar"), ("Meetperiode", last, "22 okt. 2020 t/m 22 okt. 2021"),
+                        ("Afgesloten jobcoachperioden", "5", "4")):
+        for at, t in ((67, label), (227, a), (x, b)):
+            page.insert_text((at, y), t, fontsize=9.5)
+        y += 16
+    y += 20
+    cols = (67, 200, 330, 400, 512)
+    for k, cells in enumerate([["Nr.", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]] + rows(1, WN, WG)):
+        for at, t in zip(cols, cells):
+            page.insert_text((at, y), t, fontsize=9)
+        y += 15
+    y += 20
+    for q, n in WN_COUNTS.items():
+        page.insert_text((63, y), f"{q} nee: {n[0]} · niet helemaal: {n[1]} · ja: {n[2]}", fontsize=8)
+        y += 14
+    page.insert_text((63, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
     assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-22", "2021-10-22")
