@@ -105,6 +105,23 @@ def _averages_named(text: str, labelled: bool = False) -> dict[str, str]:
     return {g: v[0] for g, v in found.items() if len(v) == 1}
 
 
+RE_CLAUSE_MARK = regex.compile(r"(?<!\p{L})(?:is|was|bedraagt|bedroeg)\s+(?:een\s+)?(?P<v>\d{1,2}[,.]\d{1,2})(?![\d%,.]\d)", regex.I)
+
+
+def _averages_in_clauses(text: str) -> dict[str, str]:
+    """Both groups' averages in one sentence, a clause each, the group named before 'is' and its
+    mark: 'Het gemiddelde cijfer van de werknemers over deze 9 perioden is 7,9; dat van de
+    werkgevers is 7,2.' A clause (up to ';' or ' en ') must name one group and hold one such mark
+    and no other mark; else nothing is read for it."""
+    found: dict[str, list[str]] = {}
+    for clause in regex.split(r";|\s+en\s+|\.\s", text):
+        group = _group_named(clause.lower())
+        marks = RE_CLAUSE_MARK.findall(clause)
+        if group in GROUPS and len(marks) == 1 and len(regex.findall(r"\d{1,2}[,.]\d", clause)) == 1:
+            found.setdefault(group, []).append(marks[0])
+    return {g: v[0] for g, v in found.items() if len(v) == 1}
+
+
 def _group_named(text: str) -> str | None:
     """Which group a header names: 'werknemer' ('Werknemers', 'klant-werknemer', 'Cijfer
     werknemer', 'Cijfer wn'), 'werkgever' ('opdrachtgever (werkgever)', 'Cijfer wg'), 'beide'
@@ -341,9 +358,10 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     return group, {a: counts[a] for a in SCALES[group]}
 
 
-# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', '2 keer "matig"'
+# a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', 'geen enkele nee',
+# '2 keer "matig"'
 RE_TOLD_COUNT = regex.compile(
-    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
+    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:enkele?\s+)?(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
     rf"(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?", regex.I)
 RE_ANSWER_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_ANSWERS})(?!\p{{L}})", regex.I)
 
@@ -619,6 +637,30 @@ def report_date_in_items(view: "ff.TextView") -> "ff.Finding | None":
             m = regex.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
             if m and m["label"].lower() in labels and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
                 hits.setdefault(d[0], ff.Finding(d[0], row.page, row.text, f"label '{m['label'].lower()}' in een regel met '·'", row.bbox))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+RE_DRAWN_UP_ON = regex.compile(
+    r"(?<!\p{L})(?:rapport|rapportage|verslag|document)(?!\p{L})[^.;]*?(?<!\p{L})(?:is|werd|wordt)\s+(?:\p{L}+\s+){0,2}?"
+    r"(?:opgesteld|opgemaakt|uitgebracht|vastgesteld|opgeleverd|gepubliceerd|uitgegeven)\s+op\s+(?P<date>\S+(?:\s+\S+){0,2})",
+    regex.I)
+
+
+def report_date_in_sentence(view: "ff.TextView") -> "ff.Finding | None":
+    """The report date said in a sentence on the first page whose subject is the report: 'Deze
+    rapportage beslaat het meetjaar ... en is opgesteld op 2021-10-10'. Only when the page says
+    exactly one such date."""
+    first = next((p.number for p in view.doc.pages if p.words), 1)
+    hits = {}
+    for b in view.blocks():
+        if b.page != first:
+            continue
+        text = " ".join(b.text.split())
+        for sentence in regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text):
+            for m in RE_DRAWN_UP_ON.finditer(sentence):
+                d = lx.find_date(m["date"])
+                if d and m["date"].startswith(d[1]):
+                    hits.setdefault(d[0], ff.Finding(d[0], b.page, sentence, "zin 'rapportage ... is opgesteld op <datum>'", b.bbox))
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
@@ -1110,8 +1152,28 @@ class JobcoachingParser(Parser):
                 figures.add(id(row))
             if number not in near:
                 continue
-            for i, row in enumerate(rows[:-1]):
+            for i, row in enumerate(rows):
+                # a row per group with a figure per part and one for the whole ('Gemiddeld cijfer
+                # werknemers | 8,0 | 7,5 | 7,8' under 'Vestiging Hengelo | Vestiging Enschede | Klaproos
+                # totaal'): the figure under the one header cell that says 'totaal'
                 cells = _word_cells(row)
+                low = " ".join(cells[0][2].lower().split())
+                if len(cells) >= 3 and regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) and len(low.split()) <= 5 \
+                        and _group_named(low) in GROUPS and all(RE_SCORE.match(c[2]) for c in cells[1:]):
+                    for above in reversed(rows[max(0, i - 4):i]):
+                        head = _word_cells(above)
+                        if any(ch.isdigit() for w in above for ch in w.text):
+                            continue  # a row of the table above this one
+                        total = [k for k, c in enumerate(head) if regex.search(r"(?<!\p{L})totaal(?!\p{L})", c[2].lower())]
+                        if len(total) == 1 and len(head) >= 2:
+                            k = total[0]
+                            x0, x1 = head[k][0], head[k + 1][0] if k + 1 < len(head) else page.width
+                            hits = [w.text for w in row if x0 <= (w.x0 + w.x1) / 2 < x1 and RE_SCORE.match(w.text)]
+                            if len(hits) == 1:
+                                found.setdefault(_group_named(low), {}).setdefault(hits[0], row)
+                            break
+                if i == len(rows) - 1:
+                    continue
                 for k, (x0, _, text) in enumerate(cells):
                     x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
                     low = " ".join(text.lower().split())
@@ -1176,6 +1238,8 @@ class JobcoachingParser(Parser):
                     # name: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5
                     # en dat van de werkgevers 7,3.'; both must be there
                     both = {g: v for g, v in _averages_named(line.text).items() if regex.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
+                    if set(both) != set(GROUPS):
+                        both = _averages_in_clauses(line.text)
                     if set(both) == set(GROUPS):
                         for group, value in both.items():
                             if group in missing:
@@ -1265,7 +1329,7 @@ class JobcoachingParser(Parser):
                 else:
                     facts.not_found("jobcoaching.recognition_date", "op het voorblad ('Datum erkenning', 'Erkend sinds')")
         for name, finder in (("meetperiode", lambda: ff.meetperiode(view, facts.warnings)),
-                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view)),
+                             ("report_date", lambda: ff.report_date(view) or report_date_in_items(view) or report_date_in_sentence(view)),
                              ("supplier", lambda: ff.supplier(view) or ff.cover_name(view) or cover_organisation(view) or running_supplier(view))):
             if getattr(facts, name) is not None:
                 continue
@@ -1332,10 +1396,21 @@ class JobcoachingParser(Parser):
             names, scores, label, problem = _period_columns(head)
             if not problem and set(scores) == set(GROUPS):
                 body, body_lines, data = [], [], 0
-                for words in self._table_run(lines[-1], after):
+                run, skip = list(self._table_run(lines[-1], after)), 0
+                for j, words in enumerate(run):
+                    if j < skip:
+                        continue  # joined to the row above
                     cells = _cells(words, bands)
                     first = " ".join(next((c for c in cells if c.strip()), "").lower().split())
                     average = RE_AVERAGE_ROW.match(first) is not None
+                    if average and not any(cells[c].strip() for c in scores.values()):
+                        # a label wrapped over two lines ('Gemiddelde' / 'meetjaar') with the values set
+                        # between them: the visual rows overlapping it are the same table row
+                        words, skip = list(words), j + 1
+                        while skip < len(run) and min(w.y0 for w in run[skip]) < max(w.y1 for w in words):
+                            words += run[skip]
+                            skip += 1
+                        cells = _cells(words, bands)
                     if not average and not (all(cells[c].strip() for c in scores.values())
                                             and (not names or any(cells[c].strip() for c in names.values()))):
                         break  # the table has ended
@@ -1479,21 +1554,43 @@ class JobcoachingParser(Parser):
                 _period_problem(facts, page.number, problem)
             return
         seen = list(header)  # the words of the table, for its box (the evidence crop)
-        body, lines = [], []
-        for words in rows[k:]:
-            cells = _cells(words, bands)
-            line = Line(sorted(words, key=lambda w: w.x0))
-            first = next((c for c in cells if c.strip()), "")
-            if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
-                    not all(cells[c] for c in [*names.values(), *scores.values()]):
-                break  # the table has ended
-            body.append(cells)
-            lines.append(line)
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
-                break  # the averages under the periods (above them, as the first row, they go on)
-            seen += words
+
+        def table(start: int) -> tuple[list, list, int]:
+            body, lines, end = [], [], start
+            for end, words in enumerate(rows[start:], start):
+                cells = _cells(words, bands)
+                line = Line(sorted(words, key=lambda w: w.x0))
+                first = next((c for c in cells if c.strip()), "")
+                if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
+                        not all(cells[c] for c in [*names.values(), *scores.values()]):
+                    break  # the table has ended
+                body.append(cells)
+                lines.append(line)
+                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
+                    end += 1
+                    break  # the averages under the periods (above them, as the first row, they go on)
+                seen.extend(words)
+            else:
+                end = len(rows)
+            return body, lines, end
+
+        body, lines, end = table(k)
         before = len(facts.warnings)
         self._read_period_rows(body, lines, names, scores, page.number, facts)
+        # the same table again under the same header (one per location, team or half year, each
+        # with its own average): its periods go on; the averages of a part are not the report's
+        parts = 1
+        text = [w.text for w in header]
+        for r in range(end, len(rows)):
+            if r < end or not self._is_score_header(rows[r]) or [w.text for w in sorted(rows[r], key=lambda w: w.x0)] != text:
+                continue
+            n = len(jc.periods)
+            body2, lines2, end = table(r + 1 + (k - head - 1))
+            self._read_period_rows(body2, lines2, names, scores, page.number, facts, averages=False)
+            if len(jc.periods) > n:
+                parts += 1
+        if parts > 1:
+            self._parts_read(parts, page.number, facts)
         if not jc.periods:
             # no row read this way (a column the header does not name ran into a score): the
             # reader's grids may still read the table; the rows' problems are said only if not
@@ -1509,7 +1606,7 @@ class JobcoachingParser(Parser):
         return "werknemer" in texts and "werkgever" in texts and texts.count("cijfer") >= 2
 
     def _read_period_rows(self, body: list[list[str]], lines: list[Line | None], names: dict[str, int],
-                          scores: dict[str, int], page: int, facts: Facts) -> None:
+                          scores: dict[str, int], page: int, facts: Facts, averages: bool = True) -> None:
         """The rows of a table with both groups' scores: a JobcoachPeriod per row, the averages
         from the 'Behaald cijfer' / 'Gemiddeld' row."""
         jc = facts.jobcoaching
@@ -1517,7 +1614,8 @@ class JobcoachingParser(Parser):
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()):  # 'Gem.' alone is one too
-                self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
+                if averages:
+                    self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow
                 continue
@@ -1753,7 +1851,17 @@ class JobcoachingParser(Parser):
                 if col is not None:
                     cols[answer] = col
             if len(cols) != len(scale) or len(set(cols.values())) != len(scale):
-                return found
+                blocks = self._answer_blocks(matrix, nh, scale)
+                if blocks is None:
+                    return found
+                cols, names = blocks
+                if cols is None:
+                    # the counts per part (per location) and no total: adding them up is no reading
+                    facts.warnings.append(f"Antwoordaantallen {group} niet gelezen (pagina {page.number}): de tabel geeft ze per "
+                                          f"deel ({', '.join(names)}) en niet in totaal.")
+                    return True
+                facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} per deel ({', '.join(names)}); "
+                                      "de kolommen van het totaal gelezen")
         for k, r in enumerate(matrix[nh:]):
             question = " ".join(r[0].split())
             if "?" in question[:-1]:
@@ -1787,6 +1895,30 @@ class JobcoachingParser(Parser):
         how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
         facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    @staticmethod
+    def _answer_blocks(matrix: list[list[str]], nh: int, scale: tuple[str, ...]) -> tuple[dict[str, int] | None, list[str]] | None:
+        """A header whose last line repeats the scale's answers in blocks side by side, each block
+        named on the line above ('Hengelo | Enschede | Totaal' over 'nee | niet helemaal | ja' three
+        times): ({answer: column} of the block named 'totaal', the blocks' names); the columns are
+        None when no block, or more than one, is the total. None when the header is not so."""
+        if nh < 2:
+            return None
+        last = ["".join(c.lower().split()) for c in matrix[nh - 1]]  # a word cut in a narrow cell: 'onvo ldoe nde'
+        at = {a: [i for i, h in enumerate(last) if i and h == a.replace(" ", "")] for a in scale}
+        k = len(at[scale[0]])
+        if k < 2 or any(len(v) != k for v in at.values()):
+            return None
+        blocks = [[at[a][j] for a in scale] for j in range(k)]
+        if any(b != sorted(b) or b[-1] - b[0] != len(scale) - 1 for b in blocks):
+            return None
+        names = [" ".join(" ".join(matrix[r][c] for r in range(nh - 1) for c in range(b[0], b[-1] + 1)).split()) for b in blocks]
+        if not all(names):
+            return None
+        total = [j for j, n in enumerate(names) if regex.search(r"(?<!\p{L})(?:totaal|total|samen|geheel)(?!\p{L})", n.lower())]
+        if len(total) != 1:
+            return None, names
+        return dict(zip(scale, blocks[total[0]])), names
 
     def _questions_from_legend(self, doc: Document, facts: Facts) -> None:
         """Questions printed as codes in the answer table ('V1' .. 'V9', 'Vraag 3') with a legend
@@ -1932,6 +2064,7 @@ class JobcoachingParser(Parser):
         if jc.periods:
             return True
         halves = {} if halves is None else halves
+        read_head, parts = None, 0  # the header of the table read, and how many tables under it
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
             while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
                     and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
@@ -1944,6 +2077,8 @@ class JobcoachingParser(Parser):
             stacked = _side_by_side(matrix, head, nh) if nh else None
             if stacked is not None:
                 matrix, head = stacked
+            if read_head is not None and head != read_head:
+                continue  # after a periods table only the same table again (another part) is read
             names, scores, label, problem = _period_columns(head) if nh else ({}, {}, None, None)
             if not scores and not problem and len(matrix) >= 3 and self._transposed_periods(matrix, grid, page.number, facts):
                 return True
@@ -1964,12 +2099,15 @@ class JobcoachingParser(Parser):
             if set(scores) == set(GROUPS) and (names or label is not None):
                 if grid.ncols < 3:
                     continue
-                self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts)
-                if jc.periods:
+                n = len(jc.periods)
+                self._read_period_rows(matrix[nh:], lines[nh:], names, scores, page.number, facts, averages=read_head is None)
+                if len(jc.periods) > n and read_head is not None:
+                    parts += 1  # the same table again under the same header: one per location, team, ...
+                elif jc.periods and read_head is None:
                     facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(h for h in head if h), bbox=grid.bbox)
                     blocks = "" if stacked is None else ", in blokken naast elkaar onder dezelfde kop, blok na blok gelezen"
                     facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel ({grid.method}){blocks}")
-                    return True
+                    read_head, parts = head, 1
                 continue
             if not scores:
                 group = self._caption_group(page, grid.bbox)
@@ -1988,9 +2126,25 @@ class JobcoachingParser(Parser):
             if half["rows"]:
                 half["bbox"], half["head"], half["method"] = grid.bbox, " | ".join(h for h in head if h), grid.method
                 halves[group] = half
+        if parts > 1:
+            self._parts_read(parts, page.number, facts)
+        if read_head is not None:
+            return True
         if set(halves) == set(GROUPS):
             self._join_halves(halves, facts)
         return bool(jc.periods)
+
+    def _parts_read(self, parts: int, page: int, facts: Facts) -> None:
+        """Periods read from several tables under the same header, each with its own average: those
+        averages are a part's, not the report's behaald cijfer; none is kept."""
+        jc = facts.jobcoaching
+        for group in GROUPS:
+            setattr(jc, f"{group}_avg", None)
+            jc.raw.pop(f"{group}_avg", None)
+            jc.raw.pop(f"{group}_berekening", None)
+        facts.evidence.pop("averages", None)
+        facts._explain.append(f"pagina {page}: cijfers per jobcoachperiode uit {parts} tabellen onder dezelfde kop "
+                              "(een per deel); hun gemiddelden zijn die van een deel, niet het behaalde cijfer")
 
     def _transposed_periods(self, matrix: list[list[str]], grid, page: int, facts: Facts) -> bool:
         """A periods table on its side: a column per jobcoachperiode ('Periode 1', ..., 'Gemiddeld'),
@@ -2030,6 +2184,7 @@ class JobcoachingParser(Parser):
                    label: int | None, page: int, facts: Facts) -> dict:
         """One group's own periods table: per row its period label, name and score; its average."""
         half: dict = {"rows": [], "avg": None, "avg_line": None, "page": page}
+        last = None  # the name of the row above: a table grouped per name prints it on the group's first row only
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
             if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
@@ -2037,8 +2192,17 @@ class JobcoachingParser(Parser):
                 if half["rows"]:
                     break
                 continue  # the average as the first row: the periods follow
-            if not cells[col].strip() or (name is not None and not cells[name].strip()):
+            if not cells[col].strip():
                 continue
+            if name is not None and not cells[name].strip():
+                # no name: the same as the row above only where the row names its own period
+                # ('Werkgever 4 | 1 | 6,0' over ' | 2 | 8,5'), else it is no period's row
+                if last is None or label is None or not cells[label].strip():
+                    continue
+                cells = list(cells)
+                cells[name] = last
+            elif name is not None:
+                last = cells[name]
             try:
                 value = mark(cells[col])
             except dutch.DutchParseError as exc:

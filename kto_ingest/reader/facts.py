@@ -308,7 +308,7 @@ def _meetperiodes(view: TextView, warnings: list[str]):
             except dutch.DutchParseError as exc:
                 warnings.append(f"Meetperiode niet gelezen: {exc}")
                 continue
-            if p and value.find(p.raw) <= 3:
+            if p and value.find(p.raw) <= 3 and not _side_by_side(value, p):  # not this and last meetjaar side by side
                 yield Finding(Period(start=p.start, end=p.end), row.page, row.text,
                                f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()

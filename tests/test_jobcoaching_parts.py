@@ -1,0 +1,248 @@
+"""Issue 13 (holdout8): jobcoaching reports with their figures per part (per location, per werkgever,
+per half year) or told in sentences.
+
+Each test prints a small report with reportlab (corpus/render.py) and asserts what a person reads
+in it: the organisation's averages (not a part's), the answer counts of the total (not of a part),
+periods in two tables under one header, a werkgever's name printed once over its periods, averages
+and the report date in sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+from corpus.model import WG_Q, WG_SCALE, WN_Q, WN_SCALE  # noqa: E402
+from corpus.render import Doc, Landscape, Para, Span, Table, reportlab_pdf  # noqa: E402
+from kto_ingest.pipeline import Options, process_file  # noqa: E402
+from kto_ingest.regime import load_regime  # noqa: E402
+
+from tests.test_jobcoaching_layouts import WG, WG_COUNTS, WN, WN_COUNTS, analysis, averages, cover, nl, plain_answers  # noqa: E402
+
+HEADER = ["Nr.", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]
+
+
+@pytest.fixture
+def read(registry, tmp_path):
+    def go(blocks: list, name: str = "jc.pdf"):
+        path = tmp_path / name
+        reportlab_pdf(Doc(blocks, title="Klanttevredenheid jobcoaching"), path)
+        e = process_file(path, registry, Options(regime=load_regime()))
+        assert e.parser == "uwv-jobcoaching", e.error
+        return e
+    return go
+
+
+def rows(first: int, wn: list[float], wg: list[float]) -> list[list[str]]:
+    return [[str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(wn, wg), first)]
+
+
+def two_locations(summary: bool = True) -> list:
+    """Klaproos: a periods table per location under the same header, each with its own average;
+    the organisation's averages in a summary table with a column per location and a total."""
+    blocks = [Para("Cijfers per jobcoachperiode", "h1")]
+    for place, first, wn, wg in (("Noord", 1, WN[:2], WG[:2]), ("Zuid", 3, WN[2:], WG[2:])):
+        blocks.append(Table(header=[HEADER], body=rows(first, wn, wg) + [["", f"Gemiddelde {place}", averages(wn), "", averages(wg)]],
+                            widths=[0.5, 1.5, 1, 1.5, 1], left_cols=(1, 3), caption=f"Vestiging {place}"))
+    if summary:
+        blocks += [Para("Behaald cijfer", "h1"),
+                   Table(header=[["", "Vestiging Noord", "Vestiging Zuid", "Organisatie totaal"]],
+                         body=[["Aantal jobcoachperioden", "2", "2", "4"],
+                               ["Gemiddeld cijfer werknemers", averages(WN[:2]), averages(WN[2:]), averages(WN)],
+                               ["Gemiddeld cijfer werkgevers", averages(WG[:2]), averages(WG[2:]), averages(WG)]],
+                         widths=[2, 1.2, 1.2, 1.2])]
+    return blocks
+
+
+def test_periods_in_a_table_per_location_under_one_header_and_the_averages_of_the_whole(read):
+    e = read(cover() + two_locations() + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)  # the total column, not a location's 8,5 / 6,5
+
+
+def test_a_locations_average_is_not_the_organisations(read):
+    """Without the summary table no average of the whole is printed: none is read (a location's
+    would pass or fail the norm on a figure the report does not give for the organisation)."""
+    e = read(cover() + two_locations(summary=False) + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert len(jc.periods) == 4
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (None, None)
+
+
+def per_part_answers(total: bool) -> list:
+    parts = ["Noord", "Zuid"] + (["Totaal"] if total else [])
+    blocks = []
+    for scale, counts in ((WN_SCALE, WN_COUNTS), (WG_SCALE, WG_COUNTS)):
+        m = len(scale)
+        body = []
+        for q, c in counts.items():
+            first = [min(x, 1) for x in c]
+            second = [x - y for x, y in zip(c, first)]
+            body.append([q, *map(str, first), *map(str, second), *(map(str, c) if total else [])])
+        blocks += [Para("Werknemers" if scale is WN_SCALE else "Werkgevers", bold=True),
+                   Table(header=[[Span("Vraag", rows=2), *[Span(p, cols=m) for p in parts]], [*scale] * len(parts)], body=body,
+                         widths=[6] + [1.5] * (m * len(parts)), font_pt=7)]
+    return [Landscape(blocks)]  # in a landscape appendix, as a word processor's report sets a wide table
+
+
+def test_answer_counts_per_location_and_in_total_are_read_from_the_total(read):
+    e = read(cover() + two_locations() + [Para("Antwoorden per vraag", "h1")] + per_part_answers(total=True) + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got[("werknemer", WN_Q[0])] == dict(zip(WN_SCALE, WN_COUNTS[WN_Q[0]]))
+    for q in WG_Q:
+        assert got[("werkgever", q)] == dict(zip(WG_SCALE, WG_COUNTS[q]))
+
+
+def test_answer_counts_per_location_without_a_total_are_not_added_up(read):
+    e = read(cover() + two_locations() + [Para("Antwoorden per vraag", "h1")] + per_part_answers(total=False) + analysis())
+    assert e.jobcoaching.answers == []
+    assert any("per deel (Noord, Zuid) en niet in totaal" in w for w in e.warnings)
+
+
+def test_werkgevers_grouped_with_their_name_on_the_first_of_their_periods(read):
+    """Zandloper: the werknemers in period order; the werkgevers in a table of their own grouped per
+    werkgever, the name on the group's first row only, joined by the period number."""
+    by_wg = {1: [2, 4], 2: [1], 3: [3]}  # werkgever -> its periods
+    wg_rows = []
+    for w, periods in by_wg.items():
+        for k, i in enumerate(periods):
+            wg_rows.append([f"Werkgever {w}" if k == 0 else "", str(i), nl(WG[i - 1])])
+    e = read(cover() + [
+        Para("Beoordeling door de werknemers", "h1"),
+        Table(header=[["Periode", "Werknemer", "Cijfer"]], body=[[str(i), f"Werknemer {chr(64 + i)}", nl(a)] for i, a in enumerate(WN, 1)],
+              widths=[0.8, 2, 0.8], left_cols=(1,)),
+        Para(f"Behaald cijfer werknemers: {averages(WN)}", bold=True),
+        Para("Beoordeling door de werkgevers", "h1"),
+        Table(header=[["Werkgever", "Periode", "Cijfer"]], body=wg_rows, widths=[2, 0.8, 0.8]),
+        Para(f"Behaald cijfer werkgevers: {averages(WG)}", bold=True)] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert [p.werkgever for p in jc.periods] == ["Werkgever 2", "Werkgever 1", "Werkgever 3", "Werkgever 1"]
+
+
+def test_recognition_after_datum_erkenningsbesluit(read):
+    head = [Para("Rapportage klanttevredenheid jobcoaching", "title"),
+            Para("Jobcoachorganisatie: Jobcoaching Proefpunt", "cover"),
+            Para("Datum erkenningsbesluit UWV: 1-3-2017", "cover"),
+            Para("Meetperiode: 01-03-2020 t/m 01-03-2021", "cover")]
+    e = read(head + [Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1])] + plain_answers() + analysis())
+    assert str(e.jobcoaching.recognition_date) == "2017-03-01"
+
+
+def test_the_averages_row_whose_label_wraps_around_its_values(registry, tmp_path):
+    """Kantelpunt (a browser's print): a borderless periods table, one score header over two lines
+    ('Cijfer' over 'wg.'), whose last row 'Gemiddelde meetjaar' is set over two lines with the
+    averages level with the middle of the row, between the label's lines."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching - Jobcoaching Proefpunt", "Datum erkenning: 1-3-2017",
+                 "Meetperiode: 01-03-2020 t/m 01-03-2021", "Cijfers per jobcoachperiode"):
+        page.insert_text((63, y), text, fontsize=11)
+        y += 24
+    cols = (67, 150, 180, 320, 390, 512)
+    page.insert_text((512, y), "Cijfer", fontsize=9.5)
+    y += 12
+    for x, t in zip(cols, ("Afgesloten in", "Nr.", "Werknemer", "Cijfer wn.", "Werkgever", "wg.")):
+        page.insert_text((x, y), t, fontsize=9.5)
+    for i, (a, b) in enumerate(zip(WN, WG), 1):
+        y += 16
+        for x, t in zip(cols, ("1e halfjaar" if i == 1 else "", str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b))):
+            page.insert_text((x, y), t, fontsize=9.5)
+    y += 16
+    page.insert_text((67, y), "Gemiddelde", fontsize=9.5)
+    page.insert_text((320, y + 6), averages(WN), fontsize=9.5)
+    page.insert_text((512, y + 6), averages(WG), fontsize=9.5)
+    page.insert_text((67, y + 12), "meetjaar", fontsize=9.5)
+    y += 50
+    for q, n in WN_COUNTS.items():
+        page.insert_text((63, y), f"{q} nee: {n[0]} · niet helemaal: {n[1]} · ja: {n[2]}", fontsize=8)
+        y += 14
+    page.insert_text((63, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_facts_and_averages_and_answer_counts_in_sentences(read):
+    """Wilgenhof: the report date in the sentence about the report ('is opgesteld op 2021-03-15'),
+    both averages in one sentence, a clause each, and answer counts told with 'geen enkele'."""
+    head = [Para("Jobcoaching Proefpunt", "cover", bold=True), Para("Klanttevredenheid jobcoaching", "title"),
+            Para("Jobcoaching Proefpunt is op 2017-03-01 door UWV erkend. Deze rapportage beslaat het meetjaar 2020-03-01 t/m "
+                 "2021-03-01 en is opgesteld op 2021-03-15, met gegevens uit ons registratiesysteem.")]
+    periods = [Table(header=[HEADER], body=rows(1, WN, WG), ruled=False, hrules=True, widths=[0.5, 1.5, 1, 1.5, 1]),
+               Para(f"Het gemiddelde cijfer van de werknemers over deze 4 perioden is {averages(WN)}; dat van de werkgevers "
+                    f"is {averages(WG)}. De ondergrens van UWV is 6,5 voor beide groepen.")]
+
+    def counted(c: dict, scale: list[str], who: str) -> str:
+        parts = [f"{c[o]} {o}" if c[o] else f"geen enkele {o}" for o in reversed(scale)]
+        return f"Antwoorden van de {who}: " + ", ".join(parts[:-1]) + " en " + parts[-1] + "."
+
+    answers, want = [Para("Score per vraag", "h1")], {}
+    for group, scale, counts in (("werknemer", WN_SCALE, WN_COUNTS), ("werkgever", WG_SCALE, WG_COUNTS)):
+        for q, n in counts.items():
+            c = dict(zip(scale, n))
+            answers += [Para(q, bold=True), Para(counted(c, scale, group + "s"))]
+            want[(group, q)] = c
+    e = read(head + periods + answers + analysis())
+    jc = e.jobcoaching
+    assert str(e.report_date) == "2021-03-15"
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert {(a.group, a.question): a.counts for a in jc.answers} == want
+
+
+def test_an_average_sentence_whose_clause_holds_two_marks_is_not_read(read):
+    periods = [Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1]),
+               Para("Het gemiddelde cijfer van de werknemers is 7,8 (vorig jaar 7,2); dat van de werkgevers is 7,1.")]
+    e = read(cover() + periods + plain_answers() + analysis())
+    assert e.jobcoaching.werknemer_avg is None
+
+
+@pytest.mark.parametrize("gap", [8, 26])
+def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperiode(registry, tmp_path, gap):
+    """Kantelpunt: 'Meetperiode | 22 okt. 2019 t/m 22 okt. 2020 | 22 okt. 2020 t/m 22 okt. 2021' under
+    'Vorig meetjaar | Dit meetjaar', the two periods set close (one cell to the reader) or apart;
+    the sentence naming the meetjaar gives it. (PyMuPDF's base font has no en dash: 't/m'.)"""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Jaarverslag klanttevredenheid jobcoaching", "Erkenning UWV: 22 okt. 2019 · Verslagdatum: 5 nov. 2021",
+                 "Dit verslag van Jobcoaching Proefpunt gaat over het meetjaar 22 okt. 2020 t/m 22 okt. 2021.",
+                 "Kerncijfers"):
+        page.insert_text((63, y), text, fontsize=10)
+        y += 22
+    last = "22 okt. 2019 t/m 22 okt. 2020"
+    x = 227 + pymupdf.get_text_length(last, fontsize=9.5) + gap
+    for label, a, b in (("", "Vorig meetjaar", "Dit meetjaar"), ("Meetperiode", last, "22 okt. 2020 t/m 22 okt. 2021"),
+                        ("Afgesloten jobcoachperioden", "5", "4")):
+        for at, t in ((67, label), (227, a), (x, b)):
+            page.insert_text((at, y), t, fontsize=9.5)
+        y += 16
+    y += 20
+    cols = (67, 200, 330, 400, 512)
+    for k, cells in enumerate([["Nr.", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]] + rows(1, WN, WG)):
+        for at, t in zip(cols, cells):
+            page.insert_text((at, y), t, fontsize=9)
+        y += 15
+    y += 20
+    for q, n in WN_COUNTS.items():
+        page.insert_text((63, y), f"{q} nee: {n[0]} · niet helemaal: {n[1]} · ja: {n[2]}", fontsize=8)
+        y += 14
+    page.insert_text((63, y + 30), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, y + 50), "De werkgevers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-22", "2021-10-22")
