@@ -2153,6 +2153,11 @@ class JobcoachingParser(Parser):
         names, scores, _label, problem = _period_columns([" ".join(c.lower().split()) for c in tm[0]])
         if problem or set(scores) != set(GROUPS):
             return False
+        # columns for measurement years ('Vorig meetjaar', 'Dit meetjaar (deze rapportage)') are key
+        # figures beside last year's, not jobcoachperiodes
+        heads = " ".join(c for col in tm[1:] for c in col[:max(1, min(scores.values()))] if c)
+        if regex.search(r"meetjaar|vorig\w*|deze\s+rapportage|dit\s+jaar", heads, regex.I):
+            return False
         self._read_period_rows(tm[1:], [None] * (len(tm) - 1), names, scores, page, facts)
         if not facts.jobcoaching.periods:
             return False

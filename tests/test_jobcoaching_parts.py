@@ -225,7 +225,8 @@ def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperi
     last = "22 okt. 2019 t/m 22 okt. 2020"
     x = 227 + pymupdf.get_text_length(last, fontsize=9.5) + gap
     for label, a, b in (("", "Vorig meetjaar", "Dit meetjaar"), ("Meetperiode", last, "22 okt. 2020 t/m 22 okt. 2021"),
-                        ("Afgesloten jobcoachperioden", "5", "4")):
+                        ("Afgesloten jobcoachperioden", "5", "4"), ("Gemiddeld cijfer werknemers", "8,4", "7,9"),
+                        ("Gemiddeld cijfer werkgevers", "6,9", "7,1")):
         for at, t in ((67, label), (227, a), (x, b)):
             page.insert_text((at, y), t, fontsize=9.5)
         y += 16
@@ -246,3 +247,5 @@ def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperi
     e = process_file(path, registry, Options(regime=load_regime()))
     assert e.parser == "uwv-jobcoaching", e.error
     assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-22", "2021-10-22")
+    # the key figures of two meetjaren are no periods table on its side: the periods are the table's
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
