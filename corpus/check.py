@@ -45,7 +45,10 @@ def date_forms(iso: str, family: str | None = None) -> list[str]:
 
 
 def respons_forms(pct: float) -> list[str]:
-    """One decimal ('38,0'), or a whole percent followed by '%' ('38 %', '38%') when it is whole."""
+    """One decimal ('38,0'), or a whole percent followed by '%' ('38 %', '38%') when it is whole; a value
+    with two decimals only as itself ('38,46')."""
+    if model.r1(pct) != pct:
+        return [f"{pct:.2f}".replace(".", ",")]
     out = [nl1(pct)]
     if pct == int(pct):
         out += [f"{int(pct)} %", f"{int(pct)}%"]
@@ -105,7 +108,8 @@ def problems(truth: dict, pdf: Path) -> list[str]:
             need(nl1(row["rapportcijfer"]) in text or f"{row['rapportcijfer']:.1f}" in text,
                  f"{row['service']}: score {row['rapportcijfer']} not printed")
         need(row["respons_pct"] in (model.r1(100 * row["ingevuld"] / row["netto_steekproef"]),
-                                    model.r0(100 * row["ingevuld"] / row["netto_steekproef"])),
+                                    model.r0(100 * row["ingevuld"] / row["netto_steekproef"]),
+                                    model.r2(100 * row["ingevuld"] / row["netto_steekproef"])),
              f"{row['service']}: respons is not ingevuld / netto")
     plain = [r for r in rows if not r["is_total"]]
     for total in (r for r in rows if r["is_total"]):

@@ -213,10 +213,17 @@ def r0(x: float) -> float:
     return float(Decimal(str(x)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
+def r2(x: float) -> float:
+    """Round half up to two decimals, as a spreadsheet formatted with two decimals shows it."""
+    return float(Decimal(str(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def respons_printed(r: Row, decimals: int = 1) -> float:
-    """The respons percentage as the report prints it (one decimal, or whole percents)."""
+    """The respons percentage as the report prints it (one decimal, whole percents, or two decimals)."""
     if decimals == 0:
         return r0(100 * r.ingevuld / r.benaderd) if r.benaderd else 0.0
+    if decimals == 2:
+        return r2(100 * r.ingevuld / r.benaderd) if r.benaderd else 0.0
     return r.respons
 
 

@@ -108,7 +108,7 @@ class Built:
     beeindigd_printed: bool = False
     split_check: str | None = None  # a label that must be on a later page than the first row (table split)
     split_head: str | None = None  # a header line of the split table that must be on its caption's page (not moved whole)
-    respons_decimals: int = 1  # decimals of the printed respons percentages (0: whole percents)
+    respons_decimals: int = 1  # decimals of the printed respons percentages (0: whole percents, 2: a spreadsheet's two decimals)
 
 
 class Style:

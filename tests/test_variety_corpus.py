@@ -284,13 +284,13 @@ def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation()
         assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
 
 
-# ---- the families made by an author who did not build the reader (holdout2 to holdout8) ----------
+# ---- the families made by an author who did not build the reader (holdout2 to holdout9) ----------
 def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
     from corpus import generate
 
     assert generate.FAMILY_SETS["all"] == ["dev", "holdout"]
     assert generate.FAMILY_SETS["blind"] == ["holdout8"]
-    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"):
+    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"):
         mod = __import__(f"corpus.{generate.FAMILY_MODULES[family]}", fromlist=["x"])
         styles = mod.SCHOLING_STYLES + mod.JOBCOACH_STYLES
         assert len(mod.SCHOLING_STYLES) >= 4 and len(mod.JOBCOACH_STYLES) >= 2
@@ -307,6 +307,15 @@ def test_whole_percent_respons_is_the_printed_value():
     assert check.respons_forms(38.0) == ["38,0", "38 %", "38%"] and check.respons_forms(37.9) == ["37,9"]
 
 
+def test_two_decimal_respons_is_the_printed_value():
+    """A spreadsheet's respons with two decimals: the truth holds that value, and check accepts only it."""
+    row = model.Row("Opleidingen", "Opleidingen", 58, 58, 22, 8.3)
+    assert model.respons_printed(row, 2) == 37.93 and model.respons_printed(row, 1) == 37.9
+    assert check.respons_forms(37.93) == ["37,93"]
+    half = model.Row("Leerbanen", "Leerbanen", 8, 8, 3, 8.1)  # 37.5 exactly: two decimals print '37,50'
+    assert model.respons_printed(half, 2) == 37.5 and "37,5" in check.respons_forms(37.5)
+
+
 def test_header_grid_expands_spans():
     from corpus.render import Span, header_grid
 
@@ -317,7 +326,8 @@ def test_header_grid_expands_spans():
 
 @pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom"), ("holdout4", "scherpzicht"),
                                           ("holdout5", "klantspiegel"), ("holdout5", "stapsteen"),
-                                          ("holdout6", "klankbord"), ("holdout7", "vierkant"), ("holdout8", "cijferwerk")])
+                                          ("holdout6", "klankbord"), ("holdout7", "vierkant"), ("holdout8", "cijferwerk"),
+                                          ("holdout9", "telwerk")])
 def test_a_blind_family_report_is_sound(tmp_path, family, style):
     """One reportlab report of each blind family (cheap: no Chromium, no LibreOffice): generated, and
     its truth is printed and consistent (corpus.check). kto-ingest is not run on it."""
