@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FAMILY_MODULES = {"dev": "styles", "holdout": "holdout_styles", "holdout2": "holdout2_styles", "holdout3": "holdout3_styles",
                   "holdout4": "holdout4_styles", "holdout5": "holdout5_styles", "holdout6": "holdout6_styles",
                   "holdout7": "holdout7_styles", "holdout8": "holdout8_styles", "holdout9": "holdout9_styles"}
-FAMILY_SETS = {"all": ["dev", "holdout"], "blind": ["holdout8"]}
+FAMILY_SETS = {"all": ["dev", "holdout"], "blind": ["holdout9"]}
 REGISTER_DATE = "2026-11-20"
 
 
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m corpus.generate", description=__doc__.split("\n\n")[0])
     ap.add_argument("outdir", nargs="?", default=str(ROOT / "bench" / "corpus"))
     ap.add_argument("--family", choices=[*FAMILY_MODULES, *FAMILY_SETS], default="dev",
-                    help="a family, 'all' (dev and holdout) or 'blind' (holdout8)")
+                    help="a family, 'all' (dev and holdout) or 'blind' (holdout9)")
     ap.add_argument("--seed", type=int, default=2021)
     ap.add_argument("--only", help="only this style key (dev: meridiaan, kompaspunt, veldzicht, noorderlicht, horizon, werkmaatje, delta)")
     ap.add_argument("--limit", type=int, help="at most this many documents per family")
