@@ -1386,3 +1386,29 @@ def test_a_value_set_apart_from_its_column_stays_in_it(registry, tmp_path):
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 80, 49, 61.0, 8.8), ("Leerbanen", 115, 49, 43.0, 8.0), ("Ervaringscertificaten", 2, 0, 0.0, None),
         ("Totaal", 197, 98, 50.0, 8.4)]
+
+
+def test_a_page_per_perceel_with_its_name_over_a_table_without_a_label_column(registry, tmp_path):
+    """Each perceel on a page of its own: its name as the page's heading, then a ruled table whose
+    header names only measures over one row of values; the last page gives all percelen together."""
+    doc = pymupdf.open()
+    _text(doc.new_page(width=595, height=842), 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    head = ["Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]
+    xs = [60, 180, 300, 420, 540]
+    for name, values in [("Opleidingen", ["33", "7", "21,2%", "8,2"]), ("Leerbanen", ["65", "24", "36,9%", "8,0"]),
+                         ("Alle percelen samen", ["98", "31", "31,6%", "8,1"])]:
+        page = doc.new_page(width=595, height=842)
+        _text(page, 60, 80, name)
+        for r, row in enumerate([head, values]):
+            y = 110 + 20 * r
+            for k, text in enumerate(row):
+                _text(page, xs[k] + 4, y, text)
+        for y in (96, 116, 136):
+            page.draw_line((xs[0], y), (xs[-1], y), width=0.6)
+        for x in xs:
+            page.draw_line((x, 96), (x, 136), width=0.6)
+    path = tmp_path / "per-pagina.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", False, 33, 7, 21.2, 8.2), ("Leerbanen", False, 65, 24, 36.9, 8.0), ("Alle percelen samen", True, 98, 31, 31.6, 8.1)]

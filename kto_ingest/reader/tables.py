@@ -387,6 +387,27 @@ def _stacked_cards(grid: Grid, matrix: list[list[str]], least: int = 2) -> Resul
     return t
 
 
+def _without_label_column(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    """A header of measures only over one row of values (a page per perceel, its name in the
+    heading above the table): one row without a label, which ``_card_label`` names from that
+    heading. None unless every header cell names a measure (three or more) and the row is values."""
+    if len(matrix) < 2 or grid.ncols < 3:
+        return None
+    nh = getattr(grid, "header_rows", None) or 1
+    body = [r for r in matrix[nh:] if any(c.strip() for c in r)]
+    if len(body) != 1 or not all(c.strip() and is_value(c) for c in body[0]):
+        return None
+    heads = [" ".join(r[c] for r in matrix[:nh] if r[c]).strip() for c in range(grid.ncols)]
+    found = [lx.measure_of(h) for h in heads]
+    if any(f is None for f in found) or len({f[0] for f in found}) != len(found):
+        return None
+    measures = {f[0]: h for f, h in zip(found, heads)}
+    row = ReadRow("", {f[0]: v.strip() for f, v in zip(found, body[0])}, grid.page, grid.row_box(matrix.index(body[0])))
+    t = ResultsTable(grid.page, "rijen", measures, [row], [grid])
+    t.decisions.append(f"pagina {grid.page}: kop met alleen maten boven één rij waarden (de naam staat erboven)")
+    return t
+
+
 def _label_score(t: ResultsTable) -> int:
     return sum(lx.label_kind(r.label) in ("perceel", "cluster", "total") for r in t.rows)
 
@@ -398,6 +419,8 @@ def interpret(grid: Grid) -> ResultsTable | None:
     matrix = grid.matrix()
     if (stacked := _stacked_cards(grid, matrix)) is not None:
         return stacked
+    if (alone := _without_label_column(grid, matrix)) is not None:
+        return alone
     options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
     if not options:
         inner = next((r for r in range(1, len(matrix) - 1)
@@ -692,8 +715,8 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
     """A table of one perceel on its side ('Uitgenodigde klanten | 112', 'Respons | 61,6 %', ...)
     whose perceel is named by a heading right above it, not in the table: the heading is the
     row's label, when it names a perceel, cluster or the total."""
-    if t.orientation != "kolommen" or len(t.rows) != 1 or t.rows[0].label.strip():
-        return
+    if len(t.rows) != 1 or t.rows[0].label.strip():
+        return  # (on its side, or a header over one row of values without a label: a page per perceel)
     page = doc.page(grid.page)
     above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1 and grid.bbox[0] - 20 <= w.x0 <= grid.bbox[2]]
     if not above:
