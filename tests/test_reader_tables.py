@@ -1412,3 +1412,25 @@ def test_a_page_per_perceel_with_its_name_over_a_table_without_a_label_column(re
     e = _process(registry, path)
     assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", False, 33, 7, 21.2, 8.2), ("Leerbanen", False, 65, 24, 36.9, 8.0), ("Alle percelen samen", True, 98, 31, 31.6, 8.1)]
+
+
+def test_header_abbreviations_read_through_the_legend_under_the_table(registry, tmp_path):
+    """'Gem. | 95%-BI | n | N | Respons (%)' with the legend 'N = netto steekproef ...; n = aantal
+    ingevulde vragenlijsten; Gem. = gemiddeld rapportcijfer (1-10)' under the table: N and n apart."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    xs = [60, 300, 370, 430, 480, 540]
+    rows = [["Onderdeel", "Gem.", "95%-BI", "n", "N", "Respons (%)"], ["Opleidingen", "8,8", "[8,5; 9,1]", "51", "111", "45,9"],
+            ["Leerbanen", "8,9", "[8,6; 9,2]", "41", "102", "40,2"]]
+    for r, row in enumerate(rows):
+        _text(page, xs[0], 100 + 16 * r, row[0])
+        for text, right in zip(row[1:], xs[1:]):
+            _text(page, right, 100 + 16 * r, text, right=True)
+    _text(page, 60, 160, "N = netto steekproef (alle benaderde klanten); n = aantal ingevulde vragenlijsten; Gem. = gemiddeld")
+    _text(page, 60, 172, "rapportcijfer (1-10); n.v.t. = geen waarnemingen.")
+    path = tmp_path / "legenda.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Opleidingen", 111, 51, 45.9, 8.8), ("Leerbanen", 102, 41, 40.2, 8.9)]

@@ -387,6 +387,42 @@ def _stacked_cards(grid: Grid, matrix: list[list[str]], least: int = 2) -> Resul
     return t
 
 
+_LEGEND_ENTRY = rx(r"(?:^|[;.]\s+|\s{2,})(?P<abbr>[\p{L}%][\p{L}.%-]{0,7})\s*=\s*(?P<def>[^;=]{3,80}?)(?=\s*(?:;|$|\.\s|\s\p{L}[\p{L}.%-]{0,7}\s*=))")
+
+
+def _with_legend(doc: Document, grid: Grid) -> Grid:
+    """A table whose header uses abbreviations its legend explains ('N = netto steekproef; n =
+    aantal ingevulde vragenlijsten; Gem. = gemiddeld rapportcijfer' under it): a copy of the grid
+    with each header cell that is exactly such an abbreviation (case counts: N is not n) read as
+    its explanation. The grid itself is left alone (it is cached)."""
+    nh = getattr(grid, "header_rows", None) or 1
+    page = doc.page(grid.page)
+    below = [ln.text for ln in page.lines if grid.bbox[3] - 1 <= ln.bbox[1] <= grid.bbox[3] + 60]
+    legend = {m["abbr"]: m["def"].strip() for text in [" ".join(below)] for m in _LEGEND_ENTRY.finditer(text)}
+    if not legend:
+        return grid
+    rows = []
+    changed = False
+    for k, row in enumerate(grid.rows):
+        if k >= nh or len(row) == 0:
+            rows.append(row)
+            continue
+        cells = []
+        for c in row:
+            if c.text.strip() in legend and lx.measure_of(legend[c.text.strip()]) is not None and c.words:
+                w = c.words[0]
+                cells.append(Cell(c.x0, c.y0, c.x1, c.y1, [w._replace(text=legend[c.text.strip()])], c.col, c.span))
+                changed = True
+            else:
+                cells.append(c)
+        rows.append(cells)
+    if not changed:
+        return grid
+    out = Grid(grid.page, grid.bbox, rows, grid.method, grid.ncols)
+    out.__dict__.update({k: v for k, v in grid.__dict__.items() if k not in ("page", "bbox", "rows", "method", "ncols")})
+    return out
+
+
 def _without_label_column(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     """A header of measures only over one row of values (a page per perceel, its name in the
     heading above the table): one row without a label, which ``_card_label`` names from that
@@ -762,7 +798,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         if stop_when_complete and any(_complete(t) and t.grids[-1].page < p - 1 for t in tables):
             break
         done.add(p)
-        grids = page_grids(doc, p)
+        grids = [_with_legend(doc, g) for g in page_grids(doc, p)]
         read = {id(g): interpret(g) for g in grids}
         # a bar chart drawn beside a table's values ('gemiddelde per segment' with a bar per row): the
         # table, when it reads two or more measures there, is read instead of the chart
