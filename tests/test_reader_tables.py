@@ -379,6 +379,7 @@ def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path,
     ("Functiegerichte vaardigheidstrainingen (Bouw en infra)", "Functiegerichte vaardigheidstrainingen, cluster Bouw en infra"),
     ("Functiegerichte vaardigheidstrainingen (FVT)", "Functiegerichte vaardigheidstrainingen"),
     ("Functiegerichte vaardigheidstrainingen › Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
+    ("Vaardigheidstraining · Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
     """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
@@ -1434,3 +1435,25 @@ def test_header_abbreviations_read_through_the_legend_under_the_table(registry, 
     e = _process(registry, path)
     assert [(r.service, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Opleidingen", 111, 51, 45.9, 8.8), ("Leerbanen", 102, 41, 40.2, 8.9)]
+
+
+def test_key_figures_as_tiles_on_a_slide_per_perceel(registry, tmp_path):
+    """A slide deck: per slide a heading at the margin ('Alle klanten', 'Opleidingen', ...) and a row
+    of big numbers with each caption under its number; a sentence under the tiles is no caption."""
+    doc = pymupdf.open()
+    _text(doc.new_page(width=842, height=595), 60, 60, "Klanttevredenheidsonderzoek scholing 2021")
+    caps = ["benaderd", "vragenlijsten ingevuld", "respons", "gemiddeld rapportcijfer"]
+    for name, values in [("Alle klanten", ["392", "205", "52,3%", "8,4"]), ("Opleidingen", ["61", "37", "60,7%", "8,5"]),
+                         ("Leerbanen", ["70", "30", "42,9%", "8,0"])]:
+        page = doc.new_page(width=842, height=595)
+        _text(page, 60, 120, name)
+        for k, (v, c) in enumerate(zip(values, caps)):
+            x = 220 + 160 * k
+            _text(page, x, 165, v, centre=True)
+            _text(page, x, 180, c, centre=True)
+        _text(page, 60, 215, "Het totaal over alle onderdelen van de dienstverlening. UWV legt de lat bij een 8.")
+    path = tmp_path / "tegels.pdf"
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
+        ("Alle klanten", True, 392, 205, 52.3, 8.4), ("Opleidingen", False, 61, 37, 60.7, 8.5), ("Leerbanen", False, 70, 30, 42.9, 8.0)]

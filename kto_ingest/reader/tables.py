@@ -423,6 +423,30 @@ def _with_legend(doc: Document, grid: Grid) -> Grid:
     return out
 
 
+def _tiles(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
+    """Key figures as tiles: a row of values with each measure's caption under it ('61 | 37 | 60,7% |
+    8,5' over 'benaderd | vragenlijsten ingevuld | respons | gemiddeld rapportcijfer'), a perceel's
+    name as the heading above: one row without a label, named by ``_card_label``."""
+    rows = [r for r in matrix if any(c.strip() for c in r)]
+    if len(rows) != 2 or grid.ncols < 3:
+        return None
+    values, captions = rows
+    if not all(c.strip() and is_value(c) for c in values if c.strip()) or sum(bool(c.strip()) for c in values) < 3:
+        return None
+    found = {}
+    for v, cap in zip(values, captions):
+        if not v.strip():
+            continue
+        f = lx.measure_of(cap) if cap.strip() else None
+        if f is None or f[0] in found:
+            return None
+        found[f[0]] = (cap, v.strip())
+    row = ReadRow("", {k: v for k, (_c, v) in found.items()}, grid.page, grid.row_box(matrix.index(values)))
+    t = ResultsTable(grid.page, "rijen", {k: c for k, (c, _v) in found.items()}, [row], [grid])
+    t.decisions.append(f"pagina {grid.page}: kerncijfers als tegels (waarde boven het onderschrift)")
+    return t
+
+
 def _without_label_column(grid: Grid, matrix: list[list[str]]) -> ResultsTable | None:
     """A header of measures only over one row of values (a page per perceel, its name in the
     heading above the table): one row without a label, which ``_card_label`` names from that
@@ -434,7 +458,7 @@ def _without_label_column(grid: Grid, matrix: list[list[str]]) -> ResultsTable |
     if len(body) != 1 or not all(c.strip() and is_value(c) for c in body[0]):
         return None
     heads = [" ".join(r[c] for r in matrix[:nh] if r[c]).strip() for c in range(grid.ncols)]
-    found = [lx.measure_of(h) for h in heads]
+    found = [lx.measure_of(h) if h else None for h in heads]
     if any(f is None for f in found) or len({f[0] for f in found}) != len(found):
         return None
     measures = {f[0]: h for f, h in zip(found, heads)}
@@ -455,7 +479,7 @@ def interpret(grid: Grid) -> ResultsTable | None:
     matrix = grid.matrix()
     if (stacked := _stacked_cards(grid, matrix)) is not None:
         return stacked
-    if (alone := _without_label_column(grid, matrix)) is not None:
+    if (alone := _without_label_column(grid, matrix) or _tiles(grid, matrix)) is not None:
         return alone
     options = [t for t in (_read_normal(grid, matrix), _read_transposed(grid, matrix)) if t is not None]
     if not options:
@@ -754,15 +778,21 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
     if len(t.rows) != 1 or t.rows[0].label.strip():
         return  # (on its side, or a header over one row of values without a label: a page per perceel)
     page = doc.page(grid.page)
-    above = [w for w in page.words if grid.bbox[1] - 30 <= w.y1 <= grid.bbox[1] + 1 and grid.bbox[0] - 20 <= w.x0 <= grid.bbox[2]]
+    # a slide's heading stands further above its tiles, at the page's margin
+    reach, left = (60, 0.0) if grid.method == "tegels" else (30, grid.bbox[0] - 20)
+    above = [w for w in page.words if grid.bbox[1] - reach <= w.y1 <= grid.bbox[1] + 1 and left <= w.x0 <= grid.bbox[2]]
     if not above:
         return
     last = max(w.cy for w in above)  # the line nearest the table; one heading, maybe wrapped
     height = max(w.y1 - w.y0 for w in above)
     line = " ".join(w.text for w in sorted((w for w in above if last - w.cy < height * 2.5), key=lambda w: (round(w.cy), w.x0)))
-    if lx.label_kind(line) in ("perceel", "cluster", "total"):
-        t.rows[0].label = line
-        t.decisions.append(f"pagina {grid.page}: perceel '{line}' uit de kop boven de tabel")
+    nearest = " ".join(w.text for w in sorted((w for w in above if abs(w.cy - last) < height * 0.5), key=lambda w: w.x0))
+    # the heading, maybe wrapped; or only the line nearest the table ('In één oogopslag' over 'Alle klanten')
+    for text in dict.fromkeys((line, nearest)):
+        if lx.label_kind(text) in ("perceel", "cluster", "total"):
+            t.rows[0].label = text
+            t.decisions.append(f"pagina {grid.page}: perceel '{text}' uit de kop boven de tabel")
+            return
 
 
 def _stack(base: ResultsTable, other: ResultsTable) -> bool:
@@ -810,7 +840,8 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         sections = [] if any(t is not None and _complete(t) for t in read.values()) else section_grids(doc, p)
         if sections:  # small tables inside the sections are read as part of them
             plain = [g for g in plain if not _overlap(g.bbox, sections[0].bbox)]
-        for grid in plain + bars + sections + card_grids(doc, p) + prose_grids(doc, p):
+        tiles = [g for g in tile_grids(doc, p) if not any(read[id(x)] is not None and _overlap(x.bbox, g.bbox) for x in plain)]
+        for grid in plain + bars + sections + tiles + card_grids(doc, p) + prose_grids(doc, p):
             t = read[id(grid)] if id(grid) in read else interpret(grid)
             if t is not None:
                 _merge_wrapped(t)
@@ -1359,6 +1390,44 @@ def _named_first(row: list) -> tuple[list, list] | None:
     if lx.measure_of(" ".join(cell_text(c) for c in chunks[1:-1])) is None:
         return None
     return list(chunks[0]), [w for c in chunks[1:] for w in c]
+
+
+def tile_grids(doc: Document, page_no: int) -> list[Grid]:
+    """Key figures as tiles: a line of three or more values set far apart, each with its caption on
+    the line(s) right under it ('61   37   60,7%   8,5' over 'benaderd   vragenlijsten ingevuld
+    respons   gemiddeld rapportcijfer'). A grid of two rows (values, captions), a column per tile;
+    what the captions name is for ``_tiles`` to decide ('tegels')."""
+    page = doc.page(page_no)
+    rows = [sorted(r, key=lambda w: w.x0) for r in visual_rows([w for b in page.body_blocks for ln in b.lines for w in ln.words])]
+    out = []
+    for k, r in enumerate(rows[:-1]):
+        chunks = _chunks(r)
+        if len(chunks) < 3 or not all(is_value(cell_text(c)) for c in chunks):
+            continue
+        height = statistics.median(w.y1 - w.y0 for w in r)
+        bottom = max(w.y1 for w in r)
+        first = rows[k + 1]
+        if min(w.y0 for w in first) - bottom > height * 1.8 or len(_chunks(first)) < 2:
+            continue
+        under = list(first)
+        if k + 2 < len(rows):  # a caption wrapped onto a second line, set tight under the first (not a paragraph)
+            second = rows[k + 2]
+            if min(w.y0 for w in second) - max(w.y1 for w in first) < height * 0.5 and len(_chunks(second)) >= 2:
+                under += second
+        centres = [(min(w.x0 for w in c) + max(w.x1 for w in c)) / 2 for c in chunks]
+        caps: list[list] = [[] for _ in chunks]
+        for w in under:
+            caps[min(range(len(chunks)), key=lambda i: abs(centres[i] - (w.x0 + w.x1) / 2))].append(w)
+        if not all(caps):
+            continue
+        vrow = [Cell(min(w.x0 for w in c), min(w.y0 for w in c), max(w.x1 for w in c), max(w.y1 for w in c), list(c), i)
+                for i, c in enumerate(chunks)]
+        crow = [Cell(min(w.x0 for w in c), min(w.y0 for w in c), max(w.x1 for w in c), max(w.y1 for w in c), c, i)
+                for i, c in enumerate(caps)]
+        cells = vrow + crow
+        bbox = (min(c.x0 for c in cells), min(c.y0 for c in cells), max(c.x1 for c in cells), max(c.y1 for c in cells))
+        out.append(Grid(page_no, bbox, [vrow, crow], "tegels", ncols=len(chunks)))
+    return out
 
 
 def card_grids(doc: Document, page_no: int) -> list[Grid]:
