@@ -85,6 +85,10 @@ MEASURES = [
     # not the netto steekproef: a table with both keeps the netto column; in a survey of everyone the
     # gross sample is every client with an ended service
     ("Bruto steekproef", "beeindigd"),
+    # a spreadsheet's pivot table names what it did with the field
+    ("Som van netto steekproef", "netto_steekproef"),
+    ("Som van ingevuld", "ingevuld"),
+    ("Gemiddelde van rapportcijfer", "rapportcijfer"),
     ("Tevredenheid (gem.)", "rapportcijfer"),
 ]
 

@@ -311,6 +311,7 @@ def normalise_header(text: str) -> str:
 _QUESTION_CODE = regex.compile(r"^(?:v|q|vr\.?|vraag)\s?\d{1,2}[a-z]?\s*[.:)]?\s+", regex.I)
 
 
+_PIVOT = regex.compile(r"^(?:som|totaal|aantal|gemiddelde|sum|count|average|mean)\s+(?:van|of)\s+(?=\p{L})")
 _YEAR_IN_HEADER = regex.compile(r"\s*[(\[]?\b(?:meting\s+)?(?:19|20)\d{2}\b[)\]]?\s*$")
 
 
@@ -324,7 +325,10 @@ def measure_of(header: str) -> tuple[str, str] | None:
     bare = _QUESTION_CODE.sub("", t)
     # ... and a header over one of several measurements may name its year: 'Respons 2021', 'Cijfer (2021)'
     dated = _YEAR_IN_HEADER.sub(" ", t).strip()
-    for form in dict.fromkeys((t, t.replace(" ", ""), bare, bare.replace(" ", ""), dated)):
+    # ... and a spreadsheet's pivot table says what it did with the field: 'Som van ingevuld',
+    # 'Gemiddelde van rapportcijfer'
+    pivot = _PIVOT.sub("", t).strip()
+    for form in dict.fromkeys((t, t.replace(" ", ""), bare, bare.replace(" ", ""), dated, pivot)):
         if not form:
             continue
         for key, pattern, rx in _measure_res():
