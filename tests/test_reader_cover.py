@@ -715,3 +715,18 @@ def test_a_signing_bureaus_name_wrapped_onto_the_next_line(tmp_path):
                            BODY + [(70, 300, "Dit rapport is digitaal ondertekend door Ruisdael &"), (70, 314, "Visser Onderzoek B.V.")]])
     values, _, _ = _read(path)
     assert values["bureau"] == "Ruisdael & Visser Onderzoek B.V."
+
+
+@pytest.mark.parametrize("lines,field,want", [
+    (["Klanttevredenheidsonderzoek scholing voor Kennispoort Maasoever"], "supplier", "Kennispoort Maasoever"),
+    (["Contractpartij van UWV: Leerwerkplaats Hoeksche Waard"], "supplier", "Leerwerkplaats Hoeksche Waard"),
+    (["Onderzochte periode: diensten beëindigd van 1 januari 2021 tot en met", "31 december 2021"], "meetperiode",
+     (D(2021, 1, 1), D(2021, 12, 31))),
+])
+def test_facts_on_a_slide_or_a_report_cover(tmp_path, lines, field, want):
+    path = _pdf(tmp_path, [[(70, 100, "Hoe tevreden zijn uw klanten?")] + [(70, 140 + 14 * i, t) for i, t in enumerate(lines)], BODY[:1]])
+    values, _, _ = _read(path)
+    got = values[field]
+    if field == "meetperiode" and got is not None:
+        got = (got.start, got.end)
+    assert got == want

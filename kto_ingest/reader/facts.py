@@ -238,7 +238,7 @@ RE_PERIOD_LABEL = regex.compile(r"^(?P<label>(?:\p{L}+\s+){0,3}\p{L}*(?:periode|
 
 
 # a period cut at the line's end: its last date lacks its month or year ('... tot en met 31')
-RE_CUT_DATE = regex.compile(r"(?:t/m|tot\s+en\s+met|tot|–|-)\s*\d{1,2}\s*$|\d{1,2}\s+\p{L}+\s*$", regex.I)
+RE_CUT_DATE = regex.compile(r"(?:t/m|tot\s+en\s+met|tot|–|-)\s*(?:\d{1,2}\s*)?$|\d{1,2}\s+\p{L}+\s*$", regex.I)
 
 
 def _side_by_side(text: str, p) -> bool:
@@ -308,7 +308,11 @@ def _meetperiodes(view: TextView, warnings: list[str]):
             except dutch.DutchParseError as exc:
                 warnings.append(f"Meetperiode niet gelezen: {exc}")
                 continue
-            if p and value.find(p.raw) <= 3 and not _side_by_side(value, p):  # not this and last meetjaar side by side
+            lead = value[:max(value.find(p.raw), 0)] if p else ""
+            # 'Onderzochte periode: diensten beëindigd van 1 januari 2021 tot en met 31 december 2021'
+            starts = p is not None and (value.find(p.raw) <= 3 or bool(rx(
+                r"^(?:\p{L}+\s+){0,2}(?:beëindigd|beeindigd|afgerond|afgesloten)\s+(?:van|tussen|in|per)?\s*$", regex.I).match(lead)))
+            if p and starts and not _side_by_side(value, p):  # not this and last meetjaar side by side
                 yield Finding(Period(start=p.start, end=p.end), row.page, row.text,
                                f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()
@@ -393,6 +397,9 @@ def supplier(view: TextView) -> Finding | None:
     rows = view.rows(first)
     for k, r in enumerate(rows[:8]):
         parts = rx(r"\s[-–—]\s").split(r.text.strip())
+        by_for = rx(r"^(?P<t>.*(?:tevredenheid|kto|scholing|onderzoek).*?)\svoor\s(?P<n>\p{Lu}.*)$", regex.I).match(r.text.strip())
+        if by_for and (name := lx.as_name(by_for["n"])) and name == by_for["n"] and not lx.looks_like_person(name):
+            return Finding(name, r.page, r.text, "de naam na 'voor' in de titel", r.bbox)  # '... scholing voor Kennispoort Maasoever'
         if len(parts) < 2:
             continue
         tail = parts[-1].strip()
