@@ -730,3 +730,16 @@ def test_facts_on_a_slide_or_a_report_cover(tmp_path, lines, field, want):
     if field == "meetperiode" and got is not None:
         got = (got.start, got.end)
     assert got == want
+
+
+def test_an_arrow_between_two_dates_a_colofons_referentieperiode_and_gepresenteerd_op(tmp_path):
+    path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid jobcoaching"), (70, 140, "Meetperiode: 12 april 2020 -> 12 april 2021"),
+                            (70, 160, "Gepresenteerd op 2 mei 2021")], BODY[:1]])
+    values, found, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end, values["report_date"]) == (D(2020, 4, 12), D(2021, 4, 12), D(2021, 5, 2))
+    path = _pdf(tmp_path, [[(70, 100, "Klanttevredenheid scholing")],
+                           BODY[:1] + [(70, 400, "Colofon"), (70, 420, "Referentieperiode"), (220, 420, "01-01-2021 - 31-12-2021")]],
+                name="colofon.pdf")
+    values, found, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert found["meetperiode"].derived  # a period the figures refer to: the rules ask a person rather than fail on it

@@ -256,7 +256,7 @@ def _side_by_side(text: str, p) -> bool:
 def _fieldwork(label: str) -> bool:
     """A label of the fieldwork ('Veldwerkperiode', 'Looptijd onderzoek', 'Dataverzameling'): its
     period is when clients were asked, which need not be the period of the ended services."""
-    return bool(rx(r"veldwerk|looptijd|dataverzameling|verzameld", regex.I).search(label))
+    return bool(rx(r"veldwerk|looptijd|dataverzameling|verzameld|referentie", regex.I).search(label))
 
 
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:

@@ -37,7 +37,7 @@ def _alt(words: list[str]) -> str:
 _MONTH = "|".join(sorted(dutch.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(dutch.WEEKDAYS)
 # ... and a filter's 'en ≤' ('≥ 01-01-2021 en ≤ 31-12-2021')
-_SEP = (r"(?:\s*(?:t/m|t\.m\.|t\.e\.m\.|tot\s+en\s+met|tot|–|—|-|en|to|until)\s*(?:(?:≤|<=)\s*)?|\s+/\s+"
+_SEP = (r"(?:\s*(?:t/m|t\.m\.|t\.e\.m\.|tot\s+en\s+met|tot|–|—|-|→|->|en|to|until)\s*(?:(?:≤|<=)\s*)?|\s+/\s+"
         # 'die begon op 1 januari 2021 en eindigde op 31 december 2021'
         r"|\s+en\s+(?:eindigde|eindigt|liep\s+tot(?:\s+en\s+met)?|loopt\s+tot(?:\s+en\s+met)?)\s+(?:op\s+)?)")
 # day first ("1-1-2021", "01/01/2021", "1.1.2021") or ISO, year first ("2021-01-01")
