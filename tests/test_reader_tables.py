@@ -380,6 +380,8 @@ def test_of_two_measurements_side_by_side_the_latest_is_read(registry, tmp_path,
     ("Functiegerichte vaardigheidstrainingen (FVT)", "Functiegerichte vaardigheidstrainingen"),
     ("Functiegerichte vaardigheidstrainingen › Logistiek", "Functiegerichte vaardigheidstrainingen, cluster Logistiek"),
     ("Vaardigheidstraining · Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
+    ("Functiegerichte vaardigheidstrainingen, Zorg en welzijn", "Functiegerichte vaardigheidstrainingen, cluster Zorg en welzijn"),
+    ("Functiegerichte vaardigheidstrainingen, Totaal", "Functiegerichte vaardigheidstrainingen"),
 ])
 def test_a_cluster_after_a_colon_is_the_cluster_of_its_perceel(label, perceel):
     """'Functiegerichte vaardigheidstrainingen: Techniek' (a label as one bureau prints it) falls
