@@ -1564,9 +1564,24 @@ class JobcoachingParser(Parser):
                 if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
                         not all(cells[c] for c in [*names.values(), *scores.values()]):
                     break  # the table has ended
+                avg = regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) is not None
+                if avg and len(body) > 0 and not any(cells[c].strip() for c in scores.values()):
+                    # the averages' label wrapped around its values: 'Gemiddeld (afgerond,' / '7,6   7,6' /
+                    # '4 perioden)', the lines set tight one under the other
+                    height = statistics.median(w.y1 - w.y0 for w in words)
+                    merged, nxt = list(words), end + 1
+                    while nxt < len(rows) and nxt <= end + 2 and min(w.y0 for w in rows[nxt]) - max(w.y1 for w in merged) < 0.8 * height:
+                        merged += rows[nxt]
+                        nxt += 1
+                    if all(_cells(merged, bands)[c].strip() for c in scores.values()):
+                        cells, line = _cells(merged, bands), Line(sorted(merged, key=lambda w: w.x0))
+                        body.append(cells)
+                        lines.append(line)
+                        end = nxt
+                        break
                 body.append(cells)
                 lines.append(line)
-                if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and len(body) > 1:
+                if avg and len(body) > 1:
                     end += 1
                     break  # the averages under the periods (above them, as the first row, they go on)
                 seen.extend(words)

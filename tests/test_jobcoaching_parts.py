@@ -249,3 +249,35 @@ def test_this_and_last_meetjaar_side_by_side_in_key_figures_are_not_the_meetperi
     assert (str(e.meetperiode.start), str(e.meetperiode.end)) == ("2020-10-22", "2021-10-22")
     # the key figures of two meetjaren are no periods table on its side: the periods are the table's
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
+
+
+def test_the_averages_label_wrapped_around_its_values(registry, tmp_path):
+    """'Gemiddeld (afgerond,' / '7,6   7,6' / '4 perioden)' under the periods, each line set tight
+    under the other (a spreadsheet pasted into a document): the averages are read."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80
+    for text in ("Klanttevredenheid jobcoaching", "Organisatie Jobcoaching Proefpunt", "Datum erkenning UWV 24-9-2018",
+                 "Meetperiode 24-9-2020 t/m 24-9-2021", "Weergave cijfers"):
+        page.insert_text((63, y), text, fontsize=10)
+        y += 22
+    cols = (67, 140, 300, 360, 500)
+    for cells in [["Periode", "Werknemer", "Cijfer wn", "Werkgever", "Cijfer wg"],
+                  ["P01", "Werknemer A", "8,00", "Werkgever 1", "7,00"], ["P02", "Werknemer A", "7,00", "Werkgever 2", "6,00"],
+                  ["P03", "Werknemer C", "6,50", "Werkgever 3", "9,00"], ["P04", "Werknemer D", "9,00", "Werkgever 2", "8,50"]]:
+        for at, t in zip(cols, cells):
+            page.insert_text((at, y), t, fontsize=9)
+        y += 15
+    page.insert_text((140, y), "Gemiddeld (afgerond,", fontsize=9)
+    page.insert_text((300, y + 8), "7,6", fontsize=9)
+    page.insert_text((500, y + 8), "7,6", fontsize=9)
+    page.insert_text((140, y + 16), "4 perioden)", fontsize=9)
+    page.insert_text((63, y + 60), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, y + 80), "De werknemers zijn tevreden. Conclusie: wij houden de werkwijze aan.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg, len(e.jobcoaching.periods)) == (7.6, 7.6, 4)
