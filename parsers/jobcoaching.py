@@ -745,8 +745,10 @@ def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
                     break
                 gap = min(w.y0 for w in near) - max(w.y1 for w in edge) if step > 0 else min(w.y0 for w in edge) - max(w.y1 for w in near)
                 height = statistics.median(w.y1 - w.y0 for w in near)
-                # (a caption's lines follow each other closely, and may overlap a little)
-                if not -0.5 * height <= gap < (0.5 if caption else 0.8) * height:
+                # (a caption's lines follow each other closely, and may overlap a little; under big
+                # numbers the space scales with the numbers' size)
+                big = statistics.median(w.y1 - w.y0 for w in row)
+                if not -0.5 * height <= gap < (0.5 * height if caption else max(0.8 * height, 0.4 * big)):
                     break
                 caption.append(near)
                 edge, j = near, j + step

@@ -281,3 +281,28 @@ def test_the_averages_label_wrapped_around_its_values(registry, tmp_path):
     e = process_file(path, registry, Options(regime=load_regime()))
     assert e.parser == "uwv-jobcoaching", e.error
     assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg, len(e.jobcoaching.periods)) == (7.6, 7.6, 4)
+
+
+def test_big_key_figures_with_their_captions_a_little_further_under_them(registry, tmp_path):
+    """A slide: the two averages as big numbers (40 pt), each caption in small type under its number,
+    the space between them scaled to the numbers' size."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    for y, text in ((80, "Klanttevredenheid jobcoaching"), (100, "Organisatie Jobcoaching Proefpunt"),
+                    (120, "Datum erkenning UWV 12-4-2018"), (140, "Meetperiode: 12-4-2020 t/m 12-4-2021")):
+        page.insert_text((63, y), text, fontsize=10)
+    page = doc.new_page(width=842, height=595)
+    page.insert_text((63, 100), "Het behaalde cijfer", fontsize=20)
+    for x, mark, cap in ((260, "7,6", "gemiddeld cijfer werknemers"), (500, "7,1", "gemiddeld cijfer werkgevers")):
+        page.insert_text((x, 175), mark, fontsize=40)
+        page.insert_text((x - 40, 215), cap, fontsize=11)
+    page = doc.new_page(width=842, height=595)
+    page.insert_text((63, 80), "Analyse van de resultaten", fontsize=12)
+    page.insert_text((63, 100), "De werknemers zijn tevreden. Conclusie: wij houden de werkwijze aan.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.6, 7.1)
