@@ -119,6 +119,7 @@ def read(page: "pymupdf.Page") -> OcrPage:
     numbered: dict[tuple[int, int], int] = {}
     tuples = []
     texts = decimal_points_as_commas([ocr_word(w.text) for w in found], [(w.block, w.line) for w in found])
+    texts = letter_o_as_zero(texts, [(w.y0, w.y1) for w in found])
     for w, text in zip(found, texts):
         wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
         tuples.append((w.x0, w.y0, w.x1, w.y1, text, w.block, w.line, wno))
@@ -178,6 +179,26 @@ def decimal_points_as_commas(texts: list[str], lines: list[tuple[int, int]]) -> 
     out = list(texts)
     for i in points:
         out[i] = texts[i].replace(".", ",")
+    return out
+
+
+_ZERO_LETTERS = {"o", "O"}
+_DIGITS_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+
+
+def letter_o_as_zero(texts: list[str], spans: list[tuple[float, float]]) -> list[str]:
+    """A lone "o" that stands level with two or more numbers is the digit 0 of a table row ("0"
+    read as a letter in a column of counts: "1  o  3  3"); Dutch has no word "o". Level: the
+    number's middle lies within the word's top and bottom (its line, as every OCR word gets)."""
+    out = list(texts)
+    for i, t in enumerate(texts):
+        if t not in _ZERO_LETTERS:
+            continue
+        top, bottom = spans[i]
+        level = sum(1 for j, u in enumerate(texts)
+                    if j != i and _DIGITS_ONLY.match(u) and top <= (spans[j][0] + spans[j][1]) / 2 <= bottom)
+        if level >= 2:
+            out[i] = "0"
     return out
 
 
