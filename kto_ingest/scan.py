@@ -389,7 +389,40 @@ def _read(img: Image.Image, dpi: float, frame: tuple[float, float], tessdata: st
     """OCR one prepared image; boxes in points of ``frame``, the image centred on the frame."""
     scale = 72.0 / dpi
     offset = (frame[0] / 2 - img.width * scale / 2, frame[1] / 2 - img.height * scale / 2)
-    return parse_tsv(_tesseract(img, dpi, tessdata), scale, offset)
+    return split_paragraphs(parse_tsv(_tesseract(img, dpi, tessdata), scale, offset))
+
+
+# Tesseract now and then takes lines far apart for one paragraph: a cover's title, "Rapportage ten
+# behoeve van X", "Definitief" and "Datum rapportage: ..." set 25 pt apart come back as one, and a
+# phrase then runs on into the next line ("ten behoeve van X Definitief Datum ..."). A born-digital
+# page keeps them apart as blocks. A gap between two lines of more than PARAGRAPH_GAP times the
+# page's median line height starts a new block (the lines of a paragraph lie some 0.3-0.5 line
+# heights apart; a heading over its text, or the lines of a cover, a line height and more).
+PARAGRAPH_GAP = 0.75
+
+
+def split_paragraphs(words: list[OcrWord]) -> list[OcrWord]:
+    """Tesseract's paragraphs split where a line lies far below the one before; blocks and lines
+    renumbered in order."""
+    spans: dict[tuple[int, int], tuple[float, float]] = {}
+    for w in words:
+        top, bottom = spans.get((w.block, w.line), (w.y0, w.y1))
+        spans[(w.block, w.line)] = (min(top, w.y0), max(bottom, w.y1))
+    if len(spans) < 2:
+        return words
+    heights = sorted(b - t for t, b in spans.values())
+    limit = PARAGRAPH_GAP * heights[len(heights) // 2]
+    renumber: dict[tuple[int, int], tuple[int, int]] = {}
+    block, line, last = -1, 0, None
+    for key in sorted(spans):
+        top, bottom = spans[key]
+        if last is None or key[0] != last[0][0] or top - last[1] > limit:
+            block, line = block + 1, 0
+        else:
+            line += 1
+        renumber[key] = (block, line)
+        last = (key, bottom)
+    return [w._replace(block=renumber[(w.block, w.line)][0], line=renumber[(w.block, w.line)][1]) for w in words]
 
 
 def _score(words: list[OcrWord]) -> float:
