@@ -489,6 +489,12 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
                 word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
                 if len(word) == 1 and word[0].text == w.text:
                     continue
+            elif not any(c.isdigit() for c in w.text) and again[0].text.isdigit() and len(again[0].text) == 1:
+                # garbage ("_—") that reads as a lone digit as a line: the same "1" as "4" may be
+                # behind it, so the word reading, when it is a lone digit too, is taken
+                word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+                if len(word) == 1 and word[0].text.isdigit() and len(word[0].text) == 1 and word[0].conf >= ORPHAN_MIN_CONF:
+                    again = word
             out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
     return out
 
