@@ -139,15 +139,26 @@ def ocr_word(text: str) -> str:
 # OCR word of the same length that differs from one of them only in one or two letters Tesseract
 # is known to confuse in a thin or broken stroke (l/i/1, f/t, c/e) is taken for that word. Long
 # words only: no other Dutch word lies that close to them.
+# The services a results table names in its rows (the lexicon's perceel labels, "Opleidingen",
+# "Ervaringscertificaten") are such words too: "Ervaringscertiticaten" is one. A thin "l" may also
+# lose its top and read as "t" ("Gemiddetd").
 TABLE_WORDS = ("Totaal", "Rapportcijfer", "Rapportcijf", "Respons", "Ingevuld", "steekproef", "Benaderd",
                "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde")
-_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce")}
+_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce", "lt")}
+
+
+@functools.cache
+def _table_words() -> tuple[str, ...]:
+    from .reader import lexicon  # the reader imports the document, which imports this module
+
+    services = [w for w in lexicon.lexicon()["labels"]["perceel"] if " " not in w and len(w) >= 6 and w.isalpha()]
+    return TABLE_WORDS + tuple(sorted(set(services)))
 
 
 def table_word(text: str) -> str:
     if len(text) < 6 or not text.isalpha():
         return text
-    for word in TABLE_WORDS:
+    for word in _table_words():
         if len(word) != len(text) or word.lower() == text.lower():
             continue
         diffs = [(a, b) for a, b in zip(text.lower(), word.lower()) if a != b]
