@@ -195,21 +195,29 @@ def decimal_points_as_commas(texts: list[str], lines: list[tuple[int, int]]) -> 
 
 _ZERO_LETTERS = {"o", "O"}
 _DIGITS_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+_TRAILING_POINT = re.compile(r"^(\d+(?:,\d+)?)\.$")
+ROW_NUMBERS = 3  # numbers level with a word, at least, for it to stand in a table row of numbers
+
+
+def _level_numbers(texts: list[str], spans: list[tuple[float, float]], i: int) -> int:
+    """How many numbers stand level with word ``i``: their middle within its top and bottom (its
+    line, as every OCR word gets)."""
+    top, bottom = spans[i]
+    return sum(1 for j, u in enumerate(texts)
+               if j != i and _DIGITS_ONLY.match(u) and top <= (spans[j][0] + spans[j][1]) / 2 <= bottom)
 
 
 def letter_o_as_zero(texts: list[str], spans: list[tuple[float, float]]) -> list[str]:
-    """A lone "o" that stands level with two or more numbers is the digit 0 of a table row ("0"
-    read as a letter in a column of counts: "1  o  3  3"); Dutch has no word "o". Level: the
-    number's middle lies within the word's top and bottom (its line, as every OCR word gets)."""
+    """In a row of numbers: a lone "o" level with two or more numbers is the digit 0 ("0" read as
+    a letter in a column of counts: "1  o  3  3"; Dutch has no word "o"); a number with a point
+    after it ("117.", a speck beside the cell) level with ROW_NUMBERS numbers loses the point (a
+    table cell holds no full stop; in a sentence a number ends with one, and few stand level)."""
     out = list(texts)
     for i, t in enumerate(texts):
-        if t not in _ZERO_LETTERS:
-            continue
-        top, bottom = spans[i]
-        level = sum(1 for j, u in enumerate(texts)
-                    if j != i and _DIGITS_ONLY.match(u) and top <= (spans[j][0] + spans[j][1]) / 2 <= bottom)
-        if level >= 2:
+        if t in _ZERO_LETTERS and _level_numbers(texts, spans, i) >= 2:
             out[i] = "0"
+        elif (m := _TRAILING_POINT.match(t)) and _level_numbers(texts, spans, i) >= ROW_NUMBERS:
+            out[i] = m[1]
     return out
 
 

@@ -625,16 +625,28 @@ _QUOTE_BEFORE_MARK = re.compile(r"(?<=\w)[’”\"]+(?=[?!]$)")
 NOISE_BELOW = 20.0
 
 
+def _dash_as_equals(words: list[OcrWord], k: int) -> bool:
+    """An "=" alone between two words of letters on its line ("vaardigheidstrainingen = cluster"):
+    a spaced en dash whose stroke the scan thickened into two. Between numbers ("49,5:6 = 8,3") an
+    "=" is what it says."""
+    if words[k].text != "=" or k == 0 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    same_line = (before.block, before.line) == (words[k].block, words[k].line) == (after.block, after.line)
+    return same_line and before.text[-1:].isalpha() and after.text[:1].isalpha()
+
+
 def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     """What Tesseract makes of Dutch typesetting, set right: the spaced en dash ("trainingen –
-    cluster") read as an em dash, which Dutch text does not use between spaces; a question mark or
+    cluster") read as an em dash, which Dutch text does not use between spaces, as "--", or as "="
+    between two words; a question mark or
     other closing mark read as a word of its own ("app) ?"), although no space stands before it;
     the top of a question mark read as a closing quote ("werknemer’?"); a rule's remnant read as
     "_" (the scan's rules are erased before reading, and an underscore is no word); a lone mark
     read with next to no confidence (NOISE_BELOW)."""
     out: list[OcrWord] = []
-    for w in words:
-        text = "–" if w.text == "—" else _QUOTE_BEFORE_MARK.sub("", w.text)
+    for k, w in enumerate(words):
+        text = "–" if w.text in ("—", "--") or _dash_as_equals(words, k) else _QUOTE_BEFORE_MARK.sub("", w.text)
         text = text.strip("_")
         if not text or (w.conf < NOISE_BELOW and not any(c.isalnum() for c in text)):
             continue

@@ -381,3 +381,20 @@ def test_garbage_that_reads_as_a_lone_digit_takes_the_word_reading(monkeypatch):
     img = Image.new("L", (600, 600), 255)
     word = scan.OcrWord(100, 100, 110, 109, "_—", 1, 0, 0)
     assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == ["1"]
+
+
+def test_a_point_after_a_number_in_a_row_of_numbers_is_dropped():
+    """"117." in a results row (a speck beside the cell) is 117; a number ending a sentence keeps
+    its full stop."""
+    texts = ["Opleidingen", "117", "117.", "40", "34,2%", "8,3", "werkgevers", "7,2.", "8,3,"]
+    spans = [(420, 430)] * 6 + [(526, 536)] * 3
+    assert ocr.letter_o_as_zero(texts, spans) == ["Opleidingen", "117", "117", "40", "34,2%", "8,3", "werkgevers", "7,2.", "8,3,"]
+
+
+def test_a_spaced_en_dash_read_as_a_double_hyphen_or_equals_sign_is_set_right():
+    def row(*texts):
+        return [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(texts)]
+
+    assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "--", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
+    assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "=", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
+    assert [w.text for w in scan._typeset(row("49,5:6", "=", "8,3"))] == ["49,5:6", "=", "8,3"]
