@@ -621,8 +621,13 @@ _QUOTE_BEFORE_MARK = re.compile(r"(?<=\w)[’”\"]+(?=[?!]$)")
 
 # A mark alone (no letter, no digit: "-", "‚", "=") that Tesseract has next to no confidence in is a
 # speck or a rule's remnant it read, not print: in a table it stands in a cell and breaks the row
-# ("- werkgever 2"). A printed dash between words is read with confidence.
+# ("- werkgever 2", "Perceel of cluster …"). A printed dash between words is read with confidence
+# (80 and more on the scans of the matrix; specks 0-35). Noise too is a word of up to
+# three letters it has next to no confidence in: the ink of one cell read twice, once on each of
+# the two label lines it stands between ("n.v.t." as "Rvt" and "En"), which makes a row of its own.
+MARK_NOISE_BELOW = 40.0
 NOISE_BELOW = 20.0
+NOISE_CHARS = 3
 
 
 def _dash_as_equals(words: list[OcrWord], k: int) -> bool:
@@ -648,7 +653,8 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     for k, w in enumerate(words):
         text = "–" if w.text in ("—", "--") or _dash_as_equals(words, k) else _QUOTE_BEFORE_MARK.sub("", w.text)
         text = text.strip("_")
-        if not text or (w.conf < NOISE_BELOW and not any(c.isalnum() for c in text)):
+        if not text or (w.conf < MARK_NOISE_BELOW and not any(c.isalnum() for c in text)) or (
+                w.conf < NOISE_BELOW and len(text) <= NOISE_CHARS and not any(c.isdigit() for c in text)):
             continue
         prev = out[-1] if out else None
         if (prev is not None and set(text) <= _CLOSING and (prev.block, prev.line) == (w.block, w.line)

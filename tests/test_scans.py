@@ -306,11 +306,13 @@ def test_two_digits_over_each_other_read_as_one_short_unsure_word_are_dropped():
 
 def test_a_lone_mark_tesseract_has_no_confidence_in_is_dropped():
     """A speck in a table read as "-" or "‚" with confidence 0 would stand in a cell ("- werkgever
-    2"); a dash Tesseract is sure of, and a word it is unsure of, stay."""
+    2"), and so would a short word read from a cell's ink that Tesseract has no confidence in
+    ("Rvt"); a dash Tesseract is sure of, a long word and a number it is unsure of, stay."""
     words = [scan.OcrWord(10, 0, 60, 10, "Werknemer", 1, 0, 96), scan.OcrWord(225, 0, 228, 10, "‚", 1, 0, 0),
              scan.OcrWord(332, 0, 336, 10, "-", 1, 0, 4), scan.OcrWord(340, 0, 346, 10, "–", 1, 0, 81),
-             scan.OcrWord(367, 0, 400, 10, "Werkgever", 1, 0, 12)]
-    assert [w.text for w in scan._typeset(words)] == ["Werknemer", "–", "Werkgever"]
+             scan.OcrWord(367, 0, 400, 10, "Werkgever", 1, 0, 12), scan.OcrWord(511, 0, 533, 10, "Rvt", 1, 0, 0),
+             scan.OcrWord(540, 0, 546, 10, "7", 1, 0, 5), scan.OcrWord(550, 0, 566, 10, "ja", 1, 0, 45)]
+    assert [w.text for w in scan._typeset(words)] == ["Werknemer", "–", "Werkgever", "7", "ja"]
 
 
 def test_a_letter_o_level_with_numbers_is_a_zero():
