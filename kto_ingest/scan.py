@@ -472,10 +472,17 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
             if len(again) == 1 and again[0].conf > w.conf and again[0].text.isalpha() and abs(len(again[0].text) - len(w.text)) <= 1:
                 out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
             continue
-        if short_letters(w) and not (len(again) == 1 and any(c.isdigit() for c in again[0].text)):
-            # a short word of letters Tesseract hardly believes in ("CG" for a "C" after a name):
-            # the surer of its line and its word reading, in letters, a letter or so off it
+        if short_letters(w):
+            # a short word of letters Tesseract hardly believes in: a lone digit in a cell read as
+            # letters ("ij" for "1", "Ö" for "0"; the word reading, which reads a lone "1" right,
+            # first), or a letter after a name ("CG" for "C"): the surer of its line and its word
+            # reading, in letters, a letter or so off it
             word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+            digits = [r[0] for r in (word, again) if len(r) == 1 and _A_NUMBER.match(normalise_numeric(r[0].text))
+                      and r[0].conf > w.conf and r[0].conf >= ORPHAN_MIN_CONF]
+            if digits:
+                out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, normalise_numeric(digits[0].text), w.block, w.line, digits[0].conf)
+                continue
             readings = [r[0] for r in (again, word) if len(r) == 1 and r[0].text.isalpha() and r[0].conf > w.conf
                         and abs(len(r[0].text) - len(w.text)) <= 1]
             if readings:

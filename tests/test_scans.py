@@ -400,3 +400,16 @@ def test_a_spaced_en_dash_read_as_a_double_hyphen_or_equals_sign_is_set_right():
     assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "--", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
     assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "=", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
     assert [w.text for w in scan._typeset(row("49,5:6", "=", "8,3"))] == ["49,5:6", "=", "8,3"]
+
+
+@pytest.mark.parametrize("first, as_line, as_word, want", [
+    (("ij", 35), ("Î", 21), ("1", 55), "1"),  # a lone "1" read as letters: the word reading says 1
+    (("Ö", 7), ("p", 69), ("0", 81), "0"),  # not the line reading's letter: the digit
+    (("CG", 38), ("CG", 48), ("C", 87), "C"),  # letters both ways: the surer
+    (("ij", 35), ("Î", 21), ("1", 40), "ij"),  # a digit read without fair confidence: as it was
+])
+def test_a_short_garbled_word_that_reads_as_a_digit_is_one(monkeypatch, first, as_line, as_word, want):
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: as_line, 8: as_word}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 110, 109, first[0], 1, 0, first[1])
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == [want]
