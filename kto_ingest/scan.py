@@ -637,6 +637,11 @@ NOISE_BELOW = 20.0
 NOISE_CHARS = 3
 
 
+# A parenthesis read as a brace ("{per", "KompAss}"), as a scan at a low resolution makes it; a
+# report's text prints no braces.
+_BRACES = str.maketrans("{}", "()")
+
+
 def _dash_as_equals(words: list[OcrWord], k: int) -> bool:
     """An "=" alone between two words of letters on its line ("vaardigheidstrainingen = cluster"):
     a spaced en dash whose stroke the scan thickened into two. Between numbers ("49,5:6 = 8,3") an
@@ -651,7 +656,7 @@ def _dash_as_equals(words: list[OcrWord], k: int) -> bool:
 def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     """What Tesseract makes of Dutch typesetting, set right: the spaced en dash ("trainingen –
     cluster") read as an em dash, which Dutch text does not use between spaces, as "--", or as "="
-    between two words; a question mark or
+    between two words; a parenthesis read as a brace in a word ("{per"); a question mark or
     other closing mark read as a word of its own ("app) ?"), although no space stands before it;
     the top of a question mark read as a closing quote ("werknemer’?"); a rule's remnant read as
     "_" (the scan's rules are erased before reading, and an underscore is no word); a lone mark
@@ -660,6 +665,8 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     for k, w in enumerate(words):
         text = "–" if w.text in ("—", "--") or _dash_as_equals(words, k) else _QUOTE_BEFORE_MARK.sub("", w.text)
         text = text.strip("_")
+        if any(c.isalpha() for c in text):
+            text = text.translate(_BRACES)
         if not text or (w.conf < MARK_NOISE_BELOW and not any(c.isalnum() for c in text)) or (
                 w.conf < NOISE_BELOW and len(text) <= NOISE_CHARS and not any(c.isdigit() for c in text)):
             continue

@@ -413,3 +413,8 @@ def test_a_short_garbled_word_that_reads_as_a_digit_is_one(monkeypatch, first, a
     img = Image.new("L", (600, 600), 255)
     word = scan.OcrWord(100, 100, 110, 109, first[0], 1, 0, first[1])
     assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == [want]
+
+
+def test_a_parenthesis_read_as_a_brace_is_set_right():
+    words = [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(["{per", "telefoon)", "KompAss}", "{", "}"])]
+    assert [w.text for w in scan._typeset(words)] == ["(per", "telefoon)", "KompAss)", "{", "}"]
