@@ -666,7 +666,7 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
         text = "–" if w.text in ("—", "--") or _dash_as_equals(words, k) else _QUOTE_BEFORE_MARK.sub("", w.text)
         text = text.strip("_")
         if any(c.isalpha() for c in text):
-            text = text.translate(_BRACES)
+            text = text.replace("})", ")").replace("({", "(").translate(_BRACES)  # "KompAss})": one parenthesis
         if not text or (w.conf < MARK_NOISE_BELOW and not any(c.isalnum() for c in text)) or (
                 w.conf < NOISE_BELOW and len(text) <= NOISE_CHARS and not any(c.isdigit() for c in text)):
             continue

@@ -416,5 +416,5 @@ def test_a_short_garbled_word_that_reads_as_a_digit_is_one(monkeypatch, first, a
 
 
 def test_a_parenthesis_read_as_a_brace_is_set_right():
-    words = [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(["{per", "telefoon)", "KompAss}", "{", "}"])]
-    assert [w.text for w in scan._typeset(words)] == ["(per", "telefoon)", "KompAss)", "{", "}"]
+    words = [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(["{per", "telefoon)", "KompAss}", "{", "}", "KompAss})"])]
+    assert [w.text for w in scan._typeset(words)] == ["(per", "telefoon)", "KompAss)", "{", "}", "KompAss)"]
