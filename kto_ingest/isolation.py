@@ -3,7 +3,11 @@
 One hostile file must not stop, hang or crash the batch. Each file is checked in
 a worker process. A worker that takes longer than the time limit is killed; one
 that runs out of its memory limit (an address-space limit set inside the worker)
-reports that or dies. Either way the file gets an error entry (``timeout``,
+reports that or dies. The time limit counts the processor time of the worker and
+its programs (Tesseract), where the system tells it (Linux), so that a machine
+busy with other work does not make a file time out; a worker that hangs without
+computing is stopped when it has computed nothing for as long as the limit, and
+any worker when its wall-clock time reaches ``WALL_FACTOR`` times the limit. Either way the file gets an error entry (``timeout``,
 ``too_large`` or ``crashed``), the worker is replaced and the batch goes on.
 
 Entries come back in the order files finish (:func:`run_isolated` is a
@@ -36,6 +40,12 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY_MB = 2048
+# A file's wall-clock time may reach this many times its limit before it is stopped, whatever its
+# processor time: room for a machine loaded ten processes to a core, and a stop for a worker that
+# computes a little now and then for ever. A worker that computes nothing is stopped sooner (see
+# _Slot.over).
+WALL_FACTOR = 10.0
+CPU_POLL = 0.5  # seconds between looks at a busy worker's processor time
 
 
 @dataclass(frozen=True)
@@ -159,13 +169,89 @@ def _wants_crops(options: Options, entry: ReportEntry) -> bool:
     return options.crops and entry.status == "parsed" and pictured
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") and "SC_CLK_TCK" in getattr(os, "sysconf_names", {}) else 100
+
+
+def _stat_ticks(pid: int, with_children: bool) -> int | None:
+    """Clock ticks of processor time of process ``pid`` from /proc: user and system, with those of
+    its children that have ended when ``with_children``. None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    # after the name: state (0), ..., utime (11), stime (12), cutime (13), cstime (14)
+    return sum(int(v) for v in fields[11:15 if with_children else 13])
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """Processor time in seconds used so far by process ``pid``, the children it has waited for,
+    and the children still running (a Tesseract reading a page); None where the system does not
+    tell (no /proc: not Linux), and then the time limit counts wall-clock time."""
+    own = _stat_ticks(pid, with_children=True)
+    if own is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            children = [int(c) for c in f.read().split()]
+    except (OSError, ValueError):
+        children = []
+    for child in children:
+        own += _stat_ticks(child, with_children=True) or 0
+    return own / _TICKS
+
+
 @dataclass
 class _Slot:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     index: int | None = None  # the file being checked
-    started: float = 0.0
+    started: float = 0.0  # wall clock (time.monotonic) when the file was handed over
+    cpu_started: float | None = None  # the worker's processor time then; None: count wall time
+    allowed: float = 0.0  # seconds the file may take: the limit, plus what OCR pages added
     pending: ReportEntry | None = None  # the file's entry, while its evidence crops are drawn
+    cpu_seen: float = 0.0  # the processor time last read, and when it last grew
+    progressed: float = 0.0
+
+    def begin(self, timeout: float | None) -> None:
+        self.started = self.progressed = time.monotonic()
+        self.cpu_started = cpu_seconds(self.process.pid) if self.process.pid else None
+        self.cpu_seen = self.cpu_started or 0.0
+        self.allowed = timeout or 0.0
+
+    def used(self) -> float:
+        """Seconds the file has taken: processor time where known, else wall-clock time."""
+        now = time.monotonic()
+        if self.cpu_started is not None:
+            cpu = cpu_seconds(self.process.pid)
+            if cpu is not None:
+                if cpu > self.cpu_seen:
+                    self.cpu_seen, self.progressed = cpu, now
+                return cpu - self.cpu_started
+        return now - self.started
+
+    def over(self) -> bool:
+        """The file has used its time; or its worker has computed nothing for as long as the limit
+        (it hangs, waiting for ever: a worker kept waiting by a busy machine still gets a share of
+        the processor every second); or its wall-clock time has run to WALL_FACTOR times the limit."""
+        used = self.used()
+        now = time.monotonic()
+        if self.cpu_started is None:
+            return used >= self.allowed
+        return (used >= self.allowed or now - self.progressed >= self.allowed
+                or now - self.started >= WALL_FACTOR * self.allowed)
+
+    def wait_for(self) -> float:
+        """Seconds until this file may be over its time at the earliest (processor time grows at
+        most as fast as the clock for one worker running one program at a time); at least
+        CPU_POLL while it is counted in processor time, so that its progress is seen."""
+        left = max(0.0, self.allowed - self.used())
+        if self.cpu_started is None or left == 0:
+            return left
+        now = time.monotonic()
+        idle_left = self.progressed + self.allowed - now
+        wall_left = self.started + WALL_FACTOR * self.allowed - now
+        return max(0.0, min(CPU_POLL, left, idle_left, wall_left))
 
 
 class _Pool:
@@ -231,6 +317,12 @@ def _memory_message(limits: Limits) -> str:
     return "Het controleren van dit bestand had meer geheugen nodig dan beschikbaar en is afgebroken."
 
 
+def _timeout_message(slot: _Slot, limits: Limits) -> str:
+    if slot.cpu_started is not None and slot.used() >= slot.allowed:
+        return f"Het controleren van dit bestand kostte meer dan {limits.timeout:g} seconden rekentijd en is afgebroken."
+    return f"Het controleren van dit bestand duurde langer dan {limits.timeout:g} seconden en is afgebroken."
+
+
 def run_isolated(
     paths: Sequence[Path], options: Options, limits: Limits, pool: _Pool | None = None,
     on_ocr: Callable[[int, int], None] | None = None,
@@ -249,12 +341,12 @@ def run_isolated(
             while todo and (len(pool.slots) < jobs or any(s.index is None for s in pool.slots)):
                 slot = next((s for s in pool.slots if s.index is None), None) or pool.start()
                 slot.index = todo.popleft()
-                slot.started = time.monotonic()
+                slot.begin(limits.timeout)
                 slot.conn.send(str(paths[slot.index]))
             busy = [s for s in pool.slots if s.index is not None]
             wait_for = None
             if limits.timeout:
-                wait_for = max(0.0, min(s.started + limits.timeout for s in busy) - time.monotonic())
+                wait_for = min(s.wait_for() for s in busy)
             ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=wait_for)
             for slot in busy:
                 index, path = slot.index, paths[slot.index]
@@ -273,11 +365,11 @@ def run_isolated(
                         problems_told = True
                         continue
                     if kind == "extend":  # OCR under way: this file gets more time
-                        slot.started += payload
+                        slot.allowed += payload
                         continue
                     if kind == "entry" and _wants_crops(options, payload):
                         slot.pending = payload  # the crops come next, with a time limit of their own
-                        slot.started = time.monotonic()
+                        slot.begin(limits.timeout)
                         continue
                     if kind == "crops" and slot.pending is not None:
                         entry, slot.pending, slot.index = slot.pending, None, None
@@ -306,7 +398,8 @@ def run_isolated(
                         entry = _death(path, options, slot.process, limits)
                     pool.retire(slot, kill=True)
                     yield index, entry
-                elif limits.timeout and time.monotonic() - slot.started >= limits.timeout:
+                elif limits.timeout and slot.over():
+                    message = _timeout_message(slot, limits)  # while the worker's processor time can be read
                     pool.retire(slot, kill=True)
                     if slot.pending is not None:  # drawing the crops took too long: keep the entry
                         slot.pending._crops = [(0, None, _CROP_FAILED)]
@@ -316,7 +409,7 @@ def run_isolated(
                         path,
                         options,
                         ErrorCode.TIMEOUT,
-                        f"Het controleren van dit bestand duurde langer dan {limits.timeout:g} seconden en is afgebroken.",
+                        message,
                     )
     finally:
         pool.close()

@@ -119,6 +119,7 @@ def read(page: "pymupdf.Page") -> OcrPage:
     numbered: dict[tuple[int, int], int] = {}
     tuples = []
     texts = decimal_points_as_commas([ocr_word(w.text) for w in found], [(w.block, w.line) for w in found])
+    texts = letter_o_as_zero(texts, [(w.y0, w.y1) for w in found])
     for w, text in zip(found, texts):
         wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
         tuples.append((w.x0, w.y0, w.x1, w.y1, text, w.block, w.line, wno))
@@ -138,15 +139,26 @@ def ocr_word(text: str) -> str:
 # OCR word of the same length that differs from one of them only in one or two letters Tesseract
 # is known to confuse in a thin or broken stroke (l/i/1, f/t, c/e) is taken for that word. Long
 # words only: no other Dutch word lies that close to them.
+# The services a results table names in its rows (the lexicon's perceel labels, "Opleidingen",
+# "Ervaringscertificaten") are such words too: "Ervaringscertiticaten" is one. A thin "l" may also
+# lose its top and read as "t" ("Gemiddetd").
 TABLE_WORDS = ("Totaal", "Rapportcijfer", "Rapportcijf", "Respons", "Ingevuld", "steekproef", "Benaderd",
                "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde")
-_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce")}
+_CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce", "lt")}
+
+
+@functools.cache
+def _table_words() -> tuple[str, ...]:
+    from .reader import lexicon  # the reader imports the document, which imports this module
+
+    services = [w for w in lexicon.lexicon()["labels"]["perceel"] if " " not in w and len(w) >= 6 and w.isalpha()]
+    return TABLE_WORDS + tuple(sorted(set(services)))
 
 
 def table_word(text: str) -> str:
     if len(text) < 6 or not text.isalpha():
         return text
-    for word in TABLE_WORDS:
+    for word in _table_words():
         if len(word) != len(text) or word.lower() == text.lower():
             continue
         diffs = [(a, b) for a, b in zip(text.lower(), word.lower()) if a != b]
@@ -178,6 +190,34 @@ def decimal_points_as_commas(texts: list[str], lines: list[tuple[int, int]]) -> 
     out = list(texts)
     for i in points:
         out[i] = texts[i].replace(".", ",")
+    return out
+
+
+_ZERO_LETTERS = {"o", "O"}
+_DIGITS_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+_TRAILING_POINT = re.compile(r"^(\d+(?:,\d+)?)\.$")
+ROW_NUMBERS = 3  # numbers level with a word, at least, for it to stand in a table row of numbers
+
+
+def _level_numbers(texts: list[str], spans: list[tuple[float, float]], i: int) -> int:
+    """How many numbers stand level with word ``i``: their middle within its top and bottom (its
+    line, as every OCR word gets)."""
+    top, bottom = spans[i]
+    return sum(1 for j, u in enumerate(texts)
+               if j != i and _DIGITS_ONLY.match(u) and top <= (spans[j][0] + spans[j][1]) / 2 <= bottom)
+
+
+def letter_o_as_zero(texts: list[str], spans: list[tuple[float, float]]) -> list[str]:
+    """In a row of numbers: a lone "o" level with two or more numbers is the digit 0 ("0" read as
+    a letter in a column of counts: "1  o  3  3"; Dutch has no word "o"); a number with a point
+    after it ("117.", a speck beside the cell) level with ROW_NUMBERS numbers loses the point (a
+    table cell holds no full stop; in a sentence a number ends with one, and few stand level)."""
+    out = list(texts)
+    for i, t in enumerate(texts):
+        if t in _ZERO_LETTERS and _level_numbers(texts, spans, i) >= 2:
+            out[i] = "0"
+        elif (m := _TRAILING_POINT.match(t)) and _level_numbers(texts, spans, i) >= ROW_NUMBERS:
+            out[i] = m[1]
     return out
 
 

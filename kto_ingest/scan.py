@@ -389,7 +389,40 @@ def _read(img: Image.Image, dpi: float, frame: tuple[float, float], tessdata: st
     """OCR one prepared image; boxes in points of ``frame``, the image centred on the frame."""
     scale = 72.0 / dpi
     offset = (frame[0] / 2 - img.width * scale / 2, frame[1] / 2 - img.height * scale / 2)
-    return parse_tsv(_tesseract(img, dpi, tessdata), scale, offset)
+    return split_paragraphs(parse_tsv(_tesseract(img, dpi, tessdata), scale, offset))
+
+
+# Tesseract now and then takes lines far apart for one paragraph: a cover's title, "Rapportage ten
+# behoeve van X", "Definitief" and "Datum rapportage: ..." set 25 pt apart come back as one, and a
+# phrase then runs on into the next line ("ten behoeve van X Definitief Datum ..."). A born-digital
+# page keeps them apart as blocks. A gap between two lines of more than PARAGRAPH_GAP times the
+# page's median line height starts a new block (the lines of a paragraph lie some 0.3-0.5 line
+# heights apart; a heading over its text, or the lines of a cover, a line height and more).
+PARAGRAPH_GAP = 0.75
+
+
+def split_paragraphs(words: list[OcrWord]) -> list[OcrWord]:
+    """Tesseract's paragraphs split where a line lies far below the one before; blocks and lines
+    renumbered in order."""
+    spans: dict[tuple[int, int], tuple[float, float]] = {}
+    for w in words:
+        top, bottom = spans.get((w.block, w.line), (w.y0, w.y1))
+        spans[(w.block, w.line)] = (min(top, w.y0), max(bottom, w.y1))
+    if len(spans) < 2:
+        return words
+    heights = sorted(b - t for t, b in spans.values())
+    limit = PARAGRAPH_GAP * heights[len(heights) // 2]
+    renumber: dict[tuple[int, int], tuple[int, int]] = {}
+    block, line, last = -1, 0, None
+    for key in sorted(spans):
+        top, bottom = spans[key]
+        if last is None or key[0] != last[0][0] or top - last[1] > limit:
+            block, line = block + 1, 0
+        else:
+            line += 1
+        renumber[key] = (block, line)
+        last = (key, bottom)
+    return [w._replace(block=renumber[(w.block, w.line)][0], line=renumber[(w.block, w.line)][1]) for w in words]
 
 
 def _score(words: list[OcrWord]) -> float:
@@ -413,8 +446,15 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
     oy = frame[1] / 2 - img.height / scale / 2
     margin = round(dpi / 30)
     out = list(words)
+    def short_letters(w: OcrWord) -> bool:
+        return w.conf < GARBLED_BELOW and len(w.text) <= 5 and w.text.isalpha()
+
     unsure = [i for i, w in enumerate(words)
-              if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5)]
+              if (w.conf < REREAD_BELOW and any(c.isdigit() for c in w.text)) or (w.conf < GARBLED_BELOW and len(w.text) <= 5
+                                                                                   and not w.text.isalpha())]
+    # a short word of letters, the same (it may be a garbled number, or a letter misread), at most
+    # MAX_WORD_REREADS of them
+    unsure += [i for i, w in enumerate(words) if short_letters(w)][:MAX_WORD_REREADS]
     # a longer word Tesseract hardly believes in ("Totaai", "Rapporteijt": a header or label a
     # letter off) is read again too, after the numbers, and replaced by a surer reading in letters
     # (at most MAX_WORD_REREADS: a poor page full of unsure words costs no more than a second or two)
@@ -432,6 +472,23 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
             if len(again) == 1 and again[0].conf > w.conf and again[0].text.isalpha() and abs(len(again[0].text) - len(w.text)) <= 1:
                 out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
             continue
+        if short_letters(w):
+            # a short word of letters Tesseract hardly believes in: a lone digit in a cell read as
+            # letters ("ij" for "1", "Ö" for "0"; the word reading, which reads a lone "1" right,
+            # first), or a letter after a name ("CG" for "C"): the surer of its line and its word
+            # reading, in letters, a letter or so off it
+            word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+            digits = [r[0] for r in (word, again) if len(r) == 1 and _A_NUMBER.match(normalise_numeric(r[0].text))
+                      and r[0].conf > w.conf and r[0].conf >= ORPHAN_MIN_CONF]
+            if digits:
+                out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, normalise_numeric(digits[0].text), w.block, w.line, digits[0].conf)
+                continue
+            readings = [r[0] for r in (again, word) if len(r) == 1 and r[0].text.isalpha() and r[0].conf > w.conf
+                        and abs(len(r[0].text) - len(w.text)) <= 1]
+            if readings:
+                best = max(readings, key=lambda r: r.conf)
+                out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, best.text, w.block, w.line, best.conf)
+            continue
         if len(again) == 1 and again[0].conf > w.conf and any(c.isdigit() for c in again[0].text):
             if len(w.text) == 1 and len(again[0].text) == 1 and again[0].text != w.text:
                 # a lone digit read as another: read as a line, a clean "1" with white below it can
@@ -439,16 +496,30 @@ def _reread(img: Image.Image, dpi: float, frame: tuple[float, float], words: lis
                 word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
                 if len(word) == 1 and word[0].text == w.text:
                     continue
+            elif not any(c.isdigit() for c in w.text) and again[0].text.isdigit() and len(again[0].text) == 1:
+                # garbage ("_—") that reads as a lone digit as a line: the same "1" as "4" may be
+                # behind it, so the word reading, when it is a lone digit too, is taken
+                word = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+                if len(word) == 1 and word[0].text.isdigit() and len(word[0].text) == 1 and word[0].conf >= ORPHAN_MIN_CONF:
+                    again = word
             out[i] = OcrWord(w.x0, w.y0, w.x1, w.y1, again[0].text, w.block, w.line, again[0].conf)
     return out
 
 
 # Ink that no word covers: Tesseract's page layout analysis drops a lone short word, typically a
 # single digit alone in a table cell ("0", "3" in a column of answer counts), as noise. Such ink is
-# found (blobs of text size outside every word box) and read on its own as one word; what reads as
-# a number with fair confidence is added. A page with many such blobs holds a figure: none are read.
+# found (blobs of text size outside every word box) and read: all such blobs at once, each on a line
+# of its own in one picture (one Tesseract run, a fifth of a second, where reading each on its own
+# costs that much a blob), and a blob that reading is not sure of (below ORPHAN_SURE), or reads as no
+# number, again on its own as one word (at most MAX_ORPHANS of them). What reads as a number with
+# fair confidence is added, and a word of two or more letters read with ORPHAN_SURE confidence (a
+# short column header, "ja" over a column of counts, dropped with them). A page with many such
+# blobs of which fewer than half read as numbers holds a figure (a chart's labels and marks): none
+# are added.
 ORPHAN_MIN_CONF = 50.0
+ORPHAN_SURE = 80.0
 MAX_ORPHANS = 30
+MAX_BLOBS = 400  # read together; more is a drawing, not a table
 ORPHAN_MAX_PT = (4.0, 24.0, 40.0)  # a blob's least and greatest height, and greatest width, in points
 
 
@@ -468,6 +539,32 @@ def _blobs(ink: np.ndarray, cell: int, gap: int) -> list[tuple[int, int, int, in
     return out
 
 
+def read_together(crops: list[Image.Image], dpi: float, tessdata: str | None) -> list[OcrWord | None]:
+    """Small pictures read in one Tesseract run: each is put on a line of its own in one tall
+    picture, with white space around it (psm 6, one block of lines), and what is read on its line
+    comes back for it: one word, or None (nothing, or more than one word)."""
+    if not crops:
+        return []
+    gap = max(8, round(dpi / 10))
+    width = max(c.width for c in crops) + 2 * gap
+    height = sum(c.height for c in crops) + gap * (len(crops) + 1)
+    canvas = Image.new("L", (width, height), 255)
+    spans = []
+    y = gap
+    for c in crops:
+        canvas.paste(c, (gap, y))
+        spans.append((y - gap / 2, y + c.height + gap / 2))
+        y += c.height + gap
+    found: list[list[OcrWord]] = [[] for _ in crops]
+    for w in parse_tsv(_tesseract(canvas, dpi, tessdata, psm=6), 1.0):
+        cy = (w.y0 + w.y1) / 2
+        for i, (top, bottom) in enumerate(spans):
+            if top <= cy < bottom:
+                found[i].append(w)
+                break
+    return [f[0] if len(f) == 1 else None for f in found]
+
+
 def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
              tessdata: str | None) -> list[OcrWord]:
     scale = dpi / 72
@@ -482,19 +579,32 @@ def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: li
     least, most, widest = (v * scale for v in ORPHAN_MAX_PT)
     blobs = [b for b in _blobs(ink, cell, gap=3)
              if least <= b[3] - b[1] <= most and b[2] - b[0] <= widest and ink[b[1]:b[3], b[0]:b[2]].sum() >= (scale * 1.5) ** 2]
-    if len(blobs) > MAX_ORPHANS:
+    if not blobs or len(blobs) > MAX_BLOBS:
         return []
-    found = []
-    next_block = max((w.block for w in words), default=-1) + 1
     margin = round(dpi / 24)
+    crops = []
     for x0, y0, x1, y1 in blobs:
         crop = img.crop((max(0, x0 - margin), max(0, y0 - margin), min(img.width, x1 + margin), min(img.height, y1 + margin)))
-        crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
-        read = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
-        if len(read) != 1 or read[0].conf < ORPHAN_MIN_CONF:
+        crops.append(crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS))
+    together = read_together(crops, dpi * 2, tessdata)
+    numbers = [r is not None and bool(_A_NUMBER.match(normalise_numeric(r.text))) for r in together]
+    if len(blobs) > MAX_ORPHANS and 2 * sum(numbers) < len(blobs):
+        return []  # a figure
+    found = []
+    next_block = max((w.block for w in words), default=-1) + 1
+    alone = 0
+    for (x0, y0, x1, y1), crop, first, number in zip(blobs, crops, together, numbers):
+        read = first
+        if first is None or first.conf < ORPHAN_SURE or not (number or _A_WORD.match(first.text)):
+            if alone >= MAX_ORPHANS:
+                continue
+            alone += 1
+            again = parse_tsv(_tesseract(crop, dpi * 2, tessdata, psm=8), 1.0)
+            read = again[0] if len(again) == 1 else None
+        if read is None or read.conf < ORPHAN_MIN_CONF:
             continue
-        text = normalise_numeric(read[0].text)
-        if not _A_NUMBER.match(text):
+        text = normalise_numeric(read.text)
+        if not _A_NUMBER.match(text) and not (read.conf >= ORPHAN_SURE and _A_WORD.match(text)):
             continue
         px0, py0, px1, py1 = x0 / scale + ox, y0 / scale + oy, x1 / scale + ox, y1 / scale + oy
         cy = (py0 + py1) / 2
@@ -503,29 +613,62 @@ def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: li
         if beside:
             nearest = min(beside, key=lambda w: abs((w.y0 + w.y1) / 2 - cy))
             py0, py1 = nearest.y0, nearest.y1
-        found.append(OcrWord(round(px0, 2), round(py0, 2), round(px1, 2), round(py1, 2), text, next_block, 0, read[0].conf))
+        found.append(OcrWord(round(px0, 2), round(py0, 2), round(px1, 2), round(py1, 2), text, next_block, 0, read.conf))
         next_block += 1
     return found
 
 
 _A_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?%?$")
+_A_WORD = re.compile(r"^[^\W\d_]{2,}$")  # letters only, two or more: a short header word ("ja", "goed")
 
 
 _CLOSING = set("?!.,:;)")
 _QUOTE_BEFORE_MARK = re.compile(r"(?<=\w)[’”\"]+(?=[?!]$)")
 
 
+# A mark alone (no letter, no digit: "-", "‚", "=") that Tesseract has next to no confidence in is a
+# speck or a rule's remnant it read, not print: in a table it stands in a cell and breaks the row
+# ("- werkgever 2", "Perceel of cluster …"). A printed dash between words is read with confidence
+# (80 and more on the scans of the matrix; specks 0-35). Noise too is a word of up to
+# three letters it has next to no confidence in: the ink of one cell read twice, once on each of
+# the two label lines it stands between ("n.v.t." as "Rvt" and "En"), which makes a row of its own.
+MARK_NOISE_BELOW = 40.0
+NOISE_BELOW = 20.0
+NOISE_CHARS = 3
+
+
+# A parenthesis read as a brace ("{per", "KompAss}"), as a scan at a low resolution makes it; a
+# report's text prints no braces.
+_BRACES = str.maketrans("{}", "()")
+
+
+def _dash_as_equals(words: list[OcrWord], k: int) -> bool:
+    """An "=" alone between two words of letters on its line ("vaardigheidstrainingen = cluster"):
+    a spaced en dash whose stroke the scan thickened into two. Between numbers ("49,5:6 = 8,3") an
+    "=" is what it says."""
+    if words[k].text != "=" or k == 0 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    same_line = (before.block, before.line) == (words[k].block, words[k].line) == (after.block, after.line)
+    return same_line and before.text[-1:].isalpha() and after.text[:1].isalpha()
+
+
 def _typeset(words: list[OcrWord]) -> list[OcrWord]:
     """What Tesseract makes of Dutch typesetting, set right: the spaced en dash ("trainingen –
-    cluster") read as an em dash, which Dutch text does not use between spaces; a question mark or
+    cluster") read as an em dash, which Dutch text does not use between spaces, as "--", or as "="
+    between two words; a parenthesis read as a brace in a word ("{per"); a question mark or
     other closing mark read as a word of its own ("app) ?"), although no space stands before it;
     the top of a question mark read as a closing quote ("werknemer’?"); a rule's remnant read as
-    "_" (the scan's rules are erased before reading, and an underscore is no word)."""
+    "_" (the scan's rules are erased before reading, and an underscore is no word); a lone mark
+    read with next to no confidence (NOISE_BELOW)."""
     out: list[OcrWord] = []
-    for w in words:
-        text = "–" if w.text == "—" else _QUOTE_BEFORE_MARK.sub("", w.text)
+    for k, w in enumerate(words):
+        text = "–" if w.text in ("—", "--") or _dash_as_equals(words, k) else _QUOTE_BEFORE_MARK.sub("", w.text)
         text = text.strip("_")
-        if not text:
+        if any(c.isalpha() for c in text):
+            text = text.replace("})", ")").replace("({", "(").translate(_BRACES)  # "KompAss})": one parenthesis
+        if not text or (w.conf < MARK_NOISE_BELOW and not any(c.isalnum() for c in text)) or (
+                w.conf < NOISE_BELOW and len(text) <= NOISE_CHARS and not any(c.isdigit() for c in text)):
             continue
         prev = out[-1] if out else None
         if (prev is not None and set(text) <= _CLOSING and (prev.block, prev.line) == (w.block, w.line)
@@ -539,8 +682,12 @@ def _typeset(words: list[OcrWord]) -> list[OcrWord]:
 # A column of lone digits in a table ("0" over "0" over "0") is now and then taken by Tesseract's
 # layout analysis for one tall block and read as garbage ("oo", "DO", "à") with a box several lines
 # high. Such a word is no word: it is dropped, so that its ink is read digit by digit as orphan ink.
-# A heading in a large font is as tall, but Tesseract is sure of it.
+# A heading in a large font is as tall, but Tesseract is sure of it. Two digits over each other
+# make a box only two lines high: a word that short (at most three characters: a heading's words
+# are longer) is dropped from that height on.
 STACK_HEIGHT = 3.0  # times the median word height
+SHORT_STACK_HEIGHT = 2.0
+SHORT_STACK_CHARS = 3
 STACK_BELOW = 90.0
 
 
@@ -549,7 +696,13 @@ def _drop_stacks(words: list[OcrWord]) -> list[OcrWord]:
         return words
     heights = sorted(w.y1 - w.y0 for w in words)
     median = heights[len(heights) // 2]
-    return [w for w in words if not (w.y1 - w.y0 > STACK_HEIGHT * median and w.conf < STACK_BELOW)]
+
+    def stack(w: OcrWord) -> bool:
+        tall = w.y1 - w.y0 > STACK_HEIGHT * median or (
+            w.y1 - w.y0 > SHORT_STACK_HEIGHT * median and len(w.text) <= SHORT_STACK_CHARS)
+        return tall and w.conf < STACK_BELOW
+
+    return [w for w in words if not stack(w)]
 
 
 def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord], PreparedPage]:

@@ -164,3 +164,80 @@ def test_each_scanned_page_is_reported_while_ocr_runs(tmp_path):
     heard = []
     entries = list(run_isolated([scan], Options(), Limits(jobs=1), on_ocr=lambda index, page: heard.append((index, page))))
     assert heard == [(0, 1), (0, 2)] and len(entries) == 1
+
+
+def test_the_time_limit_counts_processor_time_and_a_hang_is_still_stopped(monkeypatch):
+    """A file's limit counts its worker's processor time: a worker that a busy machine gives a
+    quarter of a core is not stopped when the clock passes its limit, but when it has computed that
+    long; one that computes nothing for as long as the limit hangs and is stopped; and any is
+    stopped at WALL_FACTOR times the limit by the clock. (Clock and processor time are simulated.)"""
+    from kto_ingest import isolation
+    from kto_ingest.isolation import WALL_FACTOR, _Slot
+
+    clock = {"wall": 1000.0, "cpu": 5.0}
+    monkeypatch.setattr(isolation.time, "monotonic", lambda: clock["wall"])
+    monkeypatch.setattr(isolation, "cpu_seconds", lambda pid: clock["cpu"])
+
+    class Proc:
+        pid = 4242
+
+    def run(seconds: float, share: float, slot: _Slot) -> None:  # the clock runs, the worker gets `share` of a core
+        for _ in range(round(seconds * 10)):
+            clock["wall"] += 0.1
+            clock["cpu"] += 0.1 * share
+            slot.over()  # the parent looks now and then
+
+    starved = _Slot(Proc(), None)
+    starved.begin(10.0)
+    run(30, 0.25, starved)  # three times the limit by the clock, 7.5 s computed
+    assert not starved.over()
+    run(12, 0.25, starved)  # 10.5 s computed
+    assert starved.over()
+
+    hung = _Slot(Proc(), None)
+    hung.begin(10.0)
+    run(2, 1.0, hung)
+    run(9.5, 0.0, hung)  # computed nothing for 9.5 s
+    assert not hung.over()
+    run(0.6, 0.0, hung)
+    assert hung.over() and hung.used() < 10.0
+
+    dripping = _Slot(Proc(), None)  # computes a little every few seconds, for ever
+    dripping.begin(10.0)
+    while not dripping.over():
+        run(5, 0.02, dripping)
+    assert clock["wall"] - dripping.started >= WALL_FACTOR * 10.0 and dripping.used() < 10.0
+
+    monkeypatch.setattr(isolation, "cpu_seconds", lambda pid: None)  # no /proc: the clock counts
+    plain = _Slot(Proc(), None)
+    plain.begin(10.0)
+    run(9.9, 0.25, plain)
+    assert not plain.over()
+    run(0.2, 0.25, plain)
+    assert plain.over()
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/stat") or not shutil.which("sh"), reason="/proc (Linux)")
+def test_processor_time_of_a_worker_includes_its_running_programs():
+    from kto_ingest.isolation import cpu_seconds
+
+    # a shell that waits for a program computing, as the worker waits for Tesseract
+    proc = subprocess.Popen(["sh", "-c", f"{sys.executable} -c 'while True: pass'; true"])
+    try:
+        deadline = time.monotonic() + 120
+        while (cpu_seconds(proc.pid) or 0) < 0.3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert cpu_seconds(proc.pid) >= 0.3
+        assert isolation_stat_own(proc.pid) < 0.3  # the shell itself computed next to nothing
+    finally:
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            for child in f.read().split():
+                os.kill(int(child), signal.SIGKILL)
+        proc.kill()
+        proc.wait()
+
+
+def isolation_stat_own(pid: int) -> float:
+    from kto_ingest.isolation import _TICKS, _stat_ticks
+
+    return _stat_ticks(pid, with_children=False) / _TICKS

@@ -193,3 +193,15 @@ def test_a_table_word_a_confusable_letter_off_is_set_right():
         ["Totaal", "Rapportcijf", "Rapportcijf", "totaal", "Respons"]
     # other letters, other lengths and other words stay as read
     assert [ocr_word(w) for w in ("Totaak", "Totaalen", "Rapportage", "Tota")] == ["Totaak", "Totaalen", "Rapportage", "Tota"]
+
+
+def test_a_service_name_and_an_l_read_as_t_are_set_right():
+    """The services a results table names are table words too ("Ervaringscertiticaten", f for t at
+    150 dpi black-and-white), and a thin "l" read as "t" is a confusion ("Gemiddetd"); another word
+    a letter off stays as read."""
+    from kto_ingest.ocr import ocr_word
+
+    assert [ocr_word(w) for w in ("Ervaringscertiticaten", "Gemiddetd", "Opieidingen", "Leerbanen")] == \
+        ["Ervaringscertificaten", "Gemiddeld", "Opleidingen", "Leerbanen"]
+    assert [ocr_word(w) for w in ("Ervaringsoertificaten", "Opleidingan", "Gemeente")] == \
+        ["Ervaringsoertificaten", "Opleidingan", "Gemeente"]

@@ -292,3 +292,129 @@ def test_a_lone_digit_in_a_table_cell_is_read(tesseract, tmp_path):
         words, _ = scan.read_page(doc[0], tesseract)
     beside = [w for w in words if 460 < w.x0 < 480 and 362 < (w.y0 + w.y1) / 2 < 380]
     assert [w.text for w in beside] == ["3"]
+
+
+def test_two_digits_over_each_other_read_as_one_short_unsure_word_are_dropped():
+    """Two lone zeros in a column, two lines apart, read as one word "oo" two lines high: dropped,
+    so their ink is read digit by digit; a two-line heading word Tesseract is unsure of stays (it is
+    longer than a stack of digits)."""
+    line = [scan.OcrWord(80 + 20 * i, 600 + 16 * (i % 4), 95 + 20 * i, 609.4 + 16 * (i % 4), "woord", 1, i % 4, 96) for i in range(8)]
+    stack = scan.OcrWord(345, 426, 353, 450.7, "oo", 2, 0, 62)
+    heading = scan.OcrWord(77, 560, 200, 584, "Resultaten", 4, 0, 70)
+    assert scan._drop_stacks(line + [stack, heading]) == line + [heading]
+
+
+def test_a_lone_mark_tesseract_has_no_confidence_in_is_dropped():
+    """A speck in a table read as "-" or "‚" with confidence 0 would stand in a cell ("- werkgever
+    2"), and so would a short word read from a cell's ink that Tesseract has no confidence in
+    ("Rvt"); a dash Tesseract is sure of, a long word and a number it is unsure of, stay."""
+    words = [scan.OcrWord(10, 0, 60, 10, "Werknemer", 1, 0, 96), scan.OcrWord(225, 0, 228, 10, "‚", 1, 0, 0),
+             scan.OcrWord(332, 0, 336, 10, "-", 1, 0, 4), scan.OcrWord(340, 0, 346, 10, "–", 1, 0, 81),
+             scan.OcrWord(367, 0, 400, 10, "Werkgever", 1, 0, 12), scan.OcrWord(511, 0, 533, 10, "Rvt", 1, 0, 0),
+             scan.OcrWord(540, 0, 546, 10, "7", 1, 0, 5), scan.OcrWord(550, 0, 566, 10, "ja", 1, 0, 45)]
+    assert [w.text for w in scan._typeset(words)] == ["Werknemer", "–", "Werkgever", "7", "ja"]
+
+
+def test_a_letter_o_level_with_numbers_is_a_zero():
+    texts = ["de", "benadering", "0", "o", "3", "3", "o", "Vraag", "O"]
+    spans = [(373.9, 381.1)] * 6 + [(500, 510), (600, 610), (600, 610)]  # the last "o" and "O" stand without numbers
+    assert ocr.letter_o_as_zero(texts, spans) == ["de", "benadering", "0", "0", "3", "3", "o", "Vraag", "O"]
+
+
+def test_a_short_unsure_word_of_letters_takes_the_surer_reading(monkeypatch):
+    """"C" read as "CG" (confidence 38): read again as a line and as one word, the surer reading in
+    letters replaces it; a reading no surer than the first does not."""
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: ("CG", 48), 8: ("C", 87)}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 110, 109, "CG", 1, 0, 38)
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == ["C"]
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: ("GC", 20), 8: ("Cc", 30)}))
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == ["CG"]
+
+
+def test_lines_far_apart_in_one_tesseract_paragraph_become_blocks():
+    """Cover lines 13 pt apart that Tesseract gives as one paragraph come apart (a phrase then ends
+    with its line: "ten behoeve van Werkschool Kempenland", not "... Definitief Datum ..."); the
+    lines of a paragraph of text, 4 pt apart, stay one block."""
+    def line(y, texts, block, number):
+        return [scan.OcrWord(60 + 60 * i, y, 110 + 60 * i, y + 12.7, t, block, number, 95) for i, t in enumerate(texts)]
+
+    cover = line(189.2, ["Rapportage", "ten", "behoeve"], 2, 0) + line(214.7, ["Definitief"], 2, 1) + line(239.6, ["Datum"], 2, 2)
+    text = line(300, ["Het", "onderzoek"], 3, 0) + line(316.5, ["had", "betrekking"], 3, 1)
+    got = scan.split_paragraphs(cover + text)
+    assert [(w.block, w.line) for w in got] == [(0, 0)] * 3 + [(1, 0), (2, 0), (3, 0), (3, 0), (3, 1), (3, 1)]
+
+
+def _digit_table(tmp_path, rows: int = 12) -> "pymupdf.Page":
+    """A page with a question column and four columns of lone digits (an answer-count table)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((63, 120), "Vraag", fontsize=10, fontname="hebo")
+    for k, head in enumerate(("onvoldoende", "matig", "voldoende", "goed")):
+        page.insert_text((330 + 60 * k, 120), head, fontsize=10, fontname="hebo")
+    for r in range(rows):
+        y = 145 + 22 * r
+        page.insert_text((63, y), f"Vraag nummer {r + 1} over de jobcoach?", fontsize=10, fontname="helv")
+        for k in range(4):
+            page.insert_text((347 + 60 * k, y), str((r * 3 + k * 5) % 7), fontsize=10, fontname="helv")
+    return doc
+
+
+@needs_ocr
+def test_a_table_of_many_lone_digits_is_read_whole(tesseract, tmp_path):
+    """An answer-count table of 48 lone digits, scanned at 180 dpi: Tesseract's layout analysis drops
+    many of them, more than MAX_ORPHANS; all are read (together, in one run), none lost."""
+    doc = _digit_table(tmp_path)
+    path = tmp_path / "digits.pdf"
+    doc.save(path)
+    scanned = make_scan(path, tmp_path / "digits-scan.pdf", Condition(180, "grey", -0.5, 80, seed=31))
+    with pymupdf.open(scanned) as sdoc:
+        words, _ = scan.read_page(sdoc[0], tesseract)
+    for r in range(12):
+        y = 145 + 22 * r - 4
+        got = [w.text for w in sorted(words, key=lambda w: w.x0) if w.x0 > 320 and w.y0 - 3 <= y <= w.y1 + 3]
+        assert got == [str((r * 3 + k * 5) % 7) for k in range(4)], r
+
+
+def test_garbage_that_reads_as_a_lone_digit_takes_the_word_reading(monkeypatch):
+    """"_—" (confidence 0) read again as a line comes out "4", as a word "1": a clean "1" read as a
+    line can come out "4", so the word reading is taken."""
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: ("4", 91), 8: ("1", 93)}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 110, 109, "_—", 1, 0, 0)
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == ["1"]
+
+
+def test_a_point_after_a_number_in_a_row_of_numbers_is_dropped():
+    """"117." in a results row (a speck beside the cell) is 117; a number ending a sentence keeps
+    its full stop."""
+    texts = ["Opleidingen", "117", "117.", "40", "34,2%", "8,3", "werkgevers", "7,2.", "8,3,"]
+    spans = [(420, 430)] * 6 + [(526, 536)] * 3
+    assert ocr.letter_o_as_zero(texts, spans) == ["Opleidingen", "117", "117", "40", "34,2%", "8,3", "werkgevers", "7,2.", "8,3,"]
+
+
+def test_a_spaced_en_dash_read_as_a_double_hyphen_or_equals_sign_is_set_right():
+    def row(*texts):
+        return [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(texts)]
+
+    assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "--", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
+    assert [w.text for w in scan._typeset(row("vaardigheidstrainingen", "=", "cluster"))] == ["vaardigheidstrainingen", "–", "cluster"]
+    assert [w.text for w in scan._typeset(row("49,5:6", "=", "8,3"))] == ["49,5:6", "=", "8,3"]
+
+
+@pytest.mark.parametrize("first, as_line, as_word, want", [
+    (("ij", 35), ("Î", 21), ("1", 55), "1"),  # a lone "1" read as letters: the word reading says 1
+    (("Ö", 7), ("p", 69), ("0", 81), "0"),  # not the line reading's letter: the digit
+    (("CG", 38), ("CG", 48), ("C", 87), "C"),  # letters both ways: the surer
+    (("ij", 35), ("Î", 21), ("1", 40), "ij"),  # a digit read without fair confidence: as it was
+])
+def test_a_short_garbled_word_that_reads_as_a_digit_is_one(monkeypatch, first, as_line, as_word, want):
+    monkeypatch.setattr(scan, "_tesseract", _canned_tesseract({7: as_line, 8: as_word}))
+    img = Image.new("L", (600, 600), 255)
+    word = scan.OcrWord(100, 100, 110, 109, first[0], 1, 0, first[1])
+    assert [w.text for w in scan._reread(img, 300, (144, 144), [word], None)] == [want]
+
+
+def test_a_parenthesis_read_as_a_brace_is_set_right():
+    words = [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(["{per", "telefoon)", "KompAss}", "{", "}", "KompAss})"])]
+    assert [w.text for w in scan._typeset(words)] == ["(per", "telefoon)", "KompAss)", "{", "}", "KompAss)"]

@@ -984,7 +984,10 @@ def _merge_wrapped(t: ResultsTable) -> None:
         return
 
     def tight(upper: ReadRow, lower: ReadRow) -> bool:
-        return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * (lower.bbox[3] - lower.bbox[1])
+        # measured in the taller line's height: on a scan a line's box is its ink, and a line
+        # without descenders ('en infra') is shorter than the font's line, as a PDF gives it
+        height = max(lower.bbox[3] - lower.bbox[1], upper.bbox[3] - upper.bbox[1])
+        return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] < 0.6 * height
 
     def gap(upper: ReadRow, lower: ReadRow) -> float:
         return lower.bbox[1] - upper.bbox[3]
