@@ -837,10 +837,13 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
         plain = [g for g in grids if not any(_overlap(g.bbox, b.bbox) for b in bars)]
         # sections per perceel only where no table on the page is complete by itself (they cost a
         # pass over the page's lines; a page with a whole results table has no need of them)
-        sections = [] if any(t is not None and _complete(t) for t in read.values()) else section_grids(doc, p)
+        whole = any(t is not None and _complete(t) for t in read.values())
+        sections = [] if whole else section_grids(doc, p)
         if sections:  # small tables inside the sections are read as part of them
             plain = [g for g in plain if not _overlap(g.bbox, sections[0].bbox)]
-        tiles = [g for g in tile_grids(doc, p) if not any(read[id(x)] is not None and _overlap(x.bbox, g.bbox) for x in plain)]
+        # tiles, like sections, only where no table on the page is complete by itself (a pass over its lines)
+        tiles = [] if whole else [g for g in tile_grids(doc, p)
+                                  if not any(read[id(x)] is not None and _overlap(x.bbox, g.bbox) for x in plain)]
         for grid in plain + bars + sections + tiles + card_grids(doc, p) + prose_grids(doc, p):
             t = read[id(grid)] if id(grid) in read else interpret(grid)
             if t is not None:
@@ -1374,8 +1377,6 @@ def section_grids(doc: Document, page_no: int) -> list[Grid]:
     # one section at the top of a page: the last of those begun on the page before
     if sections < 2 and not leading and not (sections == 1 and out and out[0][0].y0 < page.height * 0.4):
         return []
-    if leading and sections < 1 and len(out) == leading:
-        pass  # only the rest of a section from the page before
     boxes = [c for r in out for c in r]
     bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
     return [Grid(page_no, bbox, out, "secties", ncols=2)]
