@@ -253,6 +253,12 @@ def _paragraph_tail(page: Page, bbox: tuple[float, float, float, float], row: li
 RE_GROUP_CELL = regex.compile(r"^(?:door\s+)?(?:de\s+)?(?:klant[- ]?)?(?P<g>werknemers?|werkgevers?|opdrachtgevers?|wn|wg)$", regex.I)
 
 
+# a question marked with its group in front ('WN – Bent u ...?', 'Werkgever: Het aantal ...?')
+RE_GROUP_MARK = regex.compile(r"^(?P<g>wn|wg|werknemers?|werkgevers?)\s*[–—:-]\s*", regex.I)
+GROUP_MARKS = {"wn": "werknemer", "werknemer": "werknemer", "werknemers": "werknemer",
+               "wg": "werkgever", "werkgever": "werkgever", "werkgevers": "werkgever"}
+
+
 def _group_cell(text: str) -> str | None:
     m = RE_GROUP_CELL.match(" ".join(text.strip(" .:()").split()))
     if not m:
@@ -858,7 +864,12 @@ class JobcoachingParser(Parser):
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
             going_on = (getattr(self, "_split", None) or (None,) * 4)[3] == page.number - 1  # a cut answer table goes on here
-            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves or going_on:  # only table pages are sorted into rows
+            # only a page that names a scale's answers can hold an answer table
+            # (two of a scale's answers: a table cut after 'matig' has no 'goed' on this page)
+            scale = len(texts & {"onvoldoende", "matig", "voldoende", "goed"}) >= 2 or ("nee" in texts and "ja" in texts) or going_on
+            # only table pages are sorted into rows: a page with a table's words, or a scale's
+            # answers (an answer table under a heading of its own, 'Wat zeggen de werkgevers?')
+            if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves or scale:
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
                 named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
@@ -866,9 +877,6 @@ class JobcoachingParser(Parser):
                     self.periods_from_grids(doc, page, facts, halves)
                 if not facts.jobcoaching.periods and named:
                     self.periods_by_columns(page, rows, facts)
-                # only a page that names a scale's answers can hold an answer table
-                # (two of a scale's answers: a table cut after 'matig' has no 'goed' on this page)
-                scale = len(texts & {"onvoldoende", "matig", "voldoende", "goed"}) >= 2 or ("nee" in texts and "ja" in texts) or going_on
                 if not (scale and self.answers_from_grids(doc, page, facts)):
                     self.answers(page, rows, facts)
                 if scale:
@@ -1846,6 +1854,11 @@ class JobcoachingParser(Parser):
         cut = next((r for r in range(1, nh) if matrix[r][0].strip() and not any(c.strip() for c in matrix[r][1:])), None)
         if cut is not None:
             head, nh = self._grid_header(matrix[:cut])[0], cut
+        both = self._both_scales(matrix, head, nh, page.number, facts)
+        if both is not None:
+            for part in both:
+                found = self._answers_from_grid(grid, part, page, facts) or found
+            return found
         group = _scale_named(" ".join(head))
         if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
             return True
@@ -1912,6 +1925,42 @@ class JobcoachingParser(Parser):
         how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
         facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found
+
+    @staticmethod
+    def _both_scales(matrix: list[list[str]], head: list[str], nh: int, page: int, facts: Facts) -> list[list[list[str]]] | None:
+        """One table with both scales' answers side by side ('Vraag | nee | niet helemaal | ja |
+        onvoldoende | matig | voldoende | goed'), each question's counts under its own scale only:
+        a table per group (the question column, that scale's columns, the rows filled there), so
+        that each is read as a table of its own. A row with counts under both scales is not read,
+        nor one whose group mark ('WN – ...', 'Werkgever: ...') names the other scale; both are
+        said. None when the header does not name both scales in columns of their own."""
+        cols: dict[str, list[int]] = {}
+        for group, scale in SCALES.items():
+            at = [next((i for i, h in enumerate(head) if i and (h == a or _same_word(h.replace(" ", ""), a.replace(" ", "")))), None)
+                  for a in scale]
+            if None in at or len(set(at)) != len(scale):
+                return None
+            cols[group] = at
+        if set(cols["werknemer"]) & set(cols["werkgever"]):
+            return None
+        parts: dict[str, list[list[str]]] = {g: [[" ".join(head[0].split())] + list(scale)] for g, scale in SCALES.items()}
+        for row in matrix[nh:]:
+            filled = [g for g, at in cols.items() if any(row[c].strip() for c in at)]
+            if not filled:
+                for part in parts.values():  # a lead-in, or the rest of a question cut by the page break
+                    part.append([row[0]] + [""] * (len(part[0]) - 1))
+                continue
+            mark = RE_GROUP_MARK.match(" ".join(row[0].split()))
+            named = GROUP_MARKS.get(mark.group("g").lower()) if mark else None
+            if len(filled) > 1 or named not in (None, filled[0]):
+                facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page}, {' '.join(row[0].split())!r}): de vraag heeft "
+                                      "aantallen onder beide antwoordschalen of onder de schaal van de andere groep.")
+                continue
+            question = row[0][mark.end():] if mark else row[0]
+            parts[filled[0]].append([question] + [row[c] for c in cols[filled[0]]])
+        facts._explain.append(f"pagina {page}: één tabel met de antwoordschalen van werknemers en werkgevers naast elkaar; "
+                              "elke vraag gelezen onder de schaal waar haar aantallen staan")
+        return [part for part in parts.values() if any(any(c.strip() for c in r[1:]) for r in part[1:])]
 
     @staticmethod
     def _answer_blocks(matrix: list[list[str]], nh: int, scale: tuple[str, ...]) -> tuple[dict[str, int] | None, list[str]] | None:

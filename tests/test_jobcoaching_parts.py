@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("reportlab")
 
 from corpus.model import WG_Q, WG_SCALE, WN_Q, WN_SCALE  # noqa: E402
-from corpus.render import Doc, Landscape, Para, Span, Table, reportlab_pdf  # noqa: E402
+from corpus.render import Doc, Landscape, PageBreak, Para, Span, Table, reportlab_pdf  # noqa: E402
 from kto_ingest.pipeline import Options, process_file  # noqa: E402
 from kto_ingest.regime import load_regime  # noqa: E402
 
@@ -306,3 +306,39 @@ def test_big_key_figures_with_their_captions_a_little_further_under_them(registr
     e = process_file(path, registry, Options(regime=load_regime()))
     assert e.parser == "uwv-jobcoaching", e.error
     assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.6, 7.1)
+
+
+def periods_and_averages() -> list:
+    return [Para("Weergave cijfers", "h1"),
+            Table(header=[HEADER], body=rows(1, WN, WG) + [["", "Behaald cijfer", averages(WN), "", averages(WG)]],
+                  widths=[0.5, 1.5, 1, 1.5, 1], left_cols=(1, 3))]
+
+
+def test_both_scales_side_by_side_in_one_table_each_question_under_its_own(read):
+    """holdout9 duinroos: one answer table whose header holds both scales ('Vraag | nee | niet
+    helemaal | ja | onvoldoende | matig | voldoende | goed'); a werknemer's question fills the
+    first three, a werkgever's the last four; each question marked 'WN – ' or 'WG – '."""
+    blank3, blank4 = [""] * 3, [""] * 4
+    body = [[f"WN – {q}", *map(str, n), *blank4] for q, n in WN_COUNTS.items()]
+    body += [[f"WG – {q}", *blank3, *map(str, n)] for q, n in WG_COUNTS.items()]
+    body.append(["WN – Een vraag met aantallen onder beide schalen?", "1", "0", "0", "0", "0", "1", "0"])
+    table = Table(header=[["Vraag", *WN_SCALE, *WG_SCALE]], body=body, widths=[4] + [1] * 7, font_pt=7)
+    e = read(cover() + periods_and_averages() + [Para("Weergave vragen", "h1"), table] + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert any("onder beide antwoordschalen" in w for w in e.warnings)
+
+
+def test_an_answer_table_under_a_heading_of_its_own_without_the_tables_usual_words(read):
+    """holdout9 wendakker: 'Wat zeggen de werkgevers?' over a table with an empty first header cell:
+    no 'Vraag', 'cijfer' or 'klanttevredenheid' on the page, only the scale's answers."""
+    blocks = cover() + periods_and_averages()
+    for title, scale, counts in (("Wat zeggen de werknemers?", WN_SCALE, WN_COUNTS), ("Wat zeggen de werkgevers?", WG_SCALE, WG_COUNTS)):
+        blocks += [PageBreak(), Para(title, "h1"),
+                   Table(header=[["", *scale]], body=[[q, *map(str, n)] for q, n in counts.items()],
+                         widths=[4] + [1] * len(scale), hrules=True, ruled=False)]
+    e = read(blocks + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
