@@ -102,6 +102,23 @@ class ResultRow(Model):
     page: int
     raw: dict[str, str] = Field(default_factory=dict, description="Cell texts as printed, per column.")
 
+    def respons_decimals(self, default: int = 1) -> int:
+        """The decimals of the respons as a percentage, as printed: '45,3%' -> 1; a respons
+        printed as a proportion and read as a percentage ('0,453' -> 45,3) -> 1; none printed -> ``default``."""
+        from .dutch import DutchParseError, decimals_of, parse_number
+
+        text = self.raw.get("respons_pct")
+        if not text:
+            return default
+        decimals = decimals_of(text)
+        try:
+            shown = parse_number(text)
+        except DutchParseError:
+            return decimals
+        if "%" not in text and shown is not None and shown <= 1 and self.respons_pct is not None and self.respons_pct > 1:
+            return max(decimals - 2, 0)
+        return decimals
+
 
 class Question(Model):
     """A figure caption; in these reports the caption is the question asked."""

@@ -260,6 +260,8 @@ class GenericTableParser(Parser):
             page=table.page, raw=f"{caption or ' '.join(c for c in table.grids[0].matrix()[0] if c)} (gelezen met {table.method}, pagina {where})",
             bbox=table.grids[0].bbox)
         facts.results = conf.mark_subtotals(list(self.rows(table, facts)))
+        if conf.respons_as_proportion(facts.results):
+            self.explain(facts, "respons gedrukt als aandeel (0,45 = 45 %); elke rij klopt zo met ingevuld / netto steekproef")
         for r in facts.results:
             if r.is_total and lx.label_kind(r.service) != "total":
                 self.explain(facts, f"'{r.service}' is het subtotaal van de clusters eronder (pagina {r.page})")

@@ -1009,6 +1009,28 @@ def test_a_percent_in_words_and_an_interval_after_the_score(registry, tmp_path, 
     assert e.confidence == "high"
 
 
+def test_a_respons_printed_as_a_proportion_is_read_as_a_percentage_when_every_row_says_so(registry, tmp_path):
+    """'Responsratio 0,47' (a script's or a dashboard's proportion) is 47 % when each row's ratio is
+    ingevuld / netto; the internal check then judges it on the decimals it has as a percentage."""
+    path = tmp_path / "ratio.pdf"
+    head = ["Perceel", "Netto steekproef", "Ingevuld", "Responsratio", "Rapportcijfer"]
+    _report(path, head, [["Opleidingen", "38", "18", "0,47", "8,2"], ["Leerbanen", "21", "9", "0,43", "8,5"]])
+    e = _process(registry, path)
+    assert [(r.service, r.respons_pct, r.raw["respons_pct"]) for r in e.results] == [("Opleidingen", 47.0, "0,47"), ("Leerbanen", 43.0, "0,43")]
+    assert e.confidence == "high"
+    consistency = next(c for c in e.checks if c.rule == "SCH-CONSISTENTIE")
+    assert consistency.status == "pass", consistency.message
+
+
+def test_a_proportion_that_one_row_contradicts_is_left_as_read(registry, tmp_path):
+    path = tmp_path / "ratio.pdf"
+    head = ["Perceel", "Netto steekproef", "Ingevuld", "Responsratio", "Rapportcijfer"]
+    _report(path, head, [["Opleidingen", "38", "18", "0,47", "8,2"], ["Leerbanen", "21", "9", "0,52", "8,5"]])
+    e = _process(registry, path)
+    assert [r.respons_pct for r in e.results] == [0.47, 0.52]
+    assert e.confidence == "low"
+
+
 def test_headers_naming_the_year_of_each_measurement(registry, tmp_path):
     """'Respons 2020' beside 'Respons 2021' (and so for every measure): the latest year is read."""
     path = tmp_path / "jaren.pdf"

@@ -32,6 +32,24 @@ def impossible_cijfer(r: ResultRow) -> bool:
     return r.rapportcijfer is not None and not 1 <= r.rapportcijfer <= 10 and not (r.rapportcijfer == 0 and r.ingevuld == 0)
 
 
+def respons_as_proportion(rows: list[ResultRow]) -> bool:
+    """A respons printed as a proportion ('0,45' for 45 %), as a script or a dashboard writes it:
+    converted to a percentage only when every row's respons is at most 1 without a '%', and each
+    equals ingevuld / netto as a proportion to its printed decimals (then the column can mean
+    nothing else). True when converted; otherwise the rows stay as read (a person judges)."""
+    with_respons = [r for r in rows if r.respons_pct is not None]
+    if not with_respons or any(r.respons_pct > 1 or "%" in r.raw.get("respons_pct", "") for r in with_respons):
+        return False
+    decimals = {id(r): dutch.decimals_of(r.raw.get("respons_pct", "0")) for r in with_respons}
+    if any(d < 2 or r.netto_steekproef is None or r.ingevuld is None
+           or not respons_matches(r.netto_steekproef, r.ingevuld, r.respons_pct * 100, d - 2)
+           for r in with_respons for d in (decimals[id(r)],)):
+        return False
+    for r in with_respons:
+        r.respons_pct = round(r.respons_pct * 100, decimals[id(r)] - 2)
+    return True
+
+
 _SUB_ROW = rx(r"^[-–—•·▪*]\s*")
 
 
@@ -72,7 +90,7 @@ def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
         if r.netto_steekproef is not None and r.ingevuld is not None and r.ingevuld > r.netto_steekproef:
             found.append(f"Ingevuld bij {name} ({r.ingevuld}) is groter dan de netto steekproef ({r.netto_steekproef}).")
         elif None not in (r.netto_steekproef, r.ingevuld, r.respons_pct) and not respons_matches(
-                r.netto_steekproef, r.ingevuld, r.respons_pct, dutch.decimals_of(r.raw.get("respons_pct", "0"))):
+                r.netto_steekproef, r.ingevuld, r.respons_pct, r.respons_decimals(default=0)):
             found.append(f"Respons van {name} ({r.raw.get('respons_pct', r.respons_pct)}) is niet {r.ingevuld} / {r.netto_steekproef}.")
         if impossible_cijfer(r):
             found.append(f"Rapportcijfer van {name} ({dutch.format_number(r.rapportcijfer)}) ligt niet tussen 1 en 10.")

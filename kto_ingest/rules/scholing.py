@@ -5,7 +5,6 @@ from __future__ import annotations
 import regex
 
 from ..bureaus import KOEPELS, normalise_name, same_organisation
-from ..dutch import decimals_of
 from ..dutch import format_date as d
 from ..dutch import format_number as n
 from ..schema import Approach, Check, ReportEntry, ResultRow
@@ -581,7 +580,7 @@ def consistentie(entry: ReportEntry, ctx: Context) -> list[Check]:
         if r.netto_steekproef and r.ingevuld is not None and r.respons_pct is not None:
             checked += 1
             # Printed to N decimals, the exact share may lie up to half a unit away (6,25 prints as 6,3 or 6,2).
-            decimals = decimals_of(r.raw["respons_pct"]) if r.raw.get("respons_pct") else 1
+            decimals = r.respons_decimals()
             exact = 100 * r.ingevuld / r.netto_steekproef
             if abs(exact - r.respons_pct) > 0.5 * 10**-decimals + 1e-9:
                 raw = f"netto {printed(r, 'netto_steekproef')}, ingevuld {printed(r, 'ingevuld')}, respons {printed(r, 'respons_pct')}"
