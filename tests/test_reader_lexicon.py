@@ -369,3 +369,17 @@ def test_sentences_about_data_collection_name_the_period(text, phrase):
 @pytest.mark.parametrize("label,kind", [("Alle klanten", "total"), ("Alle percelen samen", "total"), ("Alle klanten samen", "total")])
 def test_more_total_labels(label, kind):
     assert lx.label_kind(label) == kind
+
+
+@pytest.mark.parametrize("where,text,found", [
+    ("sentence", "Ter vergelijking: vorig jaar waren het 80 klanten.", True),
+    ("sentence", "Alle klanten met een einddatum in 2021.", False),
+    ("caption", "Tabel 3 Resultaten van de eerdere metingen", True),
+    ("caption", "Tabel 3 Resultaten, zoals eerder beschreven", False),
+    ("prose", "Landelijk", True),
+    ("prose", "gemiddeld", False),
+])
+def test_words_of_another_measurement_come_from_the_lexicon(where, text, found):
+    pattern = lx.comparison_re(where)
+    hit = pattern.fullmatch(text) if where == "prose" else pattern.search(text)
+    assert bool(hit) is found

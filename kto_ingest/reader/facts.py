@@ -331,7 +331,7 @@ def _meetperiodes(view: TextView, warnings: list[str]):
     # the clients of one year: 'alle cursisten die in 2021 hun opleiding hebben afgerond', 'klanten van wie
     # de scholing in 2021 is beëindigd', 'afgerond in (heel) 2021': that calendar year
     for b in blocks:
-        if RE_OTHER_MEASUREMENT.search(b.text):
+        if lx.comparison_re("sentence").search(b.text):
             continue  # 'vorig jaar', 'ter vergelijking': another measurement's clients
         if m := RE_ENDED_IN_YEAR.search(b.text):
             y = int(m["y"])
@@ -348,7 +348,6 @@ def _meetperiodes(view: TextView, warnings: list[str]):
                                f"zin 'die tussen … en … hebben afgerond', vorm {p.form}", b.bbox)
 
 
-RE_OTHER_MEASUREMENT = regex.compile(r"\b(?:vorig\w*|eerder\w*|vergelijk\w*|voorgaand\w*)\b", regex.I)
 _DATE_WORDS = r"\d{1,2}(?:[-/.]\d{1,2}[-/.]\d{2,4}|\s+\p{L}+\.?(?:\s+\d{4})?)"
 RE_ENDED_BETWEEN = regex.compile(rf"\b(?:die|van\s+wie)\s+(?:\p{{L}}+\s+){{0,4}}?tussen\s+(?P<a>{_DATE_WORDS})\s+en\s+(?P<b>{_DATE_WORDS})"
                                  r"(?P<rest>[^.;]{0,60})", regex.I)

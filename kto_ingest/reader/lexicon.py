@@ -426,6 +426,14 @@ def status_of(text: str) -> tuple[bool, str] | None:
     return None
 
 
+@functools.cache
+def comparison_re(where: str) -> regex.Pattern:
+    """Words that mark another measurement shown for comparison (``[comparison]``): ``where`` is
+    'sentence' or 'caption' (searched in a text) or 'prose' (matched against one word)."""
+    starts = _alt(lexicon()["comparison"][where])
+    return regex.compile(rf"(?<!\p{{L}})(?:{starts})\p{{L}}*(?!\p{{L}})", regex.I)
+
+
 # ---- words for a fact, searched in the whole text (approach, analysis) ----------------------------
 
 

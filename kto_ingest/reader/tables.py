@@ -703,7 +703,6 @@ def _best(tables: list[ResultsTable]) -> ResultsTable | None:
 
 
 # words that say a table is about another measurement than the report's: last year's, for comparison
-_OTHER_MEASUREMENT = rx(r"(?<!\p{L})(?:vorig\w*|vergelijk\w*|voorgaand\w*|eerdere?\s+meting\w*|ter\s+vergelijking)(?!\p{L})", regex.I)
 
 
 def _other_measurement(doc: Document, t: ResultsTable) -> str | None:
@@ -719,7 +718,7 @@ def _other_measurement(doc: Document, t: ResultsTable) -> str | None:
     nh = getattr(grid, "header_rows", None) or _header_rows(grid.matrix())
     heading = [" ".join(c for c in row if c) for row in grid.matrix()[:nh] if sum(bool(c) for c in row) == 1]
     text = " ".join([ln.text for ln in above[-3:]] + heading)
-    return text if _OTHER_MEASUREMENT.search(text) else None
+    return text if lx.comparison_re("caption").search(text) else None
 
 
 def _perceel_in_caption(doc: Document, t: ResultsTable) -> None:
@@ -1561,7 +1560,6 @@ def bar_grids(doc: Document, page_no: int) -> list[Grid]:
 
 _PROSE_NUMBER = rx(r"^(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d{1,2})?)(?P<pct>\s*%)?[.,;:)]*$")
 _SENTENCE_END = rx(r"[.;!?]$")
-_NOT_THIS_MEASUREMENT = rx(r"^(?:vorig\w*|eerder\w*|vergele\w*|vergelijk\w*|landelijk\w*|benchmark\w*|branche\w*)$")
 
 
 def _prose_values(words: list) -> dict[str, object] | None:
@@ -1583,7 +1581,7 @@ def _prose_values(words: list) -> dict[str, object] | None:
         hi = i
         while hi < len(words) - 1 and not _SENTENCE_END.search(words[hi].text):
             hi += 1
-        if any(_NOT_THIS_MEASUREMENT.match(texts[j]) for j in range(lo, hi + 1)):
+        if any(lx.comparison_re("prose").fullmatch(texts[j]) for j in range(lo, hi + 1)):
             continue  # 'Vorig jaar gaven zij gemiddeld een 7,1': another measurement, for comparison
         best = None
         for d in range(1, 6):
