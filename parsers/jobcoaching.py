@@ -26,6 +26,7 @@ is the one place a decimal point is read as a decimal separator.
 
 from __future__ import annotations
 
+import functools
 import statistics
 
 import regex
@@ -37,7 +38,7 @@ from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Job
 from kto_ingest.reader import absence
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
-from kto_ingest.reader.grid import logical_rows, page_grids
+from kto_ingest.reader.grid import join_wrapped, logical_rows, page_grids
 from kto_ingest.tables import _visual_rows
 
 DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
@@ -993,7 +994,7 @@ class JobcoachingParser(Parser):
                             pending.append(line)
                         continue
                     group, counts = found
-                    question = " ".join(" ".join(ln.text for ln in pending).split())
+                    question = functools.reduce(join_wrapped, (" ".join(ln.text.split()) for ln in pending), "")
                     if ":" in question[:-1]:
                         question = question.rsplit(":", 1)[1].strip()  # 'Wat is uw mening over: Het aantal ...?'
                     question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)  # its number: '1. Bent u ...?'
@@ -1058,7 +1059,7 @@ class JobcoachingParser(Parser):
                 slack = 0.3 * (run[0][3] - run[0][1])
                 beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
                                  and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
-                question = " ".join(" ".join(p[4] for p in beside).split())
+                question = functools.reduce(join_wrapped, (" ".join(p[4].split()) for p in beside), "")
                 scale = scale_of(run)
                 if scale is not None and len(run) < len(scale):
                     if k == len(runs) - 1 and run[-1][3] >= max(p[3] for p in pieces) - 1:
@@ -1117,7 +1118,7 @@ class JobcoachingParser(Parser):
                 if not question_rows:
                     continue
                 question = regex.sub(r"^\s*(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "",
-                                     " ".join(" ".join(w.text for w in r) for r in question_rows))
+                                     functools.reduce(join_wrapped, (" ".join(w.text for w in r) for r in question_rows), ""))
                 question = " ".join(question.split())
                 counts: dict[str, int] = {}
                 for w in counts_row:

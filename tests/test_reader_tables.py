@@ -1481,3 +1481,70 @@ def test_key_figures_as_tiles_on_a_slide_per_perceel(registry, tmp_path):
     e = _process(registry, path)
     assert [(r.service, r.is_total, r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results] == [
         ("Alle klanten", True, 392, 205, 52.3, 8.4), ("Opleidingen", False, 61, 37, 60.7, 8.5), ("Leerbanen", False, 70, 30, 42.9, 8.0)]
+
+
+# ---- tables sized to their contents (WeasyPrint, a word processor's autofit) ---------------------
+
+
+def test_a_header_set_tight_over_columns_sized_to_their_contents(tmp_path):
+    """Header cells only a few points apart (less than ``_chunks`` splits at), each of two words a
+    space apart: the header is split where its gaps are clearly wider than a space."""
+    path = tmp_path / "tight.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    heads = ["Nr. perceel", "Netto steekproef", "Aantal ingevuld", "Respons %", "Gem. cijfer"]
+    x, rights = 60.0, []
+    for h in heads:
+        _text(page, x, 120, h)
+        x += pymupdf.get_text_length(h, fontsize=FONT)
+        rights.append(x)
+        x += 7  # a cell's padding on both sides: wider than a space, narrower than a chunk gap
+    for k, row in enumerate([["1", "40", "18", "45,0", "8,2"], ["2", "20", "9", "45,0", "8,5"], ["3", "60", "27", "45,0", "8,3"]]):
+        for text, right in zip(row, rights):
+            _text(page, right, 136 + 14 * k, text, right=True)
+    doc.save(path)
+    with open_document(path) as d:
+        grids = gridmod.aligned_grids(d.page(1), d.page(1).words)
+    assert grids and grids[0].matrix()[0] == heads
+    assert grids[0].matrix()[1] == ["1", "40", "18", "45,0", "8,2"]
+
+
+def test_a_total_row_whose_cells_stand_closer_does_not_join_the_columns(tmp_path):
+    """A bold total row's wider figures leave less than a gap between score, interval and count
+    ('8,7 [8,5; 8,9] 146' as one run of words): the other rows keep the columns apart."""
+    path = tmp_path / "bridge.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for text, x in (("Perceel", 60), ("Gem.", 230), ("95%-BI", 262), ("n", 318), ("N", 345), ("Respons", 380)):
+        _text(page, x, 120, text)
+    rows = [["Opleidingen", "8,8", "[8,5; 9,1]", "51", "111", "45,9"], ["Leerbanen", "8,9", "[8,6; 9,2]", "41", "102", "40,2"],
+            ["Ervaringscertificaten", "8,8", "[8,3; 9,3]", "13", "47", "27,7"]]
+    for k, row in enumerate(rows):
+        y = 136 + 14 * k
+        _text(page, 60, y, row[0])
+        _text(page, 250, y, row[1], right=True)
+        _text(page, 262, y, row[2])
+        for text, right in zip(row[3:], (330, 360, 420)):
+            _text(page, right, y, text, right=True)
+    y = 136 + 14 * len(rows)
+    _text(page, 60, y, "Alle respondenten")
+    _text(page, 250, y, "8,7", right=True)
+    _text(page, 253, y, "[8,5; 8,9]")  # closer: the run '8,7 [8,5; 8,9] 146' reads as one chunk
+    _text(page, 330, y, "146", right=True)
+    _text(page, 360, y, "419", right=True)
+    _text(page, 420, y, "34,8", right=True)
+    doc.save(path)
+    with open_document(path) as d:
+        grid = gridmod.aligned_grids(d.page(1), d.page(1).words)[0]
+    assert grid.matrix()[-1] == ["Alle respondenten", "8,7", "[8,5; 8,9]", "146", "419", "34,8"]
+    assert grid.matrix()[1] == rows[0]
+
+
+def test_a_cell_wrapped_after_a_slash_goes_on_without_a_space():
+    from kto_ingest.document import Word
+
+    words = [Word(10, 10, 60, 20, "(per", 1, 0, 0), Word(62, 10, 110, 20, "telefoon/", 1, 0, 0),
+             Word(10, 22, 70, 32, "email/app)?", 1, 0, 1)]
+    assert gridmod.cell_text(words) == "(per telefoon/email/app)?"
+    assert gridmod.join_wrapped("en/of", "daarna") == "en/of daarna"
+    assert gridmod.join_wrapped("telefoon/", "email") == "telefoon/email"

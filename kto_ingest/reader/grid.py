@@ -17,6 +17,7 @@ needs. What the cells mean is decided in ``reader.tables``.
 from __future__ import annotations
 
 import bisect
+import functools
 import statistics
 from dataclasses import dataclass, field
 
@@ -62,7 +63,7 @@ class Grid:
             texts = [""] * self.ncols
             for c in row:
                 if c.col < self.ncols:
-                    texts[c.col] = (texts[c.col] + " " + c.text).strip() if texts[c.col] else c.text
+                    texts[c.col] = join_wrapped(texts[c.col], c.text).strip() if texts[c.col] else c.text
             out.append(texts)
         return out
 
@@ -72,8 +73,19 @@ class Grid:
                 round(max(c.x1 for c in cells), 1), round(max(c.y1 for c in cells), 1))
 
 
+def join_wrapped(text: str, nxt: str) -> str:
+    """A cell's text and its next line: a line that ends after a slash goes on without a space
+    ('telefoon/' over 'email/app', where a printer may break); otherwise a space between."""
+    if not text:
+        return nxt
+    if not nxt:
+        return text
+    return text + nxt if text.endswith("/") and nxt[:1].isalnum() else f"{text} {nxt}"
+
+
 def cell_text(words: list[Word]) -> str:
-    """Words of one cell in reading order; a word hyphenated at the line end joins the next."""
+    """Words of one cell in reading order; a word hyphenated at the line end joins the next, and
+    so does a word broken after a slash."""
     if not words:
         return ""
     height = statistics.median(w.y1 - w.y0 for w in words) or 1
@@ -81,10 +93,13 @@ def cell_text(words: list[Word]) -> str:
     out = ""
     prev: Word | None = None
     for w in ordered:
+        new_line = prev is not None and w.cy - prev.cy > height * 0.5
         if not out:
             out = w.text
-        elif out.endswith("-") and prev is not None and w.cy - prev.cy > height * 0.5 and w.text[:1].islower():
+        elif out.endswith("-") and new_line and w.text[:1].islower():
             out = out[:-1] + w.text  # "vaardigheids-" / "trainingen"
+        elif new_line:
+            out = join_wrapped(out, w.text)
         else:
             out += " " + w.text
         prev = w
@@ -406,6 +421,28 @@ def _chunks(words: list[Word]) -> list[list[Word]]:
     return out
 
 
+def _spaced_chunks(chunks: list[list[Word]]) -> list[list[Word]]:
+    """A line whose words stand a space apart within a cell and clearly further apart between
+    cells, all closer than ``_chunks`` splits at (a header over columns sized to their contents):
+    each chunk split where a gap is at least twice the line's narrowest and half a line high. A
+    line of running text has even gaps (a justified line spreads them evenly) and stays whole."""
+    words = sorted((w for c in chunks for w in c), key=lambda w: w.x0)
+    positive = [g for a, b in zip(words, words[1:]) if (g := b.x0 - a.x1) > 0.5]
+    if not positive:
+        return chunks
+    wide = max(2 * min(positive), 0.5 * statistics.median(w.y1 - w.y0 for w in words))
+    out: list[list[Word]] = []
+    for chunk in chunks:
+        chunk = sorted(chunk, key=lambda w: w.x0)
+        out.append([chunk[0]])
+        for a, b in zip(chunk, chunk[1:]):
+            if b.x0 - a.x1 >= wide:
+                out.append([b])
+            else:
+                out[-1].append(b)
+    return out
+
+
 def visual_rows(words: list[Word]) -> list[list[Word]]:
     """Words clustered into rows by vertical centre (cells of one row are separate blocks)."""
     if not words:
@@ -452,16 +489,37 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip()))
 
 
-def _column_axis(bodies: list[list[list[Word]]]) -> list[tuple[float, float]]:
-    """Column intervals from the chunks of the body rows: chunks that overlap share a column."""
-    spans = sorted((min(w.x0 for w in c), max(w.x1 for w in c)) for chunks in bodies for c in chunks)
+def _union(spans: list[tuple[float, float]]) -> list[list[float]]:
     cols: list[list[float]] = []
-    for a, b in spans:
+    for a, b in sorted(spans):
         if cols and a <= cols[-1][1] + 1:
             cols[-1][1] = max(cols[-1][1], b)
         else:
             cols.append([a, b])
-    return [(a, b) for a, b in cols]
+    return cols
+
+
+def _column_axis(bodies: list[list[list[Word]]]) -> list[tuple[float, float]]:
+    """Column intervals from the chunks of the body rows: chunks that overlap share a column. A
+    chunk that bridges columns every other row keeps apart (a bold total row whose wider figures
+    leave less than a gap between cells: '8,7 [8,5; 8,9] 146') does not join them, when such
+    chunks are a few among many; its words then go to their columns one by one."""
+    spans = [(min(w.x0 for w in c), max(w.x1 for w in c)) for chunks in bodies for c in chunks]
+    cols = _union(spans)
+    out: list[tuple[float, float]] = []
+    for a, b in cols:
+        members = [s for s in spans if a <= s[0] and s[1] <= b]
+        parts = _union(members)
+        if len(parts) == 1 and len(members) >= 6:
+            bridges = [s for s in members if sum(1 for t in members if t is not s and t[0] <= s[1] and s[0] <= t[1]
+                                                 and (t[0] > s[0] + 1 or t[1] < s[1] - 1)) >= 2]
+            rest = [s for s in members if s not in bridges]
+            apart = _union(rest)
+            if len(apart) > 1 and len(bridges) * 4 <= len(members) and all(
+                    sum(1 for s in rest if p[0] <= s[0] and s[1] <= p[1]) >= 2 for p in apart):
+                parts = apart
+        out += [(p[0], p[1]) for p in parts]
+    return out
 
 
 def _align_columns(grid: Grid) -> Grid:
@@ -606,6 +664,8 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
         anchor = info[start][0]
         while h >= 0 and len(head) < 5:
             r, chunks, values = info[h]
+            if len(r) > 2 and len(spaced := _spaced_chunks(chunks)) > len(chunks) and len(spaced) >= 3:
+                chunks = spaced  # a header set tight over narrow columns (a table sized to its contents)
             below = head[0][0] if head else anchor
             gap = top_of(below) - bottom_of(r)
             if values >= 2 or gap > reach:
@@ -627,7 +687,7 @@ def aligned_grids(page: Page, words: list[Word], taken: list[tuple[float, float,
                 # the end of a paragraph above the table (its last word alone at the text's left
                 # margin: '... zijn per e-mail' / 'uitgenodigd.'); a header cell 'st.dev.' or 'steekpr.' is no sentence
                 break
-            head.insert(0, info[h])
+            head.insert(0, (r, chunks, values))
             h -= 1
         # a single line of running text directly above is not a header
         while head and len(head[0][1]) == 1 and len(cell_text(head[0][1][0]).split()) > 6:
@@ -1016,7 +1076,7 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         row = list(m)
         above = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k < i]
         below = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k > i]
-        row[0] = " ".join(p for p in above + [row[0]] + below if p)
+        row[0] = functools.reduce(join_wrapped, [p for p in above + [row[0]] + below if p], "")
         out.append(row)
     return out
 
