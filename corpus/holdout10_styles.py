@@ -111,13 +111,9 @@ def method(s: ScholingSpec, key: str) -> str:
     return APPROACH[key] if s.method_account else NO_APPROACH
 
 
-def fieldwork(s: ScholingSpec) -> str:
-    """The weeks of fieldwork (not a truth field): January before the report."""
-    start = dt.date(2022, 1, 3)
-    end = min(s.report_date - dt.timedelta(days=2), dt.date(2022, 1, 28))
-    if end <= start:
-        end = start + dt.timedelta(days=1)
-    return f"{day_month(start)} en {long_date(end)}"
+def fieldwork_closed(s: ScholingSpec) -> str:
+    """When the fieldwork was closed (not a truth field): a week before the report, not before 2 January."""
+    return long_date(max(s.report_date - dt.timedelta(days=7), dt.date(2022, 1, 2)))
 
 
 # ---- bureau 1 (LibreOffice .fodt): a long Word report of a large bureau. Meetperiode in the introduction,
@@ -155,8 +151,8 @@ class VerhoefBrandsma(Style):
                   "onderzoek over 2021.", notes=("Zie het Programma van Eisen scholing, paragraaf kwaliteitsmeting.",)),
              Para("1.2 Afbakening van het onderzoek", "h2"),
              Para(f"Het onderzoek heeft betrekking op alle klanten van wie de scholingsdienst is beëindigd in de periode van "
-                  f"{van_tot(s.meet_start, s.meet_end)}. Dit is de meetperiode van het onderzoek. De vragenlijst is afgenomen tussen "
-                  f"{fieldwork(s)}."),
+                  f"{van_tot(s.meet_start, s.meet_end)}. Dit is de meetperiode van het onderzoek. Klanten ontvingen de vragenlijst in de weken "
+                  f"na het einde van hun dienst; het veldwerk is afgesloten op {fieldwork_closed(s)}."),
              Para("Leeswijzer: hoofdstuk 2 geeft de resultaten, hoofdstuk 3 de conclusies. De opzet en uitvoering van het "
                   "veldwerk staan in bijlage A."),
              Para("2 Resultaten", "h1"),
@@ -537,7 +533,7 @@ class Werkpad(JcStyle):
             wg = sum(p.wg for _i, p in items) / len(items)
             rows_total.append([region, str(len(items)), nl2(wn), nl2(wg)])
             body = [[f"#{i}", p.werknemer, jc_cijfer(p.wn), p.werkgever, jc_cijfer(p.wg)] for i, p in items]
-            body.append(["", f"Totaal {region.lower()}", nl2(wn), "", nl2(wg)])
+            body.append(["", f"Totaal {region}", nl2(wn), "", nl2(wg)])
             b += [Para(region, "h2"),
                   Table(header=[["Periode", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]], body=body,
                         ruled=False, hrules=True, widths=[0.7, 1.5, 1, 1.5, 1], left_cols=(1, 3), bold_rows=(len(body) - 1,),
