@@ -58,7 +58,8 @@ class Bar:
 @dataclass
 class Span:
     """A header cell spanning columns and/or rows (header rows are written as in HTML: a position
-    covered by a span above or to the left is left out of its row)."""
+    covered by a span above or to the left is left out of its row). In a table body it is a merged
+    cell (a perceel over its cluster rows), written the same way; bodies without one are unchanged."""
 
     text: str
     cols: int = 1
@@ -177,6 +178,21 @@ def header_grid(rows: list[list], ncols: int) -> list[list]:
     return grid
 
 
+def body_spans(t: "Table") -> bool:
+    """Whether the body has merged cells (a Span: a perceel cell over several cluster rows)."""
+    return any(isinstance(c, Span) for row in t.body for c in row)
+
+
+def _body_rows(t: "Table") -> list[list[tuple[int, object]]]:
+    """Body rows as (column, cell) pairs. With merged body cells (``Span``, HTML convention: a position
+    covered by a span above or to the left is left out of its row) the column is the real one; without,
+    it is the cell's index, as always."""
+    if not body_spans(t):
+        return [list(enumerate(row)) for row in t.body]
+    grid = header_grid(t.body, _ncols(t))
+    return [[(j, c) for j, c in enumerate(row) if c is not None] for row in grid]
+
+
 def _ncols(t: "Table") -> int:
     if t.header:
         return sum(c.cols if isinstance(c, Span) else 1 for c in t.header[0])
@@ -250,9 +266,9 @@ def _html_table(t: Table, for_lo: bool) -> str:
         out.append(f"<thead>{head}</thead><tbody>")
     else:
         out.append(f"<tbody>{head}")
-    for i, row in enumerate(t.body):
+    for i, row in enumerate(_body_rows(t)):
         cells = []
-        for j, c in enumerate(row):
+        for j, c in row:
             align = "left" if ((j == 0 and t.first_col_left) or j in t.left_cols) else "right"
             if isinstance(c, Bar):
                 width = max(1, round(100 * c.value / c.scale)) if c.scale else 1
@@ -260,7 +276,7 @@ def _html_table(t: Table, for_lo: bool) -> str:
                        f'{exact}margin-right:4pt"></div><span>{_h(c.text)}</span></div>')
                 align = "left"
             else:
-                txt = _h(c)
+                txt = _h(cell_text(c))
             if i in t.bold_rows:
                 txt = f"<b>{txt}</b>"
             style = f"border:{border};text-align:{align}"
@@ -270,6 +286,13 @@ def _html_table(t: Table, for_lo: bool) -> str:
                 extra = f' bgcolor="{t.zebra}"'
             if t.hrules and i == len(t.body) - 1:
                 style += ";border-bottom:1.2pt solid #000"
+            if isinstance(c, Span):
+                extra += (f' colspan="{c.cols}"' if c.cols > 1 else "") + (f' rowspan="{c.rows}"' if c.rows > 1 else "")
+                if c.rows > 1:
+                    style += ";vertical-align:top"
+                    extra += ' valign="top"'
+                if t.hrules and i + c.rows - 1 == len(t.body) - 1:
+                    style += ";border-bottom:1.2pt solid #000"
             cells.append(f'<td style="{style}" align="{align}"{extra}>{txt}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
@@ -513,13 +536,18 @@ def to_fodt(doc: Doc) -> str:
             fill = t.zebra if (t.zebra and i % 2 == 1) else None
             bottom = "1.2pt solid #000000" if (t.hrules and i == len(t.body) - 1) else None
             cs = cstyle(fill, None, bottom)
-            for j, c in enumerate(row):
+            brow = (header_grid(t.body, len(widths))[i] if body_spans(t) else list(row))
+            for j, c in enumerate(brow):
+                if c is None:
+                    cells.append("<table:covered-table-cell/>")
+                    continue
                 left = (j == 0 and t.first_col_left) or j in t.left_cols
+                span = (c.cols, c.rows) if isinstance(c, Span) else (1, 1)
                 c = cell_text(c)
                 if i in t.bold_rows:
-                    cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb", cs))
+                    cells.append(cell(c, f"{tn}.pbl" if left else f"{tn}.pb", cs, span))
                 else:
-                    cells.append(cell(c, f"{tn}.pl" if left else f"{tn}.pr", cs))
+                    cells.append(cell(c, f"{tn}.pl" if left else f"{tn}.pr", cs, span))
             out.append(f'<table:table-row table:style-name="{tn}.row">' + "".join(cells) + "</table:table-row>")
         out.append("</table:table>")
         body.append("".join(out))
@@ -678,9 +706,23 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
                     spans.append(("SPAN", (c, r), (c + cols - 1, r + nrows - 1)))
                 row.append(Paragraph(esc(cell_text(cell)), hc if cols > 1 else hs))
             rows.append(row)
-        for i, r in enumerate(b.body):
-            rows.append([Paragraph((f"<b>{esc(cell_text(c))}</b>" if i in b.bold_rows else esc(cell_text(c))),
-                                   cs if (j == 0 and b.first_col_left) or j in b.left_cols else cr) for j, c in enumerate(r)])
+        if body_spans(b):
+            for i, r in enumerate(header_grid(b.body, ncols)):
+                row = []
+                for j, c in enumerate(r):
+                    if c is None:
+                        row.append("")
+                        continue
+                    if isinstance(c, Span) and (c.cols > 1 or c.rows > 1):
+                        spans.append(("SPAN", (j, len(grid) + i), (j + c.cols - 1, len(grid) + i + c.rows - 1)))
+                        spans.append(("VALIGN", (j, len(grid) + i), (j, len(grid) + i), "TOP"))
+                    row.append(Paragraph((f"<b>{esc(cell_text(c))}</b>" if i in b.bold_rows else esc(cell_text(c))),
+                                         cs if (j == 0 and b.first_col_left) or j in b.left_cols else cr))
+                rows.append(row)
+        else:
+            for i, r in enumerate(b.body):
+                rows.append([Paragraph((f"<b>{esc(cell_text(c))}</b>" if i in b.bold_rows else esc(cell_text(c))),
+                                       cs if (j == 0 and b.first_col_left) or j in b.left_cols else cr) for j, c in enumerate(r)])
         widths = b.widths or [1.0] * ncols
         total = sum(widths)
         nh = len(grid)

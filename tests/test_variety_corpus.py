@@ -284,13 +284,13 @@ def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation()
         assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
 
 
-# ---- the families made by an author who did not build the reader (holdout2 to holdout9) ----------
+# ---- the families made by an author who did not build the reader (holdout2 to holdout10) ---------
 def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
     from corpus import generate
 
     assert generate.FAMILY_SETS["all"] == ["dev", "holdout"]
     assert generate.FAMILY_SETS["blind"] == ["holdout9"]
-    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"):
+    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"):
         mod = __import__(f"corpus.{generate.FAMILY_MODULES[family]}", fromlist=["x"])
         styles = mod.SCHOLING_STYLES + mod.JOBCOACH_STYLES
         assert len(mod.SCHOLING_STYLES) >= 4 and len(mod.JOBCOACH_STYLES) >= 2
@@ -299,6 +299,32 @@ def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
         assert 16 <= len(plan) <= 36
         # every scenario of both kinds occurs in the family
         assert {sc for _st, sc, _i in plan} == set(model.SCHOLING_SCENARIOS) | set(model.JC_SCENARIOS)
+
+
+def test_a_merged_body_cell_spans_its_rows_in_every_producer(tmp_path):
+    """A perceel cell merged over its cluster rows (Span in a table body, holdout10): HTML gets a rowspan
+    and leaves the covered cells out, flat ODF a spanned cell with covered cells, reportlab prints the
+    perceel once with the clusters next to it."""
+    from corpus import render
+
+    body = [[render.Span("Opleidingen", cols=2), "12"],
+            [render.Span("Functiegerichte vaardigheidstrainingen", rows=2), "Techniek", "7"],
+            ["Logistiek", "5"]]
+    t = render.Table(header=[["Perceel", "Cluster", "Aantal"]], body=body, widths=[2, 1, 1])
+    html = render.to_html(render.Doc([t]))
+    assert 'rowspan="2"' in html and 'colspan="2"' in html
+    assert html.count("<tr>") == 4 and re.search(r"<tr><td[^>]*>Logistiek</td><td[^>]*>5</td></tr>", html)
+    fodt = render.to_fodt(render.Doc([t]))
+    assert 'table:number-rows-spanned="2"' in fodt and 'table:number-columns-spanned="2"' in fodt
+    assert fodt.count("<table:covered-table-cell/>") == 2
+    pdf = tmp_path / "t.pdf"
+    render.reportlab_pdf(render.Doc([t]), pdf)
+    with pymupdf.open(pdf) as doc:
+        text = doc[0].get_text()
+    assert text.count("Functiegerichte") == 1 and "Techniek" in text and "Logistiek" in text
+    # a body without merged cells is written cell by cell as before
+    plain = render.Table(header=[["a", "b"]], body=[["x", "1"]])
+    assert "rowspan" not in render.to_html(render.Doc([plain])) and "covered" not in render.to_fodt(render.Doc([plain]))
 
 
 def test_whole_percent_respons_is_the_printed_value():
@@ -327,7 +353,7 @@ def test_header_grid_expands_spans():
 @pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom"), ("holdout4", "scherpzicht"),
                                           ("holdout5", "klantspiegel"), ("holdout5", "stapsteen"),
                                           ("holdout6", "klankbord"), ("holdout7", "vierkant"), ("holdout8", "cijferwerk"),
-                                          ("holdout9", "telwerk")])
+                                          ("holdout9", "telwerk"), ("holdout10", "rijckevorsel")])
 def test_a_blind_family_report_is_sound(tmp_path, family, style):
     """One reportlab report of each blind family (cheap: no Chromium, no LibreOffice): generated, and
     its truth is printed and consistent (corpus.check). kto-ingest is not run on it."""
