@@ -1548,3 +1548,52 @@ def test_a_cell_wrapped_after_a_slash_goes_on_without_a_space():
     assert gridmod.cell_text(words) == "(per telefoon/email/app)?"
     assert gridmod.join_wrapped("en/of", "daarna") == "en/of daarna"
     assert gridmod.join_wrapped("telefoon/", "email") == "telefoon/email"
+
+
+def _section_table(page, top: float, values: list[str]) -> float:
+    """A header of measures only over one row of values (no label column), as a section per perceel
+    prints it; returns the y under it."""
+    heads = [("Netto", "steekproef"), ("Ingevulde", "vragenlijsten"), ("", "Respons"), ("Gemiddeld", "rapportcijfer")]
+    rights = [150, 260, 360, 470]
+    for (a, b), right in zip(heads, rights):
+        if a:
+            _text(page, right, top, a, right=True)
+        _text(page, right, top + 11, b, right=True)
+    for v, right in zip(values, rights):
+        _text(page, right, top + 28, v, right=True)
+    return top + 28
+
+
+def test_one_row_tables_named_by_their_section_heading_or_caption(registry, tmp_path):
+    """holdout10 (scored blind): a section per perceel ('3.2.1 Opleidingen', a sentence or two with
+    its figures, a one-row table, 'Tabel 3.2 Opleidingen' under it); one table stands at a page's
+    foot with its caption on the next page, where the next section's table opens: each table is
+    its own perceel's row, none the continuation of the one before."""
+    path = tmp_path / "secties.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    sections = [("3.1 Samenvatting", "Tabel 3.1 Alle percelen", ["160", "72", "45,0%", "8,3"]),
+                ("3.2.1 Opleidingen", "Tabel 3.2 Opleidingen", ["100", "45", "45,0%", "8,4"]),
+                ("3.2.2 Leerbanen", None, ["40", "18", "45,0%", "8,1"])]
+    y = 100
+    for heading, caption, values in sections:
+        _text(page, 60, y, heading)
+        _text(page, 60, y + 18, f"Van de {values[0]} benaderde klanten vulden er {values[1]} de vragenlijst in.")
+        _text(page, 60, y + 30, f"Zij geven gemiddeld een {values[3]}. Dat voldoet aan de norm van 8.")
+        bottom = _section_table(page, y + 50, values)
+        if caption:
+            _text(page, 60, bottom + 18, caption)
+        y = bottom + 50
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Tabel 3.3 Leerbanen")
+    _text(page, 60, 84, "3.2.3 Ervaringscertificaten")
+    _text(page, 60, 102, "Van de 20 benaderde klanten vulden er 9 de vragenlijst in.")
+    bottom = _section_table(page, 124, ["20", "9", "45,0%", "8,2"])
+    _text(page, 60, bottom + 18, "Tabel 3.4 Ervaringscertificaten")
+    doc.save(path)
+    e = _process(registry, path)
+    got = sorted((r.service, r.netto_steekproef, r.ingevuld, r.rapportcijfer, r.is_total) for r in e.results)
+    assert got == sorted([("Alle percelen", 160, 72, 8.3, True), ("Opleidingen", 100, 45, 8.4, False),
+                          ("Leerbanen", 40, 18, 8.1, False), ("Ervaringscertificaten", 20, 9, 8.2, False)])
+    assert e.confidence == "high"

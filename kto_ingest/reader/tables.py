@@ -63,6 +63,9 @@ class ResultsTable:
     stacked: bool = False
     # the heading above it when that says the table is about another measurement (last year's)
     other: str | None = None
+    # one perceel's row, named by a heading or caption outside the table: a table of its own, never
+    # the continuation of the table before (which may be another perceel's, at the page's foot)
+    named_outside: bool = False
 
     @property
     def pages(self) -> list[int]:
@@ -792,6 +795,58 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
             t.rows[0].label = text
             t.decisions.append(f"pagina {grid.page}: perceel '{text}' uit de kop boven de tabel")
             return
+    if grid.method == "tegels":
+        return
+    # a section per perceel: its caption under the table ('Tabel 3.2 Opleidingen'), or its
+    # heading above a paragraph or two of text ('3.2.1 Opleidingen', 'Van de 101 klanten ...')
+    for text, where in ((_caption_under(page, grid), "het bijschrift onder de tabel"), (_heading_above(page, grid), "de kop van de paragraaf")):
+        if text is not None:
+            t.rows[0].label = text
+            t.named_outside = True
+            t.decisions.append(f"pagina {grid.page}: perceel '{text}' uit {where}")
+            return
+
+
+_SECTION_NUMBER = rx(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\s+")
+_TABLE_CAPTION = rx(r"^(?:tabel|table)\s+[A-Z]?\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–—-]?\s*(?P<rest>.+)$", regex.I)
+
+
+def _names_a_perceel(text: str) -> bool:
+    """A heading or caption that names one perceel, cluster or the total ('Opleidingen', 'FVT:
+    Logistiek', 'Alle percelen'), not a section about them ('Per perceel en cluster')."""
+    words = text.split()
+    return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ":", "?")) and not words[0].lower() == "per"
+            and lx.label_kind(text) in ("perceel", "cluster", "total"))
+
+
+def _caption_under(page, grid: Grid) -> str | None:
+    """The perceel a table's caption under it names ('Tabel 3.2 Opleidingen'), or None."""
+    below = sorted((ln for ln in page.lines if grid.bbox[3] - 1 <= ln.bbox[1] <= grid.bbox[3] + 30
+                    and ln.bbox[0] < grid.bbox[2] and ln.bbox[2] > grid.bbox[0]), key=lambda ln: ln.bbox[1])
+    if below and (m := _TABLE_CAPTION.match(below[0].text.strip())) and _names_a_perceel(m["rest"]):
+        return m["rest"].strip()
+    return None
+
+
+def _heading_above(page, grid: Grid) -> str | None:
+    """The heading of the section a one-row table stands in: up from the table over at most three
+    paragraphs of text, the first short line that is no sentence; its perceel without the section
+    number, or None when that heading names none (or another table or caption comes first)."""
+    blocks = sorted((b for b in page.body_blocks if b.bbox[3] <= grid.bbox[1] + 1 and b.bbox[3] >= grid.bbox[1] - 200),
+                    key=lambda b: -b.bbox[3])
+    paragraphs = 0
+    for b in blocks:
+        text = " ".join(b.text.split())
+        values = sum(is_value(w.text) for ln in b.lines for w in ln.words)
+        if _TABLE_CAPTION.match(text) or values >= 2 and values * 2 >= len(text.split()):
+            return None  # another table (or its caption) stands between; a sentence may hold a number or two
+        if len(b.lines) <= 2 and len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")):
+            name = _SECTION_NUMBER.sub("", text)
+            return name if _names_a_perceel(name) else None
+        paragraphs += 1
+        if paragraphs > 3:
+            return None
+    return None
 
 
 def _stack(base: ResultsTable, other: ResultsTable) -> bool:
@@ -852,7 +907,7 @@ def _collect(doc: Document, pages: list[int], tables: list[ResultsTable], done: 
             prev = tables[-1] if tables else None
             if prev is not None and prev.stacked and _continues(prev, grid, doc) and _block_goes_on(doc, prev, grid):
                 continue
-            if prev is not None and _continues(prev, grid, doc):
+            if prev is not None and not (t is not None and t.named_outside) and _continues(prev, grid, doc):
                 if t is not None and set(prev.measures) < set(t.measures):
                     _reread_with(prev, t)
                 if t is None or t.measures == prev.measures or set(t.measures) <= set(prev.measures):
