@@ -202,6 +202,8 @@ STATUS = [
     ("Definitieve uitgave", True),
     ("Conceptuitgave, niet voor verspreiding", False),
     ("Concept eindrapport", False),
+    ("Conceptrapport – ter bespreking met de opdrachtgever", False),  # holdout10, scored blind
+    ("Definitief – voor de opdrachtgever", True),
 ]
 
 

@@ -1597,3 +1597,27 @@ def test_one_row_tables_named_by_their_section_heading_or_caption(registry, tmp_
     assert got == sorted([("Alle percelen", 160, 72, 8.3, True), ("Opleidingen", 100, 45, 8.4, False),
                           ("Leerbanen", 40, 18, 8.1, False), ("Ervaringscertificaten", 20, 9, 8.2, False)])
     assert e.confidence == "high"
+
+
+def test_a_perceel_cell_merged_over_its_clusters_and_their_subtotal_under_them(registry, tmp_path):
+    """holdout10 (scored blind): a ruled table whose perceel cell spans its cluster rows, the name
+    wrapped inside it ('Functiegerichte' over 'vaardigheidstrainingen'), and a 'Subtotaal' row under
+    the clusters: every cluster row carries the perceel's name, the subtotal is their total."""
+    from corpus.render import Doc, Para, Span, Table, reportlab_pdf
+
+    body = [[Span("Opleidingen", cols=2), "40", "18", "45,0%", "8,2"],
+            [Span("Functiegerichte vaardigheidstrainingen", rows=3), "Techniek", "20", "9", "45,0%", "8,4"],
+            ["Logistiek", "40", "18", "45,0%", "8,1"],
+            ["Subtotaal", "60", "27", "45,0%", "8,2"],
+            [Span("Totaal", cols=2), "100", "45", "45,0%", "8,2"]]
+    table = Table(header=[["Perceel", "Cluster", "Benaderd", "Ingevuld", "Respons", "Rapportcijfer"]], body=body,
+                  widths=[2.6, 1.4, 1, 1, 1, 1.2], left_cols=(1,))
+    path = tmp_path / "samengevoegd.pdf"
+    reportlab_pdf(Doc([Para("Klanttevredenheidsonderzoek scholingsdiensten 2021", "title"), table]), path)
+    e = _process(registry, path)
+    got = [(" ".join(r.service.split()), r.netto_steekproef, r.is_total, r.heading) for r in e.results]
+    fvt = "Functiegerichte vaardigheidstrainingen"
+    assert got == [("Opleidingen", 40, False, None),
+                   (f"{fvt} Techniek", 20, False, f"{fvt} Subtotaal"), (f"{fvt} Logistiek", 40, False, f"{fvt} Subtotaal"),
+                   (f"{fvt} Subtotaal", 60, True, None), ("Totaal", 100, True, None)]
+    assert e.confidence == "high", e.warnings

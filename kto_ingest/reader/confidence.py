@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import regex
+
 from .. import dutch
 from ..schema import ResultRow
 from . import lexicon as lx
@@ -74,7 +76,33 @@ def mark_subtotals(rows: list[ResultRow]) -> list[ResultRow]:
             p.is_total = True
             for k in kids:
                 k.heading = p.service
+    _subtotals_after(rows)
     return rows
+
+
+_SUBTOTAL = rx(r"(?<!\p{L})(?:sub-?totaal|subtotal|totaal\s+perceel)(?!\p{L})", regex.I)
+
+
+def _subtotals_after(rows: list[ResultRow]) -> None:
+    """A subtotal under its perceel's clusters ('Functiegerichte vaardigheidstrainingen Subtotaal'
+    after 'Functiegerichte vaardigheidstrainingen Logistiek', ...): its clusters are the rows just
+    above whose label starts with the perceel's name; when their counts add up to it exactly it is
+    their subtotal (``is_total``) and they stand under it (``heading``)."""
+    for i, p in enumerate(rows):
+        if p.is_total or not _SUBTOTAL.search(p.service) or None in (p.netto_steekproef, p.ingevuld):
+            continue
+        name = " ".join(_SUBTOTAL.sub(" ", p.service).split()).strip(" :-–—").lower()
+        kids: list[ResultRow] = []
+        for x in reversed(rows[:i]):
+            if x.is_total or not name or not " ".join(x.service.split()).lower().startswith(name):
+                break
+            kids.insert(0, x)
+        if not kids or any(None in (k.netto_steekproef, k.ingevuld) for k in kids):
+            continue
+        if sum(k.netto_steekproef for k in kids) == p.netto_steekproef and sum(k.ingevuld for k in kids) == p.ingevuld:
+            p.is_total = True
+            for k in kids:
+                k.heading = p.service
 
 
 def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
@@ -97,12 +125,14 @@ def row_problems(rows: list[ResultRow]) -> dict[int, list[str]]:
         if r.is_total:
             # a perceel's subtotal over its clusters (their heading) sums them and leaves the rows for the Totaal
             children = [x for x in rows[i + 1:] if x.heading == r.service and not x.is_total]
+            # (or its clusters above it: a subtotal under them, which the Totaal counts through them)
+            before = [x for x in rows[:i] if x.heading == r.service and not x.is_total]
             for key, label in (("netto_steekproef", "netto steekproef"), ("ingevuld", "ingevuld")):
                 total = getattr(r, key)
-                parts = [getattr(x, key) for x in (children or block) if x.group == r.group]
+                parts = [getattr(x, key) for x in (children or before or block) if x.group == r.group]
                 if total is not None and parts and None not in parts and sum(parts) != total:
                     found.append(f"Totaal {label} op pagina {r.page} ({total}) is niet de som van de rijen ({sum(parts)}).")
-            if not children:
+            if not children and not before:
                 block = []
         else:
             block.append(r)

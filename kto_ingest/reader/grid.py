@@ -296,6 +296,8 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
             continue
         if not cvs and not _rule_per_row(rows):
             continue  # a few rules around a table (under its header, under its last row): read by alignment
+        if cvs:
+            _spread_merged(rows, chs)
         grid = Grid(page.number, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), rows, "lijnen")
         if len(xs_all) <= 2 or max(len(r) for r in rows) < 2:
             # rules only between rows: the columns come from the alignment of the words
@@ -305,6 +307,39 @@ def ruled_grids(page: Page, fpage, words: list[Word] | None = None, paths: list[
         if grid.ncols >= 2:
             grids.append(grid)
     return grids
+
+
+def _spread_merged(rows: list[list[Cell]], hs: list[Seg]) -> None:
+    """Merged cells in a ruled table: where no rule runs between two rows inside a column (a
+    perceel's name in one cell beside its clusters' rows, its words wrapped over them), the cells
+    are one; its text is given to every row it spans. A merged cell of values is left as it is
+    (a number is one row's, not each row's)."""
+    def covered(y: float, left: float, right: float) -> bool:
+        return any(abs(h.pos - y) <= SNAP and h.a <= left + JOIN and h.b >= right - JOIN for h in hs)
+
+    groups: list[list[Cell]] = []
+    open_: dict[tuple[int, int], list[Cell]] = {}  # (x0, x1) rounded -> the group going on from the row above
+    for r, row in enumerate(rows):
+        nxt: dict[tuple[int, int], list[Cell]] = {}
+        for c in row:
+            key = (round(c.x0), round(c.x1))
+            above = open_.get(key)
+            if above is not None and not covered(c.y0, c.x0, c.x1):
+                above.append(c)
+                nxt[key] = above
+            else:
+                nxt[key] = [c]
+                groups.append(nxt[key])
+        open_ = nxt
+    has_value = {id(c): any(is_value(x.text) for x in row if x is not c) for row in rows for c in row}
+    for g in groups:
+        if len(g) < 2 or not all(has_value[id(c)] for c in g):
+            continue  # (a header cell over two header lines is one cell, and read as one already)
+        words = [w for c in g for w in c.words]
+        if not words or is_value(cell_text(words)):
+            continue
+        for c in g:
+            c.words = words
 
 
 def _merge_disjoint_columns(grid: Grid) -> None:

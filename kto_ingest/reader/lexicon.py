@@ -396,9 +396,10 @@ def status_of(text: str) -> tuple[bool, str] | None:
     t = rx(r"\s*[,;]\s*(?:niet|vertrouwelijk|intern)\b.*$").sub("", t)  # 'Conceptuitgave, niet voor verspreiding'
     # a remark after the status: 'concept (niet verspreiden)', 'conceptversie ter bespreking'
     t = rx(r"\s*\([^()]*\)$").sub("", t)
-    t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)$").sub("", t)
-    # 'CONCEPT – niet verspreiden', 'Definitief - vertrouwelijk'
-    t = rx(r"\s+[-–—]\s+(?:niet|vertrouwelijk|intern|versie)\b.*$").sub("", t)
+    # (... 'ter bespreking met de opdrachtgever')
+    t = rx(r"\s+(?:ter|voor)\s+(?:bespreking|inzage|review|commentaar|goedkeuring|vaststelling|informatie)\b.*$").sub("", t)
+    # 'CONCEPT – niet verspreiden', 'Definitief - vertrouwelijk', 'Conceptrapport – ter bespreking'
+    t = rx(r"\s+[-–—]\s+(?:niet|vertrouwelijk|intern|versie|ter|voor)\b.*$").sub("", t).rstrip(" -–—")
     for final, w2, pattern in _status_patterns():
         if t == w2 or pattern.match(t):
             return final, w2
