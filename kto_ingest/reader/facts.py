@@ -259,6 +259,10 @@ def _fieldwork(label: str) -> bool:
     return bool(rx(r"veldwerk|looptijd|dataverzameling|verzameld|referentie", regex.I).search(label))
 
 
+# a heading's section number: '1.2 ', '3.2.1. ', 'B.1 '
+RE_SECTION_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\s+")
+
+
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     """The meetperiode: the first one the report states, but a fieldwork period ('Veldwerk: …',
     when clients were asked) gives way to a period of the ended services stated anywhere after it
@@ -328,6 +332,21 @@ def _meetperiodes(view: TextView, warnings: list[str]):
                     kind = "label" if key == "labels" else "zinsdeel"
                     yield Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
                                    derived=_fieldwork(entry))
+    # a section headed by a meetperiode label ('1.2 Onderzoeksperiode') whose first paragraph gives
+    # one period: 'De meting omvat klanten met een dienst beëindigd van 1 januari tot en met 31 december 2021.'
+    for b, nxt in zip(blocks, blocks[1:]):
+        head = RE_SECTION_NUMBER.sub("", " ".join(b.text.split()))
+        m = lx.label_at_start("meetperiode", head)
+        if m is None or len(head.split()) > 5 or (m.value or "").strip(" :"):
+            continue
+        try:
+            p = lx.parse_period(nxt.text[:240])
+        except dutch.DutchParseError as exc:
+            warnings.append(f"Meetperiode niet gelezen: {exc}")
+            continue
+        if p and not _side_by_side(nxt.text[:240], p) and not lx.comparison_re("sentence").search(nxt.text[:240]):
+            yield Finding(Period(start=p.start, end=p.end), nxt.page, p.raw, f"kop '{m.label}' boven de alinea, vorm {p.form}",
+                           nxt.bbox, derived=_fieldwork(m.label))
     # the clients of one year: 'alle cursisten die in 2021 hun opleiding hebben afgerond', 'klanten van wie
     # de scholing in 2021 is beëindigd', 'afgerond in (heel) 2021': that calendar year
     for b in blocks:
@@ -559,6 +578,14 @@ def _bureau(view: TextView, warnings: list[str] | None = None, supplier: str | N
                 rest = f"{rest} {nxt.text}"  # the name goes on on the next line ('... door Ruisdael &' / 'Visser Onderzoek B.V.')
             if name := _bureau_name(rest):
                 return Finding(name, r.page, r.text, f"ondertekening '{entry}'", r.bbox)
+    # the signer's function before the organisation, under the signer's name: 'ir. W. Schelde' /
+    # 'directeur Oosterschelde Sociaal Onderzoek' (an organisation that looks like a bureau, not the supplier)
+    for above, r in zip(signing, signing[1:]):
+        if above.page != r.page or not lx.looks_like_person(above.text):
+            continue
+        if (m := lx.signer_function_re().match(r.text.strip())) \
+                and (name := _bureau_name(m["n"])) and lx.looks_like_organisation(name) and not same_organisation(name, supplier):
+            return Finding(name, r.page, f"{above.text} / {r.text}", "functie en organisatie onder de naam van de ondertekenaar", r.bbox)
     for r in view.front(3):
         if (m := RE_ISSUED_BY.search(r.text)) and lx.find_date(m["d"]) and (name := _bureau_name(m["n"])):
             return Finding(name, r.page, r.text, "'uitgebracht op … door'", r.bbox)

@@ -428,6 +428,14 @@ def status_of(text: str) -> tuple[bool, str] | None:
 
 
 @functools.cache
+def signer_function_re() -> regex.Pattern:
+    """A signer's function before an organisation ('directeur Oosterschelde Sociaal Onderzoek'):
+    the organisation as group 'n' (``[bureau] signature_functions``)."""
+    functions = _alt(lexicon()["bureau"].get("signature_functions", []))
+    return regex.compile(rf"^(?:{functions})\s+(?:van\s+|bij\s+)?(?P<n>\p{{Lu}}.+)$", regex.I)
+
+
+@functools.cache
 def comparison_re(where: str) -> regex.Pattern:
     """Words that mark another measurement shown for comparison (``[comparison]``): ``where`` is
     'sentence' or 'caption' (searched in a text) or 'prose' (matched against one word)."""
