@@ -1206,6 +1206,8 @@ class JobcoachingParser(Parser):
                             value = _value_under(below, x0, x1)
                             if value is not None:
                                 found.setdefault(g, {}).setdefault(value, below)
+            for grid in page_grids(doc, number):
+                self._whole_row_of_parts(grid, found)
         for group, values in found.items():
             if group not in missing or any(w.startswith(f"Behaald cijfer van de {group}s niet gelezen: de tekst noemt")
                                            for w in facts.warnings):
@@ -1221,6 +1223,39 @@ class JobcoachingParser(Parser):
                 facts.fact_status.pop(f"jobcoaching.{group}_avg", None)
                 what = "de kerncijfers (het getal boven of onder zijn bijschrift)" if id(row) in figures else "een tabel met gemiddelden"
                 facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit {what} ({line.text!r})")
+
+    @staticmethod
+    def _whole_row_of_parts(grid, found: dict) -> None:
+        """A summary table with a row per part (region, location, team) and one for the whole, under
+        a column per group's average ('Gemiddeld cijfer werknemer | Gemiddeld cijfer werkgever'): the
+        whole's row is the one labelled as the behaald cijfer or the total ('Werkpad B.V. (behaald
+        cijfer)', 'Totaal', 'Organisatie totaal'); a 'Totaal <part>' row is a part's. Nothing when
+        no row, or more than one, is the whole's."""
+        matrix = logical_rows(grid)
+        nh = next((r for r, row in enumerate(matrix[:4]) if any(RE_SCORE.match(c.strip()) for c in row[1:])), 0)
+        if not nh or len(matrix) - nh < 2:
+            return
+        head = [" ".join(" ".join(matrix[r][c] for r in range(nh)).lower().split()) for c in range(len(matrix[0]))]
+        cols = {}
+        for c, h in enumerate(head):
+            if c and regex.search(r"gemiddeld\w*|behaald|\bgem\.", h) and (g := _group_named(h)) in GROUPS and g not in cols:
+                cols[g] = c
+        if len(cols) != 2:
+            return
+        whole = [row for row in matrix[nh:] if regex.search(
+            r"\bbehaald\b|^(?:totaal|eindtotaal|totaal organisatie|organisatie(?:\s+totaal)?|alle\s+\p{L}+|gehele organisatie)$",
+            " ".join(row[0].lower().split()))]
+        if len(whole) != 1:
+            return
+        # the grid's row of those values (the label may wrap onto lines of its own)
+        values = {c: whole[0][c].strip() for c in cols.values()}
+        row = next(([w for x in r for w in x.words] for r in grid.rows
+                    if all(any(x.col == c and x.text.strip() == v for x in r) for c, v in values.items())), None)
+        if not row:
+            return
+        for g, c in cols.items():
+            if RE_SCORE.match(values[c]):
+                found.setdefault(g, {}).setdefault(values[c], sorted(row, key=lambda w: w.x0))
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
@@ -1390,8 +1425,9 @@ class JobcoachingParser(Parser):
         jc = facts.jobcoaching
         if jc.periods:
             return True
+        parts, last_y = 0, None  # tables read so far (one per part under the same header), the last one's foot
         for i, row in enumerate(rows):
-            if not self._header_line(row):
+            if not self._header_line(row) or (last_y is not None and min(w.y0 for w in row) <= last_y):
                 continue
             lines = [row]
             height = statistics.median(w.y1 - w.y0 for w in row)
@@ -1405,6 +1441,8 @@ class JobcoachingParser(Parser):
             bands = _bands([x for x, _ in cols])
             after = rows[i + len(lines):]
             names, scores, label, problem = _period_columns(head)
+            if parts and not problem and set(scores) == set(GROUPS):
+                bands, names, scores = first_table  # the same table again: its columns are the first one's
             if not problem and set(scores) == set(GROUPS):
                 body, body_lines, data = [], [], 0
                 run, skip = list(self._table_run(lines[-1], after)), 0
@@ -1433,8 +1471,18 @@ class JobcoachingParser(Parser):
                 if not data:
                     continue
                 before = len(facts.warnings)
-                self._read_period_rows(body, body_lines, names, scores, page.number, facts)
+                n = len(jc.periods)
+                # the same table again further down (one per region, location or team, each with its
+                # own average): its periods go on; a part's average is not the report's
+                self._read_period_rows(body, body_lines, names, scores, page.number, facts, averages=not parts)
+                if parts:
+                    if len(jc.periods) > n:
+                        parts += 1
+                        last_y = max(w.y1 for ln in body_lines for w in ln.words)
+                    continue
                 how = "een kolom per groep"
+            elif parts:
+                continue
             else:
                 score_col = next((c for c, h in enumerate(head) if RE_SCORE_HEAD.search(h)), 0)
                 body, body_lines = [], []
@@ -1457,10 +1505,15 @@ class JobcoachingParser(Parser):
                 facts.evidence["jobcoaching"] = Evidence(page=page.number, raw=" | ".join(t for _, t in cols), bbox=box)
                 facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een tabel zonder "
                                       f"lijnen ({how}), kolommen volgens de kop: {' | '.join(t for _, t in cols)}")
-                return True
+                if how != "een kolom per groep":
+                    return True
+                parts, last_y, first_table = 1, box[3], (bands, names, scores)
+                continue
             if "jobcoaching.periods" not in facts.fact_status:
                 del facts.warnings[before:]  # no such table here after all: its rows' problems are no one's
-        return False
+        if parts > 1:
+            self._parts_read(parts, page.number, facts)
+        return bool(jc.periods)
 
     @staticmethod
     def _table_run(last: list[Word], rows: list[list[Word]]):
@@ -2132,6 +2185,7 @@ class JobcoachingParser(Parser):
             return True
         halves = {} if halves is None else halves
         read_head, parts = None, 0  # the header of the table read, and how many tables under it
+        before = len(facts.warnings)
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in _period_segments(logical_rows(g))):
             while grid.method == "uitlijning" and len(matrix) > 2 and matrix[0][0].strip() and not any(c.strip() for c in matrix[0][1:]) \
                     and sum(1 for c in matrix[1] if c.strip()) >= 3 and _group_named(matrix[0][0].lower()) is None:
@@ -2199,6 +2253,11 @@ class JobcoachingParser(Parser):
             return True
         if set(halves) == set(GROUPS):
             self._join_halves(halves, facts)
+        if not jc.periods and not halves:
+            # no table read here (its columns ran together in the grid): another reading of the page
+            # may read it; the rows' problems are said only if none does
+            facts._deferred += facts.warnings[before:]
+            del facts.warnings[before:]
         return bool(jc.periods)
 
     def _parts_read(self, parts: int, page: int, facts: Facts) -> None:

@@ -342,3 +342,28 @@ def test_an_answer_table_under_a_heading_of_its_own_without_the_tables_usual_wor
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
                    **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+def test_a_periods_table_per_region_with_its_total_and_the_whole_in_a_summary_row(read, ruled):
+    """holdout10 werkpad (scored blind): a periods table per region, each closed by 'Totaal Regio
+    ...' with that region's averages; a summary table with a row per region and one for the whole
+    organisation ('... (behaald cijfer)') under 'Gemiddeld cijfer werknemer | ... werkgever'. The
+    periods of every region are read; the averages are the whole's, never a region's."""
+    head = ["Periode", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]
+    blocks = [Para("Cijfers per jobcoachperiode", "h1")]
+    regions = (("Noord", 1, WN[:3], WG[:3]), ("Zuid", 4, WN[3:], WG[3:]))
+    for place, first, wn, wg in regions:
+        blocks += [Para(f"Regio {place}", bold=True),
+                   Table(header=[head], body=rows(first, wn, wg) + [[f"Totaal Regio {place}", "", averages(wn), "", averages(wg)]],
+                         widths=[0.8, 1.5, 1, 1.5, 1], left_cols=(1, 3), ruled=ruled)]
+    summary = [[f"Regio {p}", str(len(wn)), averages(wn), averages(wg)] for p, _, wn, wg in regions]
+    summary.append(["Jobcoaching Proefpunt (behaald cijfer)", str(len(WN)), averages(WN), averages(WG)])
+    blocks += [Para("Samenvatting per regio", "h1"),
+               Table(header=[["", "Perioden", "Gemiddeld cijfer werknemer", "Gemiddeld cijfer werkgever"]], body=summary,
+                     widths=[2.4, 0.8, 1.2, 1.2], ruled=ruled)]
+    e = read(cover() + blocks + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+    assert not any("niet gelezen" in w for w in e.warnings), e.warnings
