@@ -1646,6 +1646,13 @@ class JobcoachingParser(Parser):
                 body.append(cells)
                 lines.append(line)
                 if avg and len(body) > 1:
+                    nxt_cells = _cells(rows[end + 1], bands) if end + 1 < len(rows) else None
+                    nxt_first = next((c for c in nxt_cells if c.strip()), "") if nxt_cells is not None else ""
+                    marks = nxt_cells is not None and all(RE_SCORE.match(nxt_cells[c].strip()) for c in scores.values())
+                    if marks and (all(nxt_cells[c] for c in names.values())
+                                  or regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", nxt_first.lower())):
+                        seen.extend(words)
+                        continue  # a part's average (a jobcoach's, a team's): the periods, or the whole's average, follow
                     end += 1
                     break  # the averages under the periods (above them, as the first row, they go on)
                 seen.extend(words)
@@ -1690,10 +1697,27 @@ class JobcoachingParser(Parser):
         from the 'Behaald cijfer' / 'Gemiddeld' row."""
         jc = facts.jobcoaching
         start = len(jc.periods)
-        for cells, line in zip(body, lines):
+
+        def average_row(cells: list[str]) -> bool:
             first = " ".join(next((c for c in cells if c.strip()), "").split())
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()):  # 'Gem.' alone is one too
-                if averages:
+            return bool(regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()))  # 'Gem.' alone is one too
+
+        def period_row(cells: list[str]) -> bool:
+            return all(RE_SCORE.match(cells[c].strip()) for c in scores.values()) and (
+                not names or any(cells[c].strip() for c in names.values()))
+
+        part_average = False  # an average row with periods after it: a part's (a jobcoach's, a team's)
+        for k, (cells, line) in enumerate(zip(body, lines)):
+            if average_row(cells):
+                first = " ".join(next((c for c in cells if c.strip()), "").split())
+                if len(jc.periods) > start and any(period_row(r) or average_row(r) and all(RE_SCORE.match(r[c].strip()) for c in scores.values())
+                                                   for r in body[k + 1:]):
+                    part_average = True
+                    facts._explain.append(f"pagina {page}: '{first}' is het gemiddelde van een deel (er volgen nog perioden of gemiddelden)")
+                    continue
+                # after parts' averages, only a row that names the whole is the report's
+                whole = not part_average or regex.search(r"\bbehaald\b|\balle\b|\borganisatie\b|^totaal$|^gemiddeld\w*$", first.lower())
+                if averages and whole:
                     self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow
@@ -2152,6 +2176,7 @@ class JobcoachingParser(Parser):
         counts, but must agree with them (within rounding), else the row is not read."""
         text = regex.sub(r"(\d)\s+%", r"\1%", text)
         text = regex.sub(r"\(\s*(\d+(?:[.,]\d+)?%)\s*\)", r"\1", text)  # '3 (43%)': the percentage in brackets
+        text = regex.sub(r"\(\s*(?:n\s*=\s*)?(\d+)\s*\)", r"\1", text, flags=regex.I)  # '43% (3)': the count in brackets
         tokens = text.split()
         counts = [t for t in tokens if regex.fullmatch(r"\d+", t)]
         pcts = [t for t in tokens if regex.fullmatch(r"\d+(?:[.,]\d+)?%", t)]

@@ -367,3 +367,35 @@ def test_a_periods_table_per_region_with_its_total_and_the_whole_in_a_summary_ro
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
     assert not any("niet gelezen" in w for w in e.warnings), e.warnings
+
+
+def test_an_average_per_jobcoach_between_the_periods_is_a_parts_and_the_last_row_the_whole(read):
+    """holdout10 krommerijn (scored blind): the periods grouped per jobcoach, each group closed by
+    'Gemiddelde <jobcoach>' (two decimals), then 'Behaald cijfer (alle perioden)': every period is
+    read and the averages are the last row's, never a jobcoach's."""
+    head = ["Jobcoach", "Nr.", "Werknemer", "Cijfer werknemer", "Werkgever", "Cijfer werkgever"]
+    body = []
+    for coach, ks in (("J. Hoekstra", (0, 1, 2)), ("M. de Rooij", (3,))):
+        for n, k in enumerate(ks):
+            body.append([coach if n == 0 else "", str(k + 1), f"Werknemer {chr(65 + k)}", nl(WN[k]), f"Werkgever {k + 1}", nl(WG[k])])
+        wn, wg = [WN[k] for k in ks], [WG[k] for k in ks]
+        body.append([f"Gemiddelde {coach}", "", "", f"{sum(wn) / len(wn):.2f}".replace(".", ","), "", f"{sum(wg) / len(wg):.2f}".replace(".", ",")])
+    body.append(["Behaald cijfer (alle perioden)", "", "", averages(WN), "", averages(WG)])
+    table = Table(header=[head], body=body, widths=[2, 0.6, 1.4, 1, 1.4, 1], left_cols=(2, 4), ruled=False)
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+def test_answer_counts_printed_after_their_percentage_in_brackets(read):
+    """holdout10 krommerijn: each answer as 'percentage (count)' ('38% (3)'): the count is read and
+    the percentages checked against the counts."""
+    tables = []
+    for scale, counts in ((WN_SCALE, WN_COUNTS), (WG_SCALE, WG_COUNTS)):
+        body = [[q, *(f"{round(100 * c / sum(n))}% ({c})" for c in n)] for q, n in counts.items()]
+        tables.append(Table(header=[["Vraag", *scale]], body=body, widths=[4] + [1.2] * len(scale)))
+    e = read(cover() + [Para("Weergave cijfers", "h1")] + two_locations() + [Para("Weergave vragen", "h1")] + tables + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
