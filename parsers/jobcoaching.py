@@ -175,6 +175,8 @@ def _period_columns(head: list[str]) -> tuple[dict[str, int], dict[str, int], in
     return names, scores, label, None
 
 
+# the header of a count or percentage column of one question's table ('Aantal', 'n', 'Percentage')
+RE_COUNT_HEAD = regex.compile(r"aantal(?:len)?|n|abs\.?|aantal respondenten|percentage|procent|perc\.?|%|\(%\)|totaal")
 UNITS = {"n", "aantal", "abs", "abs.", "#", "%", "perc", "perc.", "percentage", "procent", "(n)", "(%)"}
 
 
@@ -854,6 +856,7 @@ class JobcoachingParser(Parser):
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
         self._split = None  # the first part of an answer table cut by a page break
+        self._doc = doc
         self._dash_zero = dash_means_zero(doc)
         if self._dash_zero:
             facts._explain.append("een streepje in een tabel betekent volgens het rapport nul")
@@ -1240,11 +1243,19 @@ class JobcoachingParser(Parser):
         for c, h in enumerate(head):
             if c and regex.search(r"gemiddeld\w*|behaald|\bgem\.", h) and (g := _group_named(h)) in GROUPS and g not in cols:
                 cols[g] = c
+        whole_re = r"\bbehaald\b|^(?:totaal|eindtotaal|totaal organisatie|organisatie(?:\s+totaal)?|alle\s+\p{L}+|gehele organisatie)$"
+        if not cols:
+            # a column per group named alone ('| Werknemers | Werkgevers'), numbers only under them, and
+            # the row of the behaald cijfer among other key figures ('Aantal jobcoachperioden | 4 | 4')
+            cols = {g: c for c, h in enumerate(head) if c and (g := _group_cell(h)) in GROUPS}
+            if len(cols) == 2 and all(RE_SCORE.match(row[c].strip()) or regex.fullmatch(r"\d{1,4}", row[c].strip())
+                                      for row in matrix[nh:] for c in cols.values() if row[c].strip()):
+                whole_re = r"\bbehaald\b"
+            else:
+                return
         if len(cols) != 2:
             return
-        whole = [row for row in matrix[nh:] if regex.search(
-            r"\bbehaald\b|^(?:totaal|eindtotaal|totaal organisatie|organisatie(?:\s+totaal)?|alle\s+\p{L}+|gehele organisatie)$",
-            " ".join(row[0].lower().split()))]
+        whole = [row for row in matrix[nh:] if regex.search(whole_re, " ".join(row[0].lower().split()))]
         if len(whole) != 1:
             return
         # the grid's row of those values (the label may wrap onto lines of its own)
@@ -1938,7 +1949,8 @@ class JobcoachingParser(Parser):
                 found = self._answers_from_grid(grid, part, page, facts) or found
             return found
         group = _scale_named(" ".join(head))
-        if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method):
+        if group is None and self._transposed_answers(logical_rows(grid), page.number, facts, grid.method,
+                                                      above=lambda: self._question_over(self._doc, page, grid.bbox)):
             return True
         if group is None or nh == 0:
             return found
@@ -2079,10 +2091,12 @@ class JobcoachingParser(Parser):
 
         _name_from_legend(facts.jobcoaching.answers, legend_of, "de legenda", facts)
 
-    def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str) -> bool:
+    def _transposed_answers(self, matrix: list[list[str]], page: int, facts: Facts, method: str, above=None) -> bool:
         """Answers as rows and questions as columns: 'Antwoord | vraag 1 | vraag 2', then a row
         'Nee | 1 | 0' per answer of one scale (each answer once, as the first cell). A lead-in
-        over the questions ('Wat is uw mening over: ...') is no part of a question."""
+        over the questions ('Wat is uw mening over: ...') is no part of a question. A table of one
+        question ('Antwoord | Aantal | Percentage', the question printed above it): the count
+        column, its question from ``above()``."""
         first = [" ".join(r[0].lower().split()) for r in matrix]
         for group, scale in SCALES.items():
             rows = {}
@@ -2114,6 +2128,9 @@ class JobcoachingParser(Parser):
             top = min(rows.values())
             if top == 0 or top > 4 or max(rows.values()) - top != len(scale) - 1:
                 return False
+            heads = [" ".join(" ".join(matrix[r][c] for r in range(top)).lower().split()) for c in range(1, len(matrix[0]))]
+            if above is not None and heads and all(RE_COUNT_HEAD.fullmatch(h) for h in heads):
+                return self._one_question(matrix, rows, heads, top, group, page, facts, method, above)
             read = 0
             for c in range(1, len(matrix[0])):
                 question = " ".join(" ".join(matrix[r][c] for r in range(top)).split())
@@ -2133,6 +2150,55 @@ class JobcoachingParser(Parser):
                                       f"een kolom per vraag ({method})")
             return read > 0
         return False
+
+    def _one_question(self, matrix, rows: dict[str, int], heads: list[str], top: int, group: str, page: int, facts: Facts,
+                      method: str, above) -> bool:
+        """One question's table: a row per answer, a count column ('Aantal', 'n') and maybe its
+        percentage and a Totaal row, the question printed above the table. The counts must add up
+        to the Totaal row where there is one; the question must be found, else nothing is read."""
+        count = next((k for k, h in enumerate(heads) if regex.fullmatch(r"aantal(?:len)?|n|abs\.?|aantal respondenten", h)), None)
+        if count is None:
+            return False
+        question = above()
+        if not question:
+            facts.warnings.append(f"Antwoordaantallen {group} niet gelezen (pagina {page}): een tabel met een rij per antwoord "
+                                  "zonder de vraag erboven.")
+            return True
+        try:
+            counts = {a: self._count(matrix[i][count + 1].strip()) for a, i in rows.items()}
+        except dutch.DutchParseError as exc:
+            facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")
+            return True
+        total = next((r for r in matrix[top:] if regex.match(r"totaal\b", r[0].strip().lower())), None)
+        if total is not None and None not in counts.values():
+            printed = dutch.parse_int(total[count + 1].strip()) if total[count + 1].strip() else None
+            if printed is not None and printed != sum(counts.values()):
+                facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page}, {question!r}): de aantallen tellen niet op "
+                                      f"tot het totaal ({sum(counts.values())} tegen {printed}).")
+                return True
+        facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts=counts))
+        facts._explain.append(f"pagina {page}: antwoordaantallen {group} van één vraag ('{question[:60]}') uit een tabel met een "
+                              f"rij per antwoord ({method}); de vraag staat erboven")
+        return True
+
+    def _question_over(self, doc: Document, page: Page, bbox) -> str | None:
+        """The question printed just above a table ('1. Bent u tevreden over ...?'), on its page or,
+        for a table at the top of a page, as the last text of the page before; without its number."""
+        def last_question(blocks) -> str | None:
+            for b in blocks:
+                text = " ".join(b.text.split())
+                if text.endswith("?"):
+                    return regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", text)
+                if not _page_foot(text, b.page):
+                    return None  # other text stands between
+            return None
+        here = sorted((b for b in page.body_blocks if b.bbox[3] <= bbox[1] + 1 and bbox[1] - b.bbox[3] < 40), key=lambda b: -b.bbox[3])
+        if here:
+            return last_question(here)
+        if page.number > 1 and not any(b.bbox[3] <= bbox[1] + 1 for b in page.body_blocks):
+            before = doc.page(page.number - 1)
+            return last_question(sorted(before.body_blocks, key=lambda b: -b.bbox[3]))
+        return None
 
     @staticmethod
     def _answer_segments(matrix: list[list[str]]) -> list[list[list[str]]]:

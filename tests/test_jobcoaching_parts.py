@@ -399,3 +399,25 @@ def test_answer_counts_printed_after_their_percentage_in_brackets(read):
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
                    **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+
+
+def test_a_table_per_question_under_it_and_the_behaald_cijfer_among_key_figures(read):
+    """holdout10 lekstroom (scored blind): each question printed as a numbered line with a small
+    table under it ('Antwoord | Aantal | Percentage', a row per answer, 'Totaal'); the periods per
+    jobcoach in tables of their own; the behaald cijfer as a row of a small table with a column per
+    group ('| Werknemers | Werkgevers', 'Aantal jobcoachperioden | 4 | 4')."""
+    blocks = [Para("Weergave cijfers", "h1")] + two_locations(summary=False)
+    blocks.append(Table(header=[["", "Werknemers", "Werkgevers"]],
+                        body=[["Aantal jobcoachperioden", str(len(WN)), str(len(WG))],
+                              ["Behaald cijfer (gemiddelde alle perioden)", averages(WN), averages(WG)]], widths=[3, 1, 1]))
+    blocks.append(Para("Weergave vragen", "h1"))
+    for scale, counts in ((WN_SCALE, WN_COUNTS), (WG_SCALE, WG_COUNTS)):
+        for k, (q, n) in enumerate(counts.items(), 1):
+            body = [[a, str(c), f"{round(100 * c / sum(n))}%"] for a, c in zip(scale, n)] + [["Totaal", str(sum(n)), "100%"]]
+            blocks += [Para(f"{k}. {q}"), Table(header=[["Antwoord", "Aantal", "Percentage"]], body=body, widths=[2, 1, 1])]
+    e = read(cover() + blocks + analysis())
+    jc = e.jobcoaching
+    got = {(a.group, a.question): a.counts for a in jc.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
