@@ -567,7 +567,9 @@ def _cells(words: list[Word], bands: list[tuple[float, float]]) -> list[str]:
 
 RE_RECOGNISED_ON = regex.compile(
     r"(?<!\p{L})(?:op|sinds|per|vanaf|met\s+ingang\s+van)\s+(?P<date>\S+(?:\s+\S+){0,2})\s+(?:door\s+(?:het\s+)?UWV\s+)?erkend(?!\p{L})"
-    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:op|sinds|per|vanaf|met\s+ingang\s+van|d\.\s?d\.)\s+(?P<date2>\S+(?:\s+\S+){0,2})",
+    # 'Erkend (door UWV) (als jobcoachorganisatie) per 10 februari 2015'
+    r"|(?<!\p{L})erkend\s+(?:door\s+(?:het\s+)?UWV\s+)?(?:als\s+(?:\p{L}+\s+){1,3}?)?(?:op|sinds|per|vanaf|met\s+ingang\s+van|d\.\s?d\.)\s+"
+    r"(?P<date2>\S+(?:\s+\S+){0,2})",
     regex.I)
 
 
@@ -594,6 +596,7 @@ def _recognition_in_text(view: "ff.TextView"):
 
 
 RE_COVER_TITLE = regex.compile(r"tevredenheid|rapport|klant|kto\b|evaluatie|enquête|meting|jaarverslag", regex.I)
+
 RE_LEGAL_FORM = regex.compile(r"^(?:stichting|vereniging|coöperatie|coöperatieve vereniging)\s+|\s+(?:b\.\s?v\.|n\.\s?v\.|v\.\s?o\.\s?f\.)$", regex.I)
 
 
@@ -606,7 +609,10 @@ def cover_organisation(view: "ff.TextView") -> "ff.Finding | None":
     found = []
     for row in view.rows(first)[:6]:
         text = " ".join(row.text.split())
-        if ":" in text or any(ch.isdigit() for ch in text) or RE_COVER_TITLE.search(text):
+        parts = regex.split(r"\s+[–—|-]\s+", text)
+        if len(parts) == 2 and RE_COVER_TITLE.search(parts[1]) and not RE_COVER_TITLE.search(parts[0]):
+            text = parts[0]  # 'Jobcoachcollectief Kromme Rijn – rapportage aan UWV': the name before the title
+        if ":" in text or any(ch.isdigit() for ch in text) or RE_COVER_TITLE.search(text) or ff.RE_TABLE_HEADER_WORDS.search(text):
             continue
         name = lx.as_name(text)
         if name and name == text and len(name.split()) <= 6 and not lx.looks_like_person(name) \
@@ -622,6 +628,10 @@ def full_name_on_cover(view: "ff.TextView", found: "ff.Finding") -> "ff.Finding"
     for row in view.rows(first)[:8]:
         text = " ".join(row.text.split())
         if text != found.value and RE_LEGAL_FORM.sub("", text) == found.value:
+            return ff.Finding(text, first, row.text, f"{found.entry}; volledige naam met rechtsvorm op het voorblad", row.bbox)
+        # 'Werkpad' in the title line, 'Werkpad Re-integratie & Jobcoaching B.V.' on a line of its own
+        if text.startswith(f"{found.value} ") and lx.as_name(text) == text and len(text.split()) <= 8 and RE_LEGAL_FORM.search(text) \
+                and not RE_COVER_TITLE.search(text) and not ff.RE_TABLE_HEADER_WORDS.search(text) and ":" not in text:
             return ff.Finding(text, first, row.text, f"{found.entry}; volledige naam met rechtsvorm op het voorblad", row.bbox)
     return found
 

@@ -421,3 +421,25 @@ def test_a_table_per_question_under_it_and_the_behaald_cijfer_among_key_figures(
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
                    **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+@pytest.mark.parametrize("title,full", [
+    ("Jobcoachcollectief Kromme Rijn – rapportage aan UWV", None),
+    ("Kromme Rijn – jaarrapportage KTO jobcoaching", "Kromme Rijn Jobcoaching B.V."),
+])
+def test_the_organisation_before_a_title_and_a_recognition_as_what_per_date(read, title, full):
+    """holdout10 krommerijn and werkpad (scored blind): the organisation before a title after a
+    dash, or named short there and in full on a line of its own; the recognition said as 'Erkend
+    als jobcoachorganisatie per <date>'; a periods table whose header starts with 'Jobcoach' is no
+    organisation's name."""
+    cover = [Para("Klanttevredenheid jobcoaching", "title"), Para(title, "cover")]
+    if full:
+        cover.append(Para(full, "cover"))
+    cover += [Para("Erkend als jobcoachorganisatie per 10 februari 2015", "cover"),
+              Para("Meetperiode: 10 februari 2020 t/m 10 februari 2021", "cover"), Para("Datum rapport: 06/03/2021", "cover")]
+    table = Table(header=[["Jobcoach", "Nr.", "Werknemer", "Cijfer", "Werkgever", "Cijfer"]],
+                  body=[["J. Hoekstra", str(k), f"Werknemer {k}", nl(a), f"Werkgever {k}", nl(b)] for k, (a, b) in enumerate(zip(WN, WG), 1)]
+                  + [["Behaald cijfer", "", "", averages(WN), "", averages(WG)]], widths=[1.4, 0.5, 1.4, 0.8, 1.4, 0.8])
+    e = read(cover + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    assert e.supplier == (full or "Jobcoachcollectief Kromme Rijn")
+    assert str(e.jobcoaching.recognition_date) == "2015-02-10"

@@ -382,6 +382,11 @@ RE_ENDED_IN_YEAR = regex.compile(
 # ---- supplier and bureau ------------------------------------------------------------------------
 
 
+# words of a table's header, never of an organisation's name ('Jobcoach Nr. Werknemer Cijfer Werkgever Cijfer')
+RE_TABLE_HEADER_WORDS = regex.compile(r"(?<!\p{L})(?:cijfer|werknemers?|werkgevers?|nr\.|respons|steekproef|ingevuld|perceel)(?!\p{L})",
+                                      regex.I)
+
+
 def supplier(view: TextView) -> Finding | None:
     rows = view.front(3) + (view.back(2) if view.doc.page_count > 3 else [])  # the cover, or a colofon at the end
     for i, m, span in _labelled_rows(rows, "supplier"):
@@ -406,6 +411,7 @@ def supplier(view: TextView) -> Finding | None:
     words = lx.lexicon()["bureau"]["supplier_words"]
     named = [(r, name) for r in view.rows(first) if (name := lx.as_name(r.text.strip())) and name == r.text.strip()
              and ":" not in name and not rx(r"\d\s+\d|%").search(name) and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
+             and not RE_TABLE_HEADER_WORDS.search(name)
              and not any(w in name.lower() for w in lx.lexicon()["bureau"]["org_words"])]
     if len(named) == 1:
         r, name = named[0]
