@@ -2123,15 +2123,16 @@ class JobcoachingParser(Parser):
                 order = sorted(rows, key=rows.get)
                 top = min(rows.values())
                 head = [[" ".join(c.split()) for c in r] for r in matrix[:top]]
-                tight = max(rows.values()) - top == len(rows) - 1 and max(rows.values()) == len(matrix) - 1 and 0 < top <= 4
+                end = len(matrix) - 1 - (1 if regex.match(r"totaal\b", matrix[-1][0].strip().lower()) else 0)  # (its Totaal row under it)
+                tight = max(rows.values()) - top == len(rows) - 1 and max(rows.values()) == end and 0 < top <= 4
                 split = getattr(self, "_split", None)
                 if tight and order == list(scale[:len(order)]):
-                    self._split = (group, head, matrix[top:], page)
+                    self._split = (group, head, matrix[top:], page, above)
                 elif tight and split and split[0] == group and split[3] == page - 1 and split[1] == head \
                         and order == list(scale[len(split[2]):]):
                     self._split = None
                     facts._explain.append(f"pagina {page}: antwoordtabel {group} loopt door van pagina {page - 1} onder dezelfde kop")
-                    return self._transposed_answers(matrix[:top] + split[2] + matrix[top:], page - 1, facts, method)
+                    return self._transposed_answers(matrix[:top] + split[2] + matrix[top:], page - 1, facts, method, above=split[4])
                 continue
             if len(rows) != len(scale):
                 continue

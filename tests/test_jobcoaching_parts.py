@@ -443,3 +443,38 @@ def test_the_organisation_before_a_title_and_a_recognition_as_what_per_date(read
     e = read(cover + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
     assert e.supplier == (full or "Jobcoachcollectief Kromme Rijn")
     assert str(e.jobcoaching.recognition_date) == "2015-02-10"
+
+
+def test_a_question_table_cut_by_a_page_break_with_its_header_repeated(registry, tmp_path):
+    """holdout10 lekstroom: one question's table ('Antwoord | Aantal | Percentage') cut after 'matig'
+    at a page's foot, its header repeated over 'voldoende', 'goed' and 'Totaal' on the next page:
+    one question, its counts joined, its question the line above the first part."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+
+    def put(page, y, cells):
+        for x, t in zip((70, 250, 350), cells):
+            page.insert_text((x, y), t, fontsize=10)
+
+    page = doc.new_page(width=595, height=842)
+    for y, t in ((60, "Klanttevredenheid jobcoaching"), (80, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                 (100, "Datum erkenning: 1-3-2017"), (120, "Meetperiode: 01-03-2020 t/m 01-03-2021"),
+                 (140, "Datum rapportage: 15-3-2021"), (700, "Weergave vragen"), (730, "1. Het aantal keren dat de coach een bezoek aan uw bedrijf heeft gebracht?")):
+        page.insert_text((70, y), t, fontsize=10)
+    put(page, 760, ["Antwoord", "Aantal", "Percentage"])
+    put(page, 775, ["onvoldoende", "1", "11%"])
+    put(page, 790, ["matig", "0", "0%"])
+    page = doc.new_page(width=595, height=842)
+    put(page, 70, ["Antwoord", "Aantal", "Percentage"])
+    put(page, 85, ["voldoende", "4", "44%"])
+    put(page, 100, ["goed", "4", "44%"])
+    put(page, 115, ["Totaal", "9", "100%"])
+    page.insert_text((70, 160), "Analyse van de resultaten: de werkgevers zijn tevreden.", fontsize=10)
+    path = tmp_path / "jc.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    assert [(a.group, a.question, a.counts) for a in e.jobcoaching.answers] == [
+        ("werkgever", "Het aantal keren dat de coach een bezoek aan uw bedrijf heeft gebracht?",
+         {"onvoldoende": 1, "matig": 0, "voldoende": 4, "goed": 4})]
