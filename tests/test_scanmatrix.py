@@ -290,6 +290,11 @@ def test_a_fax_has_half_the_lines_a_header_and_lies_on_the_page_as_before(tmp_pa
     REPORT.save(src)
     with pymupdf.open(scanmatrix.make_scan(src, tmp_path / "fax.pdf", fax)) as doc:
         assert [(round(p.rect.width), round(p.rect.height)) for p in doc] == [(595, 842)] * 2
+        # stretched over the whole page (not kept in proportion, half the page high): the text where it was
+        assert [tuple(round(v) for v in p.get_image_rects(p.get_images()[0][0])[0]) for p in doc] == [(0, 0, 595, 842)] * 2
+        pix = doc[0].get_pixmap(dpi=72, colorspace=pymupdf.csGRAY)
+        rows = np.nonzero((np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width) < 128).sum(axis=1) > 3)[0]
+        assert 60 < rows[rows > 20].min() < 80 and 105 < rows.max() < 125  # REPORT's first line at 80 pt, its third at 116
     with pytest.raises(ValueError):
         _scan(Condition(204, "grey", 0.0, fax=True))
 
@@ -308,9 +313,11 @@ def test_dithering_turns_a_grey_area_into_dots():
     doc[0].draw_rect(pymupdf.Rect(72, 200, 400, 300), color=None, fill=(0.55, 0.55, 0.55))
     plain, dither = Condition(100, "bilevel", 0.0), Condition(100, "bilevel", 0.0, dither=True)
     box = (slice(210 * 100 // 72, 290 * 100 // 72), slice(82 * 100 // 72, 390 * 100 // 72))
-    black = lambda cond: (np.asarray(scanmatrix.scan_page(doc[0], cond, random.Random(1)) and  # noqa: E731
-                                     Image.open(io.BytesIO(scanmatrix.scan_page(doc[0], cond, random.Random(1))[0]))
-                                     .convert("L"))[box] < 128).mean()
+
+    def black(cond):
+        data, _kind = scanmatrix.scan_page(doc[0], cond, random.Random(1))
+        return (np.asarray(Image.open(io.BytesIO(data)).convert("L"))[box] < 128).mean()
+
     assert black(plain) > 0.97  # thresholded: the grey goes all black
     assert 0.3 < black(dither) < 0.7  # error diffusion: a mix of black and white dots
     white = np.asarray(_scan(Condition(100, "bilevel", 0.0, dither=True)).convert("L"))[-50:, :]
