@@ -140,7 +140,7 @@ class Klantstroom(Style):
         if s.signature == "visual":
             b += [Para(f"Voor akkoord, namens {self.organisation}:"), Signature(["drs. L. Stroomberg, projectleider"])]
         elif s.signature == "digital":
-            b.append(Para(f"Deze export is digitaal ondertekend door {self.organisation}.", "small"))
+            b.append(Para(f"Deze export is digitaal ondertekend door {self.organisation}", "small"))
         doc = Doc(b, font="sans", font_pt=9.5, title="KTO Scholing 2021 – Enqueo Insights",
                   footer="Enqueo Insights · pagina {page} van {pages}")
         return Built(doc, total_printed=True, respons_decimals=0)
@@ -173,11 +173,11 @@ class Rasterwerk(Style):
                  for i, r in enumerate(s.rows, 9)]
         b = [Para(f"KTO_scholing_2021.xlsx — tabblad: Resultaten — {self.organisation}", "small"),
              Table(header=[["", "A", "B"]], body=facts, ruled=True, widths=[0.3, 1.6, 4.4], font_pt=8.5,
-                   first_col_left=False, left_cols=(1, 2), head_fill="#d9d9d9"),
+                   first_col_left=False, left_cols=(1, 2), head_widths=True),
              Table(header=[["", "A", "B", "C", "D", "E", "F"],
                            ["7", "Perceel / cluster", "Beëindigd", "Benaderd", "Ingevuld", "Respons %", "Gem. cijfer"]],
                    body=body, ruled=True, widths=[0.3, 2.4, 0.9, 0.9, 0.9, 0.9, 0.9], font_pt=8.5,
-                   first_col_left=False, left_cols=(1,), bold_rows=(0,)),
+                   first_col_left=False, left_cols=(1,), bold_rows=(0,), head_widths=True),
              PageBreak(),
              Para(f"KTO_scholing_2021.xlsx — tabblad: Toelichting — {self.organisation}", "small")]
         notes = [method(s, "rasterwerk"),
@@ -186,7 +186,7 @@ class Rasterwerk(Style):
                  "#DEEL/0! = geen ingevulde vragenlijsten, dus geen gemiddeld cijfer (n.v.t.).",
                  rng.choice(ASIDES)]
         b.append(Table(header=[["", "A"]], body=[[str(i), x] for i, x in enumerate(notes, 1)], ruled=True,
-                       widths=[0.3, 6], font_pt=8.5, first_col_left=False, left_cols=(1,), head_fill="#d9d9d9"))
+                       widths=[0.3, 6], font_pt=8.5, first_col_left=False, left_cols=(1,), head_widths=True))
         if s.signature == "visual":
             b += [Para("Gezien en akkoord:", "small"), Signature(["R. van Raster, directeur"])]
         elif s.signature == "digital":
@@ -230,7 +230,7 @@ class Hazelhof(Style):
              Columns([Para(f"Dit rapport beschrijft de tevredenheid van klanten van UWV over de scholing die zij volgden bij "
                            f"{s.supplier}. Het totale gemiddelde rapportcijfer is {nl(t.cijfer)}. "
                            + ("Alle percelen en clusters met een cijfer liggen op of boven de norm van 8."
-                              if not low else f"Bij {len(low)} onderde(e)l(en) ligt het gemiddelde onder de norm van 8.")),
+                              if not low else "Bij " + ", ".join(r.service for r in low) + " ligt het gemiddelde onder de norm van 8.")),
                       Para("1 Inleiding", "h2"),
                       Para("UWV verlangt van scholingsaanbieders een jaarlijks klanttevredenheidsonderzoek door een onafhankelijk "
                            "onderzoeksbureau, gerapporteerd per perceel en, voor de functiegerichte vaardigheidstrainingen, per "
@@ -308,7 +308,7 @@ class Monitorpunt(Style):
         if s.signature == "visual":
             b += [Signature(["ing. K. Brouwer", f"{self.organisation}"])]
         elif s.signature == "digital":
-            b.append(Para(f"Digitaal ondertekend: {self.organisation}.", "small"))
+            b.append(Para(f"Digitaal ondertekend: {self.organisation}", "small"))
         return Built(Doc(b, font="sans", font_pt=9.5, title="Klanttevredenheid scholing 2021",
                          footer="KTO-monitor · {page}/{pages}"), total_printed=True)
 
@@ -335,11 +335,11 @@ class Werkbrug(JcStyle):
         periods = [[str(i), p.werknemer, nl(p.wn), p.werkgever, nl(p.wg)] for i, p in enumerate(s.periods, 1)]
         wn = [(q, c) for g, q, c in s.answers if g == "werknemer"]
         wg = [(q, c) for g, q, c in s.answers if g == "werkgever"]
-        wn_text = " ".join(f"Op de vraag ‘{q}’ antwoordden {c['ja']} werknemers ja, {c['niet helemaal']} niet helemaal en "
-                           f"{c['nee']} nee." for q, c in wn)
+        wn_text = [Para(f"{q} Daarop antwoordden {c['ja']} werknemers ja, {c['niet helemaal']} niet helemaal en "
+                        f"{c['nee']} nee.") for q, c in wn]
         b = [Para(self.organisation, "cover", bold=True),
              Para("Postbus 318, 7400 AH Deventer", "small"),
-             Para("UWV\nt.a.v. de accountmanager jobcoaching\nPostbus 58285\n1040 HG Amsterdam"),
+             Para("UWV\nt.a.v. de accountmanager jobcoaching"),
              Para(f"Deventer, {long_date(s.report_date)}", "right"),
              Para("Betreft: rapportage klanttevredenheid jobcoaching", bold=True),
              Para("Geachte heer, mevrouw,"),
@@ -353,7 +353,8 @@ class Werkbrug(JcStyle):
              Table(header=[["Nr.", "Werknemer", "Cijfer", "Werkgever", "Cijfer"]], body=periods, ruled=False, hrules=True,
                    widths=[0.4, 1.5, 0.6, 1.5, 0.6], font_pt=9, left_cols=(1, 3),
                    caption="Tabel 1 Cijfers per afgesloten jobcoachperiode"),
-             Para(wn_text),
+             Para("De werknemers beantwoordden twee vragen:"),
+             *wn_text,
              Para("De werkgevers beantwoordden negen vragen; tabel 2 geeft per vraag het aantal keer dat elk antwoord is "
                   "gegeven."),
              Table(header=[["Vraag aan de werkgever", *WG_SCALE]], body=[[q, *[str(c[o]) for o in WG_SCALE]] for q, c in wg],
@@ -444,7 +445,7 @@ class Pijlstaart(JcStyle):
         for group, scale, title in (("werknemer", WN_SCALE, "Werknemers"), ("werkgever", WG_SCALE, "Werkgevers")):
             rows = [[q, *[str(c[o]) for o in scale]] for g, q, c in s.answers if g == group]
             b.append(Table(header=[[title, *scale]], body=rows, ruled=False, hrules=True,
-                           widths=[3.8] + [0.75] * len(scale), font_pt=8.5))
+                           widths=[3.2] + [0.95] * len(scale), font_pt=8.5))
         if s.analysis:
             b += [Para("Analyse van de resultaten", "h2"), *analysis_text(s)]
         else:
