@@ -1,6 +1,6 @@
 """Generate the variety corpus: KTO reports printed by real PDF producers, each with a truth file.
 
-    python -m corpus.generate [OUTDIR] [--family dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|all|blind] [--seed N] [--only STYLE] [--limit N]
+    python -m corpus.generate [OUTDIR] [--family dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|all|blind] [--seed N] [--only STYLE] [--limit N]
 
 OUTDIR defaults to bench/corpus/ (git-ignored). Each family goes to OUTDIR/<family>/ with:
   *.pdf and *.truth.json   the reports and what they should be read as (fields and verdict)
@@ -33,12 +33,12 @@ from .render import produce
 ROOT = Path(__file__).resolve().parent.parent
 # family -> module with its house styles. holdout2 to holdout9 were written by someone who did not
 # build the reader; holdout7 was scored blind once in session 7 and then looked at; holdout8 and holdout9
-# (session 7) are kept for a blind measurement by the lead (corpus/README.md); holdout10 was written blind in
-# session 8 and is kept for a blind measurement by the lead too.
+# (session 7) are kept for a blind measurement by the lead (corpus/README.md); holdout10 and holdout11 were
+# written blind in session 8 and are kept for a blind measurement by the lead too.
 FAMILY_MODULES = {"dev": "styles", "holdout": "holdout_styles", "holdout2": "holdout2_styles", "holdout3": "holdout3_styles",
                   "holdout4": "holdout4_styles", "holdout5": "holdout5_styles", "holdout6": "holdout6_styles",
                   "holdout7": "holdout7_styles", "holdout8": "holdout8_styles", "holdout9": "holdout9_styles",
-                  "holdout10": "holdout10_styles"}
+                  "holdout10": "holdout10_styles", "holdout11": "holdout11_styles"}
 FAMILY_SETS = {"all": ["dev", "holdout"], "blind": ["holdout9"]}
 REGISTER_DATE = "2026-11-20"
 

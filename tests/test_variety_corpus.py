@@ -284,13 +284,14 @@ def test_signed_reports_chain_to_the_sample_ca_with_the_bureau_as_organisation()
         assert sig.signer_organisation == t["organisation"] == t["fields"]["bureau"]
 
 
-# ---- the families made by an author who did not build the reader (holdout2 to holdout10) ---------
+# ---- the families made by an author who did not build the reader (holdout2 to holdout11) ---------
 def test_blind_families_are_selectable_and_all_stays_dev_and_holdout():
     from corpus import generate
 
     assert generate.FAMILY_SETS["all"] == ["dev", "holdout"]
     assert generate.FAMILY_SETS["blind"] == ["holdout9"]
-    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"):
+    for family in ("holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
+                   "holdout11"):
         mod = __import__(f"corpus.{generate.FAMILY_MODULES[family]}", fromlist=["x"])
         styles = mod.SCHOLING_STYLES + mod.JOBCOACH_STYLES
         assert len(mod.SCHOLING_STYLES) >= 4 and len(mod.JOBCOACH_STYLES) >= 2
@@ -353,7 +354,7 @@ def test_header_grid_expands_spans():
 @pytest.mark.parametrize("family,style", [("holdout2", "panorama"), ("holdout3", "lindeboom"), ("holdout4", "scherpzicht"),
                                           ("holdout5", "klantspiegel"), ("holdout5", "stapsteen"),
                                           ("holdout6", "klankbord"), ("holdout7", "vierkant"), ("holdout8", "cijferwerk"),
-                                          ("holdout9", "telwerk"), ("holdout10", "rijckevorsel")])
+                                          ("holdout9", "telwerk"), ("holdout10", "rijckevorsel"), ("holdout11", "monitorpunt")])
 def test_a_blind_family_report_is_sound(tmp_path, family, style):
     """One reportlab report of each blind family (cheap: no Chromium, no LibreOffice): generated, and
     its truth is printed and consistent (corpus.check). kto-ingest is not run on it."""
