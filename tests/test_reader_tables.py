@@ -1621,3 +1621,27 @@ def test_a_perceel_cell_merged_over_its_clusters_and_their_subtotal_under_them(r
                    (f"{fvt} Techniek", 20, False, f"{fvt} Subtotaal"), (f"{fvt} Logistiek", 40, False, f"{fvt} Subtotaal"),
                    (f"{fvt} Subtotaal", 60, True, None), ("Totaal", 100, True, None)]
     assert e.confidence == "high", e.warnings
+
+
+def test_a_count_a_little_after_an_intervals_closing_bracket_is_a_cell_of_its_own(tmp_path):
+    """A narrow n column right after the interval ('[8,0; 8,4]' then '62' a little more than a space
+    apart, in every row): the count is its own cell, as two numbers so close are."""
+    path = tmp_path / "bi.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for text, x in (("Perceel", 60), ("Gem.", 230), ("95%-BI", 262), ("n", 322), ("N", 345), ("Respons", 380)):
+        _text(page, x, 120, text)
+    rows = [["Opleidingen", "8,2", "[8,0; 8,4]", "62", "119", "52,1"], ["Leerbanen", "8,3", "[7,5; 9,1]", "15", "42", "35,7"]]
+    for k, row in enumerate(rows):
+        y = 136 + 14 * k
+        _text(page, 60, y, row[0])
+        _text(page, 250, y, row[1], right=True)
+        _text(page, 262, y, row[2])
+        right = 262 + pymupdf.get_text_length(row[2], fontsize=FONT) + 5 + pymupdf.get_text_length(row[3], fontsize=FONT)
+        _text(page, right, y, row[3], right=True)  # 5 pt after the bracket: more than a space, less than a chunk gap
+        _text(page, 360, y, row[4], right=True)
+        _text(page, 420, y, row[5], right=True)
+    doc.save(path)
+    with open_document(path) as d:
+        grid = gridmod.aligned_grids(d.page(1), d.page(1).words)[0]
+    assert grid.matrix()[1:] == rows

@@ -446,7 +446,9 @@ def _chunks(words: list[Word]) -> list[list[Word]]:
     right = words[0].x1  # the chunk's right edge: of words on several lines, the longest reaches it
     for w in words[1:]:
         # two numbers a little more than a space apart are two cells (narrow columns: 'N', '%')
-        limit = 0.35 if _is_number(out[-1][-1].text) and _is_number(w.text) else 0.9
+        # (so is a number after an interval's closing bracket: '[8,0; 8,4]   62')
+        prev = out[-1][-1].text
+        limit = 0.35 if (_is_number(prev) or prev[-1:] in "])" and prev[:-1][-1:].isdigit()) and _is_number(w.text) else 0.9
         if w.x0 - right > height * limit:
             out.append([w])
             right = w.x1
