@@ -190,6 +190,23 @@ def _scale_named(text: str) -> str | None:
     return None
 
 
+# words an averages row may hold besides the average's own ('Gemiddeld Cijfer Meetjaar', 'Totaal Alle Perioden')
+_AVERAGE_WORDS = {"behaald", "behaalde", "cijfer", "cijfers", "totaal", "gemiddeld", "gemiddelde", "gem.", "score", "rapportcijfer",
+                  "alle", "organisatie", "meetjaar", "meetperiode", "periode", "perioden", "periodes", "jaar", "werknemers",
+                  "werkgevers", "werknemer", "werkgever", "afgerond", "van", "de", "het", "over", "per"}
+
+
+def _names_a_part(label: str) -> bool:
+    """An averages row named after a part: after its average word a name, a capitalised word that is
+    none of the averages' own ('Totaal Regio West-Brabant', 'Gemiddelde J. Hoekstra', 'Gemiddeld
+    team Noord' -> 'Noord'); not 'Behaald cijfer (alle perioden)' or 'Gemiddeld Cijfer'."""
+    words = regex.findall(r"[\p{L}][\p{L}.'-]*", label)
+    if not words or words[0].lower() not in {"totaal", "gemiddeld", "gemiddelde", "gem."}:
+        return False
+    return any(w[:1].isupper() and w.lower() not in _AVERAGE_WORDS for w in words[1:]) or \
+        any(w.lower() in {"regio", "team", "vestiging", "locatie", "jobcoach", "afdeling"} for w in words[1:])
+
+
 def _period_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
     """One grid holding several periods tables one under the other (the werknemers', then under
     a header of their own the werkgevers'): a part per header row, a row without a number that
@@ -1736,8 +1753,12 @@ class JobcoachingParser(Parser):
                     part_average = True
                     facts._explain.append(f"pagina {page}: '{first}' is het gemiddelde van een deel (er volgen nog perioden of gemiddelden)")
                     continue
-                # after parts' averages, only a row that names the whole is the report's
-                whole = not part_average or regex.search(r"\bbehaald\b|\balle\b|\borganisatie\b|^totaal$|^gemiddeld\w*$", first.lower())
+                # after parts' averages, only a row that names the whole is the report's; a row that
+                # names a part ('Totaal Regio West-Brabant', 'Gemiddelde J. Hoekstra') never is
+                whole = (not part_average or regex.search(r"\bbehaald\b|\balle\b|\borganisatie\b|^totaal$|^gemiddeld\w*$", first.lower())) \
+                    and not _names_a_part(first)
+                if not whole and averages:
+                    facts._explain.append(f"pagina {page}: '{first}' is het gemiddelde van een deel, niet het behaalde cijfer")
                 if averages and whole:
                     self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
                 if len(jc.periods) > start:

@@ -478,3 +478,20 @@ def test_a_question_table_cut_by_a_page_break_with_its_header_repeated(registry,
     assert [(a.group, a.question, a.counts) for a in e.jobcoaching.answers] == [
         ("werkgever", "Het aantal keren dat de coach een bezoek aan uw bedrijf heeft gebracht?",
          {"onvoldoende": 1, "matig": 0, "voldoende": 4, "goed": 4})]
+
+
+@pytest.mark.parametrize("label,part", [("Totaal Regio West-Brabant", True), ("Gemiddelde J. Hoekstra", True),
+                                        ("Gemiddeld team Noord", True), ("Behaald cijfer (alle perioden)", False),
+                                        ("Gemiddeld Cijfer", False), ("Gemiddelde (afgerond, 4 perioden)", False), ("Totaal", False)])
+def test_an_averages_row_named_after_a_part_is_never_the_behaald_cijfer(read, label, part):
+    """holdout10 werkpad, printed by WeasyPrint: only the first region's table was read, its
+    'Totaal Regio West-Brabant' row gave that region's averages as the organisation's."""
+    from parsers.jobcoaching import _names_a_part
+
+    assert _names_a_part(label) is part
+    table = Table(header=[HEADER], body=rows(1, WN, WG) + [["", label, averages(WN), "", averages(WG)]],
+                  widths=[0.5, 1.8, 1, 1.5, 1], left_cols=(1, 3))
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert len(jc.periods) == len(WN)
+    assert (jc.werknemer_avg, jc.werkgever_avg) == ((None, None) if part else (7.8, 7.1))
