@@ -116,7 +116,11 @@ class Block:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = " ".join(line.text for line in self.lines)
+        # a line broken after a slash goes on without a space ('telefoon/' over 'email/app')
+        text = ""
+        for line in self.lines:
+            text = text + line.text if text.endswith("/") and line.text[:1].isalnum() else f"{text} {line.text}" if text else line.text
+        self.text = text
 
     @property
     def page(self) -> int:

@@ -1645,3 +1645,12 @@ def test_a_count_a_little_after_an_intervals_closing_bracket_is_a_cell_of_its_ow
     with open_document(path) as d:
         grid = gridmod.aligned_grids(d.page(1), d.page(1).words)[0]
     assert grid.matrix()[1:] == rows
+
+
+def test_a_paragraph_line_broken_after_a_slash_goes_on_without_a_space():
+    from kto_ingest.document import Block, Line, Word
+
+    lines = [Line([Word(10, 10, 60, 20, "(per", 1, 0, 0), Word(62, 10, 110, 20, "telefoon/email/", 1, 0, 0)]),
+             Line([Word(10, 22, 40, 32, "app)?", 1, 0, 1), Word(42, 22, 60, 32, "en/of", 1, 0, 1)]),
+             Line([Word(10, 34, 40, 44, "verder", 1, 0, 2)])]
+    assert Block(lines).text == "(per telefoon/email/app)? en/of verder"

@@ -334,17 +334,19 @@ def _meetperiodes(view: TextView, warnings: list[str]):
                                    derived=_fieldwork(entry))
     # a section headed by a meetperiode label ('1.2 Onderzoeksperiode') whose first paragraph gives
     # one period: 'De meting omvat klanten met een dienst beëindigd van 1 januari tot en met 31 december 2021.'
-    for b, nxt in zip(blocks, blocks[1:]):
+    for k, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
         head = RE_SECTION_NUMBER.sub("", " ".join(b.text.split()))
         m = lx.label_at_start("meetperiode", head)
         if m is None or len(head.split()) > 5 or (m.value or "").strip(" :"):
             continue
+        # (a paragraph a producer cut in two blocks at a footnote mark goes on in the next one)
+        after = " ".join(x.text for x in blocks[k + 1:k + 3] if x.page == nxt.page)
         try:
-            p = lx.parse_period(nxt.text[:240])
+            p = lx.parse_period(after[:240])
         except dutch.DutchParseError as exc:
             warnings.append(f"Meetperiode niet gelezen: {exc}")
             continue
-        if p and not _side_by_side(nxt.text[:240], p) and not lx.comparison_re("sentence").search(nxt.text[:240]):
+        if p and not _side_by_side(after[:240], p) and not lx.comparison_re("sentence").search(after[:240]):
             yield Finding(Period(start=p.start, end=p.end), nxt.page, p.raw, f"kop '{m.label}' boven de alinea, vorm {p.form}",
                            nxt.bbox, derived=_fieldwork(m.label))
     # the clients of one year: 'alle cursisten die in 2021 hun opleiding hebben afgerond', 'klanten van wie
