@@ -293,8 +293,8 @@ def _long_columns(head: list[str], body: list[list[str]]) -> tuple[int, int, int
     one. The score column is the one header naming a score; the group column the one column whose
     every filled cell names a group, both groups at least once."""
     score_cols = [i for i, h in enumerate(head) if RE_SCORE_HEAD.search(h) and _group_named(h) is None]
-    if len(score_cols) != 1:
-        return None
+    if len(score_cols) != 1 or regex.search(r"gemiddeld|behaald|\bgem\.", head[score_cols[0]]):
+        return None  # (a column of averages: 'Werknemers | 7,7' under 'Gemiddeld cijfer' is a summary, not a period)
     col = score_cols[0]
     rows = [r for r in body if not RE_AVERAGE_ROW.match(" ".join(next((c for c in r if c.strip()), "").lower().split()))]
     group_cols = []

@@ -495,3 +495,15 @@ def test_an_averages_row_named_after_a_part_is_never_the_behaald_cijfer(read, la
     jc = e.jobcoaching
     assert len(jc.periods) == len(WN)
     assert (jc.werknemer_avg, jc.werkgever_avg) == ((None, None) if part else (7.8, 7.1))
+
+
+def test_a_summary_of_averages_per_group_is_no_periods_table(read):
+    """holdout5 werkfit printed by WeasyPrint: where the periods table was not read, the summary
+    'Onderdeel | Gemiddeld cijfer | Norm UWV | Norm gehaald' with a row per group was read as a
+    periods table of one row per group; it holds the averages, not a period."""
+    summary = Table(header=[["Onderdeel", "Gemiddeld cijfer", "Norm UWV", "Norm gehaald"]],
+                    body=[["Werknemers", "7,7", "6,5", "ja"], ["Werkgevers", "7,4", "6,5", "ja"]], widths=[2, 1.2, 1, 1])
+    e = read(cover() + [Para("Weergave cijfers", "h1"), summary] + plain_answers() + analysis())
+    jc = e.jobcoaching
+    assert jc.periods == []
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.7, 7.4)
