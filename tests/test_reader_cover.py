@@ -144,6 +144,19 @@ def test_the_meetperiode_in_the_paragraph_under_a_heading_that_names_it(tmp_path
     assert "onderzoeksperiode" in found["meetperiode"].entry
 
 
+def test_a_sentence_with_the_meetperiode_cut_in_two_blocks(tmp_path):
+    """holdout5 printed by WeasyPrint: the paragraph cut in two blocks at a footnote mark, the
+    period's end in the second ('... over het meetjaar van 15 maart 2020 tot en' / 'met 15 maart 2021.')."""
+    path = _pdf(tmp_path, [[(70, 120, "Tevredenheidsmeting jobcoaching"), (70, 200, "Jobcoachorganisatie: JobcoachPlus Twente")],
+                           [(70, 100, "1 Inleiding"),
+                            (70, 130, "Deze rapportage gaat over het meetjaar van 15 maart 2020 tot en"),
+                            (70, 160, "met 15 maart 2021. De werknemers en werkgevers zijn gevraagd naar hun oordeel.")]])
+    with open_document(path) as doc:
+        assert len([b for b in doc.page(2).blocks if "2021" in b.text or "2020" in b.text]) == 2  # two blocks
+    values, _, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 3, 15), D(2021, 3, 15))
+
+
 def test_the_bureau_from_the_running_footer_and_the_colofon(tmp_path):
     """The bureau appears only in the footer (with 'pagina n van m') and the colofon."""
     org = "Klaverveld Onderzoek & Advies B.V."

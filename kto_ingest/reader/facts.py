@@ -321,14 +321,20 @@ def _meetperiodes(view: TextView, warnings: list[str]):
                                f"label '{m['label'].strip()}' (een periode), vorm {p.form}", row.bbox, derived=True)
     blocks = view.blocks()
     for key in ("labels", "phrases"):
-        for b in blocks:
-            for entry, end in lx.labels_in("meetperiode", b.text, key):
+        for k, b in enumerate(blocks):
+            text = b.text
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            if nxt is not None and nxt.page == b.page and not text.rstrip().endswith((".", "!", "?", ":")) and nxt.text[:1].islower():
+                text = f"{text} {nxt.text}"  # a sentence a producer cut in two blocks (at a footnote mark): '... tot en' / 'met 15 maart 2021.'
+            for entry, end in lx.labels_in("meetperiode", text, key):
+                if end > len(b.text):
+                    continue  # (the label itself in the next block: found there)
                 try:
-                    p = lx.parse_period(b.text[end:end + 160])
+                    p = lx.parse_period(text[end:end + 160])
                 except dutch.DutchParseError as exc:
                     warnings.append(f"Meetperiode niet gelezen: {exc}")
                     continue
-                if p and b.text[end:end + 160].find(p.raw) <= 40 and not _side_by_side(b.text[end:end + 160], p):
+                if p and text[end:end + 160].find(p.raw) <= 40 and not _side_by_side(text[end:end + 160], p):
                     kind = "label" if key == "labels" else "zinsdeel"
                     yield Finding(Period(start=p.start, end=p.end), b.page, p.raw, f"{kind} '{entry}' in de tekst, vorm {p.form}", b.bbox,
                                    derived=_fieldwork(entry))
