@@ -426,6 +426,22 @@ def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
     return group, {a: counts[a] for a in SCALES[group]}
 
 
+def _sentence_lines(lines: list[Line]) -> list[Line]:
+    """The page's lines, a sentence wrapped onto the next line joined to it ('... het behaalde cijfer
+    van de werknemers 7,5 en dat van de' / 'werkgevers 7,3.'): a line that ends without a stop
+    followed, close under it and at its left edge, by a line that goes on in lower case."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")) and line.text[:1].islower() \
+                and len(prev.text.split()) >= 6 and abs(line.bbox[0] - prev.bbox[0]) < 3 \
+                and 0 <= line.bbox[1] - prev.bbox[3] < (prev.bbox[3] - prev.bbox[1]):
+            out[-1] = Line(prev.words + line.words)
+        else:
+            out.append(line)
+    return out
+
+
 def _page_foot(text: str, number: int) -> bool:
     """Whether a page's lowest line is its running footer: short, and ending in the page's number
     ('Op Koers – 1', 'pagina 1 van 2', 'blad 1/3')."""
@@ -1306,7 +1322,7 @@ class JobcoachingParser(Parser):
             return
         found: dict[str, list[tuple[str, Line]]] = {}
         for number in _pages_near_periods(doc, jc):
-            for line in doc.page(number).lines:
+            for line in _sentence_lines(doc.page(number).lines):
                 said = _average_sentence(line.text)
                 if said and said[0] in missing:
                     found.setdefault(said[0], []).append((said[1], line))

@@ -507,3 +507,18 @@ def test_a_summary_of_averages_per_group_is_no_periods_table(read):
     jc = e.jobcoaching
     assert jc.periods == []
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.7, 7.4)
+
+
+def test_the_averages_sentence_wrapped_onto_the_next_line(read):
+    """holdout6 baken printed by WeasyPrint: 'Over 6 jobcoachperioden is het behaalde cijfer van de
+    werknemers 7,5 en dat van de' / 'werkgevers 7,3.' in a narrow column."""
+    sentence = [Para("Over 4 jobcoachperioden is het behaalde cijfer van de werknemers 7,8 en dat van de"),
+                Para("werkgevers 7,1.")]
+    table = names_first_table_plain()
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + sentence + plain_answers() + analysis())
+    assert (e.jobcoaching.werknemer_avg, e.jobcoaching.werkgever_avg) == (7.8, 7.1)
+
+
+def names_first_table_plain() -> Table:
+    """The periods table without an averages row."""
+    return Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1], left_cols=(1, 3))
