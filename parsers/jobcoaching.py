@@ -190,6 +190,10 @@ def _scale_named(text: str) -> str | None:
     return None
 
 
+# a printed number of jobcoachperiodes: 'over 7 perioden', '9 afgesloten jobcoachperioden', 'Aantal jobcoachperioden 4'
+RE_PERIODS_COUNTED = regex.compile(
+    r"(?<![\d,.])(?P<n>\d{1,3})\s+(?:afgesloten\s+|afgeronde\s+|beëindigde\s+)?(?:jobcoach)?period(?:en|es)\b"
+    r"|\baantal\s+(?:afgesloten\s+|afgeronde\s+)?(?:jobcoach)?period(?:en|es)\s*:?\s*(?P<n2>\d{1,3})(?![\d,.])")
 # words an averages row may hold besides the average's own ('Gemiddeld Cijfer Meetjaar', 'Totaal Alle Perioden')
 _AVERAGE_WORDS = {"behaald", "behaalde", "cijfer", "cijfers", "totaal", "gemiddeld", "gemiddelde", "gem.", "score", "rapportcijfer",
                   "alle", "organisatie", "meetjaar", "meetperiode", "periode", "perioden", "periodes", "jaar", "werknemers",
@@ -935,13 +939,14 @@ class JobcoachingParser(Parser):
             other = "werkgevers" if group == "werknemer" else "werknemers"
             facts.warnings.append(f"Alleen de tabel met cijfers van de {group}s gevonden (pagina {half['page']}), niet die van de {other}.")
             if half["avg"] is not None:
-                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts)
+                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts, own_table=True)
         self._questions_from_legend(doc, facts)
         self.answers_from_lines(doc, facts)
         self.answers_under_scale_rows(doc, facts)
         self.answers_stacked_beside(doc, facts)
         self._averages_from_sentences(doc, facts)
         self._averages_from_summary_table(doc, facts)
+        self._periods_counted(doc, facts)
         self.analysis([b for p in doc.pages for b in p.body_blocks], facts)
         view = ff.TextView(doc)
         if jc_missing := facts.jobcoaching.analysis is None:
@@ -1310,6 +1315,25 @@ class JobcoachingParser(Parser):
         for g, c in cols.items():
             if RE_SCORE.match(values[c]):
                 found.setdefault(g, {}).setdefault(values[c], sorted(row, key=lambda w: w.x0))
+
+    @staticmethod
+    def _periods_counted(doc: Document, facts: Facts) -> None:
+        """The number of jobcoachperiodes the report prints ('Gemiddeld behaald cijfer over 7
+        perioden', 'Aantal jobcoachperioden | 4', '9 afgesloten jobcoachperioden', 'Gemiddeld
+        oordeel werknemers (n = 9): 7,7'), when it prints
+        one number so: ``raw['perioden_gedrukt']``. JC-PERIODES trusts an average printed apart from
+        the periods table only when the periods read are that many."""
+        counts = set()
+        for page in doc.pages:
+            for line in page.lines:
+                low = " ".join(line.text.lower().split())
+                for m in RE_PERIODS_COUNTED.finditer(low):
+                    counts.add(int(m["n"] or m["n2"]))
+                # 'Gemiddeld oordeel werknemers (n = 9): 7,7': the number of marks the average is over
+                if regex.search(r"gemiddeld|behaald", low) and _group_named(low) in GROUPS:
+                    counts.update(int(n) for n in regex.findall(r"\(\s*n\s*=\s*(\d{1,3})\s*\)", low))
+        if len(counts) == 1:
+            facts.jobcoaching.raw["perioden_gedrukt"] = str(counts.pop())
 
     def _averages_from_sentences(self, doc: Document, facts: Facts) -> None:
         """A group's average that no table gave, said in a line of its own under the periods table
@@ -1776,7 +1800,7 @@ class JobcoachingParser(Parser):
                 if not whole and averages:
                     facts._explain.append(f"pagina {page}: '{first}' is het gemiddelde van een deel, niet het behaalde cijfer")
                 if averages and whole:
-                    self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts)
+                    self._set_averages({g: cells[c] for g, c in scores.items()}, line, page, facts, own_table=True)
                 if len(jc.periods) > start:
                     break  # under the periods it closes the table; above them (the first row) they follow
                 continue
@@ -1796,9 +1820,12 @@ class JobcoachingParser(Parser):
                 werkgever_cijfer=marks["werkgever"], page=page))
 
     def _set_averages(self, cells: dict[str, str], line: Line | None, page: int, facts: Facts,
-                      evidence: bool = True) -> None:
+                      evidence: bool = True, own_table: bool = False) -> None:
         """Each group's average as printed under its own score column: plain ('7,2') or the seed's
-        'sum:count = average' ('36:5 = 7.2'). A group whose cell does not read stays null."""
+        'sum:count = average' ('36:5 = 7.2'). A group whose cell does not read stays null.
+        ``own_table``: the averages row of the periods table read (``raw['gemiddelden_uit']`` says
+        so; JC-PERIODES fails a mismatch only then, since periods read from a table are all its
+        rows, while an average printed elsewhere may be over periods the reader did not read)."""
         jc = facts.jobcoaching
         # the averages as a sentence on the row ('Gemiddeld behaald cijfer werknemers: 7,8 –
         # werkgevers: 7,5'): each number after its group's name, for a cell that holds none
@@ -1822,6 +1849,10 @@ class JobcoachingParser(Parser):
                 continue
             setattr(jc, f"{group}_avg", value)
             jc.raw[f"{group}_avg"] = (m["avg"] if m else text).replace(".", ",")
+            if own_table:
+                jc.raw[f"{group}_avg_uit"] = "periodetabel"
+            else:
+                jc.raw.pop(f"{group}_avg_uit", None)
             if m:
                 jc.raw[f"{group}_berekening"] = m[0]
         if evidence and line is not None and (jc.werknemer_avg is not None or jc.werkgever_avg is not None):
@@ -2493,7 +2524,7 @@ class JobcoachingParser(Parser):
         wn, wg = halves["werknemer"], halves["werkgever"]
         for group, half in (("werknemer", wn), ("werkgever", wg)):
             if half["avg"] is not None:
-                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts, evidence=False)
+                self._set_averages({group: half["avg"]}, half["avg_line"], half["page"], facts, evidence=False, own_table=True)
         if half_line := (wn["avg_line"] or wg["avg_line"]):
             if jc.werknemer_avg is not None or jc.werkgever_avg is not None:
                 add_evidence(facts, "averages", half_line)

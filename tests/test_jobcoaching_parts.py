@@ -522,3 +522,26 @@ def test_the_averages_sentence_wrapped_onto_the_next_line(read):
 def names_first_table_plain() -> Table:
     """The periods table without an averages row."""
     return Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1], left_cols=(1, 3))
+
+
+def test_the_number_of_periods_the_report_prints_is_kept():
+    from parsers.jobcoaching import RE_PERIODS_COUNTED
+
+    found = [int(m["n"] or m["n2"]) for t in ("gemiddeld behaald cijfer over 7 perioden: werknemers 7,6",
+                                               "gemiddelde over 9 afgesloten jobcoachperioden.", "aantal jobcoachperioden 4",
+                                               "in 2,5 perioden", "periode 3")
+             for m in RE_PERIODS_COUNTED.finditer(t)]
+    assert found == [7, 9, 4]
+
+
+def test_an_average_elsewhere_that_the_periods_do_not_give_fails_when_the_report_counts_them(read):
+    """The averages in sentences under the periods table ('Gemiddeld oordeel werknemers (n = 4):
+    8,0'), the werknemers' one not their mean: the report says the average is over 4 marks, 4 were
+    read, so the mismatch is the report's (fail); without the count it is for a person."""
+    table = names_first_table_plain()
+    for n, status in (("(n = 4)", "fail"), ("", "manual")):
+        lines = [Para(f"Gemiddeld oordeel werknemers {n}: 8,0".replace("  ", " ")), Para(f"Gemiddeld oordeel werkgevers {n}: 7,1".replace("  ", " "))]
+        e = read(cover() + [Para("Weergave cijfers", "h1"), table] + lines + plain_answers() + analysis(), name=f"jc{status}.pdf")
+        assert e.jobcoaching.werknemer_avg == 8.0
+        got = [c.status for c in e.checks if c.rule == "JC-PERIODES"]
+        assert status in got and ("fail" not in got if status == "manual" else True), (n, got)

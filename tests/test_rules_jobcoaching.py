@@ -139,8 +139,23 @@ def test_periods_and_averages_as_in_the_seed_example():
     statuses, checks = run("JC-PERIODES", entry())
     assert statuses == ["pass", "pass"]
     assert "36 : 5 = 7,2" in checks[0].message and "35,5 : 5 = 7,1" in checks[1].message
-    statuses, checks = run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw={"werkgever_avg": "7,4"})))
+    own = {"werkgever_avg": "7,4", "werkgever_avg_uit": "periodetabel"}  # the averages row of the periods table read
+    statuses, checks = run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw=own)))
     assert statuses == ["pass", "fail"] and "7,4" in checks[1].message and "7,10" in checks[1].message
+
+
+def test_an_average_printed_elsewhere_that_the_periods_read_do_not_give_is_for_a_person():
+    """WeasyPrint probe of holdout10 werkpad: periods tables per region of which the reader read the
+    first only, the organisation's average from a summary elsewhere: a mismatch may be the reader's
+    (periods not read), so it is 'manual', never a fail."""
+    statuses, checks = run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw={"werkgever_avg": "7,4"})))
+    assert statuses == ["pass", "manual"]
+    assert "mogelijk zijn niet alle perioden gelezen" in checks[1].message and "7,10" in checks[1].message
+    # the report prints how many periods there are, and that many were read: the mismatch is the report's
+    counted = {"werkgever_avg": "7,4", "perioden_gedrukt": "5"}
+    assert run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw=counted)))[0] == ["pass", "fail"]
+    counted["perioden_gedrukt"] = "7"
+    assert run("JC-PERIODES", entry(jobcoaching=jobcoaching(werkgever_avg=7.4, raw=counted)))[0] == ["pass", "manual"]
 
 
 def test_a_year_without_any_jobcoachperiode_is_the_stated_exception():

@@ -197,7 +197,10 @@ def jc_periodes(entry: ReportEntry, ctx: Context) -> list[Check]:
     """Het rapport moet per jobcoachperiode de cijfers van werknemer en werkgever tonen, en het
     gemiddelde per groep (seed 001, 'minimale voorwaarden'). Het gemiddelde moet het gemiddelde van
     de periodes zijn, op de gedrukte decimaal (seed 001: 36 : 5 = 7,2 en 35,5 : 5 = 7,1); klopt het
-    niet: 'fail' met de getallen. Geen periodes gelezen: 'manual', want een meetjaar zonder afgeronde
+    niet: 'fail' met de getallen, als vaststaat dat alle periodes gelezen zijn (het gemiddelde staat
+    in de regel onder de gelezen periodetabel, of het rapport noemt evenveel periodes als er gelezen
+    zijn); anders 'manual', want het gemiddelde kan gaan over periodes in een tabel die kto-ingest
+    niet las. Geen periodes gelezen: 'manual', want een meetjaar zonder afgeronde
     jobcoachperiode is de uitzondering van seed 001 (schriftelijk gemeld), geen tekortkoming. Een
     ontbrekend gedrukt gemiddelde is 'fail' alleen als de leesmodule kan instaan voor de afwezigheid,
     anders 'manual' met waar is gezocht."""
@@ -221,7 +224,15 @@ def jc_periodes(entry: ReportEntry, ctx: Context) -> list[Check]:
         mean = sum(scores) / len(scores)
         shown = jc.raw.get(f"{group}_avg") or n(avg)
         decimals = decimals_of(jc.raw[f"{group}_avg"]) if jc.raw.get(f"{group}_avg") else 1
-        if abs(mean - avg) > 0.5 * 10**-decimals + 1e-9:
+        # all periods read: the average is the periods table's own row, or the report prints as many periods as were read
+        complete = jc.raw.get(f"{group}_avg_uit") == "periodetabel" or jc.raw.get("perioden_gedrukt") == str(len(scores))
+        if abs(mean - avg) > 0.5 * 10**-decimals + 1e-9 and not complete:
+            # the average printed elsewhere (a summary, a sentence, key figures): it may be over periods
+            # in a table the reader did not read, so a mismatch is no proof
+            out.append(check(rid, "manual", f"Gemiddeld cijfer {plural} {shown} (elders in het rapport gedrukt) klopt niet met de "
+                             f"{len(scores)} gelezen perioden ({_total(sum(scores))} : {len(scores)} = {n(mean, decimals + 1)}); "
+                             "mogelijk zijn niet alle perioden gelezen. Controleer het rapport.", ev.page if ev else page))
+        elif abs(mean - avg) > 0.5 * 10**-decimals + 1e-9:
             out.append(breach(rid, entry, f"Gemiddeld cijfer {plural} {shown} klopt niet met {_total(sum(scores))} : {len(scores)} = "
                               f"{n(mean, decimals + 1)}.", page=ev.page if ev else page, raw=ev.raw if ev else shown,
                               ocr=bool(ev and ev.ocr)))
