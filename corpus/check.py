@@ -20,7 +20,8 @@ from kto_ingest._pymupdf import pymupdf
 from . import model
 from .styles import period_text
 
-PRODUCER_MARK = {"chromium": "Skia/PDF", "lo-fodt": "LibreOffice", "lo-html": "LibreOffice", "reportlab": "ReportLab"}
+PRODUCER_MARK = {"chromium": "Skia/PDF", "lo-fodt": "LibreOffice", "lo-html": "LibreOffice", "reportlab": "ReportLab",
+                 "latex": "pdfTeX"}  # latex: corpus.reprint --producer latex
 
 
 def nl1(x: float) -> str:
