@@ -832,9 +832,9 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
 # Characters the T1/TS1 encodings of a default pdfLaTeX set-up do not have, written as an R Markdown
 # author's preamble would declare them (math symbols and ding-like glyphs).
 _TEX_UNICODE = {
-    "≥": r"\ensuremath{\geq}", "≤": r"\ensuremath{\leq}", "→": r"\ensuremath{\rightarrow}",
+    "≥": r"\ensuremath{\geq}", "≤": r"\ensuremath{\leq}", "→": r"\textrightarrow{}",
     "⇅": r"\ensuremath{\updownarrow}", "▲": r"\ensuremath{\blacktriangle}", "▼": r"\ensuremath{\blacktriangledown}",
-    "☒": r"\ensuremath{\boxtimes}", "☐": r"\ensuremath{\square}", "−": r"\ensuremath{-}", "′": r"\ensuremath{'}",
+    "☒": r"\ensuremath{\boxtimes}", "☐": r"\ensuremath{\square}", "−": r"\textminus{}", "′": r"\ensuremath{'}",
     "″": r"\ensuremath{''}", "‐": "-", "‑": "-", "‒": r"\textendash{}",
 }
 _TEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
