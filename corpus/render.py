@@ -1045,7 +1045,7 @@ def to_latex(doc: Doc, images: dict | None = None) -> str:
            r"\usepackage{pdflscape}", r"\usepackage{fancyhdr}",
            r"\usepackage[hidelinks]{hyperref}", rf"\hypersetup{{pdftitle={{{tex_escape(doc.title)}}}}}",
            r"\setlength{\parindent}{0pt}", r"\setlength{\parskip}{6pt plus 2pt minus 1pt}",
-           r"\setlength{\emergencystretch}{3em}", r"\setlength{\LTcapwidth}{\linewidth}", r"\providecommand{\tightlist}{}"]
+           r"\setlength{\emergencystretch}{3em}", r"\AtBeginDocument{\setlength{\LTcapwidth}{\textwidth}}", r"\providecommand{\tightlist}{}"]
     if doc.font == "sans":
         pre.append(r"\renewcommand{\familydefault}{\sfdefault}")
     pre += [rf"\definecolor{{{name}}}{{HTML}}{{{hexcol.lstrip('#').upper()}}}" for hexcol, name in colours.items()]
