@@ -891,7 +891,7 @@ def _latex_table(t: Table, colours: dict) -> list[str]:
 
     def colspec(j: int, n: int, align: str) -> str:
         lead = bar if j == 0 else ""
-        return f"{lead}>{{{align}\\arraybackslash}}p{{{width(j, n)}}}{bar}"
+        return f"{lead}>{{{align}\\arraybackslash\\hspace{{0pt}}}}p{{{width(j, n)}}}{bar}"
 
     spec = "".join(colspec(j, 1, r"\raggedright" if left(j) else r"\raggedleft") for j in range(ncols))
     head_colour = _tex_colour(t.head_fill, colours) if t.head_fill else None
