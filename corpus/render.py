@@ -839,7 +839,7 @@ _TEX_UNICODE = {
 }
 _TEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
                 "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", '"': r"\textquotedbl{}",
-                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", "[": "{[}", "]": "{]}"}
 
 
 def tex_escape(text: str, newline: str = r"\newline ") -> str:

@@ -467,6 +467,7 @@ def test_latex_writer_escapes_specials_and_prints_a_spanned_table(tmp_path):
     tex = render.to_latex(render.Doc([render.Para("Scholing t/m 31-12-2021: ’t Is 100% & meer"), t]))
     assert r"Respons 50\% \$ \#\_ \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{} – ë é ’" in tex
     assert r"100\% \& meer" in tex and r"Totaal\_1" in tex
+    assert r"{[}1{]} bron" in render.to_latex(render.Doc([render.Para("[1] bron")]))  # not an optional argument of \\
     assert r"\multicolumn{2}" in tex and r"\textbf{Respons}" in tex and r"\begin{longtable}" in tex
     assert r"Opleidingen \& co & 12 & 41,7 \\" in tex and "\n & 9 & 50,0 \\\\" in tex  # text in the first of its rows
     assert r"\hline" in tex and r"\toprule" not in tex  # ruled: bars and \hline
