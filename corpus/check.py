@@ -20,7 +20,8 @@ from kto_ingest._pymupdf import pymupdf
 from . import model
 from .styles import period_text
 
-PRODUCER_MARK = {"chromium": "Skia/PDF", "lo-fodt": "LibreOffice", "lo-html": "LibreOffice", "reportlab": "ReportLab"}
+PRODUCER_MARK = {"chromium": "Skia/PDF", "lo-fodt": "LibreOffice", "lo-html": "LibreOffice", "reportlab": "ReportLab",
+                 "latex": "pdfTeX"}  # latex: corpus.reprint --producer latex
 
 
 def nl1(x: float) -> str:
@@ -62,12 +63,31 @@ def in_order(needle: str, words: list[str]) -> bool:
     return all(any(w == want for w in it) for want in needle.casefold().replace("’", "'").split())
 
 
+def dehyphenated(words: list[str]) -> list[str]:
+    """The words, and after a word broken at a line end by hyphenation ('col-', 'lega's', as TeX
+    prints) the word joined again ('collega's'): the parts stay, so nothing that matched before stops
+    matching."""
+    out = []
+    for i, w in enumerate(words):
+        out.append(w)
+        if len(w) > 2 and w.endswith("-") and w[-2].isalpha() and i + 1 < len(words) and words[i + 1][:1].isalpha():
+            out.append(w[:-1] + words[i + 1])
+    return out
+
+
+def symbol_tight(text: str) -> str:
+    """``text`` without spaces around symbols such as → and ≥: pdfTeX prints no space characters, and a
+    text extractor may not see the gap after a symbol from a symbol font ('2020 →12 april 2021')."""
+    return re.sub(r"\s*([^\w\s.,;:/()'’\-–])\s*", r"\1", text)
+
+
 def problems(truth: dict, pdf: Path) -> list[str]:
     out: list[str] = []
     with pymupdf.open(pdf) as doc:
         text = " ".join(" ".join(page.get_text().split()) for page in doc)
         words = [w[4].casefold().replace("’", "'") for page in doc for w in page.get_text("words")]
         meta = f"{doc.metadata.get('producer') or ''} {doc.metadata.get('creator') or ''}"
+    words = dehyphenated(words)
     low = text.casefold()
     f = truth["fields"]
 
@@ -87,7 +107,7 @@ def problems(truth: dict, pdf: Path) -> list[str]:
     mod = family_module(family)
     if mod is not None and hasattr(mod, "period_forms"):
         forms += mod.period_forms(start, end)
-    need(any(x in text for x in forms), f"meetperiode {start}..{end} not printed in a known form")
+    need(any(x in text or symbol_tight(x) in symbol_tight(text) for x in forms), f"meetperiode {start}..{end} not printed in a known form")
     if f.get("final") is True:
         need(bool(re.search(r"definitie|eindrapport|eindversie|vastgesteld", low)), "final: no definitief marking")
     if f.get("final") is False:

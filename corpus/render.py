@@ -828,6 +828,257 @@ def reportlab_pdf(doc: Doc, out: Path) -> None:
     tpl.build(flow, canvasmaker=canvasmaker)
 
 
+# ---- LaTeX (pdfTeX) ----------------------------------------------------------------------------
+# Characters the T1/TS1 encodings of a default pdfLaTeX set-up do not have, written as an R Markdown
+# author's preamble would declare them (math symbols and ding-like glyphs).
+_TEX_UNICODE = {
+    "≥": r"\ensuremath{\geq}", "≤": r"\ensuremath{\leq}", "→": r"\textrightarrow{}",
+    "⇅": r"\ensuremath{\updownarrow}", "▲": r"\ensuremath{\blacktriangle}", "▼": r"\ensuremath{\blacktriangledown}",
+    "☒": r"\ensuremath{\boxtimes}", "☐": r"\ensuremath{\square}", "−": r"\textminus{}", "′": r"\ensuremath{'}",
+    "″": r"\ensuremath{''}", "‐": "-", "‑": "-", "‒": r"\textendash{}",
+}
+_TEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+                "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", '"': r"\textquotedbl{}",
+                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", "[": "{[}", "]": "{]}"}
+
+
+def tex_escape(text: str, newline: str = r"\newline ") -> str:
+    """Plain text as LaTeX: the special characters escaped, T1 ligatures of punctuation (``--``,
+    ``,,``) broken, "\\n" as a forced line break; Dutch letters and typographic quotes/dashes stay
+    (utf8 input, T1 fonts)."""
+    out = []
+    prev = ""
+    for ch in text:
+        if ch == "\n":
+            out.append(newline)
+        elif ch in _TEX_SPECIAL:
+            out.append(_TEX_SPECIAL[ch])
+        elif ch in "-,'`" and prev == ch:
+            out.append("{}" + ch)
+        else:
+            out.append(_TEX_UNICODE.get(ch, ch))
+        prev = ch
+    return "".join(out)
+
+
+_TEX_SIZES = ((6, r"\tiny"), (7.5, r"\scriptsize"), (8.5, r"\footnotesize"), (9.5, r"\small"), (10.5, r"\normalsize"),
+              (12, r"\large"), (14.5, r"\Large"), (17.5, r"\LARGE"), (99, r"\huge"))
+
+
+def _tex_colour(hexcol: str, colours: dict) -> str:
+    name = colours.get(hexcol.lower())
+    if name is None:
+        name = colours[hexcol.lower()] = f"kc{len(colours) + 1}"
+    return name
+
+
+def _latex_table(t: Table, colours: dict) -> list[str]:
+    """A Table as a longtable (as pandoc writes every table): booktabs rules when the style is
+    borderless or has only horizontal rules, else vertical bars and \\hline; spans as \\multicolumn,
+    a span over rows as its text in its first row (no multirow here)."""
+    ncols = _ncols(t)
+    widths = t.widths or [1.0] * ncols
+    total = sum(widths)
+    booktabs = not t.ruled or t.hrules
+    bar = "" if booktabs else "|"
+
+    def width(c0: int, n: int) -> str:
+        frac = sum(widths[c0:c0 + n]) / total
+        return rf"\dimexpr {frac:.4f}\linewidth-{2 * ncols * frac:.4f}\tabcolsep{'-1pt' if bar else ''}+{2 * (n - 1)}\tabcolsep\relax"
+
+    def left(j: int) -> bool:
+        return (j == 0 and t.first_col_left) or j in t.left_cols
+
+    def colspec(j: int, n: int, align: str) -> str:
+        lead = bar if j == 0 else ""
+        return f"{lead}>{{{align}\\arraybackslash\\hspace{{0pt}}}}p{{{width(j, n)}}}{bar}"
+
+    spec = "".join(colspec(j, 1, r"\raggedright" if left(j) else r"\raggedleft") for j in range(ncols))
+    head_colour = _tex_colour(t.head_fill, colours) if t.head_fill else None
+    zebra = _tex_colour(t.zebra, colours) if t.zebra else None
+
+    def rows(grid: list[list], header: bool) -> list[str]:
+        lines = []
+        for r, grow in enumerate(grid):
+            cells, j = [], 0
+            while j < ncols:
+                c = grow[j]
+                n = c.cols if isinstance(c, Span) else 1
+                if c is None:  # covered by a span over rows (its text is in the span's first row) or columns
+                    n = 1
+                    txt = ""
+                else:
+                    txt = tex_escape(cell_text(c))
+                    if header or r in t.bold_rows:
+                        txt = rf"\textbf{{{txt}}}" if txt else ""
+                    if header and head_colour:
+                        txt = rf"\color{{white}}{txt}"
+                if c is not None and n > 1:
+                    align = r"\centering" if header else (r"\raggedright" if left(j) else r"\raggedleft")
+                    cells.append(rf"\multicolumn{{{n}}}{{{colspec(j, n, align)}}}{{{txt}}}")
+                    j += n
+                    continue
+                if c is None:  # a position covered by a column span left of it: no cell of its own
+                    owner = next((k for k in range(j - 1, -1, -1) if grow[k] is not None), None)
+                    if owner is not None and isinstance(grow[owner], Span) and owner + grow[owner].cols > j:
+                        j += 1
+                        continue
+                cells.append(txt)
+                j += 1
+            prefix = ""
+            if header and head_colour:
+                prefix = rf"\rowcolor{{{head_colour}}}"
+            elif not header and zebra and r % 2 == 1:
+                prefix = rf"\rowcolor{{{zebra}}}"
+            line = prefix + " & ".join(cells) + r" \\"
+            last = r == len(grid) - 1
+            if booktabs:
+                if header and not last:
+                    line += "".join(rf" \cmidrule(lr){{{k + 1}-{k + x.cols}}}" for k, x in enumerate(grow)
+                                    if isinstance(x, Span) and x.cols > 1 and x.rows == 1)
+            elif not last or header:
+                # \hline under the row, broken where a span over rows continues below
+                open_cols = {k + dc for k in range(ncols) for rr in range(r + 1) if isinstance(grid[rr][k], Span)
+                             and rr + grid[rr][k].rows - 1 > r for dc in range(grid[rr][k].cols)}
+                if not open_cols:
+                    line += r" \hline"
+                else:
+                    runs, k = [], 0
+                    while k < ncols:
+                        if k in open_cols:
+                            k += 1
+                            continue
+                        a = k
+                        while k < ncols and k not in open_cols:
+                            k += 1
+                        runs.append(rf"\cline{{{a + 1}-{k}}}")
+                    line += " " + "".join(runs)
+            lines.append(line)
+        return lines
+
+    head_grid = header_grid(t.header, ncols) if t.header else []
+    body_grid = header_grid(t.body, ncols) if body_spans(t) else [list(r) for r in t.body]
+    head = rows(head_grid, True)
+    size = next(cmd for pt, cmd in _TEX_SIZES if t.font_pt <= pt)
+    out = [r"\begingroup" + size + r"\setlength{\LTpre}{4pt}\setlength{\LTpost}{8pt}",
+           rf"\begin{{longtable}}[l]{{@{{}}{spec}@{{}}}}" if booktabs else rf"\begin{{longtable}}[l]{{{spec}}}"]
+    top = r"\toprule" if booktabs else r"\hline"
+    mid = r"\midrule" if booktabs else ""
+    cap = rf"\caption*{{\textbf{{{tex_escape(t.caption)}}}}}\\" if t.caption else ""
+    if t.repeat_header and head:
+        out += [cap, top, *head, mid, r"\endfirsthead", top, *head, mid, r"\endhead"]
+    else:
+        out += [cap, top, *head, mid]
+    if booktabs:
+        out.append(r"\endfoot\bottomrule\endlastfoot" if t.repeat_header and head else "")
+    body = rows(body_grid, False)
+    out += body
+    if not (booktabs and t.repeat_header and head):
+        out.append(r"\bottomrule" if booktabs else r"\hline")
+    out += [r"\end{longtable}", r"\endgroup", ""]
+    return [x for x in out if x]
+
+
+def to_latex(doc: Doc, images: dict | None = None) -> str:
+    """The document as pdfLaTeX source, as an R Markdown / Quarto PDF is written: article class, T1
+    fonts + Latin Modern, babel dutch, A4 with geometry, every table a longtable. ``images`` (PNG
+    bytes -> file name) collects the pictures the caller writes next to the .tex."""
+    images = {} if images is None else images
+    colours: dict[str, str] = {}
+    body: list[str] = []
+
+    def image(png: bytes, w_cm: float, h_cm: float) -> None:
+        name = images.setdefault(png, f"bild{len(images) + 1}.png")
+        body.append(rf"\noindent\includegraphics[width={w_cm}cm,height={h_cm}cm]{{{name}}}\par")
+
+    def emit(blocks) -> None:
+        for b in blocks:
+            if isinstance(b, PageBreak):
+                body.append(r"\newpage")
+            elif isinstance(b, Landscape):
+                body.append(r"\begin{landscape}")
+                emit(b.blocks)
+                body.append(r"\end{landscape}")
+            elif isinstance(b, Columns):
+                body.append(rf"\begin{{multicols}}{{{b.count}}}")
+                emit(b.blocks)
+                body.append(r"\end{multicols}")
+            elif isinstance(b, Para) and b.kind == "toc":
+                title, _tab, page = b.text.partition("\t")
+                body.append(rf"\noindent {tex_escape(title)}\dotfill {tex_escape(page)}\par")
+            elif isinstance(b, Para):
+                text = tex_escape(b.text)
+                if b.bold:
+                    text = rf"\textbf{{{text}}}"
+                text += "".join(rf"\footnote{{{tex_escape(n)}}}" for n in b.notes)
+                if b.kind == "h1":
+                    body.append(rf"\section*{{{text}}}")
+                elif b.kind == "h2":
+                    body.append(rf"\subsection*{{{text}}}")
+                elif b.kind == "title":
+                    body.append(rf"\vspace*{{1cm}}{{\noindent\LARGE\bfseries {text}\par}}\vspace{{0.5cm}}")
+                elif b.kind == "cover":
+                    body.append(rf"{{\noindent\large {text}\par}}")
+                elif b.kind == "small":
+                    body.append(rf"{{\noindent\footnotesize {text}\par}}")
+                elif b.kind == "right":
+                    body.append(rf"\begin{{flushright}}{text}\end{{flushright}}")
+                else:
+                    body.append(text + r"\par")
+            elif isinstance(b, Table):
+                body.extend(_latex_table(b, colours))
+            elif isinstance(b, Image):
+                image(b.png, b.width_cm, b.height_cm)
+            elif isinstance(b, Signature):
+                if b.drawn:
+                    image(signature_png(), 4.5, 1.25)
+                body.append(r"\noindent " + r"\\ ".join(tex_escape(x) for x in b.lines) + r"\par")
+            body.append("")
+
+    emit(doc.blocks)
+    size = "11pt" if doc.font_pt >= 10.75 else "10pt"
+    geometry = "a4paper,margin=2cm" + (",landscape" if doc.landscape else "")
+    pre = [rf"\documentclass[{size},a4paper]{{article}}", r"\usepackage[T1]{fontenc}", r"\usepackage[utf8]{inputenc}",
+           r"\usepackage{lmodern}", r"\usepackage{textcomp}", r"\usepackage{amssymb}", r"\usepackage[dutch]{babel}",
+           rf"\usepackage[{geometry}]{{geometry}}", r"\usepackage[table]{xcolor}", r"\usepackage{graphicx}",
+           r"\usepackage{array}", r"\usepackage{longtable}", r"\usepackage{booktabs}", r"\usepackage{multicol}",
+           r"\usepackage{pdflscape}", r"\usepackage{fancyhdr}",
+           r"\usepackage[hidelinks]{hyperref}", rf"\hypersetup{{pdftitle={{{tex_escape(doc.title)}}}}}",
+           r"\setlength{\parindent}{0pt}", r"\setlength{\parskip}{6pt plus 2pt minus 1pt}",
+           r"\setlength{\emergencystretch}{3em}", r"\AtBeginDocument{\setlength{\LTcapwidth}{\textwidth}}", r"\providecommand{\tightlist}{}"]
+    if doc.font == "sans":
+        pre.append(r"\renewcommand{\familydefault}{\sfdefault}")
+    pre += [rf"\definecolor{{{name}}}{{HTML}}{{{hexcol.lstrip('#').upper()}}}" for hexcol, name in colours.items()]
+    if doc.header or doc.footer:
+        def tpl(s: str) -> str:
+            return tex_escape(s).replace(r"\{page\}", r"\thepage{}").replace(r"\{pages\}", r"\pageref{kto-lastpage}")
+        pre += [r"\pagestyle{fancy}", r"\fancyhf{}", r"\renewcommand{\headrulewidth}{0pt}",
+                r"\AtEndDocument{\label{kto-lastpage}}"]
+        if doc.header:
+            pre.append(rf"\fancyhead[L]{{\footnotesize\color{{darkgray}}{tpl(doc.header)}}}")
+        if doc.footer:
+            pre.append(rf"\fancyfoot[R]{{\footnotesize\color{{darkgray}}{tpl(doc.footer)}}}")
+    return "\n".join([*pre, r"\begin{document}", *body, r"\end{document}", ""])
+
+
+def latex_pdf(doc: Doc, out: Path, work: Path) -> None:
+    """pdflatex twice (page references, longtable widths) in ``work``; the PDF moved to ``out``."""
+    work.mkdir(parents=True, exist_ok=True)
+    images: dict[bytes, str] = {}
+    src = work / f"{out.stem}.tex"
+    src.write_text(to_latex(doc, images), encoding="utf-8")
+    for png, name in images.items():
+        (work / name).write_bytes(png)
+    for _ in range(2):
+        run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", src.name], cwd=work,
+                             capture_output=True, timeout=180)
+        if run.returncode != 0:
+            log = run.stdout.decode("utf-8", "replace")
+            err = next((log[m.start():m.start() + 400] for m in re.finditer(r"^! ", log, re.M)), log[-800:])
+            raise RuntimeError(f"pdflatex failed for {src}: {err}")
+    shutil.move(work / f"{out.stem}.pdf", out)
+
+
 # ---- producers ---------------------------------------------------------------------------------
 def _soffice(src: Path, outdir: Path, infilter: str | None, profile: Path) -> Path:
     cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
@@ -875,6 +1126,8 @@ def produce(doc: Doc, producer: str, out: Path, work: Path) -> None:
             shutil.rmtree(profile, ignore_errors=True)
     elif producer == "reportlab":
         reportlab_pdf(doc, out)
+    elif producer == "latex":  # not in PRODUCERS: no style uses it; corpus.reprint prints a family with it
+        latex_pdf(doc, out, work / f"tex-{stem}")
     else:
         raise ValueError(f"unknown producer {producer!r}")
     os.utime(out)

@@ -451,3 +451,33 @@ def test_renderer_header_cell_widths():
     assert 'width="25%"' not in html.split("<tbody>")[0].split("</tr>")[0]
     plain = _html_table(Table(header=[["Perceel", "n"]], body=[["Opleidingen", "3"]], widths=[3, 1]), for_lo=True)
     assert '<col width="75%">' in plain and "<th style=\"border:0.6pt solid #222\">Perceel</th>" in plain
+
+
+def test_latex_writer_escapes_specials_and_prints_a_spanned_table(tmp_path):
+    """corpus.reprint --producer latex: to_latex escapes LaTeX's special characters, keeps Dutch ones,
+    writes a spanning header cell as \\multicolumn and a cell over rows as its text in its first row;
+    with pdflatex at hand (CI machines have no texlive) the PDF's text holds every cell."""
+    import shutil
+
+    from corpus import render
+
+    t = render.Table(header=[[render.Span("Perceel", rows=2), render.Span("Respons", cols=2)], ["n", "%"]],
+                     body=[[render.Span("Opleidingen & co", rows=2), "12", "41,7"], ["9", "50,0"], ["Totaal_1", "21", "45,5"]],
+                     widths=[2, 1, 1], caption="Tabel 2.1 Respons 50% $ #_ {x} ~ ^ \\ – ë é ’")
+    tex = render.to_latex(render.Doc([render.Para("Scholing t/m 31-12-2021: ’t Is 100% & meer"), t]))
+    assert r"Respons 50\% \$ \#\_ \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{} – ë é ’" in tex
+    assert r"100\% \& meer" in tex and r"Totaal\_1" in tex
+    assert r"{[}1{]} bron" in render.to_latex(render.Doc([render.Para("[1] bron")]))  # not an optional argument of \\
+    assert r"\multicolumn{2}" in tex and r"\textbf{Respons}" in tex and r"\begin{longtable}" in tex
+    assert r"Opleidingen \& co & 12 & 41,7 \\" in tex and "\n & 9 & 50,0 \\\\" in tex  # text in the first of its rows
+    assert r"\hline" in tex and r"\toprule" not in tex  # ruled: bars and \hline
+    assert r"\toprule" in render.to_latex(render.Doc([render.Table(header=[["a"]], body=[["b"]], ruled=False)]))
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex (texlive) is not installed")
+    pdf = tmp_path / "t.pdf"
+    render.produce(render.Doc([t], title="Proef"), "latex", pdf, tmp_path / "work")
+    with pymupdf.open(pdf) as doc:
+        assert "pdfTeX" in doc.metadata["producer"]
+        words = [w[4] for w in doc[0].get_text("words")]
+    for cell in ("Perceel", "Respons", "n", "%", "Opleidingen", "12", "41,7", "9", "50,0", "Totaal_1", "21", "45,5", "#_", "ë"):
+        assert cell in words, cell
