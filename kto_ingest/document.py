@@ -107,6 +107,9 @@ class Line:
         return _bbox(self.words)
 
 
+_CONJUNCTION = re.compile(r"(?:en|of|tot|en/of|t/m)(?![^\W\d_])")
+
+
 @dataclass(slots=True)
 class Block:
     """A paragraph as PyMuPDF groups it; ``text`` joins its lines with single spaces."""
@@ -116,10 +119,18 @@ class Block:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        # a line broken after a slash goes on without a space ('telefoon/' over 'email/app')
+        # a line broken after a slash goes on without a space ('telefoon/' over 'email/app'); a
+        # word hyphenated at the line end ('col-' over 'lega’s') is one word, unless a conjunction
+        # follows ('werknemer-' over 'en werkgeversvragen')
         text = ""
         for line in self.lines:
-            text = text + line.text if text.endswith("/") and line.text[:1].isalnum() else f"{text} {line.text}" if text else line.text
+            nxt = line.text
+            if text.endswith("/") and nxt[:1].isalnum():
+                text += nxt
+            elif text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower() and not _CONJUNCTION.match(nxt):
+                text = text[:-1] + nxt
+            else:
+                text = f"{text} {nxt}" if text else nxt
         self.text = text
 
     @property

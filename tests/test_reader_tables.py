@@ -1654,3 +1654,17 @@ def test_a_paragraph_line_broken_after_a_slash_goes_on_without_a_space():
              Line([Word(10, 22, 40, 32, "app)?", 1, 0, 1), Word(42, 22, 60, 32, "en/of", 1, 0, 1)]),
              Line([Word(10, 34, 40, 44, "verder", 1, 0, 2)])]
     assert Block(lines).text == "(per telefoon/email/app)? en/of verder"
+
+
+@pytest.mark.parametrize("first,second,joined", [
+    ("leidinggevende en col-", "lega’s?", "leidinggevende en collega’s?"),  # TeX hyphenates (LaTeX reprint probe)
+    ("de werknemer-", "en werkgeversvragen", "de werknemer- en werkgeversvragen"),  # a compound's hyphen stays
+    ("Noord-", "Brabant", "Noord- Brabant"),  # a capital goes on after a hyphen that may be meant
+])
+def test_a_word_hyphenated_at_the_line_end_is_one_word_again(first, second, joined):
+    from kto_ingest.document import Block, Line, Word
+
+    block = Block([Line([Word(10, 10, 60, 20, w, 1, 0, 0) for w in first.split()]),
+                   Line([Word(10, 22, 60, 32, w, 1, 0, 1) for w in second.split()])])
+    assert block.text == joined
+    assert gridmod.join_wrapped(first, second) == joined

@@ -75,12 +75,21 @@ class Grid:
 
 def join_wrapped(text: str, nxt: str) -> str:
     """A cell's text and its next line: a line that ends after a slash goes on without a space
-    ('telefoon/' over 'email/app', where a printer may break); otherwise a space between."""
+    ('telefoon/' over 'email/app', where a printer may break); a word hyphenated at the line end
+    ('col-' over 'lega’s?', as TeX and word processors hyphenate) is one word again, unless the
+    next line opens with a conjunction ('werknemer-' over 'en werkgeversvragen'); otherwise a space."""
     if not text:
         return nxt
     if not nxt:
         return text
-    return text + nxt if text.endswith("/") and nxt[:1].isalnum() else f"{text} {nxt}"
+    if text.endswith("/") and nxt[:1].isalnum():
+        return text + nxt
+    if text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower() and not RE_CONJUNCTION.match(nxt):
+        return text[:-1] + nxt
+    return f"{text} {nxt}"
+
+
+RE_CONJUNCTION = regex.compile(r"(?:en|of|tot|en/of|t/m)(?!\p{L})")
 
 
 def cell_text(words: list[Word]) -> str:
