@@ -1703,8 +1703,9 @@ class JobcoachingParser(Parser):
                 cells = _cells(words, bands)
                 line = Line(sorted(words, key=lambda w: w.x0))
                 first = next((c for c in cells if c.strip()), "")
+                # (a name printed once over its rows, as a merged cell: the rows under it have the other name)
                 if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
-                        not all(cells[c] for c in [*names.values(), *scores.values()]):
+                        not (all(cells[c] for c in scores.values()) and (not names or any(cells[c] for c in names.values()))):
                     break  # the table has ended
                 avg = regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) is not None
                 if avg and len(body) > 0 and not any(cells[c].strip() for c in scores.values()):

@@ -545,3 +545,14 @@ def test_an_average_elsewhere_that_the_periods_do_not_give_fails_when_the_report
         assert e.jobcoaching.werknemer_avg == 8.0
         got = [c.status for c in e.checks if c.rule == "JC-PERIODES"]
         assert status in got and ("fail" not in got if status == "manual" else True), (n, got)
+
+
+def test_a_werknemer_printed_once_over_two_of_their_periods(read):
+    """holdout5 werkfit printed by LaTeX: the werknemer's name on the first of their periods only
+    (a merged cell), the next row with the werkgever and the scores: every period is read."""
+    body = [["Werknemer A", "Werkgever 1", nl(WN[0]), nl(WG[0])], ["", "Werkgever 2", nl(WN[1]), nl(WG[1])],
+            ["Werknemer C", "Werkgever 3", nl(WN[2]), nl(WG[2])], ["Werknemer D", "Werkgever 1", nl(WN[3]), nl(WG[3])]]
+    table = Table(header=[["Werknemer", "Werkgever", "Cijfer", "Cijfer"], ["", "", "werknemer", "werkgever"]], body=body,
+                  widths=[1.5, 1.5, 1, 1], left_cols=(1,), ruled=False)
+    e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
