@@ -1258,7 +1258,7 @@ class JobcoachingParser(Parser):
                             if value is not None:
                                 found.setdefault(g, {}).setdefault(value, below)
             for grid in page_grids(doc, number):
-                self._whole_row_of_parts(grid, found)
+                self._whole_row_of_parts(grid, found, facts)
         for group, values in found.items():
             if group not in missing or any(w.startswith(f"Behaald cijfer van de {group}s niet gelezen: de tekst noemt")
                                            for w in facts.warnings):
@@ -1276,7 +1276,7 @@ class JobcoachingParser(Parser):
                 facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit {what} ({line.text!r})")
 
     @staticmethod
-    def _whole_row_of_parts(grid, found: dict) -> None:
+    def _whole_row_of_parts(grid, found: dict, facts: Facts | None = None) -> None:
         """A summary table with a row per part (region, location, team) and one for the whole, under
         a column per group's average ('Gemiddeld cijfer werknemer | Gemiddeld cijfer werkgever'): the
         whole's row is the one labelled as the behaald cijfer or the total ('Werkpad B.V. (behaald
@@ -1315,6 +1315,10 @@ class JobcoachingParser(Parser):
         for g, c in cols.items():
             if RE_SCORE.match(values[c]):
                 found.setdefault(g, {}).setdefault(values[c], sorted(row, key=lambda w: w.x0))
+        # the whole's number of periods in a column of its own ('Perioden | 8'): how many the average is over
+        count = [k for k, h in enumerate(head) if k and regex.fullmatch(r"(?:aantal\s+)?(?:jobcoach)?period(?:en|es)", h)]
+        if facts is not None and len(count) == 1 and regex.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
+            facts.jobcoaching.raw["perioden_gedrukt"] = whole[0][count[0]].strip()
 
     @staticmethod
     def _periods_counted(doc: Document, facts: Facts) -> None:
@@ -1332,6 +1336,8 @@ class JobcoachingParser(Parser):
                 # 'Gemiddeld oordeel werknemers (n = 9): 7,7': the number of marks the average is over
                 if regex.search(r"gemiddeld|behaald", low) and _group_named(low) in GROUPS:
                     counts.update(int(n) for n in regex.findall(r"\(\s*n\s*=\s*(\d{1,3})\s*\)", low))
+        if facts.jobcoaching.raw.get("perioden_gedrukt"):
+            counts.add(int(facts.jobcoaching.raw.pop("perioden_gedrukt")))  # (from a summary table: must agree with the text)
         if len(counts) == 1:
             facts.jobcoaching.raw["perioden_gedrukt"] = str(counts.pop())
 

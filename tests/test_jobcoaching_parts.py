@@ -367,6 +367,7 @@ def test_a_periods_table_per_region_with_its_total_and_the_whole_in_a_summary_ro
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
     assert not any("niet gelezen" in w for w in e.warnings), e.warnings
+    assert jc.raw["perioden_gedrukt"] == str(len(WN))  # the whole's row counts its periods: JC-PERIODES may judge the average
 
 
 def test_an_average_per_jobcoach_between_the_periods_is_a_parts_and_the_last_row_the_whole(read):
