@@ -385,3 +385,11 @@ def test_words_of_another_measurement_come_from_the_lexicon(where, text, found):
     pattern = lx.comparison_re(where)
     hit = pattern.fullmatch(text) if where == "prose" else pattern.search(text)
     assert bool(hit) is found
+
+
+@pytest.mark.parametrize("header,measure", [("Beëindigd1", "beeindigd"), ("Respons2", "respons_pct"), ("Gem. cijfer3", "rapportcijfer"),
+                                            ("Respons 2021", "respons_pct")])
+def test_a_footnote_digit_set_right_after_a_header_word(header, measure):
+    """LaTeX reprint probe (holdout6 dijkgraaf): TeX sets a footnote mark as a small digit right
+    after the word ('Beëindigd1'); the header still names its measure (a year after a space stays)."""
+    assert lx.measure_of(header)[0] == measure

@@ -305,6 +305,8 @@ def _measure_res() -> list[tuple[str, str, regex.Pattern]]:
 def normalise_header(text: str) -> str:
     t = " ".join(text.lower().replace("\u00ad", "").split())
     t = rx(r"(\p{L})- (\p{L})").sub(r"\1\2", t)  # a header word hyphenated over two lines
+    # a footnote mark set as a small digit right after a word, as TeX prints it ('Beëindigd1', 'Gem. cijfer3')
+    t = rx(r"(?<=\p{L}{3})\d{1,2}(?=\s|$)").sub("", t)
     return t.strip(" :*¹²³")
 
 
