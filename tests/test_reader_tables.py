@@ -1668,3 +1668,12 @@ def test_a_word_hyphenated_at_the_line_end_is_one_word_again(first, second, join
                    Line([Word(10, 22, 60, 32, w, 1, 0, 1) for w in second.split()])])
     assert block.text == joined
     assert gridmod.join_wrapped(first, second) == joined
+
+
+def test_a_sentence_close_above_a_one_row_table_is_not_its_name(registry):
+    """LaTeX reprint probe of holdout10 noordkaap (tests/data/reader/latex-sections.pdf, printed by
+    pdfTeX with `python -m corpus.reprint --producer latex`): heading and sentence set tight over
+    each one-row table; the heading names the row, never the heading and the sentence together."""
+    e = _process(registry, Path(__file__).parent / "data" / "reader" / "latex-sections.pdf")
+    assert [r.service for r in e.results] == ["Alle percelen", "Opleidingen", "Functiegerichte vaardigheidstrainingen: Logistiek",
+                                              "Leerbanen", "Ervaringscertificaten"]

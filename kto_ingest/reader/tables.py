@@ -791,7 +791,8 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
     nearest = " ".join(w.text for w in sorted((w for w in above if abs(w.cy - last) < height * 0.5), key=lambda w: w.x0))
     # the heading, maybe wrapped; or only the line nearest the table ('In één oogopslag' over 'Alle klanten')
     for text in dict.fromkeys((line, nearest)):
-        if lx.label_kind(text) in ("perceel", "cluster", "total"):
+        text = _SECTION_NUMBER.sub("", text)  # '3.2.1 Opleidingen'
+        if _names_a_perceel(text):  # a heading, not a sentence under it that names a perceel
             t.rows[0].label = text
             t.decisions.append(f"pagina {grid.page}: perceel '{text}' uit de kop boven de tabel")
             return
