@@ -709,6 +709,28 @@ def read_half_mark(crop: Image.Image, dpi: float, tessdata: str | None) -> OcrWo
     return OcrWord(0.0, 0.0, float(crop.width), float(crop.height), number.text + "½", 0, 0, conf)
 
 
+# A word the page reading made of a number with a half mark: "7" (the glyph dropped, the box
+# still over it), "72", "7Va", "7%". Its ink is looked at for the half mark's shape.
+_HALF_CANDIDATE = re.compile(r"^\d{1,2}\S{0,3}$")
+
+
+def _half_marks(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
+                tessdata: str | None) -> list[OcrWord]:
+    """Words whose ink is a number with a half mark ("7½", see read_half_mark) read as such."""
+    scale = dpi / 72
+    ox = frame[0] / 2 - img.width / scale / 2
+    oy = frame[1] / 2 - img.height / scale / 2
+    out = []
+    for w in words:
+        if _HALF_CANDIDATE.match(w.text):
+            box = (max(0, round((w.x0 - ox) * scale) - 2), max(0, round((w.y0 - oy) * scale) - 2),
+                   min(img.width, round((w.x1 - ox) * scale) + 2), min(img.height, round((w.y1 - oy) * scale) + 2))
+            if box[2] - box[0] >= 4 and box[3] - box[1] >= 4 and (half := read_half_mark(img.crop(box), dpi, tessdata)):
+                w = w._replace(text=half.text, conf=half.conf)
+        out.append(w)
+    return out
+
+
 _A_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?%?$")
 _A_WORD = re.compile(r"^[^\W\d_]{2,}$")  # letters only, two or more: a short header word ("ja", "goed")
 
@@ -817,5 +839,6 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 break
     words = _drop_stacks(words)
     words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
+    words = _half_marks(prepared.image, dpi, prepared.frame, words, tessdata)
     words += _orphans(prepared.image, dpi, prepared.frame, words, tessdata)
     return _typeset(words), prepared
