@@ -665,7 +665,11 @@ def _read_ink(grey: np.ndarray, pixels: np.ndarray, dpi: float, tessdata: str | 
     canvas[pixels[:, 0] - y0 + margin, pixels[:, 1] - x0 + margin] = grey[pixels[:, 0], pixels[:, 1]]
     img = Image.fromarray(canvas, "L")
     img = img.resize((img.width * 3, img.height * 3), Image.LANCZOS)
-    found = parse_tsv(_tesseract(img, dpi * 3, tessdata, psm=8), 1.0)
+    found: list[OcrWord] = []
+    for psm in (8, 10):  # as a word; failing digits, as one character (a small "2" read "v]" as a word)
+        found = parse_tsv(_tesseract(img, dpi * 3, tessdata, psm=psm), 1.0)
+        if len(found) == 1 and found[0].text.isdigit():
+            break
     return found[0] if len(found) == 1 else None
 
 
