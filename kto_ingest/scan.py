@@ -210,12 +210,37 @@ def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
     return ink & ~(isolated & ~between)
 
 
+# The scanner's dark border along an edge (the lid not closed on a thick stack): rows or columns
+# at the page's edge that are mostly dark, and the shadow beside them. A straight dark band makes
+# the projection profile sharpest along it: a border along the top pulls the skew estimate to 0,
+# one along the side makes the page look sideways. Text never darkens most of a row or column.
+BORDER_DARK_SHARE = 0.6
+BORDER_MIN_SHARE = 0.005  # of the page's size across the edge: a band thinner than this is no border
+
+
+def border_bands(dark: np.ndarray) -> tuple[int, int, int, int]:
+    """How many rows (top, bottom) and columns (left, right) at the edges of ``dark`` are a dark
+    scanner border with its shadow (the band's own width again beside it); 0 where there is none."""
+    out = []
+    for profile, size in ((dark.mean(axis=1), dark.shape[0]), (dark.mean(axis=0), dark.shape[1])):
+        for line in (profile, profile[::-1]):
+            band = int(np.argmin(line > BORDER_DARK_SHARE)) if not (line > BORDER_DARK_SHARE).all() else size
+            out.append(min(size, 2 * band) if band >= max(1, BORDER_MIN_SHARE * size) else 0)
+    top, bottom, left, right = out
+    return top, bottom, left, right
+
+
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
-    """Coordinates (x, y) of dark pixels in a copy reduced to ``work_dpi``, for the profiles."""
+    """Coordinates (x, y) of dark pixels in a copy reduced to ``work_dpi``, for the profiles; a
+    scanner's dark border along an edge is no ink."""
     factor = min(1.0, work_dpi / dpi)
     small = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))), Image.BOX)
     grey = np.asarray(small, dtype=np.uint8)
     dark = grey < min(otsu_threshold(grey), 200)
+    top, bottom, left, right = border_bands(dark)
+    if top or bottom or left or right:
+        dark[:top] = dark[dark.shape[0] - bottom:] = False
+        dark[:, :left] = dark[:, dark.shape[1] - right:] = False
     ys, xs = np.nonzero(dark)
     return xs.astype(np.float64), ys.astype(np.float64)
 
