@@ -138,12 +138,13 @@ def ocr_word(text: str) -> str:
 # letter misread in them ("Rapportcijt", "Totaai") and a whole column or the total is lost. An
 # OCR word of the same length that differs from one of them only in one or two letters Tesseract
 # is known to confuse in a thin or broken stroke (l/i/1, f/t, c/e) is taken for that word. Long
-# words only: no other Dutch word lies that close to them.
+# words only: no other Dutch word lies that close to them ("Cijter" over a column of rapportcijfers
+# is "Cijfer").
 # The services a results table names in its rows (the lexicon's perceel labels, "Opleidingen",
 # "Ervaringscertificaten") are such words too: "Ervaringscertiticaten" is one. A thin "l" may also
 # lose its top and read as "t" ("Gemiddetd").
 TABLE_WORDS = ("Totaal", "Rapportcijfer", "Rapportcijf", "Respons", "Ingevuld", "steekproef", "Benaderd",
-               "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde")
+               "Beëindigd", "Deelgenomen", "Publicatie", "Gemiddeld", "Gemiddelde", "Cijfer", "Cijfers")
 _CONFUSABLE = {frozenset(p) for p in ("li", "l1", "i1", "ft", "ce", "lt")}
 
 

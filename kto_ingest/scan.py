@@ -210,12 +210,37 @@ def remove_specks(ink: np.ndarray, dpi: float) -> np.ndarray:
     return ink & ~(isolated & ~between)
 
 
+# The scanner's dark border along an edge (the lid not closed on a thick stack): rows or columns
+# at the page's edge that are mostly dark, and the shadow beside them. A straight dark band makes
+# the projection profile sharpest along it: a border along the top pulls the skew estimate to 0,
+# one along the side makes the page look sideways. Text never darkens most of a row or column.
+BORDER_DARK_SHARE = 0.6
+BORDER_MIN_SHARE = 0.005  # of the page's size across the edge: a band thinner than this is no border
+
+
+def border_bands(dark: np.ndarray) -> tuple[int, int, int, int]:
+    """How many rows (top, bottom) and columns (left, right) at the edges of ``dark`` are a dark
+    scanner border with its shadow (the band's own width again beside it); 0 where there is none."""
+    out = []
+    for profile, size in ((dark.mean(axis=1), dark.shape[0]), (dark.mean(axis=0), dark.shape[1])):
+        for line in (profile, profile[::-1]):
+            band = int(np.argmin(line > BORDER_DARK_SHARE)) if not (line > BORDER_DARK_SHARE).all() else size
+            out.append(min(size, 2 * band) if band >= max(1, BORDER_MIN_SHARE * size) else 0)
+    top, bottom, left, right = out
+    return top, bottom, left, right
+
+
 def _ink(img: Image.Image, dpi: float, work_dpi: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
-    """Coordinates (x, y) of dark pixels in a copy reduced to ``work_dpi``, for the profiles."""
+    """Coordinates (x, y) of dark pixels in a copy reduced to ``work_dpi``, for the profiles; a
+    scanner's dark border along an edge is no ink."""
     factor = min(1.0, work_dpi / dpi)
     small = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))), Image.BOX)
     grey = np.asarray(small, dtype=np.uint8)
     dark = grey < min(otsu_threshold(grey), 200)
+    top, bottom, left, right = border_bands(dark)
+    if top or bottom or left or right:
+        dark[:top] = dark[dark.shape[0] - bottom:] = False
+        dark[:, :left] = dark[:, dark.shape[1] - right:] = False
     ys, xs = np.nonzero(dark)
     return xs.astype(np.float64), ys.astype(np.float64)
 
@@ -595,7 +620,11 @@ def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: li
     alone = 0
     for (x0, y0, x1, y1), crop, first, number in zip(blobs, crops, together, numbers):
         read = first
-        if first is None or first.conf < ORPHAN_SURE or not (number or _A_WORD.match(first.text)):
+        half = None if number else read_half_mark(
+            img.crop((max(0, x0 - 2), max(0, y0 - 2), min(img.width, x1 + 2), min(img.height, y1 + 2))), dpi, tessdata)
+        if half is not None:
+            read = half  # "7½": a number and a half mark
+        elif first is None or first.conf < ORPHAN_SURE or not (number or _A_WORD.match(first.text)):
             if alone >= MAX_ORPHANS:
                 continue
             alone += 1
@@ -604,7 +633,7 @@ def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: li
         if read is None or read.conf < ORPHAN_MIN_CONF:
             continue
         text = normalise_numeric(read.text)
-        if not _A_NUMBER.match(text) and not (read.conf >= ORPHAN_SURE and _A_WORD.match(text)):
+        if half is None and not _A_NUMBER.match(text) and not (read.conf >= ORPHAN_SURE and _A_WORD.match(text)):
             continue
         px0, py0, px1, py1 = x0 / scale + ox, y0 / scale + oy, x1 / scale + ox, y1 / scale + oy
         cy = (py0 + py1) / 2
@@ -616,6 +645,119 @@ def _orphans(img: Image.Image, dpi: float, frame: tuple[float, float], words: li
         found.append(OcrWord(round(px0, 2), round(py0, 2), round(px1, 2), round(py1, 2), text, next_block, 0, read.conf))
         next_block += 1
     return found
+
+
+def _components(mask: np.ndarray) -> list[tuple[int, int, int, int, np.ndarray]]:
+    """Connected groups of ink (8-neighbours) in a small mask: box (x0, y0, x1, y1) and the
+    pixels' (y, x) coordinates. For a blob's few hundred pixels; a page is never labelled this way."""
+    h, w = mask.shape
+    seen = np.zeros(mask.shape, dtype=bool)
+    found = []
+    for y, x in zip(*np.nonzero(mask)):
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        stack, points = [(int(y), int(x))], []
+        while stack:
+            cy, cx = stack.pop()
+            points.append((cy, cx))
+            for ny in (cy - 1, cy, cy + 1):
+                for nx in (cx - 1, cx, cx + 1):
+                    if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
+                        seen[ny, nx] = True
+                        stack.append((ny, nx))
+        pts = np.array(points)
+        found.append((int(pts[:, 1].min()), int(pts[:, 0].min()), int(pts[:, 1].max()) + 1, int(pts[:, 0].max()) + 1, pts))
+    return found
+
+
+# A half mark printed as the fraction glyph ("7½", as a jobcoaching score in halves is set): no
+# Tesseract language model reads "½" (it comes back as "7Va", "7%" or nothing). The glyph is told by
+# its shape: after a number's full-height digits, a small figure at the top, a slanted stroke of
+# the full height to the right of it, and a small figure at the bottom to the right of that. The
+# two small figures are read each on its own (the rest of the blob whitened) and must read "1"
+# and "2"; the digits before it are read the same way. Anything else is no half mark.
+HALF_SMALL = 0.75  # a small figure is at most this share of the digits' height
+HALF_TALL = 0.8  # the digits and the stroke are at least this share of it
+
+
+def _read_ink(grey: np.ndarray, pixels: np.ndarray, dpi: float, tessdata: str | None) -> OcrWord | None:
+    """Only ``pixels`` of ``grey`` (the rest white), read by Tesseract as one word."""
+    y0, x0 = pixels.min(axis=0)
+    y1, x1 = pixels.max(axis=0) + 1
+    margin = max(4, round(dpi / 40))
+    canvas = np.full((y1 - y0 + 2 * margin, x1 - x0 + 2 * margin), 255, dtype=np.uint8)
+    canvas[pixels[:, 0] - y0 + margin, pixels[:, 1] - x0 + margin] = grey[pixels[:, 0], pixels[:, 1]]
+    img = Image.fromarray(canvas, "L")
+    img = img.resize((img.width * 3, img.height * 3), Image.LANCZOS)
+    found: list[OcrWord] = []
+    for psm in (8, 10):  # as a word; failing digits, as one character (a small "2" read "v]" as a word)
+        found = parse_tsv(_tesseract(img, dpi * 3, tessdata, psm=psm), 1.0)
+        if len(found) == 1 and found[0].text.isdigit():
+            break
+    return found[0] if len(found) == 1 else None
+
+
+def read_half_mark(crop: Image.Image, dpi: float, tessdata: str | None) -> OcrWord | None:
+    """A number with a half mark ("7½") in ``crop`` (ink on white at ``dpi``), read, or None. The
+    word's box is the crop's (pixels); its confidence the least of its parts'."""
+    grey = np.asarray(crop, dtype=np.uint8)
+    parts = _components(grey < 160)
+    if len(parts) < 4:
+        return None
+    height = max(p[3] for p in parts) - min(p[1] for p in parts)
+    parts = [p for p in parts if max(p[2] - p[0], p[3] - p[1]) >= 0.15 * height]  # no specks
+    top, bottom = min(p[1] for p in parts), max(p[3] for p in parts)
+    tall = [p for p in parts if p[3] - p[1] >= HALF_TALL * height]
+    small = [p for p in parts if p[3] - p[1] <= HALF_SMALL * height]
+    if len(tall) + len(small) != len(parts) or len(small) != 2 or len(tall) < 2:
+        return None
+    upper, lower = sorted(small, key=lambda p: p[1])
+    if not (upper[1] - top <= 0.15 * height and bottom - upper[3] >= 0.2 * height
+            and bottom - lower[3] <= 0.15 * height and lower[1] - top >= 0.2 * height):
+        return None
+    tall.sort(key=lambda p: p[0])
+    stroke, digits = tall[-1], tall[:-1]
+    upper_cx, lower_cx = (upper[0] + upper[2]) / 2, (lower[0] + lower[2]) / 2
+    stroke_cx = (stroke[0] + stroke[2]) / 2
+    if not (digits[-1][2] <= upper[0] + 0.1 * height and upper_cx < stroke_cx < lower_cx):
+        return None
+    # the stroke rises to the right: its ink at the top lies right of its ink at the bottom
+    pts = stroke[4]
+    high = pts[pts[:, 0] < stroke[1] + 0.3 * height][:, 1].mean()
+    low = pts[pts[:, 0] > stroke[3] - 0.3 * height][:, 1].mean()
+    if not high > low:
+        return None
+    number = _read_ink(grey, np.concatenate([d[4] for d in digits]), dpi, tessdata)
+    if number is None or not number.text.isdigit() or len(number.text) > 2:
+        return None
+    reads = [_read_ink(grey, p[4], dpi, tessdata) for p in (upper, lower)]
+    if any(r is None for r in reads) or [r.text for r in reads] != ["1", "2"]:
+        return None
+    conf = min(number.conf, *(r.conf for r in reads))
+    return OcrWord(0.0, 0.0, float(crop.width), float(crop.height), number.text + "½", 0, 0, conf)
+
+
+# A word the page reading made of a number with a half mark: "7" (the glyph dropped, the box
+# still over it), "72", "7Va", "7%". Its ink is looked at for the half mark's shape.
+_HALF_CANDIDATE = re.compile(r"^\d{1,2}\S{0,3}$")
+
+
+def _half_marks(img: Image.Image, dpi: float, frame: tuple[float, float], words: list[OcrWord],
+                tessdata: str | None) -> list[OcrWord]:
+    """Words whose ink is a number with a half mark ("7½", see read_half_mark) read as such."""
+    scale = dpi / 72
+    ox = frame[0] / 2 - img.width / scale / 2
+    oy = frame[1] / 2 - img.height / scale / 2
+    out = []
+    for w in words:
+        if _HALF_CANDIDATE.match(w.text):
+            box = (max(0, round((w.x0 - ox) * scale) - 2), max(0, round((w.y0 - oy) * scale) - 2),
+                   min(img.width, round((w.x1 - ox) * scale) + 2), min(img.height, round((w.y1 - oy) * scale) + 2))
+            if box[2] - box[0] >= 4 and box[3] - box[1] >= 4 and (half := read_half_mark(img.crop(box), dpi, tessdata)):
+                w = w._replace(text=half.text, conf=half.conf)
+        out.append(w)
+    return out
 
 
 _A_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?%?$")
@@ -726,5 +868,6 @@ def read_page(page: "pymupdf.Page", tessdata: str | None) -> tuple[list[OcrWord]
                 break
     words = _drop_stacks(words)
     words = _reread(prepared.image, dpi, prepared.frame, words, tessdata)
+    words = _half_marks(prepared.image, dpi, prepared.frame, words, tessdata)
     words += _orphans(prepared.image, dpi, prepared.frame, words, tessdata)
     return _typeset(words), prepared

@@ -333,6 +333,13 @@ def _average_sentence(text: str) -> tuple[str, str] | None:
     return _group_named(m["what"].lower()), value
 
 
+def _score_unread(cells: list[str], names: dict[str, int], scores: dict[str, int]) -> bool:
+    """A periods row with both groups' names and one score, the other cell empty: a score that was
+    printed but not read (OCR of a half mark), not the table's end."""
+    return bool(names) and all(cells[c].strip() for c in names.values()) and \
+        sum(bool(cells[c].strip()) for c in scores.values()) == len(scores) - 1
+
+
 def _header_cells(lines: list[list[Word]]) -> list[tuple[float, str]]:
     """The columns of a header over one to three lines: (left edge, text) per column. Words set
     close together on a line make one cell; the line with the most cells gives the columns, and a
@@ -1546,7 +1553,13 @@ class JobcoachingParser(Parser):
                         cells = _cells(words, bands)
                     if not average and not (all(cells[c].strip() for c in scores.values())
                                             and (not names or any(cells[c].strip() for c in names.values()))):
-                        break  # the table has ended
+                        if not _score_unread(cells, names, scores):
+                            break  # the table has ended
+                        # a period with its names and one score, the other not read (a scan's half
+                        # mark): the table goes on; _read_period_rows says the row was not read
+                        body.append(cells)
+                        body_lines.append(Line(sorted(words, key=lambda w: w.x0)))
+                        continue
                     body.append(cells)
                     body_lines.append(Line(sorted(words, key=lambda w: w.x0)))
                     data += not average
@@ -1712,7 +1725,12 @@ class JobcoachingParser(Parser):
                 # (a name printed once over its rows, as a merged cell: the rows under it have the other name)
                 if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
                         not (all(cells[c] for c in scores.values()) and (not names or any(cells[c] for c in names.values()))):
-                    break  # the table has ended
+                    if not _score_unread(cells, names, scores):
+                        break  # the table has ended
+                    body.append(cells)  # a score not read (a scan's half mark): _read_period_rows says so
+                    lines.append(line)
+                    seen.extend(words)
+                    continue
                 avg = regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) is not None
                 if avg and len(body) > 0 and not any(cells[c].strip() for c in scores.values()):
                     # the averages' label wrapped around its values: 'Gemiddeld (afgerond,' / '7,6   7,6' /
@@ -1812,6 +1830,10 @@ class JobcoachingParser(Parser):
                     break  # under the periods it closes the table; above them (the first row) they follow
                 continue
             if not all(cells[c].strip() for c in scores.values()):
+                if _score_unread(cells, names, scores):
+                    row = " | ".join(" ".join(c.split()) for c in cells if c.strip())
+                    facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page}): de rij '{row}' mist een cijfer; "
+                                          "controleer de PDF.")
                 continue
             if names and not any(cells[c].strip() for c in names.values()):
                 continue

@@ -191,6 +191,8 @@ def test_a_table_word_a_confusable_letter_off_is_set_right():
 
     assert [ocr_word(w) for w in ("Totaai", "Rapportcijt", "Rapporteijt", "totaal", "Respons")] == \
         ["Totaal", "Rapportcijf", "Rapportcijf", "totaal", "Respons"]
+    # the header over a column of rapportcijfers, its f read as t on a copy of a copy
+    assert [ocr_word(w) for w in ("Cijter", "cijfer", "Cijters", "Cijtes")] == ["Cijfer", "cijfer", "Cijfers", "Cijtes"]
     # other letters, other lengths and other words stay as read
     assert [ocr_word(w) for w in ("Totaak", "Totaalen", "Rapportage", "Tota")] == ["Totaak", "Totaalen", "Rapportage", "Tota"]
 

@@ -418,3 +418,26 @@ def test_a_short_garbled_word_that_reads_as_a_digit_is_one(monkeypatch, first, a
 def test_a_parenthesis_read_as_a_brace_is_set_right():
     words = [scan.OcrWord(10 + 40 * i, 0, 40 + 40 * i, 10, t, 1, 0, 90) for i, t in enumerate(["{per", "telefoon)", "KompAss}", "{", "}", "KompAss})"])]
     assert [w.text for w in scan._typeset(words)] == ["(per", "telefoon)", "KompAss)", "{", "}", "KompAss)"]
+
+
+def _dark_border(img: Image.Image, side: str, share: float = 0.035) -> Image.Image:
+    """A scanner's dark border (grey 30) along one edge, a shadow fading into the paper beside it."""
+    arr = np.asarray(img, dtype=np.float32).copy()
+    if side == "left":
+        arr = arr.T
+    width = round(arr.shape[0] * share)
+    arr[:width] = 30
+    fade = np.linspace(0.2, 1.0, width)[:, None]
+    arr[width:2 * width] *= fade
+    if side == "left":
+        arr = arr.T
+    return Image.fromarray(arr.clip(0, 255).astype(np.uint8), "L")
+
+
+def test_a_dark_scanner_border_does_not_steer_deskew_or_orientation():
+    """A dark band along the top is a level line of ink: it pulled the skew of a page scanned 2°
+    askew to 0. One along the left made an upright page look sideways. The border is no ink."""
+    page = _page_image().rotate(2.0, resample=Image.BICUBIC, fillcolor=255)
+    assert scan.estimate_skew(_dark_border(page, "top"), 150) == pytest.approx(2.0, abs=0.1)
+    assert not scan.is_sideways(_dark_border(_page_image(), "left"), 150)
+    assert scan.border_bands(np.asarray(_page_image()) < 128) == (0, 0, 0, 0)
