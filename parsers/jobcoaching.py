@@ -190,6 +190,13 @@ def _scale_named(text: str) -> str | None:
     return None
 
 
+# a group's scale header run into a question ('Werkgevers onvoldoende matig voldoende goed Het aantal ...?')
+RE_HEADER_IN_LABEL = regex.compile(r"^(?P<g>werknemers?|werkgevers?)\s+(?:nee\s+niet\s+helemaal\s+ja|onvoldoende\s+matig\s+voldoende\s+goed)"
+                                   r"\s+(?P<q>\p{L}.*)$", regex.I)
+# one period's two marks in a line of text: 'Werknemer A: 8,0 — Werkgever 4: 8,0', '1. Werknemer A 8,0 / Werkgever 4 8,0'
+RE_PERIOD_PAIR = regex.compile(
+    r"(?P<wn>werknemer\s+[\p{L}\d.]{1,12}?)\s*[:=]?\s*(?P<a>\d{1,2}(?:[,.]\d)?)\s*(?:[—–,;/|·-]|en)\s*"
+    r"(?P<wg>werkgever\s+[\p{L}\d.]{1,12}?)\s*[:=]?\s*(?P<b>\d{1,2}(?:[,.]\d)?)(?![\d%])", regex.I)
 # a printed number of jobcoachperiodes: 'over 7 perioden', '9 afgesloten jobcoachperioden', 'Aantal jobcoachperioden 4'
 RE_PERIODS_COUNTED = regex.compile(
     r"(?<![\d,.])(?P<n>\d{1,3})\s+(?:afgesloten\s+|afgeronde\s+|beëindigde\s+)?(?:jobcoach)?period(?:en|es)\b"
@@ -881,12 +888,14 @@ class JobcoachingParser(Parser):
         first = " ".join(b.text for p in doc.pages[:2] for b in p.blocks).lower()
         text = " ".join(b.text for p in doc.pages for b in p.blocks).lower()
         recognition = any(lx.label_at_start("recognition_date", line.text.strip())
-                          for p in doc.pages[:2] for line in p.lines)
+                          for p in doc.pages[:2] for line in p.lines) or RE_RECOGNISED_ON.search(first) is not None
         # the format's two score columns: per jobcoachperiode a werknemer and a werkgever with a mark each
         score_table = "werknemer" in text and "werkgever" in text and (
             "cijfer klanttevredenheid" in text or "behaald cijfer" in text
             or regex.search(r"(?:cijfer|oordeel)\s+(?:van\s+de\s+)?(?:werknemer|werkgever)|(?:werknemer|werkgever)\s+cijfer", text) is not None
-            or len(RE_AVERAGE.findall(text)) >= 2)
+            or len(RE_AVERAGE.findall(text)) >= 2
+            # the periods as a list: 'Werknemer A: 8,0 — Werkgever 4: 8,0' or in sentences
+            or len(RE_PERIOD_PAIR.findall(text)) >= 2)
         # the format's two answer scales: nee / niet helemaal / ja and onvoldoende / matig / voldoende / goed
         scales = "weergave vragen" in text or "niet helemaal" in text or all(
             regex.search(rf"\b{w}\b", text) for w in SCALES["werkgever"])
@@ -941,6 +950,8 @@ class JobcoachingParser(Parser):
                     self.answers_by_question_marks(page, rows, facts)
                 if both_read is None and {a.group for a in facts.jobcoaching.answers} == {"werknemer", "werkgever"}:
                     both_read = page.number
+        if not facts.jobcoaching.periods and not halves:
+            self.periods_from_lines(doc, facts)
         if len(halves) == 1 and not facts.jobcoaching.periods:
             (group, half), = halves.items()
             other = "werkgevers" if group == "werknemer" else "werknemers"
@@ -1326,6 +1337,31 @@ class JobcoachingParser(Parser):
         count = [k for k, h in enumerate(head) if k and regex.fullmatch(r"(?:aantal\s+)?(?:jobcoach)?period(?:en|es)", h)]
         if facts is not None and len(count) == 1 and regex.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
             facts.jobcoaching.raw["perioden_gedrukt"] = whole[0][count[0]].strip()
+
+    def periods_from_lines(self, doc: Document, facts: Facts) -> None:
+        """The periods as a list in the text, a line each ('1. Werknemer A: 8,0 — Werkgever 4: 8,0'):
+        read when no table gave them, from one run of such lines (two or more, one under the other)."""
+        for page in doc.pages:
+            run: list[tuple[Line, regex.Match]] = []
+            for line in page.lines + [None]:
+                text = regex.sub(r"^\s*(?:\d{1,3}[.)]|[-•·–])\s*", "", line.text) if line is not None else ""
+                m = RE_PERIOD_PAIR.fullmatch(" ".join(text.split()).rstrip(" ."))
+                if m:
+                    run.append((line, m))
+                    continue
+                if len(run) >= 2:
+                    try:
+                        periods = [JobcoachPeriod(werknemer=m["wn"], werknemer_cijfer=mark(m["a"]), werkgever=m["wg"],
+                                                  werkgever_cijfer=mark(m["b"]), page=page.number) for _, m in run]
+                    except dutch.DutchParseError as exc:
+                        facts.warnings.append(f"Cijfer per jobcoachperiode niet gelezen (pagina {page.number}): {exc}")
+                        return
+                    facts.jobcoaching.periods = periods
+                    add_evidence(facts, "jobcoaching", run[0][0])
+                    facts._explain.append(f"pagina {page.number}: cijfers per jobcoachperiode gelezen uit een lijst in de tekst, "
+                                          f"een regel per periode ({len(periods)} regels)")
+                    return
+                run = []
 
     @staticmethod
     def _periods_counted(doc: Document, facts: Facts) -> None:
@@ -2312,6 +2348,21 @@ class JobcoachingParser(Parser):
     def _answer_segments(matrix: list[list[str]]) -> list[list[list[str]]]:
         """One grid holding both groups' answers, each under its own scale's header row: a part per
         scale, so that no werkgever row is read under the werknemer's columns."""
+        # a scale's header line run into the first row's question ('Werkgevers onvoldoende matig
+        # voldoende goed Het aantal keren ...?', set tight in one line): the header its own row again,
+        # where its answers fill the count columns exactly; else the table ends there (no werkgever
+        # row read under the werknemers' answers)
+        fixed = []
+        for row in matrix:
+            m = RE_HEADER_IN_LABEL.match(" ".join(row[0].split()))
+            if m is None:
+                fixed.append(row)
+                continue
+            scale = SCALES[_group_named(m["g"].lower())]
+            if len(row) - 1 != len(scale):
+                break
+            fixed += [[m["g"], *scale], [m["q"], *row[1:]]]
+        matrix = fixed
         bounds, group = [0], None
         for r, row in enumerate(matrix):
             if any(ch.isdigit() for c in row for ch in c):

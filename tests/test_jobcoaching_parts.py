@@ -557,3 +557,56 @@ def test_a_werknemer_printed_once_over_two_of_their_periods(read):
                   widths=[1.5, 1.5, 1, 1], left_cols=(1,), ruled=False)
     e = read(cover() + [Para("Weergave cijfers", "h1"), table] + plain_answers() + analysis())
     assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in e.jobcoaching.periods] == list(zip(WN, WG))
+
+
+def test_a_memo_with_the_periods_as_a_list_and_a_scale_header_run_into_a_question(registry, tmp_path):
+    """holdout11 pijlstaart (scored blind, then read 0 %): a memo to UWV ('Aan UWV' / 'Van
+    Jobcoaching X, <writer>'), recognised 'Erkend door UWV op <date>', the periods as a numbered
+    list ('1. Werknemer A: 8,0 — Werkgever 4: 8,0'), the werkgevers' scale header set tight in one
+    line with the first question under it."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    lines = ["MEMO", "Aan UWV, accountmanagement jobcoaching", "Van Jobcoaching Proefpunt, M. Pijl (kwaliteit)", "Datum 05-06-2021",
+             "Onderwerp Klanttevredenheid jobcoaching, meetperiode 27-05-2020 t/m 27-05-2021", "Erkend door UWV op 27-05-2019", "Cijfers"]
+    lines += [f"{k}. Werknemer {chr(64 + k)}: {nl(a)} — Werkgever {k}: {nl(b)}" for k, (a, b) in enumerate(zip(WN, WG), 1)]
+    lines += [f"Het behaalde cijfer over de {len(WN)} perioden is voor de werknemers {averages(WN)} en voor de werkgevers {averages(WG)}."]
+    y = 60
+    for t in lines:
+        page.insert_text((60, y), t, fontsize=10)
+        y += 16
+    y += 10
+    for group, scale, counts in (("Werknemers", WN_SCALE, WN_COUNTS), ("Werkgevers", WG_SCALE, WG_COUNTS)):
+        xs = [330, 380, 430, 480][-len(scale):]
+        page.insert_text((60, y), group, fontsize=9)
+        for x, a in zip(xs, scale):
+            page.insert_text((x, y), a, fontsize=9)
+        y += 12
+        for q, n in counts.items():
+            page.insert_text((60, y), q[:60], fontsize=7)
+            for x, c in zip(xs, n):
+                page.insert_text((x + 5, y), str(c), fontsize=9)
+            y += 12
+    page.insert_text((60, y + 20), "Analyse van de resultaten: de werkgevers zijn tevreden; wij houden de werkwijze aan.", fontsize=10)
+    path = tmp_path / "memo.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.parser == "uwv-jobcoaching", e.error
+    jc = e.jobcoaching
+    assert e.supplier == "Jobcoaching Proefpunt"
+    assert [(p.werknemer_cijfer, p.werkgever_cijfer) for p in jc.periods] == list(zip(WN, WG))
+
+
+def test_a_scale_header_run_into_the_first_question_is_a_header_again():
+    """holdout11 pijlstaart: 'Werkgevers onvoldoende matig voldoende goed' set tight in one line and
+    joined to the first question under it: the werkgevers' rows are a part of their own, never
+    read under the werknemers' answers."""
+    from parsers.jobcoaching import JobcoachingParser
+
+    matrix = [["Werknemers", "nee", "niet helemaal", "", "ja"], ["Bent u tevreden?", "2", "3", "", "4"],
+              ["Werkgevers onvoldoende matig voldoende goed De werkomgeving?", "0", "0", "5", "4"], ["De werkplek?", "3", "0", "2", "4"]]
+    parts = JobcoachingParser._answer_segments(matrix)
+    assert [p[0][0] for p in parts] == ["Werknemers", "Werkgevers"]
+    assert parts[1] == [["Werkgevers", "onvoldoende", "matig", "voldoende", "goed"], ["De werkomgeving?", "0", "0", "5", "4"],
+                        ["De werkplek?", "3", "0", "2", "4"]]

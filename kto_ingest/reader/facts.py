@@ -414,6 +414,15 @@ def supplier(view: TextView) -> Finding | None:
     for r in view.rows(first):
         if (m := RE_FOR.match(r.text.strip())) and (name := lx.as_name(m["n"])) and not lx.looks_like_person(name):
             return Finding(name, r.page, r.text, "'voor …' op het voorblad", r.bbox)
+    # a memo's header: 'Aan UWV, ...' and 'Van Jobcoaching Pijlstaart, M. Pijl (kwaliteit)': the
+    # organisation it is from, before the writer's name
+    cover = view.rows(first)
+    if any(rx(r"^aan\s+uwv\b", regex.I).match(r.text.strip()) for r in cover):
+        for r in cover:
+            if m := rx(r"^[Vv]an\s+(?P<n>\p{Lu}[^,]{2,60}?)(?:\s*,\s*(?P<p>.+))?$").match(r.text.strip()):
+                name = lx.as_name(m["n"])
+                if name and not lx.looks_like_person(name) and (m["p"] is None or lx.looks_like_person(regex.sub(r"\s*\(.*\)$", "", m["p"]))):
+                    return Finding(name, r.page, r.text, "'Van …' in de kop van een memo aan UWV", r.bbox)
     # the one line of the cover that is an organisation's name with a word of a supplier's name
     # ('Opleidingscentrum IJsselvallei' under the title), when there is exactly one
     words = lx.lexicon()["bureau"]["supplier_words"]
