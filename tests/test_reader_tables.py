@@ -595,6 +595,9 @@ def test_a_block_per_perceel_is_read_as_one_row_each(tmp_path):
     # a count with its share in brackets
     (["Perceel", "Uitgenodigd", "Ingevuld (respons)", "Rapportcijfer"],
      [["Opleidingen", "80", "36 (45,0%)", "7,6"], ["Leerbanen", "20", "5 (25,0%)", "8,2"]], [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+    # the share with its count after 'n =' (holdout11 monitorpunt, scored blind)
+    (["Perceel", "Uitgenodigd", "Respons", "Rapportcijfer"],
+     [["Opleidingen", "80", "45,0% (n = 36)", "7,6"], ["Leerbanen", "20", "25,0% (n = 5)", "8,2"]], [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
 ])
 def test_a_cell_with_two_measures_gives_both(registry, tmp_path, head, cells, want):
     """'36/80', '36 van 80 (45,0%)' and '36 (45,0%)' hold ingevuld with the netto steekproef or the

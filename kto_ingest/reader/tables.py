@@ -1280,7 +1280,8 @@ _PCT = r"\d{1,3}(?:[.,]\d{1,2})?\s*%"
 # '108/245', '49 van 110', '49 van 110 (44,5%)': ingevuld of netto, with the respons maybe
 _OF = rx(rf"(?P<a>{_NUM})\s*(?:/|van|uit|of)\s*(?P<b>{_NUM})(?:\s*\(\s*(?P<p>{_PCT})\s*\))?")
 # '28 (58,3%)' or '58,3% (28)': a count with its share
-_COUNT_PCT = rx(rf"(?P<a>{_NUM})\s*\(\s*(?P<p>{_PCT})\s*\)|(?P<p2>{_PCT})\s*\(\s*(?P<a2>{_NUM})\s*\)")
+# ('58,8% (n = 10)': the count after 'n =', as a dashboard prints it)
+_COUNT_PCT = rx(rf"(?P<a>{_NUM})\s*\(\s*(?P<p>{_PCT})\s*\)|(?P<p2>{_PCT})\s*\(\s*(?:n\s*=\s*)?(?P<a2>{_NUM})\s*\)", regex.I)
 _COMPOUND_OF = ("ingevuld", "respons_pct", "netto_steekproef")
 
 
