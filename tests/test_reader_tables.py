@@ -598,6 +598,10 @@ def test_a_block_per_perceel_is_read_as_one_row_each(tmp_path):
     # the share with its count after 'n =' (holdout11 monitorpunt, scored blind)
     (["Perceel", "Uitgenodigd", "Respons", "Rapportcijfer"],
      [["Opleidingen", "80", "45,0% (n = 36)", "7,6"], ["Leerbanen", "20", "25,0% (n = 5)", "8,2"]], [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+    # the score with its number of respondents (holdout11 klantstroom: "8.7 (39) ▲ boven norm")
+    (["Perceel", "Uitgenodigd", "Respons", "Gem. cijfer (n)"],
+     [["Opleidingen", "80", "45%", "7.6 (36)"], ["Leerbanen", "20", "25%", "8.2 (n = 5)"]],
+     [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
 ])
 def test_a_cell_with_two_measures_gives_both(registry, tmp_path, head, cells, want):
     """'36/80', '36 van 80 (45,0%)' and '36 (45,0%)' hold ingevuld with the netto steekproef or the

@@ -1320,6 +1320,35 @@ def _split_compound(t: ResultsTable) -> None:
             t.measures[measure] = header
         t.decisions.append(f"pagina {t.page}: '{header}' houdt twee maten per cel ('{cells[0]}'): gelezen als "
                            + ", ".join(MEASURE_NAMES[m] for m in sorted(free)))
+    _score_with_count(t)
+
+
+# a score with the number of respondents after it, maybe with a mark against the norm: '8.7 (39)',
+# '8,7 (n = 39) ▲ boven norm'
+_SCORE_COUNT = rx(r"(?P<s>\d{1,2}[.,]\d{1,2})\s*\(\s*(?:n\s*=\s*)?(?P<n>\d[\d.]{0,6})\s*\)"
+                  r"(?:\s*[▲▼△▽↑↓]?\s*(?:(?:boven|onder|op)\s+(?:de\s+)?norm|norm\s+(?:gehaald|niet\s+gehaald)))?", regex.I)
+
+
+def _score_with_count(t: ResultsTable) -> None:
+    """The rapportcijfer column whose every cell gives the score with its number of respondents
+    ('Gem. cijfer (n)' over '8.7 (39) ▲ boven norm'): the score, and the count as ingevuld when the
+    table has no ingevuld column."""
+    if "rapportcijfer" not in t.measures:
+        return
+    cells = [r.values.get("rapportcijfer", "").strip() for r in t.rows if not r.heading]
+    cells = [c for c in cells if c and any(ch.isdigit() for ch in c)]
+    if not cells or not all(_SCORE_COUNT.fullmatch(c) for c in cells):
+        return
+    count = "ingevuld" not in t.measures
+    for r in t.rows:
+        if m := _SCORE_COUNT.fullmatch(r.values.get("rapportcijfer", "").strip()):
+            r.values["rapportcijfer"] = m["s"]
+            if count:
+                r.values["ingevuld"] = m["n"]
+    if count:
+        t.measures["ingevuld"] = t.measures["rapportcijfer"]
+    t.decisions.append(f"pagina {t.page}: '{t.measures['rapportcijfer']}' geeft het cijfer met het aantal respondenten ('{cells[0]}')"
+                       + ("; dat aantal gelezen als ingevuld" if count else ""))
 
 
 _CARD_LINE = rx(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
