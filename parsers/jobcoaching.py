@@ -2127,6 +2127,7 @@ class JobcoachingParser(Parser):
                                       "de kolommen van het totaal gelezen")
         for k, r in enumerate(matrix[nh:]):
             question = " ".join(r[0].split())
+            question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+(?=\p{L})", "", question)  # its number: '1. Bent u ...?'
             if "?" in question[:-1]:
                 # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
                 # van de aandacht van de jobcoach'): the question ends at its question mark

@@ -610,3 +610,16 @@ def test_a_scale_header_run_into_the_first_question_is_a_header_again():
     assert [p[0][0] for p in parts] == ["Werknemers", "Werkgevers"]
     assert parts[1] == [["Werkgevers", "onvoldoende", "matig", "voldoende", "goed"], ["De werkomgeving?", "0", "0", "5", "4"],
                         ["De werkplek?", "3", "0", "2", "4"]]
+
+
+def test_numbered_questions_in_an_answer_table(read):
+    """holdout11 vlonder (a filled-in form): '1. Bent u tevreden ...?' in the table's question
+    column; the number is no part of the question."""
+    tables = [Para("Weergave vragen", "h1")]
+    for label, scale, counts in (("3a. Werknemer", WN_SCALE, WN_COUNTS), ("3b. Werkgever", WG_SCALE, WG_COUNTS)):
+        tables.append(Table(header=[[label, *scale]], body=[[f"{k}. {q}", *map(str, n)] for k, (q, n) in enumerate(counts.items(), 1)],
+                            widths=[4] + [1] * len(scale)))
+    e = read(cover() + [Para("Weergave cijfers", "h1")] + two_locations() + tables + analysis())
+    got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
+    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
