@@ -157,6 +157,21 @@ def test_a_sentence_with_the_meetperiode_cut_in_two_blocks(tmp_path):
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2020, 3, 15), D(2021, 3, 15))
 
 
+def test_a_spreadsheet_printed_with_its_row_numbers(tmp_path):
+    """holdout11 rasterwerk (scored blind): a sheet printed with gridlines and row numbers, the facts
+    in its first rows ('1 Opdrachtgever Vakopleidingen Kempenland', '4 Datum rapport 19-2-2022')."""
+    rows = ["Opdrachtgever Vakopleidingen Kempenland", "Uitgevoerd door Rasterwerk Data & Onderzoek", "Meetperiode 1-1-2021 t/m 31-12-2021",
+            "Datum rapport 19-2-2022", "Versie definitief"]
+    lines = [(60, 100, "A"), (120, 100, "B")] + [(x, 120 + 16 * k, t) for k, row in enumerate(rows)
+                                                 for x, t in ((60, str(k + 1)), (80, row.split(" ", 1)[0] if not row.startswith(("Datum", "Uitgevoerd")) else " ".join(row.split()[:2])),
+                                                              (220, row.split(" ", 2 if row.startswith(("Datum", "Uitgevoerd")) else 1)[-1]))]
+    path = _pdf(tmp_path, [lines, BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Vakopleidingen Kempenland"
+    assert values["report_date"] == D(2022, 2, 19)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
 def test_the_bureau_from_the_running_footer_and_the_colofon(tmp_path):
     """The bureau appears only in the footer (with 'pagina n van m') and the colofon."""
     org = "Klaverveld Onderzoek & Advies B.V."

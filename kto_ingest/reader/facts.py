@@ -83,6 +83,33 @@ LOOKED = {
 }
 
 
+def _without_row_numbers(rows: list[list[Word]]) -> list[list[Word]]:
+    """A spreadsheet printed with its row numbers ('1 Opdrachtgever X', '2 Uitgevoerd door Y', '3
+    Meetperiode ...'): a run of three or more rows opening with consecutive numbers, each followed
+    by a word, in one column at the left, loses the numbers."""
+    out = [list(r) for r in rows]
+    run: list[int] = []
+
+    def strip() -> None:
+        if len(run) >= 3:
+            for k in run:
+                out[k] = out[k][1:]
+
+    for k, r in enumerate(rows):
+        first = r[0]
+        numbered = first.text.isdigit() and len(r) > 1 and r[1].text[:1].isalpha()
+        if numbered and run and int(first.text) == int(rows[run[-1]][0].text) + 1 and abs(first.x0 - rows[run[-1]][0].x0) < 8:
+            run.append(k)
+        elif numbered:
+            strip()
+            run = [k]
+        else:
+            strip()
+            run = []
+    strip()
+    return out
+
+
 class TextView:
     """Visual rows of the pages a finder needs, built once per page."""
 
@@ -94,8 +121,8 @@ class TextView:
         if page_no not in self._rows:
             page = self.doc.page(page_no)
             edge = page_no <= 2 or page_no >= self.doc.page_count - 1
-            self._rows[page_no] = [Row(" ".join(w.text for w in r), page_no, r, edge)
-                                   for r in visual_rows(page.words)]
+            rows = [sorted(r, key=lambda w: w.x0) for r in visual_rows(page.words)]
+            self._rows[page_no] = [Row(" ".join(w.text for w in r), page_no, r, edge) for r in _without_row_numbers(rows)]
         return self._rows[page_no]
 
     def front(self, n: int = 3) -> list[Row]:
