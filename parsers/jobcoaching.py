@@ -115,9 +115,13 @@ def _averages_in_clauses(text: str) -> dict[str, str]:
     werkgevers is 7,2.' A clause (up to ';' or ' en ') must name one group and hold one such mark
     and no other mark; else nothing is read for it."""
     found: dict[str, list[str]] = {}
-    for clause in regex.split(r";|\s+en\s+|\.\s", text):
+    # (', dat van de werkgevers 6,9': the second group's clause after a comma)
+    for clause in regex.split(r";|\s+en\s+|\.\s|,\s+(?=(?:dat|die)\s+van\s+de\s+)", text):
         group = _group_named(clause.lower())
         marks = RE_CLAUSE_MARK.findall(clause)
+        if not marks and regex.match(r"\s*(?:dat|die)\s+van\s+de\s+", clause):
+            # 'dat van de werkgevers 6,9': the mark right after the group's name, the verb left out
+            marks = regex.findall(r"(?<!\p{L})(?:werknemers?|werkgevers?)\s+(\d{1,2}[,.]\d{1,2})(?![\d%,.]\d)", clause, regex.I)
         if group in GROUPS and len(marks) == 1 and len(regex.findall(r"\d{1,2}[,.]\d", clause)) == 1:
             found.setdefault(group, []).append(marks[0])
     return {g: v[0] for g, v in found.items() if len(v) == 1}

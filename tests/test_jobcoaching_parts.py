@@ -623,3 +623,13 @@ def test_numbered_questions_in_an_answer_table(read):
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
     assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
                    **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+
+
+def test_both_averages_in_one_sentence_the_second_without_its_verb():
+    """holdout11 werkbrug (a letter): 'Het behaalde cijfer van de werknemers is 8,1, dat van de
+    werkgevers 6,9: ...'."""
+    from parsers.jobcoaching import _averages_in_clauses
+
+    assert _averages_in_clauses("Het behaalde cijfer van de werknemers is 8,1, dat van de werkgevers 6,9: het gemiddelde.") == {
+        "werknemer": "8,1", "werkgever": "6,9"}
+    assert _averages_in_clauses("Het cijfer van de werknemers is 8,1, dat van de werkgevers 6,9 of 7,2.") == {"werknemer": "8,1"}
