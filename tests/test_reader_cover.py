@@ -172,6 +172,15 @@ def test_a_spreadsheet_printed_with_its_row_numbers(tmp_path):
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
 
 
+def test_a_superscript_digit_opening_a_line_is_no_row_number(tmp_path):
+    """'²' is a digit to Python's str.isdigit but no number: a footnote line opening with it reads
+    (it once stopped the reader with a ValueError)."""
+    path = _pdf(tmp_path, [[(70, 120, "Klanttevredenheid scholingsdiensten 2021"), (70, 200, "Opdrachtgever: Leerhuis Peelrand"),
+                            (70, 700, "² Gemiddelde van het rapportcijfer (1-10)."), (70, 716, "³ Respons in procenten.")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Leerhuis Peelrand"
+
+
 def test_the_bureau_from_the_running_footer_and_the_colofon(tmp_path):
     """The bureau appears only in the footer (with 'pagina n van m') and the colofon."""
     org = "Klaverveld Onderzoek & Advies B.V."

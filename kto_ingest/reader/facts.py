@@ -83,6 +83,9 @@ LOOKED = {
 }
 
 
+RE_ROW_NUMBER = regex.compile(r"[0-9]{1,4}")  # ASCII digits only ('²' is a digit to str.isdigit)
+
+
 def _without_row_numbers(rows: list[list[Word]]) -> list[list[Word]]:
     """A spreadsheet printed with its row numbers ('1 Opdrachtgever X', '2 Uitgevoerd door Y', '3
     Meetperiode ...'): a run of three or more rows opening with consecutive numbers, each followed
@@ -97,7 +100,7 @@ def _without_row_numbers(rows: list[list[Word]]) -> list[list[Word]]:
 
     for k, r in enumerate(rows):
         first = r[0]
-        numbered = first.text.isdigit() and len(r) > 1 and r[1].text[:1].isalpha()
+        numbered = bool(RE_ROW_NUMBER.fullmatch(first.text)) and len(r) > 1 and r[1].text[:1].isalpha()
         if numbered and run and int(first.text) == int(rows[run[-1]][0].text) + 1 and abs(first.x0 - rows[run[-1]][0].x0) < 8:
             run.append(k)
         elif numbered:
