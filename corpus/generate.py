@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # family -> module with its house styles. holdout2 to holdout9 were written by someone who did not
 # build the reader; holdout7 was scored blind once in session 7 and then looked at; holdout8 and holdout9
 # (session 7) are kept for a blind measurement by the lead (corpus/README.md); holdout10 and holdout11 were
-# written blind in session 8 and are kept for a blind measurement by the lead too.
+# written blind in session 8 and each scored once, blind, in that session (both have been looked at since).
 FAMILY_MODULES = {"dev": "styles", "holdout": "holdout_styles", "holdout2": "holdout2_styles", "holdout3": "holdout3_styles",
                   "holdout4": "holdout4_styles", "holdout5": "holdout5_styles", "holdout6": "holdout6_styles",
                   "holdout7": "holdout7_styles", "holdout8": "holdout8_styles", "holdout9": "holdout9_styles",
