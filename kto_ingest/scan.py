@@ -707,6 +707,8 @@ def read_half_mark(crop: Image.Image, dpi: float, tessdata: str | None) -> OcrWo
         return None
     height = max(p[3] for p in parts) - min(p[1] for p in parts)
     parts = [p for p in parts if max(p[2] - p[0], p[3] - p[1]) >= 0.15 * height]  # no specks
+    if len(parts) < 4:
+        return None  # (specks only: nothing is left to read)
     top, bottom = min(p[1] for p in parts), max(p[3] for p in parts)
     tall = [p for p in parts if p[3] - p[1] >= HALF_TALL * height]
     small = [p for p in parts if p[3] - p[1] <= HALF_SMALL * height]

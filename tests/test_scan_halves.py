@@ -86,3 +86,18 @@ def test_a_periods_row_with_a_score_not_read_does_not_end_the_table():
     assert got == [("Werknemer A", 9.0, "Werkgever 1", 5.0), ("Werknemer C", 7.0, "Werkgever 2", 5.0),
                    ("Werknemer D", 8.0, "Werkgever 3", 6.0)]
     assert any("Werknemer B" in w and "mist een cijfer" in w for w in facts.warnings)
+
+
+def test_specks_spread_over_a_crop_are_no_half_mark_and_no_error():
+    """APART3 (phone photo, scored blind): a crop holding only specks spread over its height left no
+    part after the speck filter, and min() of nothing stopped the whole report as 'corrupt'."""
+    from PIL import Image
+
+    from kto_ingest.scan import read_half_mark
+
+    img = Image.new("L", (60, 60), 255)
+    for x, y in ((5, 2), (20, 20), (35, 38), (50, 56)):
+        for dx in range(2):
+            for dy in range(2):
+                img.putpixel((x + dx, y + dy), 0)
+    assert read_half_mark(img, 300, None) is None
