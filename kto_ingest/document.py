@@ -208,6 +208,7 @@ class Document:
         self.use_ocr = use_ocr and ocr.available()
         self.ocr_pages: list[int] = []  # pages whose words were read by OCR
         self.scanned_pages: list[int] = []  # pages with an image and no text layer
+        self.ocr_failed_pages: list[int] = []  # scanned pages whose reading by OCR failed (left unread)
         self.picture_pages: list[int] = []  # born-digital pages whose pictures were read by OCR (ocr_pictures)
         # Tesseract's confidence (0-100) of every word of an OCR page, in the order of Page.words
         self.ocr_confidence: dict[int, list[float]] = {}
@@ -226,7 +227,15 @@ class Document:
             if ocr.needs_ocr(fpage, raw):
                 self.scanned_pages.append(number)
                 if self.use_ocr:
-                    read = ocr.read(fpage)
+                    try:
+                        read = ocr.read(fpage)
+                    except (KtoError, MemoryError, OSError):
+                        raise  # a time or resource limit, a missing Tesseract: the file's outcome
+                    except Exception:  # noqa: BLE001 - a fault in reading one scanned page
+                        # is no fault of the PDF: the page stays unread and a person is told
+                        self.ocr_failed_pages.append(number)
+                        pages.append(Page(number, width, height, [], []))
+                        continue
                     raw, width, height = read.words, read.width, read.height
                     self.ocr_confidence[number] = read.confidence
                     self.ocr_pages.append(number)

@@ -78,6 +78,11 @@ def explain_file(path: Path, registry: Registry, options: Options | None = None)
             warnings.insert(0, "De PDF was beschadigd en is bij het openen hersteld; controleer de gegevens.")
         if note := doc.active_content():
             warnings.append(note)
+        if doc.ocr_failed_pages:
+            verb = "kon" if len(doc.ocr_failed_pages) == 1 else "konden"
+            warnings.insert(0, f"Gescande {_page_list(doc.ocr_failed_pages)} {verb} niet met tekstherkenning (OCR) worden "
+                               "gelezen (een fout in kto-ingest, niet in de PDF); wat daar staat is niet gelezen: controleer de PDF.")
+            facts.confidence = "low"
         if doc.ocr_pages:
             facts.confidence = "low"
             facts.ocr_pages = list(doc.ocr_pages)

@@ -441,3 +441,26 @@ def test_a_dark_scanner_border_does_not_steer_deskew_or_orientation():
     assert scan.estimate_skew(_dark_border(page, "top"), 150) == pytest.approx(2.0, abs=0.1)
     assert not scan.is_sideways(_dark_border(_page_image(), "left"), 150)
     assert scan.border_bands(np.asarray(_page_image()) < 128) == (0, 0, 0, 0)
+
+
+def test_a_fault_in_reading_one_scanned_page_leaves_that_page_unread_not_the_pdf_corrupt(registry, tmp_path, monkeypatch):
+    """APART3 (scored blind): a fault inside the OCR of one page (min() of nothing) stopped the whole
+    report as 'corrupt'. The page stays unread, the report is read and a person is told."""
+    from kto_ingest.pipeline import Options, process_file
+    from kto_ingest.regime import load_regime
+
+    path = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "scan.pdf", Condition(150, "grey", 0.0, 90), pages=[1, 2, 3])
+    read = ocr.read
+    calls = []
+
+    def faulty(page):
+        calls.append(page.number)
+        if page.number == 2:  # the third page (0-based)
+            raise ValueError("min() arg is an empty sequence")
+        return read(page)
+
+    monkeypatch.setattr(ocr, "read", faulty)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    assert e.status == "parsed", e.error
+    assert any("pagina 3 kon niet met tekstherkenning" in w for w in e.warnings)
+    assert e.verdict != "voldoet"
