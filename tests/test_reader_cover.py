@@ -107,6 +107,8 @@ def test_a_value_below_its_label_is_the_cell_under_it(tmp_path):
     ("Datum: 2022-01-09", D(2022, 1, 9)),
     ("Opgesteld op: 18 mrt. 2021", D(2021, 3, 18)),
     ("Utrecht, 2022-01-09", D(2022, 1, 9)),
+    # a scan that read the '·' between a cover line's parts as ':' (APART3, scored blind)
+    ("Projectnummer TW2166: Definitief rapport: 13.01.2022", D(2022, 1, 13)),
 ])
 def test_report_dates_in_other_forms(tmp_path, line, date):
     path = _pdf(tmp_path, [[(70, 120, "KTO scholingsdiensten 2021"), (70, 200, line)], BODY])
