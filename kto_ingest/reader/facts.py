@@ -735,8 +735,11 @@ def report_date(view: TextView, warnings: list[str] | None = None) -> Finding | 
     # a cover line of parts, one of them a date alone: 'Projectnummer TW2166 · Definitief rapport · 13.01.2022',
     # 'Eindrapport, 24 febr. 2022'; only when the cover has exactly one such date
     first = next((p.number for p in view.doc.pages if p.words), 1)
-    # (a scan may read the '·' between the parts as ':' — 'Definitief rapport: 13.01.2022')
-    alone = [(d, r) for r in view.rows(first) for part in rx(r"\s+[·|•]\s+|,\s+|(?<=\p{L}|\d):\s+").split(r.text)[1:] + rx(r"\s+[·|•]\s+").split(r.text)[:1]
+    # (a scan may read the '·' between the parts as ':' — 'Projectnummer TW2166: Definitief rapport:
+    # 13.01.2022'; only in a line of three parts or more so: 'Erkend sinds: 4-9-2016' is a label's date)
+    alone = [(d, r) for r in view.rows(first)
+             for part in rx(r"\s+[·|•]\s+|,\s+" + (r"|(?<=\p{L}|\d):\s+" if r.text.count(": ") >= 2 else "")).split(r.text)[1:]
+             + rx(r"\s+[·|•]\s+").split(r.text)[:1]
              if (d := lx.find_date(part.strip(" ."))) and len(part.strip(" .")) <= len(d[1]) + 1 and part != r.text]
     if len({d[0] for d, _ in alone}) == 1:
         d, r = alone[0]
