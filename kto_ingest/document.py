@@ -110,6 +110,22 @@ class Line:
 _CONJUNCTION = re.compile(r"(?:en|of|tot|en/of|t/m)(?![^\W\d_])")
 
 
+def join_lines(text: str, nxt: str) -> str:
+    """Text and its next line: a line that ends after a slash goes on without a space ('telefoon/'
+    over 'email/app', where a printer may break); a word hyphenated at the line end ('col-' over
+    'lega’s?', as TeX and word processors hyphenate) is one word again, unless the next line opens
+    with a conjunction ('werknemer-' over 'en werkgeversvragen') or a capital; otherwise a space."""
+    if not text:
+        return nxt
+    if not nxt:
+        return text
+    if text.endswith("/") and nxt[:1].isalnum():
+        return text + nxt
+    if text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower() and not _CONJUNCTION.match(nxt):
+        return text[:-1] + nxt
+    return f"{text} {nxt}"
+
+
 @dataclass(slots=True)
 class Block:
     """A paragraph as PyMuPDF groups it; ``text`` joins its lines with single spaces."""
@@ -119,18 +135,9 @@ class Block:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        # a line broken after a slash goes on without a space ('telefoon/' over 'email/app'); a
-        # word hyphenated at the line end ('col-' over 'lega’s') is one word, unless a conjunction
-        # follows ('werknemer-' over 'en werkgeversvragen')
         text = ""
         for line in self.lines:
-            nxt = line.text
-            if text.endswith("/") and nxt[:1].isalnum():
-                text += nxt
-            elif text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower() and not _CONJUNCTION.match(nxt):
-                text = text[:-1] + nxt
-            else:
-                text = f"{text} {nxt}" if text else nxt
+            text = join_lines(text, line.text)
         self.text = text
 
     @property

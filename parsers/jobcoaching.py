@@ -32,13 +32,13 @@ import statistics
 import regex
 
 from kto_ingest import dutch
-from kto_ingest.document import Block, Document, Line, Page, Word
+from kto_ingest.document import Block, Document, Line, Page, Word, join_lines
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
 from kto_ingest.reader import absence
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
-from kto_ingest.reader.grid import join_wrapped, logical_rows, page_grids
+from kto_ingest.reader.grid import logical_rows, page_grids
 from kto_ingest.tables import _visual_rows
 
 DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}"
@@ -201,6 +201,8 @@ RE_HEADER_IN_LABEL = regex.compile(r"^(?P<g>werknemers?|werkgevers?)\s+(?:nee\s+
 RE_PERIOD_PAIR = regex.compile(
     r"(?P<wn>werknemer\s+[\p{L}\d.]{1,12}?)\s*[:=]?\s*(?P<a>\d{1,2}(?:[,.]\d)?)\s*(?:[—–,;/|·-]|en)\s*"
     r"(?P<wg>werkgever\s+[\p{L}\d.]{1,12}?)\s*[:=]?\s*(?P<b>\d{1,2}(?:[,.]\d)?)(?![\d%])", regex.I)
+# a question's number before it: '1. Bent u ...?', '3a) ...', 'b. ...'
+RE_QUESTION_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+(?=\p{L})")
 # a printed number of jobcoachperiodes: 'over 7 perioden', '9 afgesloten jobcoachperioden', 'Aantal jobcoachperioden 4'
 RE_PERIODS_COUNTED = regex.compile(
     r"(?<![\d,.])(?P<n>\d{1,3})\s+(?:afgesloten\s+|afgeronde\s+|beëindigde\s+)?(?:jobcoach)?period(?:en|es)\b"
@@ -1067,10 +1069,10 @@ class JobcoachingParser(Parser):
                             pending.append(line)
                         continue
                     group, counts = found
-                    question = functools.reduce(join_wrapped, (" ".join(ln.text.split()) for ln in pending), "")
+                    question = functools.reduce(join_lines, (" ".join(ln.text.split()) for ln in pending), "")
                     if ":" in question[:-1]:
                         question = question.rsplit(":", 1)[1].strip()  # 'Wat is uw mening over: Het aantal ...?'
-                    question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)  # its number: '1. Bent u ...?'
+                    question = RE_QUESTION_NUMBER.sub("", question)  # its number: '1. Bent u ...?'
                     pending = []
                     if group in done:
                         continue
@@ -1132,7 +1134,7 @@ class JobcoachingParser(Parser):
                 slack = 0.3 * (run[0][3] - run[0][1])
                 beside = sorted((p for p in pieces if p[2] <= run[0][0] - 2 and top - slack <= (p[1] + p[3]) / 2 <= bottom + slack
                                  and not RE_COUNT_PAIR.fullmatch(p[4].strip())), key=lambda p: (p[1], p[0]))
-                question = functools.reduce(join_wrapped, (" ".join(p[4].split()) for p in beside), "")
+                question = functools.reduce(join_lines, (" ".join(p[4].split()) for p in beside), "")
                 scale = scale_of(run)
                 if scale is not None and len(run) < len(scale):
                     if k == len(runs) - 1 and run[-1][3] >= max(p[3] for p in pieces) - 1:
@@ -1153,7 +1155,7 @@ class JobcoachingParser(Parser):
                 group, counts = counted
                 if group in done:
                     continue
-                question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", question)
+                question = RE_QUESTION_NUMBER.sub("", question)
                 if not question:
                     facts.warnings.append(f"Antwoordaantallen niet gelezen (pagina {page.number}): {text!r} staat naast geen vraag.")
                     continue
@@ -1190,8 +1192,8 @@ class JobcoachingParser(Parser):
                 question_rows = _question_above(rows, i)
                 if not question_rows:
                     continue
-                question = regex.sub(r"^\s*(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "",
-                                     functools.reduce(join_wrapped, (" ".join(w.text for w in r) for r in question_rows), ""))
+                question = RE_QUESTION_NUMBER.sub("",
+                                     functools.reduce(join_lines, (" ".join(w.text for w in r) for r in question_rows), ""))
                 question = " ".join(question.split())
                 counts: dict[str, int] = {}
                 for w in counts_row:
@@ -2131,7 +2133,7 @@ class JobcoachingParser(Parser):
                                       "de kolommen van het totaal gelezen")
         for k, r in enumerate(matrix[nh:]):
             question = " ".join(r[0].split())
-            question = regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+(?=\p{L})", "", question)  # its number: '1. Bent u ...?'
+            question = RE_QUESTION_NUMBER.sub("", question)  # its number: '1. Bent u ...?'
             if "?" in question[:-1]:
                 # a lead-in set in the same cell after the question ('... jobcoach? Wat vindt u
                 # van de aandacht van de jobcoach'): the question ends at its question mark
@@ -2337,7 +2339,7 @@ class JobcoachingParser(Parser):
             for b in blocks:
                 text = " ".join(b.text.split())
                 if text.endswith("?"):
-                    return regex.sub(r"^(?:\d{1,2}[a-z]?[.)]|[a-z][.)])\s+", "", text)
+                    return RE_QUESTION_NUMBER.sub("", text)
                 if not _page_foot(text, b.page):
                     return None  # other text stands between
             return None

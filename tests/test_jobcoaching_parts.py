@@ -34,6 +34,12 @@ def read(registry, tmp_path):
     return go
 
 
+def every_answer() -> dict:
+    """(group, question) -> counts, for every question of plain_answers()."""
+    return {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
+            **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+
+
 def rows(first: int, wn: list[float], wg: list[float]) -> list[list[str]]:
     return [[str(i), f"Werknemer {chr(64 + i)}", nl(a), f"Werkgever {i}", nl(b)] for i, (a, b) in enumerate(zip(wn, wg), first)]
 
@@ -325,8 +331,7 @@ def test_both_scales_side_by_side_in_one_table_each_question_under_its_own(read)
     table = Table(header=[["Vraag", *WN_SCALE, *WG_SCALE]], body=body, widths=[4] + [1] * 7, font_pt=7)
     e = read(cover() + periods_and_averages() + [Para("Weergave vragen", "h1"), table] + analysis())
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
-    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
-                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert got == every_answer()
     assert any("onder beide antwoordschalen" in w for w in e.warnings)
 
 
@@ -340,8 +345,7 @@ def test_an_answer_table_under_a_heading_of_its_own_without_the_tables_usual_wor
                          widths=[4] + [1] * len(scale), hrules=True, ruled=False)]
     e = read(blocks + analysis())
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
-    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
-                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert got == every_answer()
 
 
 @pytest.mark.parametrize("ruled", [False, True])
@@ -398,8 +402,7 @@ def test_answer_counts_printed_after_their_percentage_in_brackets(read):
         tables.append(Table(header=[["Vraag", *scale]], body=body, widths=[4] + [1.2] * len(scale)))
     e = read(cover() + [Para("Weergave cijfers", "h1")] + two_locations() + [Para("Weergave vragen", "h1")] + tables + analysis())
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
-    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
-                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert got == every_answer()
 
 
 def test_a_table_per_question_under_it_and_the_behaald_cijfer_among_key_figures(read):
@@ -419,8 +422,7 @@ def test_a_table_per_question_under_it_and_the_behaald_cijfer_among_key_figures(
     e = read(cover() + blocks + analysis())
     jc = e.jobcoaching
     got = {(a.group, a.question): a.counts for a in jc.answers}
-    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
-                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert got == every_answer()
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
 
 
@@ -621,8 +623,7 @@ def test_numbered_questions_in_an_answer_table(read):
                             widths=[4] + [1] * len(scale)))
     e = read(cover() + [Para("Weergave cijfers", "h1")] + two_locations() + tables + analysis())
     got = {(a.group, a.question): a.counts for a in e.jobcoaching.answers}
-    assert got == {**{("werknemer", q): dict(zip(WN_SCALE, n)) for q, n in WN_COUNTS.items()},
-                   **{("werkgever", q): dict(zip(WG_SCALE, n)) for q, n in WG_COUNTS.items()}}
+    assert got == every_answer()
 
 
 def test_both_averages_in_one_sentence_the_second_without_its_verb():

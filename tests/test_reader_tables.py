@@ -1553,8 +1553,8 @@ def test_a_cell_wrapped_after_a_slash_goes_on_without_a_space():
     words = [Word(10, 10, 60, 20, "(per", 1, 0, 0), Word(62, 10, 110, 20, "telefoon/", 1, 0, 0),
              Word(10, 22, 70, 32, "email/app)?", 1, 0, 1)]
     assert gridmod.cell_text(words) == "(per telefoon/email/app)?"
-    assert gridmod.join_wrapped("en/of", "daarna") == "en/of daarna"
-    assert gridmod.join_wrapped("telefoon/", "email") == "telefoon/email"
+    assert gridmod.join_lines("en/of", "daarna") == "en/of daarna"
+    assert gridmod.join_lines("telefoon/", "email") == "telefoon/email"
 
 
 def _section_table(page, top: float, values: list[str]) -> float:
@@ -1674,7 +1674,7 @@ def test_a_word_hyphenated_at_the_line_end_is_one_word_again(first, second, join
     block = Block([Line([Word(10, 10, 60, 20, w, 1, 0, 0) for w in first.split()]),
                    Line([Word(10, 22, 60, 32, w, 1, 0, 1) for w in second.split()])])
     assert block.text == joined
-    assert gridmod.join_wrapped(first, second) == joined
+    assert gridmod.join_lines(first, second) == joined
 
 
 def test_a_sentence_close_above_a_one_row_table_is_not_its_name(registry):

@@ -289,10 +289,6 @@ def _fieldwork(label: str) -> bool:
     return bool(rx(r"veldwerk|looptijd|dataverzameling|verzameld|referentie", regex.I).search(label))
 
 
-# a heading's section number: '1.2 ', '3.2.1. ', 'B.1 '
-RE_SECTION_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\s+")
-
-
 def meetperiode(view: TextView, warnings: list[str]) -> Finding | None:
     """The meetperiode: the first one the report states, but a fieldwork period ('Veldwerk: …',
     when clients were asked) gives way to a period of the ended services stated anywhere after it
@@ -371,7 +367,7 @@ def _meetperiodes(view: TextView, warnings: list[str]):
     # a section headed by a meetperiode label ('1.2 Onderzoeksperiode') whose first paragraph gives
     # one period: 'De meting omvat klanten met een dienst beëindigd van 1 januari tot en met 31 december 2021.'
     for k, (b, nxt) in enumerate(zip(blocks, blocks[1:])):
-        head = RE_SECTION_NUMBER.sub("", " ".join(b.text.split()))
+        head = lx.RE_SECTION_NUMBER.sub("", " ".join(b.text.split()))
         m = lx.label_at_start("meetperiode", head)
         if m is None or len(head.split()) > 5 or (m.value or "").strip(" :"):
             continue

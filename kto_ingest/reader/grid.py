@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._pymupdf import pymupdf
-from ..document import Document, Page, Word
+from ..document import Document, Page, Word, join_lines
 from .values import without_interval
 
 SNAP = 1.6  # rulings closer than this (pt) are the same ruling
@@ -63,7 +63,7 @@ class Grid:
             texts = [""] * self.ncols
             for c in row:
                 if c.col < self.ncols:
-                    texts[c.col] = join_wrapped(texts[c.col], c.text).strip() if texts[c.col] else c.text
+                    texts[c.col] = join_lines(texts[c.col], c.text).strip() if texts[c.col] else c.text
             out.append(texts)
         return out
 
@@ -73,23 +73,6 @@ class Grid:
                 round(max(c.x1 for c in cells), 1), round(max(c.y1 for c in cells), 1))
 
 
-def join_wrapped(text: str, nxt: str) -> str:
-    """A cell's text and its next line: a line that ends after a slash goes on without a space
-    ('telefoon/' over 'email/app', where a printer may break); a word hyphenated at the line end
-    ('col-' over 'lega’s?', as TeX and word processors hyphenate) is one word again, unless the
-    next line opens with a conjunction ('werknemer-' over 'en werkgeversvragen'); otherwise a space."""
-    if not text:
-        return nxt
-    if not nxt:
-        return text
-    if text.endswith("/") and nxt[:1].isalnum():
-        return text + nxt
-    if text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower() and not RE_CONJUNCTION.match(nxt):
-        return text[:-1] + nxt
-    return f"{text} {nxt}"
-
-
-RE_CONJUNCTION = regex.compile(r"(?:en|of|tot|en/of|t/m)(?!\p{L})")
 
 
 def cell_text(words: list[Word]) -> str:
@@ -105,10 +88,8 @@ def cell_text(words: list[Word]) -> str:
         new_line = prev is not None and w.cy - prev.cy > height * 0.5
         if not out:
             out = w.text
-        elif out.endswith("-") and new_line and w.text[:1].islower():
-            out = out[:-1] + w.text  # "vaardigheids-" / "trainingen"
         elif new_line:
-            out = join_wrapped(out, w.text)
+            out = join_lines(out, w.text)  # "vaardigheids-" / "trainingen", "telefoon/" / "email/app"
         else:
             out += " " + w.text
         prev = w
@@ -1122,7 +1103,7 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         row = list(m)
         above = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k < i]
         below = [matrix[k][0] for k in sorted(owner) if owner[k] == i and k > i]
-        row[0] = functools.reduce(join_wrapped, [p for p in above + [row[0]] + below if p], "")
+        row[0] = functools.reduce(join_lines, [p for p in above + [row[0]] + below if p], "")
         out.append(row)
     return out
 

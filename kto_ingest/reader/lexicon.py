@@ -429,6 +429,10 @@ def status_of(text: str) -> tuple[bool, str] | None:
     return None
 
 
+# a heading's section number: '1.2 ', '3.2.1. ', 'B.1 '
+RE_SECTION_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\s+")
+
+
 @functools.cache
 def signer_function_re() -> regex.Pattern:
     """A signer's function before an organisation ('directeur Oosterschelde Sociaal Onderzoek'):

@@ -791,7 +791,7 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
     nearest = " ".join(w.text for w in sorted((w for w in above if abs(w.cy - last) < height * 0.5), key=lambda w: w.x0))
     # the heading, maybe wrapped; or only the line nearest the table ('In één oogopslag' over 'Alle klanten')
     for text in dict.fromkeys((line, nearest)):
-        text = _SECTION_NUMBER.sub("", text)  # '3.2.1 Opleidingen'
+        text = lx.RE_SECTION_NUMBER.sub("", text)  # '3.2.1 Opleidingen'
         if _names_a_perceel(text):  # a heading, not a sentence under it that names a perceel
             t.rows[0].label = text
             t.decisions.append(f"pagina {grid.page}: perceel '{text}' uit de kop boven de tabel")
@@ -808,7 +808,6 @@ def _card_label(doc: Document, grid: Grid, t: ResultsTable) -> None:
             return
 
 
-_SECTION_NUMBER = rx(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\s+")
 _TABLE_CAPTION = rx(r"^(?:tabel|table)\s+[A-Z]?\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–—-]?\s*(?P<rest>.+)$", regex.I)
 
 
@@ -842,7 +841,7 @@ def _heading_above(page, grid: Grid) -> str | None:
         if _TABLE_CAPTION.match(text) or values >= 2 and values * 2 >= len(text.split()):
             return None  # another table (or its caption) stands between; a sentence may hold a number or two
         if len(b.lines) <= 2 and len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")):
-            name = _SECTION_NUMBER.sub("", text)
+            name = lx.RE_SECTION_NUMBER.sub("", text)
             return name if _names_a_perceel(name) else None
         paragraphs += 1
         if paragraphs > 3:
