@@ -1300,12 +1300,13 @@ class JobcoachingParser(Parser):
                 facts._explain.append(f"pagina {line.page}: gemiddelde van de {group}s uit {what} ({line.text!r})")
 
     @staticmethod
-    def _whole_row_of_parts(grid, found: dict, facts: Facts | None = None) -> None:
+    def _whole_row_of_parts(grid, found: dict, facts: Facts) -> None:
         """A summary table with a row per part (region, location, team) and one for the whole, under
         a column per group's average ('Gemiddeld cijfer werknemer | Gemiddeld cijfer werkgever'): the
         whole's row is the one labelled as the behaald cijfer or the total ('Werkpad B.V. (behaald
         cijfer)', 'Totaal', 'Organisatie totaal'); a 'Totaal <part>' row is a part's. Nothing when
-        no row, or more than one, is the whole's."""
+        no row, or more than one, is the whole's. Its averages go to ``found``; the number of periods
+        it gives, if any, to ``raw['perioden_gedrukt']``."""
         matrix = logical_rows(grid)
         nh = next((r for r, row in enumerate(matrix[:4]) if any(RE_SCORE.match(c.strip()) for c in row[1:])), 0)
         if not nh or len(matrix) - nh < 2:
@@ -1341,7 +1342,7 @@ class JobcoachingParser(Parser):
                 found.setdefault(g, {}).setdefault(values[c], sorted(row, key=lambda w: w.x0))
         # the whole's number of periods in a column of its own ('Perioden | 8'): how many the average is over
         count = [k for k, h in enumerate(head) if k and regex.fullmatch(r"(?:aantal\s+)?(?:jobcoach)?period(?:en|es)", h)]
-        if facts is not None and len(count) == 1 and regex.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
+        if len(count) == 1 and regex.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
             facts.jobcoaching.raw["perioden_gedrukt"] = whole[0][count[0]].strip()
 
     def periods_from_lines(self, doc: Document, facts: Facts) -> None:
@@ -1373,9 +1374,9 @@ class JobcoachingParser(Parser):
     def _periods_counted(doc: Document, facts: Facts) -> None:
         """The number of jobcoachperiodes the report prints ('Gemiddeld behaald cijfer over 7
         perioden', 'Aantal jobcoachperioden | 4', '9 afgesloten jobcoachperioden', 'Gemiddeld
-        oordeel werknemers (n = 9): 7,7'), when it prints
-        one number so: ``raw['perioden_gedrukt']``. JC-PERIODES trusts an average printed apart from
-        the periods table only when the periods read are that many."""
+        oordeel werknemers (n = 9): 7,7'), when it prints one number so: ``raw['perioden_gedrukt']``.
+        JC-PERIODES trusts an average printed apart from the periods table only when the periods
+        read are that many."""
         counts = set()
         for page in doc.pages:
             for line in page.lines:
