@@ -409,9 +409,9 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
 
 
 # a count told before its answer, the answer maybe quoted, 'geen' for none: '4 ‘ja’', 'geen ‘nee’', 'geen enkele nee',
-# '2 keer "matig"'
+# '2 keer "matig"', '4 werknemers ja'
 RE_TOLD_COUNT = regex.compile(
-    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:enkele?\s+)?(?:(?:keer|maal|x|×)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
+    rf"(?<![\p{{L}}\d,.])(?P<n>\d+|geen)\s+(?:enkele?\s+)?(?:(?:keer|maal|x|×|werknemers?|werkgevers?)\s+)?(?P<q>[‘'\"“„]?)(?P<a>{_ANSWERS})[’'\"”]?(?!\p{{L}})"
     rf"(?:\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\))?", regex.I)
 RE_ANSWER_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_ANSWERS})(?!\p{{L}})", regex.I)
 
@@ -448,6 +448,25 @@ def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
     if off:
         raise dutch.DutchParseError(f"de percentages passen niet bij de aantallen ({', '.join(off)} van {n})")
     return group, {a: counts[a] for a in SCALES[group]}
+
+
+def _question_then_counts(lines: list[Line], k: int) -> tuple[Line, str, int] | None:
+    """Line ``k`` opens with a question (up to its '?') and goes on with a sentence that tells its
+    answer counts, maybe wrapped onto the next lines of the paragraph: (the question as a line of
+    its own, the counts' sentence, how many lines after ``k`` it took), else None."""
+    words = lines[k].words
+    at = next((i for i, w in enumerate(words[:-1]) if w.text.endswith("?")), None)
+    if at is None:
+        return None
+    tail, used = " ".join(w.text for w in words[at + 1:]), 0
+    while not tail.endswith((".", "!", "?")) and k + 1 + used < len(lines) and used < 3:
+        used += 1
+        tail = f"{tail} {lines[k + used].text.strip()}"
+    try:
+        found = _counts_told(tail)
+    except dutch.DutchParseError:
+        return None  # (said when the line is read as it stands)
+    return (Line(words[:at + 1]), tail, used) if found else None
 
 
 def _sentence_lines(lines: list[Line]) -> list[Line]:
@@ -1021,6 +1040,12 @@ class JobcoachingParser(Parser):
                     if id(line) in taken:
                         continue
                     text = line.text.strip()
+                    if told := _question_then_counts(block.lines, k):
+                        # the question and its counts in one paragraph: 'Bent u tevreden over ...?
+                        # Daarop antwoordden 4 werknemers ja, 2 niet' / 'helemaal en 1 nee.'
+                        question, text, used = told
+                        pending, fresh = [question], False
+                        taken.update(id(ln) for ln in block.lines[k + 1:k + 1 + used])
                     nxt = block.lines[k + 1] if k + 1 < len(block.lines) else \
                         blocks[b + 1].lines[0] if b + 1 < len(blocks) and blocks[b + 1].lines else None
                     if regex.search(r"[·•,;|–—]$", text) and nxt is not None \

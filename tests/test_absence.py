@@ -125,6 +125,23 @@ def test_a_way_named_elsewhere_in_the_text_asks_a_person_and_says_where(tmp_path
     assert [c.status for c in checks] == ["manual"] and "nagebeld" in checks[0].message
 
 
+@pytest.mark.parametrize("reference,vouched", [
+    ("Dillman, D.A., Smyth, J.D. & Christian, L.M. (2014). Internet, phone, mail, and mixed-mode surveys. Hoboken: Wiley.", True),
+    ("Alle klanten ontvingen een e-mail (Dillman, 2014).", False),
+])
+def test_a_books_title_in_the_list_of_references_is_no_account_of_the_approach(tmp_path, registry, reference, vouched):
+    """A reference list's entry whose title says 'mail' describes a book, not how clients were
+    approached: the absence still stands (holdout11 hazelhof); a sentence citing it does not."""
+    def literature(doc):
+        doc[2].insert_text((60, 680), "Literatuur", fontsize=11)
+        doc[2].insert_text((60, 700), reference, fontsize=8)
+
+    entry, checks = _check(_no_approach(tmp_path, literature), registry, "SCH-VERANTWOORDING")
+    st = entry.fact_status.get("approach")
+    assert bool(st and st.vouched) is vouched
+    assert ("fail" in [c.status for c in checks]) is vouched
+
+
 def _image_page(doc):
     """A page that is a picture (of text, for all kto-ingest can tell) and has no text layer."""
     pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 400, 300), False)

@@ -634,3 +634,34 @@ def test_both_averages_in_one_sentence_the_second_without_its_verb():
     assert _averages_in_clauses("Het behaalde cijfer van de werknemers is 8,1, dat van de werkgevers 6,9: het gemiddelde.") == {
         "werknemer": "8,1", "werkgever": "6,9"}
     assert _averages_in_clauses("Het cijfer van de werknemers is 8,1, dat van de werkgevers 6,9 of 7,2.") == {"werknemer": "8,1"}
+
+
+def test_a_question_and_its_counts_in_one_paragraph_and_an_analysis_under_a_ticked_box(read):
+    """Werkbrug: each werknemer question followed in the same paragraph by a sentence that tells
+    its counts ('Daarop antwoordden 4 werknemers ja, 2 niet helemaal en 1 nee.'); vlonder: the
+    analysis under a form's ticked box ('☒ Analyse van de resultaten (hieronder)'; reportlab's
+    fonts have no ☒, so the PDF says '[x]')."""
+    periods = [Table(header=[HEADER], body=rows(1, WN, WG), widths=[0.5, 1.5, 1, 1.5, 1])]
+    told = [Para("Weergave vragen", "h1"), Para("De werknemers beantwoordden de vragen als volgt:")]
+    for q, n in WN_COUNTS.items():
+        c = dict(zip(WN_SCALE, n))
+        told.append(Para(f"{q} Daarop antwoordden {c['ja']} werknemers ja, {c['niet helemaal']} niet helemaal en {c['nee']} nee."))
+    werkgever = [Para("Werkgever", bold=True),
+                 Table(header=[["Vraag"] + WG_SCALE], body=[[q] + [str(c) for c in n] for q, n in WG_COUNTS.items()],
+                       widths=[4, 1, 1, 1, 1])]
+    ticked = [Para("4. Bijlagen", "h1"), Para("[x] Analyse van de resultaten (hieronder)"),  # (☒: see below)
+              Para("De gemiddelde cijfers liggen boven de ondergrens. Werkgevers vragen om meer terugkoppeling."),
+              Para("5. Ondertekening", "h1")]
+    e = read(cover() + periods + told + werkgever + ticked)
+    jc = e.jobcoaching
+    assert {(a.group, a.question): a.counts for a in jc.answers} == every_answer()
+    assert jc.analysis and jc.analysis.startswith("De gemiddelde cijfers")
+    assert {c.rule: c.status for c in e.checks if c.rule in ("JC-VRAGEN", "JC-ANALYSE")} == {"JC-VRAGEN": "pass", "JC-ANALYSE": "pass"}
+
+
+@pytest.mark.parametrize("line,ticked", [("☒ Analyse van de resultaten", True), ("☑ Analyse", True), ("[x] Analyse", True),
+                                         ("[ X ] Analyse", True), ("☐ Analyse van de resultaten", False), ("[ ] Analyse", False)])
+def test_a_ticked_box_before_a_forms_item(line, ticked):
+    from kto_ingest.reader.facts import RE_TICKED
+
+    assert bool(RE_TICKED.match(line)) is ticked

@@ -807,3 +807,27 @@ def test_an_arrow_between_two_dates_a_colofons_referentieperiode_and_gepresentee
     values, found, _ = _read(path)
     assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))
     assert found["meetperiode"].derived  # a period the figures refer to: the rules ask a person rather than fail on it
+
+
+@pytest.mark.parametrize("first,second,want", [
+    ("Meetperiode (einddatum dienst): 2021-01-01 t/m 2021-12-31 · Aanbieder:", "Opleidingscentrum Drechtsteden · Perceel: alle",
+     "Opleidingscentrum Drechtsteden"),
+    ("Meetperiode (einddatum dienst): 2021-01-01 t/m 2021-12-31 · Aanbieder: Bijscholing", "Eemland & Gooi · Perceel: alle",
+     "Bijscholing Eemland & Gooi"),
+])
+def test_the_supplier_in_a_filter_summary_wrapped_beside_its_caption(tmp_path, first, second, want):
+    """A dashboard's filter box: 'Filters' left, set between the two lines of a summary whose parts
+    are apart by ' · '; the supplier's label is its last part, the name on (or going on to) the next
+    line. The title above ('KTO Scholing 2021 — Opleidingscentrum' / 'Drechtsteden') is no name."""
+    path = _pdf(tmp_path, [[(63, 100, "KTO Scholing 2021 - Opleidingscentrum"), (63, 118, "Drechtsteden"),
+                            (147, 146, first), (67, 152, "Filters"), (147, 158, second)], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == want
+    assert values["meetperiode"] is not None
+
+
+def test_the_supplier_after_scholing_bij_in_a_title_of_two_lines(tmp_path):
+    path = _pdf(tmp_path, [[(70, 100, "Hazelhof Instituut voor Arbeidsonderzoek"), (70, 160, "Tevredenheid van klanten over door UWV"),
+                            (70, 175, "gefinancierde scholing bij Bijscholing Zaanstreek"), (70, 220, "Leiden, 8 februari 2022")], BODY])
+    values, _, _ = _read(path)
+    assert values["supplier"] == "Bijscholing Zaanstreek"

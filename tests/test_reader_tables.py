@@ -602,6 +602,10 @@ def test_a_block_per_perceel_is_read_as_one_row_each(tmp_path):
     (["Perceel", "Uitgenodigd", "Respons", "Gem. cijfer (n)"],
      [["Opleidingen", "80", "45%", "7.6 (36)"], ["Leerbanen", "20", "25%", "8.2 (n = 5)"]],
      [(80, 36, 45.0, 7.6), (20, 5, 25.0, 8.2)]),
+    # ... and no score without respondents, the norm column's dash after it (holdout11 klantstroom: "– (0) –")
+    (["Perceel", "Uitgenodigd", "Respons", "Gem. cijfer (n)"],
+     [["Opleidingen", "80", "45%", "7.6 (36)"], ["Leerbanen", "4", "0%", "- (0) -"]],
+     [(80, 36, 45.0, 7.6), (4, 0, 0.0, None)]),
 ])
 def test_a_cell_with_two_measures_gives_both(registry, tmp_path, head, cells, want):
     """'36/80', '36 van 80 (45,0%)' and '36 (45,0%)' hold ingevuld with the netto steekproef or the
@@ -631,12 +635,15 @@ def test_results_as_cards_side_by_side(registry, tmp_path):
              ("FVT logistiek", "8,2", "31 van 80 (38,8%)", "80")]
     text = ["\n".join([name, f"Rapportcijfer: {mark}", f"Respons: {resp}", f"Beëindigde trajecten: {ended}"])
             for name, mark, resp, ended in cards]
-    grid = Table(header=[[text[0], text[1]]], body=[[text[2], ""]], ruled=False, repeat_header=False)
+    # a card without respondents gives no score: 'Rapportcijfer: n.v.t.' (holdout11 monitorpunt)
+    text.append("\n".join(["Leerbanen", "Rapportcijfer: n.v.t.", "Respons: 0 van 2 (0,0%)", "Beëindigde trajecten: 2"]))
+    grid = Table(header=[[text[0], text[1]]], body=[[text[2], text[3]]], ruled=False, repeat_header=False)
     path = tmp_path / "kaarten.pdf"
     reportlab_pdf(Doc([Para("Klanttevredenheid scholing 2021", "title"), Para("In één oogopslag", "h1"), grid]), path)
     e = _process(registry, path)
     got = {r.service: (r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer, r.beeindigd) for r in e.results}
-    assert got == {"Totaal": (190, 85, 44.7, 8.3, 190), "Opleidingen": (110, 49, 44.5, 8.1, 110), "FVT logistiek": (80, 31, 38.8, 8.2, 80)}
+    assert got == {"Totaal": (190, 85, 44.7, 8.3, 190), "Opleidingen": (110, 49, 44.5, 8.1, 110), "FVT logistiek": (80, 31, 38.8, 8.2, 80),
+                   "Leerbanen": (2, 0, 0.0, None, 2)}
 
 
 def test_a_header_that_opens_with_its_question_number_names_its_measure():
@@ -1684,3 +1691,22 @@ def test_a_sentence_close_above_a_one_row_table_is_not_its_name(registry):
     e = _process(registry, Path(__file__).parent / "data" / "reader" / "latex-sections.pdf")
     assert [r.service for r in e.results] == ["Alle percelen", "Opleidingen", "Functiegerichte vaardigheidstrainingen: Logistiek",
                                               "Leerbanen", "Ervaringscertificaten"]
+
+
+@pytest.mark.parametrize("each", [False, True])
+def test_a_perceel_over_clusters_named_in_lower_case_is_their_heading(registry, tmp_path, each):
+    """'Functiegerichte vaardigheidstrainingen' on a row of its own over 'cluster Bouw en infra' and
+    'cluster Zorg en welzijn' (rows evenly spaced): their heading, not the first line of the first
+    cluster's label (holdout11 hazelhof). The same line over every cluster is each one's label."""
+    fvt = ["Functiegerichte vaardigheidstrainingen", "", "", "", ""]
+    clusters = [["cluster Bouw en infra", "25", "13", "52,0%", "8,6"], ["cluster Zorg en welzijn", "99", "56", "56,6%", "8,1"]]
+    body = [["Opleidingen", "82", "24", "29,3%", "8,1"]] + ([fvt, clusters[0], fvt, clusters[1]] if each else [fvt] + clusters)
+    path = tmp_path / "clusters.pdf"
+    _report(path, HEAD, body + [["Totaal", "206", "93", "45,1%", "8,3"]])
+    e = _process(registry, path)
+    if each:
+        assert [r.service for r in e.results][1:3] == [f"Functiegerichte vaardigheidstrainingen {c[0]}" for c in clusters]
+    else:
+        assert [(r.service, r.heading) for r in e.results] == [
+            ("Opleidingen", None), ("cluster Bouw en infra", "Functiegerichte vaardigheidstrainingen"),
+            ("cluster Zorg en welzijn", "Functiegerichte vaardigheidstrainingen"), ("Totaal", None)]

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, image_boxes
 from ..schema import Facts
 from . import lexicon as lx
@@ -47,11 +49,18 @@ class Hit:
     page: int
 
 
+# an entry of a list of references ('Dillman, D.A., Smyth, J.D. & Christian, L.M. (2014). Internet,
+# phone, mail, and mixed-mode surveys.'): a book's title, not the report's account of its method
+RE_REFERENCE = rx(r"^\p{Lu}[\p{L}'’-]+(?:\s\p{Ll}{1,3})?,\s+(?:\p{Lu}\.\s?){1,4}.{0,200}?\((?:19|20)\d{2}[a-z]?\)\.\s", regex.S)
+
+
 def page_texts(doc: Document) -> list[tuple[int, str]]:
-    """Every page's text, all its words in reading order; computed once per document."""
+    """Every page's text, all its words in reading order but for entries of a list of references;
+    computed once per document."""
     cache = doc.__dict__.setdefault("_absence_texts", None)
     if cache is None:
-        cache = [(p.number, " ".join(w.text for w in p.words).replace("\u00ad", "")) for p in doc.pages]
+        cache = [(p.number, " ".join(w.text for b in p.blocks if not RE_REFERENCE.match(b.text) for line in b.lines
+                                     for w in line.words).replace("\u00ad", "")) for p in doc.pages]
         doc.__dict__["_absence_texts"] = cache
     return cache
 

@@ -154,20 +154,34 @@ def _after_label(rows: list[Row], fact: str, i: int, m: lx.LabelMatch, span: Seg
     value = "" if RE_LABEL_ROW.match(m.value.strip()) or m.value.rstrip().endswith(":") else m.value  # another label
     value = RE_FACT_SEPARATOR.split(value.strip(), maxsplit=1)[0]  # 'Opdrachtgever: X | Onderzoeksbureau: Y'
     if value := RE_NEXT_LABEL.split(value.strip(" :"), maxsplit=1)[0].strip(" :"):
+        nxt = _next_line(rows, i)
+        if (nxt is not None and " · " in rows[i].text and " · " in nxt.text and rows[i].text.rstrip().endswith(value)
+                and ":" not in (first := nxt.text.split(" · ", 1)[0].strip())):
+            # the last part of a summary wrapped onto the next line: 'Aanbieder: Bijscholing' over
+            # 'Eemland & Gooi · Perceel: alle'
+            value = f"{value} {first}"
         return value, rows[i]
     right = [s for s in rows[i].segments if span is not None and s.x0 > span.x1]
     if right and not right[0].text.rstrip().endswith(":") and not (rows[i].edge and _all_labels(rows[i].segments)):
         return "", rows[i]  # a cell right of the label: its value is there (read as the joined cells), not below
     if len(rows[i].segments) == 1 and (beside := _beside(rows, i)):
         return beside
-    if i + 1 < len(rows) and rows[i + 1].page == rows[i].page and not RE_LABEL_ROW.match(rows[i + 1].text):
-        below = rows[i + 1]
+    if (below := _next_line(rows, i)) is not None and not RE_LABEL_ROW.match(below.text):
         segs = below.segments
         if span is not None and len(segs) > 1:
             under = [s for s in segs if s.x0 < span.x1 + 4 and s.x1 > span.x0 - 4]
             return (under[0].text if under else ""), below
-        return below.text, below
+        return RE_FACT_SEPARATOR.split(below.text.strip(), maxsplit=1)[0], below  # 'X · Perceel: alle'
     return "", rows[i]
+
+
+def _next_line(rows: list[Row], i: int) -> Row | None:
+    """The row under row ``i`` on its page, past a cell left of it set between its lines ('Filters'
+    beside a summary of two lines)."""
+    j = i + 1
+    while j < len(rows) and rows[j].page == rows[i].page and rows[j].bbox[2] < rows[i].bbox[0]:
+        j += 1
+    return rows[j] if j < len(rows) and rows[j].page == rows[i].page else None
 
 
 def _beside(rows: list[Row], i: int) -> tuple[str, Row] | None:
@@ -221,6 +235,8 @@ def _row_texts(row: Row) -> list[tuple[str, Segment | None]]:
         out += [(rx(r"^.*?\s{0,1}(?=\b\p{L}[\p{L} ]*:)").sub("", part, count=1), None) for part in _split_pairs(row.text)]
     if " | " in row.text:  # '... | Publicatiedatum 12 februari 2022': each part may open with its label
         out += [(part.strip(), None) for part in row.text.split(" | ")[1:] if part.strip()]
+    if " · " in row.text:  # a filter summary: 'Meetperiode: ... · Aanbieder:' (its value on the next line)
+        out += [(part.strip(), None) for part in row.text.split(" · ")[1:] if part.strip()]
     return out
 
 
@@ -454,7 +470,7 @@ def supplier(view: TextView) -> Finding | None:
     words = lx.lexicon()["bureau"]["supplier_words"]
     named = [(r, name) for r in view.rows(first) if (name := lx.as_name(r.text.strip())) and name == r.text.strip()
              and ":" not in name and not rx(r"\d\s+\d|%").search(name) and any(w in name.lower() for w in words) and not lx.looks_like_person(name)
-             and not RE_TABLE_HEADER_WORDS.search(name)
+             and not RE_TABLE_HEADER_WORDS.search(name) and not rx(r"\s[-–—]\s").search(name)  # (a title: 'KTO 2021 – X')
              and not any(w in name.lower() for w in lx.lexicon()["bureau"]["org_words"])]
     if len(named) == 1:
         r, name = named[0]
@@ -803,6 +819,10 @@ def _names_a_part(sentence: str) -> bool:
                for w in names["perceel"] + ["cluster"]) or bool(rx(r"\bper\s+(?:perceel|cluster)\b").search(low))
 
 
+# a ticked box before a form's item ('☒', '☑', '[x]'); an empty one ('☐') leaves the item unticked
+RE_TICKED = regex.compile(r"^(?:[☒☑✓✔✗✘■]|\[\s*[xX✓]\s*\])\s*")
+
+
 def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
     """The analysis/conclusions section (jobcoaching): heading from the lexicon, text to the next heading."""
     headings = lx.lexicon()["analysis"]["headings"]
@@ -810,6 +830,7 @@ def analysis_section(view: TextView) -> tuple[str, int, tuple] | None:
     for h in headings:
         for i, b in enumerate(blocks):
             t = rx(r"^\d+(?:\.\d+)*\.?\s+").sub("", b.text.strip()).strip(" :").lower()
+            t = RE_TICKED.sub("", t)  # a form's ticked box: '☒ Analyse van de resultaten (hieronder)'
             if t != h and not (t.startswith(h) and len(t) < len(h) + 25 and ":" not in t):
                 continue
             body = []

@@ -1051,8 +1051,11 @@ def _merge_wrapped(t: ResultsTable) -> None:
 
     rows = _join_perceel_headings(t.rows)
     # a perceel's whole name on a line of its own over rows whose labels open with a capital (its
-    # clusters: 'Techniek'), not over 'cluster Vakgebied 01' (its label going on): a heading
-    over = {id(r) for r, nxt in zip(rows, rows[1:]) if r.heading and _whole_perceel(r.label) and nxt.label.strip()[:1].isupper()}
+    # clusters: 'Techniek') or over rows side by side that open with the same word in lower case
+    # ('cluster Bouw en infra', 'cluster Zorg en welzijn'): a heading; not over one 'cluster Vakgebied
+    # 01' followed by the next such name (its label going on)
+    over = {id(r) for k, r in enumerate(rows[:-1]) if r.heading and _whole_perceel(r.label)
+            and (rows[k + 1].label.strip()[:1].isupper() or _siblings(rows[k + 1:k + 3]))}
 
     def wrappable(r: ReadRow) -> bool:
         return (r.heading and not r.values and lx.label_kind(r.label) not in ("group_clients", "group_employers", "total")
@@ -1156,6 +1159,15 @@ def _merge_wrapped(t: ResultsTable) -> None:
             out.append(r)
         i += 1
     t.rows = out
+
+
+def _siblings(pair: list[ReadRow]) -> bool:
+    """Two rows with values one under the other whose labels open with the same word in lower case
+    ('cluster Bouw en infra', 'cluster Zorg en welzijn'): rows of one kind under a heading."""
+    if len(pair) < 2 or any(r.heading or not r.values for r in pair):
+        return False
+    a, b = pair[0].label.split(), pair[1].label.split()
+    return bool(a and b) and a[0] == b[0] and a[0][:1].islower()
 
 
 def _join_perceel_headings(rows: list[ReadRow]) -> list[ReadRow]:
@@ -1324,8 +1336,9 @@ def _split_compound(t: ResultsTable) -> None:
 
 # a score with the number of respondents after it, maybe with a mark against the norm: '8.7 (39)',
 # '8,7 (n = 39) ▲ boven norm'
-_SCORE_COUNT = rx(r"(?P<s>\d{1,2}[.,]\d{1,2})\s*\(\s*(?:n\s*=\s*)?(?P<n>\d[\d.]{0,6})\s*\)"
-                  r"(?:\s*[▲▼△▽↑↓]?\s*(?:(?:boven|onder|op)\s+(?:de\s+)?norm|norm\s+(?:gehaald|niet\s+gehaald)))?", regex.I)
+# (no score with no respondents: '– (0) –', the norm column's dash after it)
+_SCORE_COUNT = rx(r"(?P<s>\d{1,2}[.,]\d{1,2}|[-–—]|n\.?v\.?t\.?)\s*\(\s*(?:n\s*=\s*)?(?P<n>\d[\d.]{0,6})\s*\)"
+                  r"(?:\s*[▲▼△▽↑↓]?\s*(?:(?:boven|onder|op)\s+(?:de\s+)?norm|norm\s+(?:gehaald|niet\s+gehaald))|\s+[-–—])?", regex.I)
 
 
 def _score_with_count(t: ResultsTable) -> None:
@@ -1351,6 +1364,8 @@ def _score_with_count(t: ResultsTable) -> None:
 
 
 _CARD_LINE = rx(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
+# a measure a card gives no value for ('Rapportcijfer: n.v.t.' with no respondents)
+_NO_VALUE = rx(r"n\.?\s?v\.?\s?t\.?|[-–—]|geen", regex.I)
 
 
 _SECTION_VALUE = r"(?:\d[\d.,]*\s*%?|n\.?v\.?t\.?|[-–—])"
@@ -1524,17 +1539,18 @@ def card_grids(doc: Document, page_no: int) -> list[Grid]:
     side. Two or more such cards that name the same measures make one grid with a column per
     card and a row per measure (read like a table on its side, 'kaarten')."""
     cards = []
-    for block in doc.page(page_no).body_blocks:
-        lines = block.lines
+    for lines in _card_blocks(doc.page(page_no).body_blocks):
         if len(lines) < 3 or ":" in lines[0].text or any(ch.isdigit() for ch in lines[0].text):
             continue
         measures = []
         for line in lines[1:]:
             m = _CARD_LINE.match(line.text.strip())
-            if not m or not any(ch.isdigit() for ch in m["value"]) or (found := lx.measure_of(m["name"])) is None:
+            if not m or not (any(ch.isdigit() for ch in m["value"]) or _NO_VALUE.fullmatch(m["value"].strip())) or (
+                    found := lx.measure_of(m["name"])) is None:
                 break
             measures.append((found[0], m["name"], m["value"], line))
-        if len(measures) == len(lines) - 1 and len({k for k, *_ in measures}) == len(measures) >= 2:
+        if (len(measures) == len(lines) - 1 and len({k for k, *_ in measures}) == len(measures) >= 2
+                and any(ch.isdigit() for *_, value, _ in measures for ch in value)):
             cards.append((lines[0], measures))
     if len(cards) < 2:
         return []
@@ -1556,6 +1572,23 @@ def card_grids(doc: Document, page_no: int) -> list[Grid]:
     boxes = [c for row in rows for c in row]
     bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
     return [Grid(page_no, bbox, rows, "kaarten", ncols=len(cards) + 1)]
+
+
+def _card_blocks(blocks: list) -> list[list]:
+    """The blocks' lines, a block of measure lines only ('Beëindigde trajecten: 2') set right under
+    a block and over it joined to it: the rest of one card a producer split in two blocks."""
+    out: list[list] = []
+    prev = None
+    for b in blocks:
+        lines = list(b.lines)
+        if (prev is not None and out and b.bbox[0] < prev.bbox[2] and b.bbox[2] > prev.bbox[0]
+                and -2 <= b.bbox[1] - prev.bbox[3] < (lines[0].bbox[3] - lines[0].bbox[1])
+                and all((m := _CARD_LINE.match(ln.text.strip())) and lx.measure_of(m["name"]) for ln in lines)):
+            out[-1] = out[-1] + lines
+        else:
+            out.append(lines)
+        prev = b
+    return out
 
 
 def _words_before(line, at: int) -> list:
