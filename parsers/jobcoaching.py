@@ -196,7 +196,7 @@ def _scale_named(text: str) -> str | None:
 
 # a group's scale header run into a question ('Werkgevers onvoldoende matig voldoende goed Het aantal ...?')
 RE_HEADER_IN_LABEL = regex.compile(r"^(?P<g>werknemers?|werkgevers?)\s+(?:nee\s+niet\s+helemaal\s+ja|onvoldoende\s+matig\s+voldoende\s+goed)"
-                                   r"\s+(?P<q>\p{L}.*)$", regex.I)
+                                   r"(?:\s+(?P<q>\p{L}.*))?$", regex.I)
 # one period's two marks in a line of text: 'Werknemer A: 8,0 — Werkgever 4: 8,0', '1. Werknemer A 8,0 / Werkgever 4 8,0'
 RE_PERIOD_PAIR = regex.compile(
     r"(?P<wn>werknemer\s+[\p{L}\d.]{1,12}?)\s*[:=]?\s*(?P<a>\d{1,2}(?:[,.]\d)?)\s*(?:[—–,;/|·-]|en)\s*"
@@ -461,7 +461,7 @@ def _question_then_counts(lines: list[Line], k: int) -> tuple[Line, str, int] | 
     tail, used = " ".join(w.text for w in words[at + 1:]), 0
     while not tail.endswith((".", "!", "?")) and k + 1 + used < len(lines) and used < 3:
         used += 1
-        tail = f"{tail} {lines[k + used].text.strip()}"
+        tail = join_lines(tail, lines[k + used].text.strip())  # ('... 3 werkne-' / 'mers ja, ...')
     try:
         found = _counts_told(tail)
     except dutch.DutchParseError:
@@ -472,11 +472,13 @@ def _question_then_counts(lines: list[Line], k: int) -> tuple[Line, str, int] | 
 def _sentence_lines(lines: list[Line]) -> list[Line]:
     """The page's lines, a sentence wrapped onto the next line joined to it ('... het behaalde cijfer
     van de werknemers 7,5 en dat van de' / 'werkgevers 7,3.'): a line that ends without a stop
-    followed, close under it and at its left edge, by a line that goes on in lower case."""
+    followed, close under it and at its left edge, by a line that goes on in lower case or is the
+    sentence's short end ('8,1.')."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")) and line.text[:1].islower() \
+        goes_on = line.text[:1].islower() or len(line.words) <= 3 and line.text.rstrip().endswith(".")  # ('... werkgevers' / '8,1.')
+        if prev is not None and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")) and goes_on \
                 and len(prev.text.split()) >= 6 and abs(line.bbox[0] - prev.bbox[0]) < 3 \
                 and 0 <= line.bbox[1] - prev.bbox[3] < (prev.bbox[3] - prev.bbox[1]):
             out[-1] = Line(prev.words + line.words)
@@ -665,6 +667,13 @@ def _recognition_in_text(view: "ff.TextView"):
             d = lx.find_date(m["date"] or m["date2"])
             if d and (m["date"] or m["date2"]).startswith(d[1]):
                 hits.setdefault(d[0], (row, "zin 'op <datum> (door UWV) erkend'"))
+    # the sentence, maybe wrapped over lines ('... is op 12 juni 2014 door' / 'UWV erkend als ...')
+    for block in (b for b in view.blocks() if b.page <= 3):
+        text = " ".join(block.text.split())
+        for m in RE_RECOGNISED_ON.finditer(text):
+            d = lx.find_date(m["date"] or m["date2"])
+            if d and (m["date"] or m["date2"]).startswith(d[1]):
+                hits.setdefault(d[0], (block, "zin 'op <datum> (door UWV) erkend'"))
     if len(hits) != 1:
         return None
     (date, (row, how)), = hits.items()
@@ -2392,7 +2401,14 @@ class JobcoachingParser(Parser):
                 fixed.append(row)
                 continue
             scale = SCALES[_group_named(m["g"].lower())]
-            if len(row) - 1 != len(scale):
+            if m["q"] is None and not any(c.strip() for c in row[1:]):
+                # the header alone, all in the label column (the columns were set by another
+                # group's header above): its answers over the count columns, when they fill them
+                if len(row) - 1 != len(scale):
+                    break
+                fixed.append([m["g"], *scale])
+                continue
+            if m["q"] is None or len(row) - 1 != len(scale):
                 break
             fixed += [[m["g"], *scale], [m["q"], *row[1:]]]
         matrix = fixed

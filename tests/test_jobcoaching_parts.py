@@ -665,3 +665,42 @@ def test_a_ticked_box_before_a_forms_item(line, ticked):
     from kto_ingest.reader.facts import RE_TICKED
 
     assert bool(RE_TICKED.match(line)) is ticked
+
+
+def test_a_groups_scale_header_set_whole_in_the_label_column_of_a_shared_grid():
+    """pdfTeX's holdout11 pijlstaart: the werkgevers' header line ('Werkgevers onvoldoende matig
+    voldoende goed') falls whole into the label column of the grid the werknemers' header set up;
+    it is that part's header, its answers over the count columns."""
+    from parsers.jobcoaching import JobcoachingParser
+
+    matrix = [["Werknemers", "nee", "niet helemaal", "", "ja"], ["Bent u tevreden over de jobcoach?", "2", "3", "", "4"],
+              ["Werkgevers onvoldoende matig voldoende goed", "", "", "", ""], ["De werkomgeving?", "1", "3", "1", "4"]]
+    parts = JobcoachingParser._answer_segments(matrix)
+    assert parts == [matrix[:2], [["Werkgevers", "onvoldoende", "matig", "voldoende", "goed"], ["De werkomgeving?", "1", "3", "1", "4"]]]
+
+
+def test_the_recognition_and_the_averages_in_sentences_wrapped_over_lines(registry, tmp_path):
+    """WeasyPrint's holdout11: '... is op 1 maart 2017 door' / 'UWV erkend als jobcoachorganisatie.'
+    and '... voor de werknemers 7,8 en voor de werkgevers' / '7,1.': each sentence read whole."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((70, 60), "Rapportage klanttevredenheid jobcoaching", fontsize=14)
+    page.insert_textbox(pymupdf.Rect(70, 80, 530, 140), "Jobcoachorganisatie: Jobcoaching Proefpunt\n"
+                        "Meetperiode: 01-03-2020 t/m 01-03-2021\nDatum rapportage: 15-3-2021", fontsize=10)
+    page.insert_textbox(pymupdf.Rect(70, 150, 530, 190), "Jobcoaching Proefpunt is op 1 maart 2017 door\n"
+                        "UWV erkend als jobcoachorganisatie.", fontsize=10)
+    y = 210
+    for cells in [HEADER] + rows(1, WN, WG):
+        for x, t in zip((70, 110, 230, 330, 450), cells):
+            page.insert_text((x, y), t, fontsize=10)
+        y += 15
+    page.insert_textbox(pymupdf.Rect(70, y + 10, 530, y + 50), "Het behaalde cijfer over de 4 perioden is voor de werknemers "
+                        f"{averages(WN)} en voor de werkgevers\n{averages(WG)}.", fontsize=10)
+    path = tmp_path / "zinnen.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    jc = e.jobcoaching
+    assert str(jc.recognition_date) == "2017-03-01"
+    assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)

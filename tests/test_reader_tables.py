@@ -1710,3 +1710,92 @@ def test_a_perceel_over_clusters_named_in_lower_case_is_their_heading(registry, 
         assert [(r.service, r.heading) for r in e.results] == [
             ("Opleidingen", None), ("cluster Bouw en infra", "Functiegerichte vaardigheidstrainingen"),
             ("cluster Zorg en welzijn", "Functiegerichte vaardigheidstrainingen"), ("Totaal", None)]
+
+
+def test_two_cards_in_one_block_as_pdftex_sets_them(registry, tmp_path):
+    """pdfTeX puts the right card of one row and the left card of the next in one text block: a
+    line that is no measure starts the next card."""
+    def card(name, mark, resp, ended):
+        return f"{name}\nRapportcijfer: {mark}\nRespons: {resp}\nBeëindigde trajecten: {ended}"
+
+    path = tmp_path / "kaarten-tex.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheid scholing 2021")
+    page.insert_textbox(pymupdf.Rect(60, 100, 280, 170), card("Totaal", "8,3", "85 van 190 (44,7%)", "190"), fontsize=10)
+    page.insert_textbox(pymupdf.Rect(300, 100, 540, 250), card("Opleidingen", "8,1", "49 van 110 (44,5%)", "110") + "\n"
+                        + card("FVT logistiek", "8,2", "31 van 80 (38,8%)", "80"), fontsize=10)
+    doc.save(path)
+    with open_document(path) as d:
+        assert any(len(b.lines) == 8 for b in d.page(1).body_blocks)  # (two cards in one block, as meant)
+    e = _process(registry, path)
+    got = {r.service: (r.netto_steekproef, r.ingevuld, r.respons_pct, r.rapportcijfer) for r in e.results}
+    assert got == {"Totaal": (190, 85, 44.7, 8.3), "Opleidingen": (110, 49, 44.5, 8.1), "FVT logistiek": (80, 31, 38.8, 8.2)}
+
+
+def test_a_rank_column_set_close_to_the_labels(registry, tmp_path):
+    """'#' and '1.', '2.' a little less than a line's height left of the labels (WeasyPrint's
+    ranking table in holdout6 klankbord): a column of its own, not part of the labels."""
+    path = tmp_path / "ranglijst.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _text(page, 60, 60, "Klanttevredenheidsonderzoek scholingsdiensten 2021")
+    rows = [["#", "Onderdeel", "Benaderd", "Ingevuld", "Respons %", "Cijfer"], ["", "Alle klanten", "227", "78", "34,4", "8,3"],
+            ["1.", "Vaardigheidstraining Administratie en ICT", "63", "20", "31,7", "8,6"],
+            ["2.", "Opleidingen", "85", "31", "36,5", "8,1"], ["3.", "Leerbanen", "79", "27", "34,2", "8,2"]]
+    for r, row in enumerate(rows):
+        y = 120 + 16 * r
+        _text(page, 67, y, row[0])
+        _text(page, 84, y, row[1])
+        for text, right in zip(row[2:], [340, 400, 460, 520]):
+            _text(page, right, y, text, right=True)
+    doc.save(path)
+    e = _process(registry, path)
+    assert [(r.service, r.netto_steekproef, r.rapportcijfer) for r in e.results] == [
+        ("Alle klanten", 227, 8.3), ("Vaardigheidstraining Administratie en ICT", 63, 8.6), ("Opleidingen", 85, 8.1),
+        ("Leerbanen", 79, 8.2)]
+
+
+@pytest.mark.parametrize("header,measure", [("Respons ↕", "respons_pct"), ("Uitgenodigd ⇅", "netto_steekproef"),
+                                            ("Gem. cijfer ▼", "rapportcijfer"), ("Ingevuld ↓", "ingevuld")])
+def test_a_sortable_columns_arrow_is_no_part_of_its_header(header, measure):
+    from kto_ingest.reader import lexicon as lx
+
+    assert lx.measure_of(header)[0] == measure
+
+
+@pytest.mark.parametrize("text,names", [("Opleidingen", True), ("FVT: Logistiek", True), ("Alle percelen", True),
+                                        ("KTO Scholing 2021 — Opleidingscentrum Drechtsteden", False),
+                                        ("Klanttevredenheid Opleidingen", False), ("Per perceel en cluster", False)])
+def test_a_report_title_over_key_figures_is_no_perceels_name(text, names):
+    """A one-row table of key figures under the report's title is the whole, not a perceel the
+    title seems to name (pdfTeX's holdout11 klantstroom)."""
+    from kto_ingest.reader.tables import _names_a_perceel
+
+    assert _names_a_perceel(text) is names
+
+
+def test_a_questions_last_line_under_its_values_closes_that_question(tmp_path):
+    """Counts set on a question's first line, its last line ('werknemer?') under them, the next
+    question right below, evenly spaced (pdfTeX's holdout11 werkbrug): the line ending in '?'
+    ends the question above, also when the next one opens in lower case."""
+    path = tmp_path / "vragen.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    lines = [("Vraag aan de werkgever", ["onvoldoende", "matig", "voldoende", "goed"]),
+             ("Het aantal keren dat de jobcoach contact heeft gehad met de", ["0", "0", "3", "5"]), ("werknemer?", []),
+             ("Het aantal keren dat de coach een bezoek aan uw bedrijf heeft", ["0", "2", "1", "5"]), ("gebracht?", []),
+             ("de benadering door de jobcoach?", ["2", "0", "2", "4"]), ("De werkomgeving?", ["1", "1", "1", "5"])]
+    y = 120.0
+    for label, values in lines:
+        y += 12.0 if values else 12.6  # (a question's last line a hair nearer the next row: the gaps do not tell)
+        _text(page, 60, y, label)
+        for text, right in zip(values, [400, 450, 500, 550]):
+            _text(page, right, y, text, right=True)
+    doc.save(path)
+    with open_document(path) as d:
+        grid = next(g for g in gridmod.page_grids(d, 1) if g.method == "uitlijning")
+        labels = [r[0] for r in gridmod.logical_rows(grid)]
+    assert labels[1:] == ["Het aantal keren dat de jobcoach contact heeft gehad met de werknemer?",
+                          "Het aantal keren dat de coach een bezoek aan uw bedrijf heeft gebracht?",
+                          "de benadering door de jobcoach?", "De werkomgeving?"]

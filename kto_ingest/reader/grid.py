@@ -426,6 +426,9 @@ def _assign_columns(grid: Grid, xs: list[float]) -> None:
 # ---- alignment ---------------------------------------------------------------------------------
 
 
+RE_ORDINAL = regex.compile(r"\d{1,3}[.)]")
+
+
 def _chunks(words: list[Word]) -> list[list[Word]]:
     """Words of one visual row split into cells where the gap is wider than a space or two."""
     words = sorted(words, key=lambda w: w.x0)
@@ -439,6 +442,8 @@ def _chunks(words: list[Word]) -> list[list[Word]]:
         # (so is a number after an interval's closing bracket: '[8,0; 8,4]   62')
         prev = out[-1][-1].text
         limit = 0.35 if (_is_number(prev) or prev[-1:] in "])" and prev[:-1][-1:].isdigit()) and _is_number(w.text) else 0.9
+        if len(out[-1]) == 1 and RE_ORDINAL.fullmatch(prev) and not _is_number(w.text):
+            limit = 0.5  # a rank or row number in a narrow column of its own, then the label ('1.   Opleidingen')
         if w.x0 - right > height * limit:
             out.append([w])
             right = w.x1
@@ -1074,6 +1079,13 @@ def logical_rows(grid: Grid) -> list[list[str]]:
         gap_down = boxes[nxt][0] - boxes[run[-1]][1] if nxt < len(matrix) and data[nxt] else float("inf")
         up_done = prev >= nh and matrix[prev][0].rstrip().endswith(("?", "."))
         below = matrix[nxt][0].strip() if nxt < len(matrix) else ""
+        if gap_up < tight and prev >= nh and data[prev] and not up_done and len(run) == 1 \
+                and matrix[run[0]][0].rstrip().endswith("?"):
+            # a question's last line under the row whose label it ends ('... contact heeft gehad met
+            # de' / 'werknemer?'): the question mark closes that label, whatever the next one opens with
+            owner[run[0]] = prev
+            i = run[-1] + 1
+            continue
         if gap_up < tight and gap_down < tight and (not below or below[0].islower()):
             # lines tight both ways (values centred on a label of several lines, evenly spaced):
             # the words tell. The row below opens in lower case or has no label of its own, so its

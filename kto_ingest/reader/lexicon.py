@@ -307,6 +307,8 @@ def normalise_header(text: str) -> str:
     t = rx(r"(\p{L})- (\p{L})").sub(r"\1\2", t)  # a header word hyphenated over two lines
     # a footnote mark set as a small digit right after a word, as TeX prints it ('Beëindigd1', 'Gem. cijfer3')
     t = rx(r"(?<=\p{L}{3})\d{1,2}(?=\s|$)").sub("", t)
+    # a sortable column's arrows or triangles ('Respons ↕', 'Perceel ▲', 'Uitgenodigd ⇅')
+    t = " ".join(rx(r"[\u2190-\u21ff\u25b2-\u25c5\u2b05-\u2b0d]").sub(" ", t).split())
     return t.strip(" :*¹²³")
 
 

@@ -816,7 +816,11 @@ def _names_a_perceel(text: str) -> bool:
     Logistiek', 'Alle percelen'), not a section about them ('Per perceel en cluster')."""
     words = text.split()
     return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ":", "?")) and not words[0].lower() == "per"
-            and lx.label_kind(text) in ("perceel", "cluster", "total"))
+            and not _REPORT_TITLE.search(text) and lx.label_kind(text) in ("perceel", "cluster", "total"))
+
+
+# the report's title, not a perceel's heading: 'KTO Scholing 2021 — Opleidingscentrum Drechtsteden'
+_REPORT_TITLE = rx(r"(?<!\p{L})(?:kto|\p{L}*tevredenheid\p{L}*|rapport\p{L}*|onderzoek\p{L}*)(?!\p{L})|(?<!\d)(?:19|20)\d{2}(?!\d)", regex.I)
 
 
 def _caption_under(page, grid: Grid) -> str | None:
@@ -1539,19 +1543,14 @@ def card_grids(doc: Document, page_no: int) -> list[Grid]:
     side. Two or more such cards that name the same measures make one grid with a column per
     card and a row per measure (read like a table on its side, 'kaarten')."""
     cards = []
-    for lines in _card_blocks(doc.page(page_no).body_blocks):
-        if len(lines) < 3 or ":" in lines[0].text or any(ch.isdigit() for ch in lines[0].text):
-            continue
-        measures = []
-        for line in lines[1:]:
-            m = _CARD_LINE.match(line.text.strip())
-            if not m or not (any(ch.isdigit() for ch in m["value"]) or _NO_VALUE.fullmatch(m["value"].strip())) or (
-                    found := lx.measure_of(m["name"])) is None:
-                break
-            measures.append((found[0], m["name"], m["value"], line))
-        if (len(measures) == len(lines) - 1 and len({k for k, *_ in measures}) == len(measures) >= 2
-                and any(ch.isdigit() for *_, value, _ in measures for ch in value)):
-            cards.append((lines[0], measures))
+    for block in _card_blocks(doc.page(page_no).body_blocks):
+        for lines in _cards_in(block):
+            if len(lines) < 3 or ":" in lines[0].text or any(ch.isdigit() for ch in lines[0].text):
+                continue
+            measures = [(m[0], m[1], m[2], line) for line in lines[1:] if (m := _card_measure(line))]
+            if (len(measures) == len(lines) - 1 and len({k for k, *_ in measures}) == len(measures) >= 2
+                    and any(ch.isdigit() for *_, value, _ in measures for ch in value)):
+                cards.append((lines[0], measures))
     if len(cards) < 2:
         return []
     names: list[tuple[str, str]] = []  # measure key -> name as printed, in order of first use
@@ -1572,6 +1571,28 @@ def card_grids(doc: Document, page_no: int) -> list[Grid]:
     boxes = [c for row in rows for c in row]
     bbox = (min(c.x0 for c in boxes), min(c.y0 for c in boxes), max(c.x1 for c in boxes), max(c.y1 for c in boxes))
     return [Grid(page_no, bbox, rows, "kaarten", ncols=len(cards) + 1)]
+
+
+def _card_measure(line) -> tuple[str, str, str] | None:
+    """(measure key, name as printed, value) of a card's line 'Rapportcijfer: 8,3' or
+    'Rapportcijfer: n.v.t.', else None."""
+    m = _CARD_LINE.match(line.text.strip())
+    if not m or not (any(ch.isdigit() for ch in m["value"]) or _NO_VALUE.fullmatch(m["value"].strip())):
+        return None
+    found = lx.measure_of(m["name"])
+    return (found[0], m["name"], m["value"]) if found else None
+
+
+def _cards_in(lines: list) -> list[list]:
+    """A block's lines cut where a line that is no measure starts the next card: pdfTeX puts the
+    right card of one row and the left card of the next in one block."""
+    out: list[list] = []
+    for line in lines:
+        if out and _card_measure(line):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
 
 
 def _card_blocks(blocks: list) -> list[list]:
