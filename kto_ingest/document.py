@@ -229,9 +229,16 @@ class Document:
         pages = []
         for index, fpage in enumerate(self.fitz):
             number = index + 1
-            raw = fpage.get_text("words")
-            width, height = fpage.rect.width, fpage.rect.height
-            if ocr.needs_ocr(fpage, raw):
+            try:  # what MuPDF reads of the file; a fault here is the PDF's
+                raw = fpage.get_text("words")
+                width, height = fpage.rect.width, fpage.rect.height
+                scanned = ocr.needs_ocr(fpage, raw)
+                rotation, rotation_matrix = fpage.rotation, fpage.rotation_matrix
+            except Exception as exc:
+                if is_memory_error(exc):
+                    raise
+                raise PdfFault(exc) from exc
+            if scanned:
                 self.scanned_pages.append(number)
                 if self.use_ocr:
                     try:
@@ -248,10 +255,10 @@ class Document:
                     self.ocr_pages.append(number)
                 elif raw:  # the scanner's own OCR, when ours is not there: no more trusted than ours
                     self.ocr_pages.append(number)
-                    if fpage.rotation:
-                        raw = _unrotate(raw, fpage.rotation_matrix)
-            elif fpage.rotation and raw:  # a landscape page stored rotated: words as the page is shown
-                raw = _unrotate(raw, fpage.rotation_matrix)
+                    if rotation:
+                        raw = _unrotate(raw, rotation_matrix)
+            elif rotation and raw:  # a landscape page stored rotated: words as the page is shown
+                raw = _unrotate(raw, rotation_matrix)
             words = [Word(x0, y0, x1, y1, text, number, block, line)
                      for (x0, y0, x1, y1, raw_text, block, line, _wno) in raw
                      for (x0, x1, text) in _printed_words(x0, x1, raw_text)]
@@ -456,6 +463,10 @@ def open_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, use_ocr:
         raise
 
 
+class PdfFault(Exception):
+    """MuPDF could not read part of the file (its cause says what it said)."""
+
+
 def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
     try:
         fdoc = pymupdf.open(stream=data, filetype="pdf")
@@ -496,11 +507,20 @@ def _open(path: Path, data: bytes, use_ocr: bool) -> Document:
     doc = Document(path, data, fdoc, use_ocr, readable)
     try:
         doc.pages  # extract once, now, so that a broken page shows up here
+    except PdfFault as fault:
+        doc.close()
+        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen{_library_says(fault.__cause__)}.") from None
+    except KtoError:
+        doc.close()
+        raise  # a time or resource limit, a missing Tesseract
     except Exception as exc:
         doc.close()
         if is_memory_error(exc):
             raise
-        raise KtoError(ErrorCode.CORRUPT, f"De tekst van de PDF kan niet worden gelezen{_library_says(exc)}.") from None
+        # a fault in kto-ingest's own handling of the words: not the PDF's, and not to be blamed on it
+        raise KtoError(ErrorCode.PARSER_FAILED, "De tekst van de PDF is gelezen, maar kon door een fout in kto-ingest (niet in "
+                                                f"de PDF) niet worden verwerkt ({type(exc).__name__}: {exc}); controleer het "
+                                                "rapport met de hand.") from None
     if not doc.has_text:
         doc.close()
         if doc.scanned_pages and not doc.use_ocr:

@@ -829,6 +829,25 @@ def _word_cells(row: list[Word]) -> list[tuple[float, float, str]]:
 RE_FIGURE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½")
 
 
+def _aligned_under(numbers: list[Word], line: list[Word]) -> bool:
+    """Every number flush with a caption of ``line`` (the same right or left edge, or centred on
+    it), each caption a run of words set apart from the next: two or more key figures side by
+    side, their captions under them however far."""
+    runs: list[list[Word]] = []
+    for w in sorted(line, key=lambda w: w.x0):
+        if runs and w.x0 - runs[-1][-1].x1 < 2 * (w.y1 - w.y0):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    if len(numbers) < 2 or len(runs) != len(numbers):
+        return False
+    for n, run in zip(sorted(numbers, key=lambda w: w.x0), runs):
+        x0, x1 = run[0].x0, run[-1].x1
+        if not (abs(n.x1 - x1) < 3 or abs(n.x0 - x0) < 3 or abs((n.x0 + n.x1) / 2 - (x0 + x1) / 2) < 3):
+            return False
+    return True
+
+
 def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
     """Key figures as a report tool sets them in a box: a row of numbers only, each with its
     caption under it (or over it) in its own column, the caption's lines tight against the
@@ -852,7 +871,10 @@ def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
                 # (a caption's lines follow each other closely, and may overlap a little; under big
                 # numbers the space scales with the numbers' size)
                 big = statistics.median(w.y1 - w.y0 for w in row)
-                if not -0.5 * height <= gap < (0.5 * height if caption else max(0.8 * height, 0.4 * big)):
+                limit = 0.5 * height if caption else max(0.8 * height, 0.4 * big)
+                if not caption and _aligned_under(row, near):
+                    limit = max(limit, 2.0 * height)  # (each number flush with its caption: a box's padding between)
+                if not -0.5 * height <= gap < limit:
                     break
                 caption.append(near)
                 edge, j = near, j + step
@@ -953,6 +975,7 @@ class JobcoachingParser(Parser):
     def parse(self, doc: Document) -> Facts:
         facts = Facts(jobcoaching=Jobcoaching())
         self._split = None  # the first part of an answer table cut by a page break
+        self._open_table = None  # (page, header rows, columns) of an answer table that reached its page's foot
         self._doc = doc
         self._dash_zero = dash_means_zero(doc)
         if self._dash_zero:
@@ -965,6 +988,7 @@ class JobcoachingParser(Parser):
                 break  # both tables read, and the page after them (a table may run on): the rest is other matter
             texts = {w.text.lower() for w in page.words}
             going_on = (getattr(self, "_split", None) or (None,) * 4)[3] == page.number - 1  # a cut answer table goes on here
+            going_on = going_on or (self._open_table or (None,))[0] == page.number - 1
             # only a page that names a scale's answers can hold an answer table
             # (two of a scale's answers: a table cut after 'matig' has no 'goed' on this page)
             scale = len(texts & {"onvoldoende", "matig", "voldoende", "goed"}) >= 2 or ("nee" in texts and "ja" in texts) or going_on
@@ -2092,7 +2116,17 @@ class JobcoachingParser(Parser):
         over 'n | %'): then the counts are read in the order of the answers and the percentages
         only checked against them. False when no grid on the page is such a table."""
         found = False
+        open_table, self._open_table = self._open_table, None
         for grid, matrix in ((g, seg) for g in page_grids(doc, page.number) for seg in self._answer_segments(logical_rows(g))):
+            if (open_table is not None and open_table[0] == page.number - 1 and len(matrix[0]) == open_table[2]
+                    and not _scale_named(" ".join(matrix[0]).lower())
+                    and not any(b.bbox[3] <= grid.bbox[1] + 1 for b in page.body_blocks)
+                    and all(any(ch.isdigit() for c in r[1:] for ch in c) for r in matrix)):
+                # the rest of the answer table at the foot of the page before, without its header
+                # (WeasyPrint repeats no header it did not mark as one): read under that header
+                facts._explain.append(f"pagina {page.number}: antwoordtabel van pagina {open_table[0]} loopt door zonder kop")
+                matrix = open_table[1] + matrix
+            open_table = None
             if len(matrix) < 2:
                 continue
             before = len(facts.jobcoaching.answers)
@@ -2197,6 +2231,8 @@ class JobcoachingParser(Parser):
                 found = True
             except dutch.DutchParseError as exc:
                 facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page.number}, {question!r}): {exc}")
+        if found and grid.bbox[3] > 0.8 * page.height:
+            self._open_table = (page.number, matrix[:nh], len(matrix[0]))  # it may go on on the next page
         how = " (aantallen; de percentages ernaast vergeleken, niet gebruikt)" if cols is None else ""
         facts._explain.append(f"pagina {page.number}: antwoordaantallen {group} gelezen uit een tabel ({grid.method}){how}")
         return found

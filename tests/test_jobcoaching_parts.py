@@ -704,3 +704,69 @@ def test_the_recognition_and_the_averages_in_sentences_wrapped_over_lines(regist
     jc = e.jobcoaching
     assert str(jc.recognition_date) == "2017-03-01"
     assert (jc.werknemer_avg, jc.werkgever_avg) == (7.8, 7.1)
+
+
+@pytest.mark.parametrize("gap,found", [(26, True), (60, False)])
+def test_key_figures_flush_with_their_captions_a_boxs_padding_below(gap, found):
+    """pdfTeX's minipages (holdout9 wendakker): '7,6' and '7,6' right-aligned over 'gemiddeld
+    cijfer werknemers' and '... werkgevers', a box's padding between: read; much further below, not."""
+    from kto_ingest.document import Word
+    from parsers.jobcoaching import _key_figures
+
+    def w(x0, x1, y0, y1, text):
+        return Word(x0, y0, x1, y1, text, 2, 0, 0)
+
+    y = 171 + gap
+    numbers = [w(380, 409, 151, 171, "7,6"), w(744, 773, 151, 171, "7,6")]
+    captions = [w(244, 303, y, y + 14, "gemiddeld"), w(308, 336, y, y + 14, "cijfer"), w(341, 409, y, y + 14, "werknemers"),
+                w(613, 672, y, y + 14, "gemiddeld"), w(677, 705, y, y + 14, "cijfer"), w(710, 773, y, y + 14, "werkgevers")]
+    got = [(g, v) for g, v, _ in _key_figures([numbers, captions])]
+    assert got == ([("werknemer", "7,6"), ("werkgever", "7,6")] if found else [])
+
+
+def test_an_answer_table_going_on_at_the_top_of_the_next_page_without_its_header(registry, tmp_path):
+    """WeasyPrint's holdout5 plustwente: the werkgevers' answer table reaches the page's foot and
+    its last rows open the next page without the header: read under the header of the page before."""
+    from kto_ingest._pymupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+
+    def row(pg, y, cells, xs=(70, 560, 640, 720, 800)):
+        pg.insert_text((xs[0], y), cells[0], fontsize=9)
+        for x, t in zip(xs[1:], cells[1:]):  # counts and answers right-aligned at their column's edge
+            pg.insert_text((x - pymupdf.get_text_length(t, fontsize=9), y), t, fontsize=9)
+
+    for y, t in ((60, "Rapportage klanttevredenheid jobcoaching"), (80, "Jobcoachorganisatie: Jobcoaching Proefpunt"),
+                 (95, "Datum erkenning: 1-3-2017"), (110, "Meetperiode: 01-03-2020 t/m 01-03-2021"), (125, "Datum rapportage: 15-3-2021")):
+        page.insert_text((70, y), t, fontsize=10)
+    y = 160
+    for cells in [HEADER] + rows(1, WN, WG):
+        row(page, y, cells, (70, 110, 330, 400, 560))
+        y += 14
+    row(page, y + 4, ["Behaald cijfer", "", averages(WN), "", averages(WG)], (70, 110, 330, 400, 560))
+    page.insert_text((70, 280), "Weergave vragen", fontsize=12)
+    y = 300
+    row(page, y, ["Vraag werknemer", *WN_SCALE])
+    for q, n in WN_COUNTS.items():
+        y += 14
+        row(page, y, [q, *map(str, n)])
+    y = 470
+    row(page, y, ["Vraag werkgever", *WG_SCALE])
+    questions = list(WG_COUNTS.items())
+    for q, n in questions[:5]:
+        y += 14
+        row(page, y, [q, *map(str, n)])
+    nxt = doc.new_page(width=842, height=595)
+    y = 60
+    for q, n in questions[5:]:
+        row(nxt, y, [q, *map(str, n)])
+        y += 14
+    nxt.insert_text((70, y + 30), "Analyse van de resultaten", fontsize=12)
+    nxt.insert_text((70, y + 50), "De werknemers zijn tevreden. Conclusie: de begeleiding wordt gewaardeerd.", fontsize=10)
+    path = tmp_path / "doorlopend.pdf"
+    doc.save(path)
+    e = process_file(path, registry, Options(regime=load_regime()))
+    # (the base-14 font prints 'collega’s' as 'collega·s')
+    assert {(a.group, a.question): a.counts for a in e.jobcoaching.answers} == {
+        (g, q.replace("’", "·")): c for (g, q), c in every_answer().items()}

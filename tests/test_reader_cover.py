@@ -831,3 +831,19 @@ def test_the_supplier_after_scholing_bij_in_a_title_of_two_lines(tmp_path):
                             (70, 175, "gefinancierde scholing bij Bijscholing Zaanstreek"), (70, 220, "Leiden, 8 februari 2022")], BODY])
     values, _, _ = _read(path)
     assert values["supplier"] == "Bijscholing Zaanstreek"
+
+
+def test_a_meetperiode_phrase_cut_across_two_blocks(tmp_path):
+    """WeasyPrint's holdout5 tweespan: '... klanten van wie de dienst in' / 'de periode van 1 januari
+    tot en met 31 december 2021 is beëindigd.' in two text blocks (WeasyPrint split them at a footnote mark)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((70, 100), "Klanttevredenheidsonderzoek 2021", fontsize=14)
+    page.insert_text((70, 150), "Het onderzoek betreft klanten van wie de dienst in", fontsize=10)
+    page.insert_text((70, 172), "de periode van 1 januari tot en met 31 december 2021 is beëindigd.", fontsize=10)
+    path = tmp_path / "rapport.pdf"
+    doc.save(path)
+    with open_document(path) as d:
+        assert [b.text[:6] for b in d.page(1).body_blocks][-2:] == ["Het on", "de per"]  # (two blocks, as meant)
+    values, _, _ = _read(path)
+    assert (values["meetperiode"].start, values["meetperiode"].end) == (D(2021, 1, 1), D(2021, 12, 31))

@@ -115,3 +115,31 @@ def test_a_crashing_parser_gives_parser_failed_without_a_traceback(tmp_path):
     assert "Traceback" not in proc.stderr, proc.stderr
     [entry] = json.loads(out.read_text("utf-8"))["reports"]
     assert entry["error"]["code"] == "parser_failed" and "ZeroDivisionError" in entry["error"]["message"]
+
+
+@pytest.mark.parametrize("where,code", [("pymupdf", ErrorCode.CORRUPT), ("kto-ingest", ErrorCode.PARSER_FAILED)])
+def test_a_fault_reading_the_words_is_the_pdfs_only_when_mupdf_raises_it(tmp_path, monkeypatch, where, code):
+    """A fault of MuPDF while it reads a page's words: the PDF is corrupt. A fault in kto-ingest's
+    own handling of those words (a bug): never called a corrupt PDF, but an internal fault."""
+    from kto_ingest import document
+    from kto_ingest._pymupdf import pymupdf
+
+    path = tmp_path / "rapport.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Klanttevredenheidsonderzoek 2021", fontsize=12)
+    doc.save(path)
+
+    def broken(*args, **kwargs):
+        raise (RuntimeError("code=2: cannot parse content stream") if where == "pymupdf" else TypeError("a bug"))
+
+    if where == "pymupdf":
+        monkeypatch.setattr(pymupdf.Page, "get_text", broken)
+    else:
+        monkeypatch.setattr(document, "_group", broken)
+    with pytest.raises(KtoError) as info:
+        open_document(path)
+    assert info.value.code == code
+    if code == ErrorCode.PARSER_FAILED:
+        assert "niet in de PDF" in info.value.message and "beschadigd" not in info.value.message
+    else:
+        assert "cannot parse content stream" in info.value.message

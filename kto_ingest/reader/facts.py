@@ -369,8 +369,8 @@ def _meetperiodes(view: TextView, warnings: list[str]):
             if nxt is not None and nxt.page == b.page and not text.rstrip().endswith((".", "!", "?", ":")) and nxt.text[:1].islower():
                 text = f"{text} {nxt.text}"  # a sentence a producer cut in two blocks (at a footnote mark): '... tot en' / 'met 15 maart 2021.'
             for entry, end in lx.labels_in("meetperiode", text, key):
-                if end > len(b.text):
-                    continue  # (the label itself in the next block: found there)
+                if end - len(entry) >= len(b.text):
+                    continue  # (the label itself in the next block: found there; one across both is read here)
                 try:
                     p = lx.parse_period(text[end:end + 160])
                 except dutch.DutchParseError as exc:
