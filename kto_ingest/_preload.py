@@ -13,10 +13,12 @@ import os
 import sys
 
 from .pipeline import process_file, quiet_libraries  # noqa: F401 - what the worker calls
+from .reader import lexicon
 from .registry import Registry
 
 quiet_libraries()
 REGISTRY = Registry.from_entry_points()
+lexicon.warm()
 
 
 def _in_fork_server() -> bool:

@@ -227,9 +227,10 @@ class Document:
     @cached_property
     def pages(self) -> list[Page]:
         pages = []
-        for index, fpage in enumerate(self.fitz):
+        for index in range(self.fitz.page_count):
             number = index + 1
             try:  # what MuPDF reads of the file; a fault here is the PDF's
+                fpage = self.fitz[index]
                 raw = fpage.get_text("words")
                 width, height = fpage.rect.width, fpage.rect.height
                 scanned = ocr.needs_ocr(fpage, raw)

@@ -18,6 +18,7 @@ import regex
 
 from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Word
+from kto_ingest.reader import _rx as cached
 from kto_ingest.reader import absence
 from kto_ingest.reader import confidence as conf
 from kto_ingest.reader import facts as ff
@@ -201,7 +202,7 @@ class GenericTableParser(Parser):
                 facts.approach = Approach(
                     email="e-mail" in named,
                     schriftelijk="brief of per post" in named,
-                    herinnering=bool(regex.search(r"herinnering|rappel|reminder", b.text, regex.I)),
+                    herinnering=bool(cached.search(r"herinnering|rappel|reminder", b.text, regex.I)),
                     telefonisch="ja" if "telefonisch" in named else None,
                     text=b.text,
                     page=b.page,
@@ -219,7 +220,7 @@ class GenericTableParser(Parser):
             current: list[str] = []  # the lines of a question that wraps ('... de planning van de' / 'scholing?')
             for line in b.lines:
                 text = line.text.strip()
-                if regex.match(r"^(?:vraag\s+)?\d+[.)]\s", text, regex.I):
+                if cached.match(r"^(?:vraag\s+)?\d+[.)]\s", text, regex.I):
                     current = []  # a numbered question starts here
                 current.append(text)
                 if text.endswith("?"):
@@ -279,7 +280,7 @@ class GenericTableParser(Parser):
     def _caption_anywhere(doc: Document):
         for p in doc.pages:
             for b in p.body_blocks:
-                if regex.match(r"^tabel\s+\d+(?:\.\d+)*\.?\s+.*(respons|resultat|rapportcijfer)", b.text, regex.I):
+                if cached.match(r"^tabel\s+\d+(?:\.\d+)*\.?\s+.*(respons|resultat|rapportcijfer)", b.text, regex.I):
                     return b
         return None
 
@@ -289,7 +290,7 @@ class GenericTableParser(Parser):
         g = table.grids[0]
         page = doc.page(g.page)
         above = [line for line in page.lines if line.bbox[3] <= g.bbox[1] + 1 and g.bbox[1] - line.bbox[3] < 40]
-        if above and regex.match(r"^tabel\b", above[-1].text, regex.I):
+        if above and cached.match(r"^tabel\b", above[-1].text, regex.I):
             return above[-1].text
         return None
 

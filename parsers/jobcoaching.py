@@ -35,6 +35,7 @@ from kto_ingest import dutch
 from kto_ingest.document import Block, Document, Line, Page, Word, join_lines
 from kto_ingest.registry import Detection, Parser, Signal, add_evidence
 from kto_ingest.schema import AnswerCounts, Evidence, Facts, JobcoachPeriod, Jobcoaching, Period
+from kto_ingest.reader import _rx as cached
 from kto_ingest.reader import absence
 from kto_ingest.reader import facts as ff
 from kto_ingest.reader import lexicon as lx
@@ -58,7 +59,7 @@ SCALES = {
 
 def _date(text: str):
     """A date as the cover prints it; day, month and year may be separated by full stops ('07.06.2020')."""
-    return dutch.parse_date(regex.sub(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", r"\1-\2-\3", text.strip()))
+    return dutch.parse_date(cached.sub(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", r"\1-\2-\3", text.strip()))
 
 
 def score(text: str) -> float | None:
@@ -116,13 +117,13 @@ def _averages_in_clauses(text: str) -> dict[str, str]:
     and no other mark; else nothing is read for it."""
     found: dict[str, list[str]] = {}
     # (', dat van de werkgevers 6,9': the second group's clause after a comma)
-    for clause in regex.split(r";|\s+en\s+|\.\s|,\s+(?=(?:dat|die)\s+van\s+de\s+)", text):
+    for clause in cached.split(r";|\s+en\s+|\.\s|,\s+(?=(?:dat|die)\s+van\s+de\s+)", text):
         group = _group_named(clause.lower())
         marks = RE_CLAUSE_MARK.findall(clause)
-        if not marks and regex.match(r"\s*(?:dat|die)\s+van\s+de\s+", clause):
+        if not marks and cached.match(r"\s*(?:dat|die)\s+van\s+de\s+", clause):
             # 'dat van de werkgevers 6,9': the mark right after the group's name, the verb left out
-            marks = regex.findall(r"(?<!\p{L})(?:werknemers?|werkgevers?)\s+(\d{1,2}[,.]\d{1,2})(?![\d%,.]\d)", clause, regex.I)
-        if group in GROUPS and len(marks) == 1 and len(regex.findall(r"\d{1,2}[,.]\d", clause)) == 1:
+            marks = cached.findall(r"(?<!\p{L})(?:werknemers?|werkgevers?)\s+(\d{1,2}[,.]\d{1,2})(?![\d%,.]\d)", clause, regex.I)
+        if group in GROUPS and len(marks) == 1 and len(cached.findall(r"\d{1,2}[,.]\d", clause)) == 1:
             found.setdefault(group, []).append(marks[0])
     return {g: v[0] for g, v in found.items() if len(v) == 1}
 
@@ -131,8 +132,8 @@ def _group_named(text: str) -> str | None:
     """Which group a header names: 'werknemer' ('Werknemers', 'klant-werknemer', 'Cijfer
     werknemer', 'Cijfer wn'), 'werkgever' ('opdrachtgever (werkgever)', 'Cijfer wg'), 'beide'
     when it names both."""
-    wn = regex.search(r"werknemer|(?<![\p{L}])wn(?![\p{L}])", text) is not None  # 'wn', 'wg': the usual abbreviations
-    wg = regex.search(r"werkgever|opdrachtgever|(?<![\p{L}])wg(?![\p{L}])", text) is not None
+    wn = cached.search(r"werknemer|(?<![\p{L}])wn(?![\p{L}])", text) is not None  # 'wn', 'wg': the usual abbreviations
+    wg = cached.search(r"werkgever|opdrachtgever|(?<![\p{L}])wg(?![\p{L}])", text) is not None
     return "beide" if wn and wg else "werknemer" if wn else "werkgever" if wg else None
 
 
@@ -189,7 +190,7 @@ def _scale_named(text: str) -> str | None:
     (werkgever) or nee / niet helemaal / ja (werknemer)."""
     if "matig" in text and "goed" in text:
         return "werkgever"
-    if regex.search(r"\bnee\b", text) and regex.search(r"\bja\b", text):
+    if cached.search(r"\bnee\b", text) and cached.search(r"\bja\b", text):
         return "werknemer"
     return None
 
@@ -217,7 +218,7 @@ def _names_a_part(label: str) -> bool:
     """An averages row named after a part: after its average word a name, a capitalised word that is
     none of the averages' own ('Totaal Regio West-Brabant', 'Gemiddelde J. Hoekstra', 'Gemiddeld
     team Noord' -> 'Noord'); not 'Behaald cijfer (alle perioden)' or 'Gemiddeld Cijfer'."""
-    words = regex.findall(r"[\p{L}][\p{L}.'-]*", label)
+    words = cached.findall(r"[\p{L}][\p{L}.'-]*", label)
     if not words or words[0].lower() not in {"totaal", "gemiddeld", "gemiddelde", "gem."}:
         return False
     return any(w[:1].isupper() and w.lower() not in _AVERAGE_WORDS for w in words[1:]) or \
@@ -268,7 +269,7 @@ def _side_by_side(matrix: list[list[str]], head: list[str], nh: int) -> tuple[li
     label = next((i for i, h in enumerate(head[:k]) if RE_PERIOD_LABEL.match(" ".join(h.split()))), None)
     if label is not None:
         numbers = [r[label].strip() for r in rows]
-        if all(regex.fullmatch(r"\d{1,3}", n) for n in numbers) and len(set(numbers)) == len(numbers):
+        if all(cached.fullmatch(r"\d{1,3}", n) for n in numbers) and len(set(numbers)) == len(numbers):
             rows.sort(key=lambda r: int(r[label]))
     return [row[:k] for row in matrix[:nh]] + rows + averages, head[:k]
 
@@ -310,7 +311,7 @@ def _long_columns(head: list[str], body: list[list[str]]) -> tuple[int, int, int
     one. The score column is the one header naming a score; the group column the one column whose
     every filled cell names a group, both groups at least once."""
     score_cols = [i for i, h in enumerate(head) if RE_SCORE_HEAD.search(h) and _group_named(h) is None]
-    if len(score_cols) != 1 or regex.search(r"gemiddeld|behaald|\bgem\.", head[score_cols[0]]):
+    if len(score_cols) != 1 or cached.search(r"gemiddeld|behaald|\bgem\.", head[score_cols[0]]):
         return None  # (a column of averages: 'Werknemers | 7,7' under 'Gemiddeld cijfer' is a summary, not a period)
     col = score_cols[0]
     rows = [r for r in body if not RE_AVERAGE_ROW.match(" ".join(next((c for c in r if c.strip()), "").lower().split()))]
@@ -324,7 +325,7 @@ def _long_columns(head: list[str], body: list[list[str]]) -> tuple[int, int, int
     if len(group_cols) != 1:
         return None
     label = next((i for i, h in enumerate(head) if RE_PERIOD_LABEL.match(" ".join(h.split()))), None)
-    name = next((i for i, h in enumerate(head) if i not in (col, group_cols[0], label) and regex.search(r"\bnaam\b", h)), None)
+    name = next((i for i, h in enumerate(head) if i not in (col, group_cols[0], label) and cached.search(r"\bnaam\b", h)), None)
     return group_cols[0], col, label, name
 
 
@@ -334,12 +335,12 @@ def _average_sentence(text: str) -> tuple[str, str] | None:
     is 7,6.': (group, the printed average). None when the line names both groups or no one, or
     holds anything but one mark (or one 'sum/count = average') after its colon."""
     # a count in brackets before the colon ('Gemiddeld oordeel werknemers (n = 8): 8,1') says how many, not the average
-    text = regex.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)(?=\s*:)", "", text, flags=regex.I)
-    m = regex.match(r"^\s*(?:het\s+)?(?:gemiddeld\w*|behaald\w*|gem\.)(?P<what>[^:=]*?)(?:\s*[:=]|\s+is|\s+was)\s+(?P<value>.+?)\s*\.?$",
+    text = cached.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)(?=\s*:)", "", text, flags=regex.I)
+    m = cached.match(r"^\s*(?:het\s+)?(?:gemiddeld\w*|behaald\w*|gem\.)(?P<what>[^:=]*?)(?:\s*[:=]|\s+is|\s+was)\s+(?P<value>.+?)\s*\.?$",
                     text, regex.I)
     if not m or _group_named(m["what"].lower()) not in GROUPS:
         return None
-    value = regex.sub(r"\s*\((?:n\s*=\s*)?\d+(?:\s+\p{L}+)*\)$", "", m["value"].strip())  # '7,6 (n = 7)', '7,6 (7 perioden)'
+    value = cached.sub(r"\s*\((?:n\s*=\s*)?\d+(?:\s+\p{L}+)*\)$", "", m["value"].strip())  # '7,6 (n = 7)', '7,6 (7 perioden)'
     avg = RE_AVERAGE.fullmatch(value)
     if avg is None and not RE_SCORE.match(value):
         return None
@@ -389,7 +390,7 @@ def _counts_line(text: str) -> tuple[str, dict[str, int]] | None:
     brackets after a count is no count, but must fit the counts, else this raises):
     (group, counts) when it names every answer of one scale once."""
     pairs = list(RE_COUNT_PAIR.finditer(text))
-    if not pairs or regex.sub(r"[\s·•,;|/–—-]+", "", RE_COUNT_PAIR.sub("", text)):
+    if not pairs or cached.sub(r"[\s·•,;|/–—-]+", "", RE_COUNT_PAIR.sub("", text)):
         return None
     counts: dict[str, int] = {}
     for m in pairs:
@@ -437,9 +438,9 @@ def _counts_told(text: str) -> tuple[str, dict[str, int]] | None:
     rest = RE_TOLD_COUNT.sub(" ", text)
     if RE_ANSWER_WORD.search(rest):
         return None  # an answer without its count: which number is whose is not certain
-    others = regex.findall(r"\d+(?:[.,]\d+)?%?", rest)
+    others = cached.findall(r"\d+(?:[.,]\d+)?%?", rest)
     n = sum(counts.values())
-    if len(others) > 1 or others and not regex.fullmatch(r"\d+", others[0]):
+    if len(others) > 1 or others and not cached.fullmatch(r"\d+", others[0]):
         return None
     if others and int(others[0]) != n:
         raise dutch.DutchParseError(f"de aantallen tellen op tot {n}, niet tot het genoemde totaal {others[0]}")
@@ -490,7 +491,7 @@ def _sentence_lines(lines: list[Line]) -> list[Line]:
 def _page_foot(text: str, number: int) -> bool:
     """Whether a page's lowest line is its running footer: short, and ending in the page's number
     ('Op Koers – 1', 'pagina 1 van 2', 'blad 1/3')."""
-    return len(text) < 80 and regex.search(
+    return len(text) < 80 and cached.search(
         rf"(?:^|[\s–—-])(?:pagina\s+|blad\s+|p\.\s*)?{number}(?:\s*(?:van|/)\s*\d+)?$", text.strip(), regex.I) is not None
 
 
@@ -557,11 +558,11 @@ def _code_key(code: str) -> str:
     """A question code by its number: 'V3', 'v 3', 'V3.', 'Vraag 3', 'Vr. 3', 'Q3' and '3.' are one
     code, '3'; a letter after the number stays ('4a'), and so does another letter before it: 'N1'
     and 'G1' (a werknemer's and a werkgever's question) are two codes."""
-    m = regex.search(r"\d{1,2}[a-z]?", code.lower())
+    m = cached.search(r"\d{1,2}[a-z]?", code.lower())
     if not m:
-        return regex.sub(r"[\s.]", "", code.lower())
-    if regex.fullmatch(r"(?-i:[A-Z]{1,2})\d{1,2}[a-z]?\.?", code.strip()) \
-            and not regex.fullmatch(r"[VQ]\d{1,2}[a-z]?\.?", code.strip()):
+        return cached.sub(r"[\s.]", "", code.lower())
+    if cached.fullmatch(r"(?-i:[A-Z]{1,2})\d{1,2}[a-z]?\.?", code.strip()) \
+            and not cached.fullmatch(r"[VQ]\d{1,2}[a-z]?\.?", code.strip()):
         return code.strip().lower().rstrip(".")
     return m[0]
 
@@ -579,7 +580,7 @@ def _legend_items(doc: Document, number: int) -> list[tuple[str, str, float, flo
         text = " ".join(text.split())
         # a question holds its question mark; without one only a capitalised statement ('V4.
         # Bereikbaarheid') is an item, not a sentence going on after a code ('V1 tot en met V9 zijn ...')
-        if code and text and ("?" in text or regex.search(r"\p{L}", raw) and text[:1].isupper()):
+        if code and text and ("?" in text or cached.search(r"\p{L}", raw) and text[:1].isupper()):
             out.append((code, text, top, bottom))
 
     for block in doc.page(number).body_blocks:
@@ -660,7 +661,7 @@ def _recognition_in_text(view: "ff.TextView"):
     for row in view.front(3):
         text = " ".join(row.text.split())
         for entry, end in lx.labels_in("recognition_date", text):
-            m = regex.match(r"\s*:?\s*(?P<d>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})", text[end:])
+            m = cached.match(r"\s*:?\s*(?P<d>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})", text[end:])
             if m and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
                 hits.setdefault(d[0], (row, f"label '{entry}' direct gevolgd door een datum"))
         for m in RE_RECOGNISED_ON.finditer(text):
@@ -694,7 +695,7 @@ def cover_organisation(view: "ff.TextView") -> "ff.Finding | None":
     found = []
     for row in view.rows(first)[:6]:
         text = " ".join(row.text.split())
-        parts = regex.split(r"\s+[–—|-]\s+", text)
+        parts = cached.split(r"\s+[–—|-]\s+", text)
         if len(parts) == 2 and RE_COVER_TITLE.search(parts[1]) and not RE_COVER_TITLE.search(parts[0]):
             text = parts[0]  # 'Jobcoachcollectief Kromme Rijn – rapportage aan UWV': the name before the title
         if ":" in text or any(ch.isdigit() for ch in text) or RE_COVER_TITLE.search(text) or ff.RE_TABLE_HEADER_WORDS.search(text):
@@ -733,12 +734,12 @@ def report_date_in_items(view: "ff.TextView") -> "ff.Finding | None":
     hits = {}
     for i, row in enumerate(rows):
         text = " ".join(row.text.split())
-        if not regex.search(r"\s[·|•]\s", text):
+        if not cached.search(r"\s[·|•]\s", text):
             continue
         if i + 1 < len(rows) and (d := lx.find_date(rows[i + 1].text)) and d[1] == " ".join(rows[i + 1].text.split()):
             text += " " + d[1]  # the last item's date on the next line
-        for part in regex.split(r"\s[·|•]\s", text):
-            m = regex.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
+        for part in cached.split(r"\s[·|•]\s", text):
+            m = cached.fullmatch(r"(?P<label>\p{L}[\p{L} ]*?)\s*:?\s*(?P<d>\d.*)", part.strip())
             if m and m["label"].lower() in labels and (d := lx.find_date(m["d"])) and d[1] == m["d"].strip():
                 hits.setdefault(d[0], ff.Finding(d[0], row.page, row.text, f"label '{m['label'].lower()}' in een regel met '·'", row.bbox))
     return next(iter(hits.values())) if len(hits) == 1 else None
@@ -760,7 +761,7 @@ def report_date_in_sentence(view: "ff.TextView") -> "ff.Finding | None":
         if b.page != first:
             continue
         text = " ".join(b.text.split())
-        for sentence in regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text):
+        for sentence in cached.split(r"(?<=[.!?])\s+(?=\p{Lu})", text):
             for m in RE_DRAWN_UP_ON.finditer(sentence):
                 d = lx.find_date(m["date"])
                 if d and m["date"].startswith(d[1]):
@@ -884,7 +885,7 @@ def _key_figures(rows: list[list[Word]]) -> list[tuple[str, str, list[Word]]]:
             for k, (x0, text) in enumerate(cols):
                 x1 = cols[k + 1][0] if k + 1 < len(cols) else float("inf")
                 low = " ".join(text.lower().split())
-                if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)\s", low) or len(low.split()) > 5:
+                if not cached.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)\s", low) or len(low.split()) > 5:
                     continue
                 group = _group_named(low)
                 hits = [w for w in row if x0 - 12 <= (w.x0 + w.x1) / 2 < x1 - 2]
@@ -909,11 +910,11 @@ def _question_above(rows: list[list[Word]], i: int) -> list[list[Word]]:
     height = statistics.median(w.y1 - w.y0 for w in above)
     got = [above]
     j = i - 2
-    while j >= 0 and not regex.match(r"(?:\d{1,2}[a-z]?|[a-z])[.)]\s", " ".join(w.text for w in got[0])):  # a numbered question starts there
+    while j >= 0 and not cached.match(r"(?:\d{1,2}[a-z]?|[a-z])[.)]\s", " ".join(w.text for w in got[0])):  # a numbered question starts there
         prev = rows[j]
         gap = min(w.y0 for w in got[0]) - max(w.y1 for w in prev)
         if gap > 0.8 * height or prev[-1].text.endswith(("?", ":")) or _scale_header(prev) \
-                or all(regex.fullmatch(r"\d{1,3}", w.text) for w in prev) \
+                or all(cached.fullmatch(r"\d{1,3}", w.text) for w in prev) \
                 or _group_named(" ".join(w.text for w in prev).lower()) in GROUPS:  # 'Beoordeling door de werknemer'
             break
         got.insert(0, prev)
@@ -948,13 +949,13 @@ class JobcoachingParser(Parser):
         # the format's two score columns: per jobcoachperiode a werknemer and a werkgever with a mark each
         score_table = "werknemer" in text and "werkgever" in text and (
             "cijfer klanttevredenheid" in text or "behaald cijfer" in text
-            or regex.search(r"(?:cijfer|oordeel)\s+(?:van\s+de\s+)?(?:werknemer|werkgever)|(?:werknemer|werkgever)\s+cijfer", text) is not None
+            or cached.search(r"(?:cijfer|oordeel)\s+(?:van\s+de\s+)?(?:werknemer|werkgever)|(?:werknemer|werkgever)\s+cijfer", text) is not None
             or len(RE_AVERAGE.findall(text)) >= 2
             # the periods as a list: 'Werknemer A: 8,0 — Werkgever 4: 8,0' or in sentences
             or len(RE_PERIOD_PAIR.findall(text)) >= 2)
         # the format's two answer scales: nee / niet helemaal / ja and onvoldoende / matig / voldoende / goed
         scales = "weergave vragen" in text or "niet helemaal" in text or all(
-            regex.search(rf"\b{w}\b", text) for w in SCALES["werkgever"])
+            cached.search(rf"\b{w}\b", text) for w in SCALES["werkgever"])
         signals = [
             Signal("'Klanttevredenheid' en 'Jobcoach' op het voorblad", "klanttevredenheid" in first and "jobcoach" in first, 0.3, 1),
             Signal("Datum van erkenning genoemd ('Datum erkenning', 'Erkenningsdatum', ...)", recognition or "datum erkenning" in text, 0.2),
@@ -997,7 +998,7 @@ class JobcoachingParser(Parser):
             if texts & {"klanttevredenheid", "vraag", "cijfer", "cijfers", "oordeel"} or halves or scale:
                 rows = _visual_rows(page.words)
                 self.periods(page, rows, facts)
-                named = any(regex.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
+                named = any(cached.search(r"werknemer|werkgever|opdrachtgever", t) for t in texts)
                 if not facts.jobcoaching.periods and (named or halves):
                     self.periods_from_grids(doc, page, facts, halves)
                 if not facts.jobcoaching.periods and named:
@@ -1081,7 +1082,7 @@ class JobcoachingParser(Parser):
                         taken.update(id(ln) for ln in block.lines[k + 1:k + 1 + used])
                     nxt = block.lines[k + 1] if k + 1 < len(block.lines) else \
                         blocks[b + 1].lines[0] if b + 1 < len(blocks) and blocks[b + 1].lines else None
-                    if regex.search(r"[·•,;|–—]$", text) and nxt is not None \
+                    if cached.search(r"[·•,;|–—]$", text) and nxt is not None \
                             and nxt.bbox[1] - line.bbox[3] < (line.bbox[3] - line.bbox[1]):
                         # a count line wrapped after a separator ('goed 2 · voldoende 1 · matig 1 ·'
                         # right over 'onvoldoende 1', maybe set apart as a block of its own): the
@@ -1098,7 +1099,7 @@ class JobcoachingParser(Parser):
                     # count): its lines are one when together they tell every answer's count
                     alone = _told_alone(text)
                     if alone is None or alone is False and k + 1 < len(block.lines) \
-                            and regex.match(r"\p{Ll}", block.lines[k + 1].text.strip()):
+                            and cached.match(r"\p{Ll}", block.lines[k + 1].text.strip()):
                         # (a line without counts goes on in the next only where that one goes on in
                         # lower case: a question without its question mark stays a line of its own)
                         joined, j = text, k + 1
@@ -1245,7 +1246,7 @@ class JobcoachingParser(Parser):
                     continue
                 group, edges = header
                 counts_row = rows[i + 1]
-                if group in done or not all(regex.fullmatch(r"\d{1,3}", w.text) for w in counts_row):
+                if group in done or not all(cached.fullmatch(r"\d{1,3}", w.text) for w in counts_row):
                     continue
                 question_rows = _question_above(rows, i)
                 if not question_rows:
@@ -1302,13 +1303,13 @@ class JobcoachingParser(Parser):
                 # totaal'): the figure under the one header cell that says 'totaal'
                 cells = _word_cells(row)
                 low = " ".join(cells[0][2].lower().split())
-                if len(cells) >= 3 and regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) and len(low.split()) <= 5 \
+                if len(cells) >= 3 and cached.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) and len(low.split()) <= 5 \
                         and _group_named(low) in GROUPS and all(RE_SCORE.match(c[2]) for c in cells[1:]):
                     for above in reversed(rows[max(0, i - 4):i]):
                         head = _word_cells(above)
                         if any(ch.isdigit() for w in above for ch in w.text):
                             continue  # a row of the table above this one
-                        total = [k for k, c in enumerate(head) if regex.search(r"(?<!\p{L})totaal(?!\p{L})", c[2].lower())]
+                        total = [k for k, c in enumerate(head) if cached.search(r"(?<!\p{L})totaal(?!\p{L})", c[2].lower())]
                         if len(total) == 1 and len(head) >= 2:
                             k = total[0]
                             x0, x1 = head[k][0], head[k + 1][0] if k + 1 < len(head) else page.width
@@ -1321,17 +1322,17 @@ class JobcoachingParser(Parser):
                 for k, (x0, _, text) in enumerate(cells):
                     x1 = cells[k + 1][0] if k + 1 < len(cells) else page.width
                     low = " ".join(text.lower().split())
-                    if not regex.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) or len(low.split()) > 4 \
-                            or regex.search(r"[\d:=]", low):
+                    if not cached.match(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s|$)", low) or len(low.split()) > 4 \
+                            or cached.search(r"[\d:=]", low):
                         continue  # a header cell, not a sentence
                     group = _group_named(low)
                     if group in GROUPS:  # 'Gemiddelde werknemers' over its number, on a row of numbers only
-                        if not all(regex.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½", w.text) for w in rows[i + 1]):
+                        if not all(cached.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?|\d{1,2}\s?½", w.text) for w in rows[i + 1]):
                             continue
                         value = _value_under(rows[i + 1], x0, x1)
                         if value is not None:
                             found.setdefault(group, {}).setdefault(value, rows[i + 1])
-                    elif group is None and regex.fullmatch(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s+(?:cijfer|oordeel|score|rapportcijfer))?", low):
+                    elif group is None and cached.fullmatch(r"(?:gemiddeld\w*|behaald\w*|gem\.)(?:\s+(?:cijfer|oordeel|score|rapportcijfer))?", low):
                         for below in rows[i + 1:i + 5]:  # 'Werknemers | 7,7' under 'Gemiddeld cijfer'
                             g = _group_cell(_word_cells(below)[0][2])
                             if g not in GROUPS:
@@ -1372,21 +1373,21 @@ class JobcoachingParser(Parser):
         head = [" ".join(" ".join(matrix[r][c] for r in range(nh)).lower().split()) for c in range(len(matrix[0]))]
         cols = {}
         for c, h in enumerate(head):
-            if c and regex.search(r"gemiddeld\w*|behaald|\bgem\.", h) and (g := _group_named(h)) in GROUPS and g not in cols:
+            if c and cached.search(r"gemiddeld\w*|behaald|\bgem\.", h) and (g := _group_named(h)) in GROUPS and g not in cols:
                 cols[g] = c
         whole_re = r"\bbehaald\b|^(?:totaal|eindtotaal|totaal organisatie|organisatie(?:\s+totaal)?|alle\s+\p{L}+|gehele organisatie)$"
         if not cols:
             # a column per group named alone ('| Werknemers | Werkgevers'), numbers only under them, and
             # the row of the behaald cijfer among other key figures ('Aantal jobcoachperioden | 4 | 4')
             cols = {g: c for c, h in enumerate(head) if c and (g := _group_cell(h)) in GROUPS}
-            if len(cols) == 2 and all(RE_SCORE.match(row[c].strip()) or regex.fullmatch(r"\d{1,4}", row[c].strip())
+            if len(cols) == 2 and all(RE_SCORE.match(row[c].strip()) or cached.fullmatch(r"\d{1,4}", row[c].strip())
                                       for row in matrix[nh:] for c in cols.values() if row[c].strip()):
                 whole_re = r"\bbehaald\b"
             else:
                 return
         if len(cols) != 2:
             return
-        whole = [row for row in matrix[nh:] if regex.search(whole_re, " ".join(row[0].lower().split()))]
+        whole = [row for row in matrix[nh:] if cached.search(whole_re, " ".join(row[0].lower().split()))]
         if len(whole) != 1:
             return
         # the grid's row of those values (the label may wrap onto lines of its own)
@@ -1399,8 +1400,8 @@ class JobcoachingParser(Parser):
             if RE_SCORE.match(values[c]):
                 found.setdefault(g, {}).setdefault(values[c], sorted(row, key=lambda w: w.x0))
         # the whole's number of periods in a column of its own ('Perioden | 8'): how many the average is over
-        count = [k for k, h in enumerate(head) if k and regex.fullmatch(r"(?:aantal\s+)?(?:jobcoach)?period(?:en|es)", h)]
-        if len(count) == 1 and regex.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
+        count = [k for k, h in enumerate(head) if k and cached.fullmatch(r"(?:aantal\s+)?(?:jobcoach)?period(?:en|es)", h)]
+        if len(count) == 1 and cached.fullmatch(r"\d{1,3}", whole[0][count[0]].strip()):
             facts.jobcoaching.raw["perioden_gedrukt"] = whole[0][count[0]].strip()
 
     def periods_from_lines(self, doc: Document, facts: Facts) -> None:
@@ -1409,7 +1410,7 @@ class JobcoachingParser(Parser):
         for page in doc.pages:
             run: list[tuple[Line, regex.Match]] = []
             for line in page.lines + [None]:
-                text = regex.sub(r"^\s*(?:\d{1,3}[.)]|[-•·–])\s*", "", line.text) if line is not None else ""
+                text = cached.sub(r"^\s*(?:\d{1,3}[.)]|[-•·–])\s*", "", line.text) if line is not None else ""
                 m = RE_PERIOD_PAIR.fullmatch(" ".join(text.split()).rstrip(" ."))
                 if m:
                     run.append((line, m))
@@ -1442,8 +1443,8 @@ class JobcoachingParser(Parser):
                 for m in RE_PERIODS_COUNTED.finditer(low):
                     counts.add(int(m["n"] or m["n2"]))
                 # 'Gemiddeld oordeel werknemers (n = 9): 7,7': the number of marks the average is over
-                if regex.search(r"gemiddeld|behaald", low) and _group_named(low) in GROUPS:
-                    counts.update(int(n) for n in regex.findall(r"\(\s*n\s*=\s*(\d{1,3})\s*\)", low))
+                if cached.search(r"gemiddeld|behaald", low) and _group_named(low) in GROUPS:
+                    counts.update(int(n) for n in cached.findall(r"\(\s*n\s*=\s*(\d{1,3})\s*\)", low))
         if facts.jobcoaching.raw.get("perioden_gedrukt"):
             counts.add(int(facts.jobcoaching.raw.pop("perioden_gedrukt")))  # (from a summary table: must agree with the text)
         if len(counts) == 1:
@@ -1471,11 +1472,11 @@ class JobcoachingParser(Parser):
                     for group, value in labelled.items():
                         if group in missing:
                             found.setdefault(group, []).append((value, line))
-                elif said is None and regex.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
+                elif said is None and cached.search(r"(?<!\p{L})(?:behaald\w*|gemiddeld\w*)(?!\p{L})", line.text.lower()):
                     # both in a sentence, each mark (with its decimal) right after its group's
                     # name: 'Over 6 jobcoachperioden is het behaalde cijfer van de werknemers 7,5
                     # en dat van de werkgevers 7,3.'; both must be there
-                    both = {g: v for g, v in _averages_named(line.text).items() if regex.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
+                    both = {g: v for g, v in _averages_named(line.text).items() if cached.fullmatch(r"\d{1,2}[,.]\d{1,2}", v)}
                     if set(both) != set(GROUPS):
                         both = _averages_in_clauses(line.text)
                     if set(both) == set(GROUPS):
@@ -1604,7 +1605,7 @@ class JobcoachingParser(Parser):
     @staticmethod
     def _header_line(words: list[Word]) -> bool:
         """A line that may be (part of) a table header: words, no value ('Cijfer (1-10)' is one)."""
-        return bool(words) and not any(regex.fullmatch(r"[-–]?\d+(?:[.,]\d+)?%?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", w.text)
+        return bool(words) and not any(cached.fullmatch(r"[-–]?\d+(?:[.,]\d+)?%?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", w.text)
                                        for w in words)
 
     def periods_by_columns(self, page: Page, rows: list[list[Word]], facts: Facts) -> bool:
@@ -1748,7 +1749,7 @@ class JobcoachingParser(Parser):
             if group is None:
                 continue
             if label is not None and cells[label].strip():
-                key = m[0] if (m := regex.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
+                key = m[0] if (m := cached.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
             try:
                 value = mark(cells[score_col])
             except dutch.DutchParseError as exc:
@@ -1824,7 +1825,7 @@ class JobcoachingParser(Parser):
                 line = Line(sorted(words, key=lambda w: w.x0))
                 first = next((c for c in cells if c.strip()), "")
                 # (a name printed once over its rows, as a merged cell: the rows under it have the other name)
-                if not regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
+                if not cached.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) and \
                         not (all(cells[c] for c in scores.values()) and (not names or any(cells[c] for c in names.values()))):
                     if not _score_unread(cells, names, scores):
                         break  # the table has ended
@@ -1832,7 +1833,7 @@ class JobcoachingParser(Parser):
                     lines.append(line)
                     seen.extend(words)
                     continue
-                avg = regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) is not None
+                avg = cached.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()) is not None
                 if avg and len(body) > 0 and not any(cells[c].strip() for c in scores.values()):
                     # the averages' label wrapped around its values: 'Gemiddeld (afgerond,' / '7,6   7,6' /
                     # '4 perioden)', the lines set tight one under the other
@@ -1854,7 +1855,7 @@ class JobcoachingParser(Parser):
                     nxt_first = next((c for c in nxt_cells if c.strip()), "") if nxt_cells is not None else ""
                     marks = nxt_cells is not None and all(RE_SCORE.match(nxt_cells[c].strip()) for c in scores.values())
                     if marks and (all(nxt_cells[c] for c in names.values())
-                                  or regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", nxt_first.lower())):
+                                  or cached.match(r"(?:behaald|gemiddeld\w*|totaal)\b", nxt_first.lower())):
                         seen.extend(words)
                         continue  # a part's average (a jobcoach's, a team's): the periods, or the whole's average, follow
                     end += 1
@@ -1904,7 +1905,7 @@ class JobcoachingParser(Parser):
 
         def average_row(cells: list[str]) -> bool:
             first = " ".join(next((c for c in cells if c.strip()), "").split())
-            return bool(regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()))  # 'Gem.' alone is one too
+            return bool(cached.match(r"(?:behaald|gemiddeld\w*|totaal)\b|gem\.?$", first.lower()))  # 'Gem.' alone is one too
 
         def period_row(cells: list[str]) -> bool:
             return all(RE_SCORE.match(cells[c].strip()) for c in scores.values()) and (
@@ -1921,7 +1922,7 @@ class JobcoachingParser(Parser):
                     continue
                 # after parts' averages, only a row that names the whole is the report's; a row that
                 # names a part ('Totaal Regio West-Brabant', 'Gemiddelde J. Hoekstra') never is
-                whole = (not part_average or regex.search(r"\bbehaald\b|\balle\b|\borganisatie\b|^totaal$|^gemiddeld\w*$", first.lower())) \
+                whole = (not part_average or cached.search(r"\bbehaald\b|\balle\b|\borganisatie\b|^totaal$|^gemiddeld\w*$", first.lower())) \
                     and not _names_a_part(first)
                 if not whole and averages:
                     facts._explain.append(f"pagina {page}: '{first}' is het gemiddelde van een deel, niet het behaalde cijfer")
@@ -2179,7 +2180,7 @@ class JobcoachingParser(Parser):
             if order is None:
                 return found
             cols = None
-            total = any(regex.search(r"\btotaal\b", h) for h in head[1:])
+            total = any(cached.search(r"\btotaal\b", h) for h in head[1:])
         else:
             cols = {}
             for answer in scale:
@@ -2292,7 +2293,7 @@ class JobcoachingParser(Parser):
         names = [" ".join(" ".join(matrix[r][c] for r in range(nh - 1) for c in range(b[0], b[-1] + 1)).split()) for b in blocks]
         if not all(names):
             return None
-        total = [j for j, n in enumerate(names) if regex.search(r"(?<!\p{L})(?:totaal|total|samen|geheel)(?!\p{L})", n.lower())]
+        total = [j for j, n in enumerate(names) if cached.search(r"(?<!\p{L})(?:totaal|total|samen|geheel)(?!\p{L})", n.lower())]
         if len(total) != 1:
             return None, names
         return dict(zip(scale, blocks[total[0]])), names
@@ -2334,7 +2335,7 @@ class JobcoachingParser(Parser):
                 order = sorted(rows, key=rows.get)
                 top = min(rows.values())
                 head = [[" ".join(c.split()) for c in r] for r in matrix[:top]]
-                end = len(matrix) - 1 - (1 if regex.match(r"totaal\b", matrix[-1][0].strip().lower()) else 0)  # (its Totaal row under it)
+                end = len(matrix) - 1 - (1 if cached.match(r"totaal\b", matrix[-1][0].strip().lower()) else 0)  # (its Totaal row under it)
                 tight = max(rows.values()) - top == len(rows) - 1 and max(rows.values()) == end and 0 < top <= 4
                 split = getattr(self, "_split", None)
                 if tight and order == list(scale[:len(order)]):
@@ -2359,7 +2360,7 @@ class JobcoachingParser(Parser):
                 if ":" in question[:-1]:
                     question = question.rsplit(":", 1)[1].strip()
                 cells = {a: matrix[i][c].strip() for a, i in rows.items()}
-                if not question or regex.match(r"(?:totaal|n|aantal)\b", question.lower()) or not any(cells.values()):
+                if not question or cached.match(r"(?:totaal|n|aantal)\b", question.lower()) or not any(cells.values()):
                     continue
                 try:
                     facts.jobcoaching.answers.append(AnswerCounts(group=group, question=question, page=page, counts={
@@ -2378,7 +2379,7 @@ class JobcoachingParser(Parser):
         """One question's table: a row per answer, a count column ('Aantal', 'n') and maybe its
         percentage and a Totaal row, the question printed above the table. The counts must add up
         to the Totaal row where there is one; the question must be found, else nothing is read."""
-        count = next((k for k, h in enumerate(heads) if regex.fullmatch(r"aantal(?:len)?|n|abs\.?|aantal respondenten", h)), None)
+        count = next((k for k, h in enumerate(heads) if cached.fullmatch(r"aantal(?:len)?|n|abs\.?|aantal respondenten", h)), None)
         if count is None:
             return False
         question = above()
@@ -2391,7 +2392,7 @@ class JobcoachingParser(Parser):
         except dutch.DutchParseError as exc:
             facts.warnings.append(f"Antwoordaantal niet gelezen (pagina {page}, {question!r}): {exc}")
             return True
-        total = next((r for r in matrix[top:] if regex.match(r"totaal\b", r[0].strip().lower())), None)
+        total = next((r for r in matrix[top:] if cached.match(r"totaal\b", r[0].strip().lower())), None)
         if total is not None and None not in counts.values():
             printed = dutch.parse_int(total[count + 1].strip()) if total[count + 1].strip() else None
             if printed is not None and printed != sum(counts.values()):
@@ -2484,12 +2485,12 @@ class JobcoachingParser(Parser):
                                  facts: Facts) -> dict[str, int] | None:
         """'3 33% 2 22% 4 44%': the counts, in the order of the answers; the percentages are no
         counts, but must agree with them (within rounding), else the row is not read."""
-        text = regex.sub(r"(\d)\s+%", r"\1%", text)
-        text = regex.sub(r"\(\s*(\d+(?:[.,]\d+)?%)\s*\)", r"\1", text)  # '3 (43%)': the percentage in brackets
-        text = regex.sub(r"\(\s*(?:n\s*=\s*)?(\d+)\s*\)", r"\1", text, flags=regex.I)  # '43% (3)': the count in brackets
+        text = cached.sub(r"(\d)\s+%", r"\1%", text)
+        text = cached.sub(r"\(\s*(\d+(?:[.,]\d+)?%)\s*\)", r"\1", text)  # '3 (43%)': the percentage in brackets
+        text = cached.sub(r"\(\s*(?:n\s*=\s*)?(\d+)\s*\)", r"\1", text, flags=regex.I)  # '43% (3)': the count in brackets
         tokens = text.split()
-        counts = [t for t in tokens if regex.fullmatch(r"\d+", t)]
-        pcts = [t for t in tokens if regex.fullmatch(r"\d+(?:[.,]\d+)?%", t)]
+        counts = [t for t in tokens if cached.fullmatch(r"\d+", t)]
+        pcts = [t for t in tokens if cached.fullmatch(r"\d+(?:[.,]\d+)?%", t)]
         other = [t for t in tokens if t not in counts and t not in pcts]
         if total and len(counts) == len(order) + 1 and sum(map(int, counts[:-1])) == int(counts[-1]):
             counts = counts[:-1]  # the Totaal column
@@ -2549,7 +2550,7 @@ class JobcoachingParser(Parser):
                     return True
                 continue
             if problem:
-                if any(regex.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
+                if any(cached.search(r"werknemer|werkgever|opdrachtgever", h) for h in head):
                     _period_problem(facts, page.number, problem)
                 continue
             if set(scores) == set(GROUPS) and (names or label is not None):
@@ -2567,11 +2568,11 @@ class JobcoachingParser(Parser):
                 continue
             if not scores:
                 group = self._caption_group(page, grid.bbox)
-                only = [i for i, h in enumerate(head) if regex.search(r"^(?:cijfer|score)\b", h)]
+                only = [i for i, h in enumerate(head) if cached.search(r"^(?:cijfer|score)\b", h)]
                 if group is None or len(only) != 1:
                     continue
                 scores = {group: only[0]}
-                name = next((i for i, h in enumerate(head) if i != only[0] and regex.search(r"\bnaam\b", h)), None)
+                name = next((i for i, h in enumerate(head) if i != only[0] and cached.search(r"\bnaam\b", h)), None)
                 names = {group: name} if name is not None else {}
             if len(scores) != 1:
                 continue
@@ -2617,7 +2618,7 @@ class JobcoachingParser(Parser):
         # columns for measurement years ('Vorig meetjaar', 'Dit meetjaar (deze rapportage)') are key
         # figures beside last year's, not jobcoachperiodes
         heads = " ".join(c for col in tm[1:] for c in col[:max(1, min(scores.values()))] if c)
-        if regex.search(r"meetjaar|vorig\w*|deze\s+rapportage|dit\s+jaar", heads, regex.I):
+        if cached.search(r"meetjaar|vorig\w*|deze\s+rapportage|dit\s+jaar", heads, regex.I):
             return False
         self._read_period_rows(tm[1:], [None] * (len(tm) - 1), names, scores, page, facts)
         if not facts.jobcoaching.periods:
@@ -2653,7 +2654,7 @@ class JobcoachingParser(Parser):
         last = None  # the name of the row above: a table grouped per name prints it on the group's first row only
         for cells, line in zip(body, lines):
             first = " ".join(next((c for c in cells if c.strip()), "").split())
-            if regex.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
+            if cached.match(r"(?:behaald|gemiddeld\w*|totaal)\b", first.lower()):
                 half["avg"], half["avg_line"] = cells[col], line
                 if half["rows"]:
                     break
@@ -2676,7 +2677,7 @@ class JobcoachingParser(Parser):
                 value = None
             key = None
             if label is not None and cells[label].strip():  # 'Periode 3' and '3' are the same period
-                key = m[0] if (m := regex.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
+                key = m[0] if (m := cached.search(r"\d+", cells[label])) else " ".join(cells[label].lower().split())
             half["rows"].append((key,
                                  " ".join(cells[name].split()) if name is not None else None, value))
         return half
@@ -2756,7 +2757,7 @@ class JobcoachingParser(Parser):
             return
         body = []
         for b in blocks[start + 1:]:
-            if regex.match(r"^\d+(?:\.\d+)*\s+\p{Lu}", b.text) and len(b.text) < 80:
+            if cached.match(r"^\d+(?:\.\d+)*\s+\p{Lu}", b.text) and len(b.text) < 80:
                 break  # the next numbered heading
             body.append(b.text)
         if body:

@@ -393,3 +393,20 @@ def test_a_footnote_digit_set_right_after_a_header_word(header, measure):
     """LaTeX reprint probe (holdout6 dijkgraaf): TeX sets a footnote mark as a small digit right
     after the word ('Beëindigd1'); the header still names its measure (a year after a space stays)."""
     assert lx.measure_of(header)[0] == measure
+
+
+def test_warming_compiles_every_lexicon_pattern_a_report_then_uses(registry):
+    """The fork server compiles the lexicon's patterns once (``lexicon.warm``), so that its workers
+    do not each compile them again: reading reports of both kinds after it compiles no new one."""
+    from kto_ingest.pipeline import Options, process_file
+    from kto_ingest.reader import lexicon as lx
+    from kto_ingest.regime import load_regime
+
+    from .conftest import FIXTURES
+
+    lx.warm()
+    cached = (lx._label_re, lx._label_anywhere_re, lx.word_groups, lx.comparison_re, lx.approach_patterns)
+    before = [f.cache_info().misses for f in cached]
+    for name in ("generiek-ander-bureau-2021.pdf", "jobcoaching-rapportage-2021.pdf", "klantstem-per-perceel-2021.pdf"):
+        process_file(FIXTURES / name, registry, Options(regime=load_regime()))
+    assert [f.cache_info().misses for f in cached] == before

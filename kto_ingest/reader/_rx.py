@@ -1,14 +1,3 @@
-"""Compiled patterns, cached by pattern text: the ``regex`` module's own cache costs more per
-call than the match itself on short cell texts (its flag handling), and the reader matches
-thousands of them per report."""
+"""The reader's name for :mod:`kto_ingest._rx` (compiled patterns, cached by pattern text)."""
 
-from __future__ import annotations
-
-import functools
-
-import regex
-
-
-@functools.lru_cache(maxsize=512)
-def rx(pattern: str, flags: int = 0) -> regex.Pattern:
-    return regex.compile(pattern, flags)
+from .._rx import findall, finditer, fullmatch, match, rx, search, split, sub  # noqa: F401

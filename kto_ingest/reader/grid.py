@@ -321,7 +321,11 @@ def _spread_merged(rows: list[list[Cell]], hs: list[Seg]) -> None:
                 nxt[key] = [c]
                 groups.append(nxt[key])
         open_ = nxt
-    has_value = {id(c): any(is_value(x.text) for x in row if x is not c) for row in rows for c in row}
+    has_value: dict[int, bool] = {}  # a value in another cell of its row
+    for row in rows:
+        flags = [is_value(x.text) for x in row]
+        for c, own in zip(row, flags):
+            has_value[id(c)] = sum(flags) - own > 0
     for g in groups:
         if len(g) < 2 or not all(has_value[id(c)] for c in g):
             continue  # (a header cell over two header lines is one cell, and read as one already)

@@ -475,3 +475,23 @@ def approach_patterns() -> dict[str, regex.Pattern]:
     out["contact"] = regex.compile("|".join(f"(?<![\\p{{L}}\\p{{N}}])(?:{p})" for p in a["contact"]), regex.I | regex.V1)
     out["section_headings"] = regex.compile(rf"^(?:\d+(?:\.\d+)*\.?\s+)?(?:{_alt(a['section_headings'])})\b", regex.I)
     return out
+
+
+def warm() -> None:
+    """Compile the lexicon's patterns now (the fork server does, before it forks the workers: each
+    worker then has them instead of compiling them again on its first reports)."""
+    for fact, keys in lexicon().items():
+        if isinstance(keys, dict):
+            for key in ("labels", "cover_labels"):
+                if key in keys:
+                    _label_re(fact, key)
+                    _label_anywhere_re(fact, key)
+            for key in ("phrases", "signature"):
+                if key in keys:
+                    _label_anywhere_re(fact, key)
+    _person_re(), _measure_res(), _label_sets(), approached_patterns(), _status_patterns(), _status_labels()
+    signer_function_re(), approach_patterns()
+    for where in ("sentence", "caption", "prose"):
+        comparison_re(where)
+    for fact in ("approach", "analysis"):
+        word_groups(fact)

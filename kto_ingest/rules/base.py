@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..dutch import format_number
+from .. import _rx as cached
 
 from ..bureaus import Register
 from ..clms import ClmsRecord
@@ -279,7 +280,7 @@ def _as_named(label: str, ctx: Context) -> str:
     from ..reader.confidence import split_code  # here: the main process loads the rules, not the reader
 
     code, rest = split_code(label)
-    if code is None or code not in ctx.codes or regex.search(regex.escape(ctx.codes[code]), rest, regex.IGNORECASE):
+    if code is None or code not in ctx.codes or cached.search(regex.escape(ctx.codes[code]), rest, regex.IGNORECASE):
         return label
     return f"{ctx.codes[code]}: {rest}"
 
@@ -304,7 +305,7 @@ def perceel_of(label: str, ctx: Context) -> str | None:
 
 def _perceel_in(label: str, ctx: Context) -> str | None:
     for item in ctx.value("percelen") or []:
-        m = regex.search(item["pattern"], label, regex.IGNORECASE)
+        m = cached.search(item["pattern"], label, regex.IGNORECASE)
         if m:
             cluster = m.groupdict().get("cluster")
             return f"{item['perceel']}, cluster {cluster.strip()}" if cluster and cluster.strip() else item["perceel"]
@@ -316,7 +317,7 @@ def cluster_missing(label: str, ctx: Context) -> bool:
     if _perceel_in(label, ctx) is None:
         label = _as_named(label, ctx)
     for item in ctx.value("percelen") or []:
-        m = regex.search(item["pattern"], label, regex.IGNORECASE)
+        m = cached.search(item["pattern"], label, regex.IGNORECASE)
         if m:
             cluster = m.groupdict().get("cluster")
             return bool(item.get("per_cluster")) and not (cluster and cluster.strip())

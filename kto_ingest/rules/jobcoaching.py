@@ -7,6 +7,7 @@ import datetime as dt
 import regex
 
 from ..dutch import decimals_of
+from .. import _rx as cached
 from ..dutch import format_date as d
 from ..dutch import format_number as n
 from ..schema import Check, Jobcoaching, ReportEntry
@@ -261,7 +262,7 @@ def jc_vragen(entry: ReportEntry, ctx: Context) -> list[Check]:
         return [missing(rid, entry, "jobcoaching.answers" if jc else "jobcoaching", fails=bool(jc and jc.periods), then=then)]
     missing_q, incomplete = [], []
     for q in wanted:
-        found = next((a for a in answers if a.group == q["group"] and regex.search(q["pattern"], a.question, regex.IGNORECASE)), None)
+        found = next((a for a in answers if a.group == q["group"] and cached.search(q["pattern"], a.question, regex.IGNORECASE)), None)
         if found is None:
             missing_q.append(f"{q['group']}: {q['name']}")
             continue

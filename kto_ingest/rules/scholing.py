@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import _rx as cached
 from ..bureaus import KOEPELS, normalise_name, same_organisation
 from ..dutch import format_date as d
 from ..dutch import format_number as n
@@ -237,7 +238,7 @@ def vragen(entry: ReportEntry, ctx: Context) -> list[Check]:
     texts = _texts(entry)
     found, missing_names = {}, []
     for q in wanted:
-        hit = next(((t, p) for t, p in texts if regex.search(q["pattern"], t, regex.IGNORECASE)), None)
+        hit = next(((t, p) for t, p in texts if cached.search(q["pattern"], t, regex.IGNORECASE)), None)
         if hit is None:
             missing_names.append(q["name"])
         else:
