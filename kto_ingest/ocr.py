@@ -119,6 +119,7 @@ def read(page: "pymupdf.Page") -> OcrPage:
     numbered: dict[tuple[int, int], int] = {}
     tuples = []
     texts = decimal_points_as_commas([ocr_word(w.text) for w in found], [(w.block, w.line) for w in found])
+    texts = interval_brackets(texts, [(w.block, w.line) for w in found])
     texts = letter_o_as_zero(texts, [(w.y0, w.y1) for w in found])
     for w, text in zip(found, texts):
         wno = numbered[(w.block, w.line)] = numbered.get((w.block, w.line), -1) + 1
@@ -191,6 +192,41 @@ def decimal_points_as_commas(texts: list[str], lines: list[tuple[int, int]]) -> 
     out = list(texts)
     for i in points:
         out[i] = texts[i].replace(".", ",")
+    return out
+
+
+# an interval's two bounds as OCR reads them: its brackets as '1', 'l', '(', '|' or lost, its
+# semicolon as a colon ('18,2:' '8,81:' for '[8,2; 8,8]')
+_LOW_BOUND = re.compile(r"^(?P<b>[\[\(\|{1lI])?(?P<n>\d{1,2}[.,]\d{1,2})[;:]$")
+_HIGH_BOUND = re.compile(r"^(?P<n>\d{1,2}[.,]\d{1,2}?)(?P<b>[\]\)\|}1lI])?[;:.,]?$")
+
+
+def interval_brackets(texts: list[str], lines: list[tuple[int, int]]) -> list[str]:
+    """Two numbers of one line read as an interval's bounds ('18,2:' then '8,81:' for '[8,2; 8,8]')
+    written as printed ('[8,2;' '8,8]') where only that reading makes an interval: the low bound
+    no higher than the high one. A first digit 1 is taken for the bracket only when with it the
+    low bound would exceed the high one."""
+    out = list(texts)
+    for i in range(len(texts) - 1):
+        if lines[i] != lines[i + 1]:
+            continue
+        lo, hi = _LOW_BOUND.match(texts[i]), _HIGH_BOUND.match(texts[i + 1])
+        if not (lo and hi):
+            continue
+        # a high bound's last digit may be its bracket ('8,81' for '8,8]'): two decimals where the low has one
+        high = hi["n"]
+        if hi["b"] is None and high[-1] in "1" and len(high.split(",")[-1].split(".")[-1]) == len(lo["n"].split(",")[-1].split(".")[-1]) + 1:
+            high = high[:-1]
+        value = lambda t: float(t.replace(",", "."))  # noqa: E731
+        low = lo["n"]
+        if lo["b"] is None or lo["b"] not in "1lI":
+            pass
+        elif value(lo["b"].replace("l", "1").replace("I", "1") + low) <= value(high):
+            continue  # '18,2' up to '25,0' may be a number of its own: not changed
+        if value(low) > value(high):
+            continue
+        comma = "," if "," in low + high else "."
+        out[i], out[i + 1] = f"[{low};".replace(".", comma), f"{high}]".replace(".", comma)
     return out
 
 

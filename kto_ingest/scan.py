@@ -297,6 +297,31 @@ def is_bilevel_scan(page: "pymupdf.Page") -> bool:
     return largest[4] == 1
 
 
+def anisotropic_scan(page: "pymupdf.Page") -> Image.Image | None:
+    """The page's scan as a grey image at its own pixels, when it fills the page, stands upright
+    and its pixels are clearly not square (a fax: 204 by 98 per inch); else None."""
+    infos = [i for i in page.get_image_info(xrefs=True) if i.get("xref")]
+    if not infos:
+        return None
+    info = max(infos, key=lambda i: i["width"] * i["height"])
+    a, b, c, d, _, _ = info["transform"]
+    x0, y0, x1, y1 = info["bbox"]
+    page_area = page.rect.width * page.rect.height
+    if b or c or a <= 0 or d <= 0 or (x1 - x0) * (y1 - y0) < 0.9 * page_area:
+        return None
+    xres, yres = info["width"] / ((x1 - x0) / 72), info["height"] / ((y1 - y0) / 72)
+    if max(xres, yres) < 1.3 * min(xres, yres):
+        return None
+    pix = pymupdf.Pixmap(page.parent, info["xref"])
+    if pix.n - pix.alpha != 1:
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    img = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+    scale = page.rect.width / (x1 - x0), page.rect.height / (y1 - y0)
+    if abs(scale[0] - 1) > 0.02 or abs(scale[1] - 1) > 0.02:
+        return None  # (a scan smaller than the page: left to MuPDF's rendering)
+    return img
+
+
 def prepare(page: "pymupdf.Page") -> PreparedPage:
     """Find how the page lies (on a small rendering), then render it once, upright and level, at
     300 dpi, and binarise it."""
@@ -308,7 +333,14 @@ def prepare(page: "pymupdf.Page") -> PreparedPage:
         turns = 1
         small = small.transpose(Image.ROTATE_270)
     skew = estimate_skew(small, analysis_dpi)
-    if native < TARGET_DPI and is_bilevel_scan(page):
+    stretched = anisotropic_scan(page)
+    if stretched is not None:
+        # pixels taller than wide (a fax: 204 x 98 per inch): MuPDF would repeat each row, a
+        # staircase Tesseract misreads; the scan resized smoothly to square pixels reads as a
+        # grey scan's would
+        img = stretched.resize((round(page.rect.width * TARGET_DPI / 72), round(page.rect.height * TARGET_DPI / 72)), Image.BICUBIC)
+        img = img.rotate(90 * turns - skew, resample=Image.BICUBIC, expand=bool(turns), fillcolor=255)  # (as MuPDF turns: clockwise)
+    elif native < TARGET_DPI and is_bilevel_scan(page):
         # A black-and-white scan at low resolution: MuPDF's own upsampling of a 1-bit image keeps
         # its staircase edges and thin strokes (a decimal comma, the bar of an "f") break up.
         # Turned at its own resolution and then upsampled smoothly (bicubic), its strokes come out

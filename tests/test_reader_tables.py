@@ -1799,3 +1799,13 @@ def test_a_questions_last_line_under_its_values_closes_that_question(tmp_path):
     assert labels[1:] == ["Het aantal keren dat de jobcoach contact heeft gehad met de werknemer?",
                           "Het aantal keren dat de coach een bezoek aan uw bedrijf heeft gebracht?",
                           "de benadering door de jobcoach?", "De werkomgeving?"]
+
+
+@pytest.mark.parametrize("legend", ["N = netto steekproef; n = aantal ingevulde vragenlijsten",
+                                    "N – netto steekproef (alle benaderde klanten): n – aantal ingevulde vragenlijsten"])
+def test_a_legend_with_a_dash_for_its_equals_sign(legend):
+    """'N – netto steekproef (...): n – aantal ...' (as printed, or '=' and ';' as OCR reads them)."""
+    from kto_ingest.reader.tables import _LEGEND_ENTRY
+
+    got = {m["abbr"]: m["def"] for m in _LEGEND_ENTRY.finditer(legend)}
+    assert set(got) == {"N", "n"} and got["n"].startswith("aantal ingevulde") and got["N"].startswith("netto steekproef")

@@ -464,3 +464,31 @@ def test_a_fault_in_reading_one_scanned_page_leaves_that_page_unread_not_the_pdf
     assert e.status == "parsed", e.error
     assert any("pagina 3 kon niet met tekstherkenning" in w for w in e.warnings)
     assert e.verdict != "voldoet"
+
+
+def test_a_fax_with_pixels_twice_as_tall_as_wide_is_resized_from_its_own_pixels(tmp_path):
+    """A fax (204 by 98 pixels an inch): its own pixels resized smoothly to square ones at 300 dpi
+    (MuPDF's rendering repeats each row, a staircase Tesseract misreads); a scan with square
+    pixels is left to MuPDF."""
+    fax = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "fax.pdf", Condition(204, "bilevel", 0.6, fax=True, seed=51),
+                    pages=[2])
+    square = make_scan(FIXTURES / "klantstem-per-perceel-2021.pdf", tmp_path / "bw.pdf", Condition(200, "bilevel", 0.6, seed=51),
+                       pages=[2])
+    with pymupdf.open(fax) as doc, pymupdf.open(square) as other:
+        own = scan.anisotropic_scan(doc[0])
+        assert own is not None and own.height < 0.6 * own.width * doc[0].rect.height / doc[0].rect.width
+        assert scan.anisotropic_scan(other[0]) is None
+        prepared = scan.prepare(doc[0])
+        assert abs(prepared.image.width - doc[0].rect.width * 300 / 72) <= 2
+        assert abs(prepared.image.height - doc[0].rect.height * 300 / 72) <= 2
+        assert abs(prepared.skew - 0.6) < 0.3  # (levelled as any scan)
+
+
+@pytest.mark.parametrize("low,high,want", [
+    ("18,2:", "8,81:", ["[8,2;", "8,8]"]), ("(6,5:", "8,1]", ["[6,5;", "8,1]"]), ("17.4;", "9,01:", ["[7,4;", "9,0]"]),
+    ("[8,1;", "8,5]", ["[8,1;", "8,5]"]),
+    ("18,2;", "25,0]", ["18,2;", "25,0]"]),  # 18,2 up to 25,0 is an interval as it stands
+    ("8,5", "124", ["8,5", "124"]), ("(9,5:", "8,1]", ["(9,5:", "8,1]"]),  # no interval: its low bound is higher
+])
+def test_an_intervals_brackets_as_ocr_reads_them(low, high, want):
+    assert ocr.interval_brackets([low, high], [(0, 0), (0, 0)]) == want

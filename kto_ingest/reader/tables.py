@@ -390,7 +390,9 @@ def _stacked_cards(grid: Grid, matrix: list[list[str]], least: int = 2) -> Resul
     return t
 
 
-_LEGEND_ENTRY = rx(r"(?:^|[;.]\s+|\s{2,})(?P<abbr>[\p{L}%][\p{L}.%-]{0,7})\s*=\s*(?P<def>[^;=]{3,80}?)(?=\s*(?:;|$|\.\s|\s\p{L}[\p{L}.%-]{0,7}\s*=))")
+# 'N = netto steekproef; n = ...', also with a dash for the '=' ('N – netto steekproef (...): n – aantal ...')
+_LEGEND_ENTRY = rx(r"(?:^|[;:.]\s+|\s{2,})(?P<abbr>[\p{L}%][\p{L}.%-]{0,7})\s*(?:=|\s[–—-]\s)\s*(?P<def>[^;=–—]{3,80}?)"
+                   r"(?=\s*(?:;|$|\.\s|:?\s\p{L}[\p{L}.%-]{0,7}\s*(?:=|\s[–—-]\s)))")
 
 
 def _with_legend(doc: Document, grid: Grid) -> Grid:
